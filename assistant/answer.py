@@ -1,0 +1,187 @@
+"""The offline answer engine: pick the units of the retrieved chunks that answer the question.
+
+No LLM: every sentence of an answer is a verbatim unit of a report, so every claim carries
+a citation whose quote can be checked. The engine declines when the evidence does not
+contain what is asked (a named entity, the year, the kind of value), not on one threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.question import QuestionProfile, has_expected, word_set
+from assistant.types import Citation, Hit
+from assistant.units import Unit, split_hits
+from vectorstore.embeddings import Embedder
+from vectorstore.lexical import LexicalIndex, fold, tokenize
+
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    coverage: float  # share of the question's term weight found in the unit and its context
+    dense: float
+
+
+@dataclass(frozen=True)
+class Draft:
+    """The engine's decision before formatting: chosen units or a decline with related units."""
+
+    chosen: tuple[Scored, ...]
+    abstained: bool
+    reason: str = ""
+    related: tuple[Scored, ...] = ()
+
+
+def acronyms(text: str) -> set[str]:
+    """Acronyms of capitalised word runs ("Counter-Terrorism Action Plan" -> "ctap", "tap")."""
+    found: set[str] = set()
+    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+)?){2,}[A-Z][\w’']*", text):
+        letters = "".join(w[0] for w in re.split(r"[\s\-]+", run) if w and w[0].isupper()).lower()
+        found.update(letters[i:] for i in range(len(letters) - 1))
+    return found
+
+
+class AnswerEngine:
+    """Scores units against a question profile and selects, checks and cites them."""
+
+    def __init__(self, embedder: Embedder, max_chars: int = 600) -> None:
+        self.embedder = embedder
+        self.max_chars = max_chars
+        self._cache: dict[str, np.ndarray] = {}
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vec in zip(missing, self.embedder.embed_documents(missing)):
+                self._cache[text] = np.asarray(vec, dtype="float32")
+        if len(self._cache) > 20_000:  # bounded: one long-running server, many questions
+            self._cache.clear()
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
+
+    def score(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
+        """Every unit of the hits, scored: term coverage, meaning, expected answer type, rank."""
+        units = split_hits(hits)
+        if not units:
+            return []
+        weights = {t: lexical.idf(t) + 0.1 for t in q.terms}
+        total = sum(weights.values()) or 1.0
+        qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
+        dense = self._embed([u.text for u in units]) @ qvec
+        token_sets = [set(tokenize(u.text)) for u in units]
+        intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
+        out = []
+        for i, u in enumerate(units):
+            chunk = hits[u.hit_index].chunk
+            near = set().union(*(token_sets[j] for j in range(len(units)) if units[j].hit_index == u.hit_index and 0 < abs(units[j].line - u.line) <= 2))
+            context = set(tokenize(chunk.section + " " + chunk.title)) | intro_tokens.get(u.list_id, set())
+            own = sum(w for t, w in weights.items() if t in token_sets[i]) / total
+            ctx = sum(w for t, w in weights.items() if t in token_sets[i] | context | near) / total
+            typed = 0.15 if q.expects not in {"thing", "list"} and has_expected(q.expects, u.text) else 0.0
+            score = 0.45 * own + 0.25 * ctx + 0.35 * float(dense[i]) + typed + 0.04 / (1 + u.hit_index)
+            out.append(Scored(u, score, ctx, float(dense[i])))
+        return sorted(out, key=lambda s: -s.score)
+
+    def decide(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> Draft:
+        """Choose the answering units, or decline with the closest ones as related passages."""
+        ranked = self.score(q, hits, lexical)
+        if not ranked:
+            return Draft((), True, "nothing is indexed that matches the question")
+        reason = self._missing_evidence(q, ranked, hits)
+        if reason:
+            return Draft((), True, reason, tuple(ranked[:3]))
+        best = ranked[0]
+        chosen = self._gather(q, best, ranked)
+        return Draft(tuple(chosen), False)
+
+    def _missing_evidence(self, q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> str:
+        """Why the evidence cannot answer, or '' when it can."""
+        context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
+        present = word_set(context) | acronyms(context)
+        folded = fold(context)
+        missing = [e for e in q.entities if e not in present and e not in folded]
+        if missing:
+            return f"the indexed reports do not mention {', '.join(missing)}"
+        absent_years = [y for y in q.years if y not in context]
+        if absent_years:
+            return f"the indexed reports say nothing about {', '.join(absent_years)} on this"
+        top = ranked[:8]
+        if q.expects in {"money", "count", "date", "email", "phone"}:
+            if not any(has_expected(q.expects, s.unit.text) and s.coverage >= 0.3 for s in top):
+                kind = {"money": "amount", "count": "figure", "date": "date", "email": "email address", "phone": "telephone number"}[q.expects]
+                return f"the indexed reports give no {kind} for this"
+        if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
+            return "no passage of the indexed reports addresses this question"
+        return ""
+
+    def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored]) -> list[Scored]:
+        """The best unit, its whole list when a list is wanted, and units that add missing terms."""
+        if q.expects not in {"thing", "list"} and not has_expected(q.expects, best.unit.text):
+            typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text) and s.unit.hit_index == best.unit.hit_index]
+            if typed:
+                best = typed[0]
+        chosen = [best]
+        if best.unit.list_id is not None and (q.wants_list or not best.unit.is_item):
+            members = [s for s in ranked if s.unit.list_id == best.unit.list_id and s is not best]
+            chosen += sorted(members, key=lambda s: s.unit.start)
+        covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
+        for s in ranked[1:6]:
+            if s in chosen or s.score < 0.8 * best.score:
+                continue
+            new = set(tokenize(s.unit.text)) & set(q.terms) - covered
+            if new and self._length(chosen + [s]) <= self.max_chars:
+                chosen.append(s)
+                covered |= new
+        while len(chosen) > 1 and self._length(chosen) > self.max_chars:
+            chosen.pop()
+        order = {id(s): i for i, s in enumerate(chosen)}
+        return sorted(chosen, key=lambda s: (order[id(s)] if s is best else 1, s.unit.hit_index, s.unit.start))
+
+    @staticmethod
+    def _length(units: Sequence[Scored]) -> int:
+        return sum(len(s.unit.text) + 2 for s in units)
+
+
+def cite(units: Sequence[Scored], hits: Sequence[Hit], start: int = 1) -> list[Citation]:
+    """One citation per unit: exact quote, page of the quote's first character, section."""
+    out = []
+    for n, s in enumerate(units, start=start):
+        chunk = hits[s.unit.hit_index].chunk
+        out.append(
+            Citation(
+                n=n,
+                doc_id=chunk.doc_id,
+                source=chunk.source,
+                title=chunk.title,
+                page=chunk.page_at(s.unit.start),
+                section=chunk.section or None,
+                quote=s.unit.text,
+                score=round(s.score, 4),
+                chunk_id=chunk.chunk_id,
+                organisation=chunk.organisation,
+                year=chunk.year,
+            )
+        )
+    return out
+
+
+def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list[Citation], list[Citation]]:
+    """Answer text with [n] markers, its citations, and related passages for a decline."""
+    if draft.abstained:
+        related = cite(draft.related, hits)
+        text = f"The indexed reports do not say this: {draft.reason}."
+        if related:
+            text += " The closest passages are listed as related, not as an answer."
+        return text, [], related
+    citations = cite(draft.chosen, hits)
+    parts = []
+    for s, c in zip(draft.chosen, citations):
+        body = s.unit.text.rstrip(" ;,")
+        parts.append(f"{body} [{c.n}]")
+    joiner = "; " if any(s.unit.is_item for s in draft.chosen) else " "
+    return joiner.join(parts), citations, []

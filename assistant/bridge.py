@@ -1,0 +1,203 @@
+"""Bridge Spanish questions to English search text with a bilingual glossary.
+
+The embedding model only knows English, so a Spanish question is rewritten into the
+English words a glossary gives for it (every alternative, for BM25 and the embedder to
+pick from), plus the tokens that carry over between languages unchanged: names,
+acronyms, numbers and quoted titles. English text passes through untouched.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from types import MappingProxyType
+
+BUNDLED_GLOSSARY = Path(__file__).parent / "data" / "glossary_es_en.tsv"
+
+# Dropped when no glossary phrase covers them; matched on the lowercased, accented
+# form, so "que"/"como" (that/as) go while "qué"/"cómo" (what/how) are translated.
+SPANISH_STOPWORDS = frozenset(
+    "a al algo algunas algunos ante aquel aquella aquellas aquellos aun con contra cual "
+    "cuales cuyo cuya de del e el ella ellas ellos en era eran es esa esas ese eso esos "
+    "esta estaba estado estan están estas este esto estos fue fueron ha han hay habia "
+    "había hubo la las le les lo los mas me mi mis muy no nos o os otro para pero por "
+    "que quien quienes se sea ser si sido sin sino sobre son su sus tambien también tan "
+    "te tiene tu tus u un una unas uno unos ya y como cuando donde esa está sí".split()
+)
+# Words frequent in Spanish and rare in English; scores the language of a text.
+_SPANISH_MARKERS = frozenset(
+    "de la el los las del se en para por que qué y con una un es fue fueron son "
+    "cuál cuáles cuándo dónde cómo quién quiénes cuántos cuántas cuánto sobre "
+    "su sus al lo le les este esta estos estas entre ha han hay".split()
+)
+_ENGLISH_MARKERS = frozenset(
+    "the of and in to for on by with what which when where who whom how why did does "
+    "do is are was were has have had a an this that these those from at as its it".split()
+)
+_ACCENTED = re.compile(r"[áéíóúñü]")
+_TOKEN = re.compile(r"\w(?:[\w'’\-./]*\w)?")
+_QUOTED = re.compile(r'"([^"]+)"|“([^”]+)”|«([^»]+)»|‘([^’]+)’')
+_OPENERS = frozenset("¿¡")
+
+
+class GlossaryError(ValueError):
+    """A glossary file has a line that is neither a comment nor `spanish<TAB>english`."""
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One glossary line: the Spanish term as written and its English alternatives."""
+
+    spanish: str
+    english: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Glossary:
+    """Entries indexed by their folded word sequence, plus every prefix for phrase search."""
+
+    entries: Mapping[tuple[str, ...], tuple[Entry, ...]]
+    prefixes: frozenset[tuple[str, ...]]
+
+    def __len__(self) -> int:
+        return sum(len(group) for group in self.entries.values())
+
+
+def fold(text: str) -> str:
+    """Lowercase without accents: the form glossary matching compares."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def load_glossary(paths: Sequence[Path]) -> Glossary:
+    """Parse glossary files; a term in a later file replaces the same term in an earlier one."""
+    by_term: dict[str, Entry] = {}
+    for path in paths:
+        by_term.update({entry.spanish.lower(): entry for entry in _read_entries(path)})
+    grouped: dict[tuple[str, ...], list[Entry]] = {}
+    for entry in by_term.values():
+        key = tuple(fold(word) for word in _TOKEN.findall(entry.spanish))
+        grouped.setdefault(key, []).append(entry)
+    prefixes = frozenset(key[:n] for key in grouped for n in range(1, len(key) + 1))
+    entries = MappingProxyType({key: tuple(group) for key, group in grouped.items()})
+    return Glossary(entries=entries, prefixes=prefixes)
+
+
+def _read_entries(path: Path) -> Iterator[Entry]:
+    seen: set[str] = set()
+    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        line = raw.strip()
+        if not line or line.startswith("#"):
+            continue
+        spanish, tab, english = line.partition("\t")
+        spanish, english = spanish.strip(), english.strip()
+        alternatives = tuple(alt.strip() for alt in english.split("|"))
+        if not tab or "\t" in english or not spanish or not all(alternatives):
+            raise GlossaryError(f"{path}:{number}: expected 'spanish<TAB>english[|english...]', got {raw!r}")
+        if not _TOKEN.search(spanish):
+            raise GlossaryError(f"{path}:{number}: Spanish term has no word characters: {raw!r}")
+        if spanish.lower() in seen:
+            raise GlossaryError(f"{path}:{number}: duplicate term {spanish!r}")
+        seen.add(spanish.lower())
+        yield Entry(spanish=spanish, english=alternatives)
+
+
+def looks_spanish(text: str) -> bool:
+    """True when `text` reads as Spanish rather than English.
+
+    Capitalised accented words are ignored: English questions name places such as
+    Bogotá or Valparaíso.
+    """
+    if any(mark in text for mark in _OPENERS):
+        return True
+    words = _TOKEN.findall(text)
+    spanish = sum(w.lower() in _SPANISH_MARKERS for w in words)
+    spanish += 2 * sum(bool(_ACCENTED.search(w)) for w in words if w[:1].islower())
+    english = sum(w.lower() in _ENGLISH_MARKERS for w in words)
+    return spanish >= 2 and spanish > english
+
+
+def bridge_query(text: str, glossary: Glossary) -> str:
+    """An English rendering of a Spanish question for retrieval; other text unchanged."""
+    if not looks_spanish(text):
+        return text
+    pieces: list[str] = []
+    position = 0
+    for quote in _QUOTED.finditer(text):
+        pieces += _render(text[position : quote.start()], glossary, keep_names=True)
+        title = next(group for group in quote.groups() if group is not None)
+        pieces.append(title.strip())  # the original title: report titles are often quoted verbatim
+        pieces += _render(title, glossary, keep_names=False)
+        position = quote.end()
+    pieces += _render(text[position:], glossary, keep_names=True)
+    return " ".join(dict.fromkeys(piece for piece in pieces if piece))
+
+
+def _render(text: str, glossary: Glossary, *, keep_names: bool) -> list[str]:
+    """Glossary translations of `text`, longest phrase first, in reading order."""
+    matches = list(_TOKEN.finditer(text))
+    words = [m.group() for m in matches]
+    folded = [fold(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        opens_question = i == 0 or text[matches[i - 1].end() : matches[i].start()].strip() in _OPENERS
+        length, entries = _longest_match(folded, i, glossary)
+        if entries and (length > 1 or opens_question or words[i].lower() not in SPANISH_STOPWORDS):
+            out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
+            i += length
+            continue
+        if words[i].lower() not in SPANISH_STOPWORDS:
+            out.append(_carry_over(words[i], keep_names))
+        i += 1
+    return out
+
+
+def _longest_match(folded: list[str], start: int, glossary: Glossary) -> tuple[int, tuple[Entry, ...]]:
+    """The longest glossary phrase starting at `start`, trying plural variants of each word."""
+    best: tuple[int, tuple[Entry, ...]] = (0, ())
+    frontier: list[tuple[str, ...]] = [()]
+    for index in range(start, len(folded)):
+        frontier = [p + (v,) for p in frontier for v in _variants(folded[index]) if p + (v,) in glossary.prefixes]
+        if not frontier:
+            break
+        found = [entry for key in frontier for entry in glossary.entries.get(key, ())]
+        if found:
+            best = (index - start + 1, tuple(found))
+    return best
+
+
+def _variants(word: str) -> tuple[str, ...]:
+    """The word plus its likely singular or plural forms (países~país, acción~acciones)."""
+    forms = [word, word + "s", word + "es"]
+    if len(word) > 3 and word.endswith("s"):
+        forms.append(word[:-1])
+    if len(word) > 4 and word.endswith("es"):
+        forms.append(word[:-2])
+    if len(word) > 4 and word.endswith("ces"):
+        forms.append(word[:-3] + "z")  # capaces -> capaz
+    return tuple(dict.fromkeys(forms))
+
+
+def _alternatives(entries: tuple[Entry, ...], words: list[str]) -> list[str]:
+    """English alternatives, preferring entries spelt exactly as typed (publicó vs público)."""
+    exact = [e for e in entries if [w.lower() for w in _TOKEN.findall(e.spanish)] == words]
+    return [alt for entry in (exact or entries) for alt in entry.english]
+
+
+def _carry_over(word: str, keep_names: bool) -> str:
+    """A word the glossary lacks: kept when it travels across languages, else dropped."""
+    if any(c.isdigit() for c in word) or (keep_names and word[:1].isupper()):
+        return word
+    return _cognate(fold(word))
+
+
+def _cognate(word: str) -> str:
+    """English guesses for Spanish endings that map regularly (cooperación -> cooperation)."""
+    for spanish, english in (("ciones", "tions"), ("cion", "tion"), ("ismo", "ism")):
+        if word.endswith(spanish) and len(word) > len(spanish) + 2:
+            return word[: -len(spanish)] + english
+    return ""

@@ -1,0 +1,169 @@
+"""`reportqa` command line: parse, call one Assistant method, format.
+
+Heavy imports (torch, chromadb) happen inside the commands, so `reportqa --help` is instant.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+import textwrap
+from pathlib import Path
+
+EXAMPLE_QUESTION = "which states got 1540 legislative help in 2016?"
+
+
+def _assistant(args: argparse.Namespace):
+    from assistant.core import build
+
+    return build(data_dir=getattr(args, "data_dir", None))
+
+
+def _filters(args: argparse.Namespace):
+    from assistant.types import Filters
+
+    return Filters(
+        sources=tuple(args.source or ()),
+        organisations=tuple(args.org or ()),
+        years=tuple(args.year or ()),
+        countries=tuple(args.country or ()),
+    )
+
+
+def _progress_bar(total_hint: str = "files"):
+    from tqdm import tqdm
+
+    bar = None
+
+    def update(done: int, total: int, name: str) -> None:
+        nonlocal bar
+        if bar is None:
+            bar = tqdm(total=total, unit="file", desc="ingesting", file=sys.stderr)
+        bar.set_postfix_str(name[-40:])
+        bar.update(1)
+        if done == total:
+            bar.close()
+
+    return update
+
+
+def cmd_ingest(args: argparse.Namespace) -> int:
+    assistant = _assistant(args)
+    if args.samples:
+        results = assistant.ingest_samples_if_empty(_progress_bar())
+        if not results:
+            print(f"index already holds {len(assistant.documents())} document(s); nothing to do")
+            return 0
+    else:
+        if not args.paths:
+            print("reportqa ingest: give one or more files/directories, or --samples", file=sys.stderr)
+            return 2
+        results = assistant.ingest([Path(p) for p in args.paths], _progress_bar())
+    for r in results:
+        detail = f"{r.chunks} chunks" if r.status in ("ingested", "replaced") else (r.error or r.doc_id or "")
+        print(f"{r.status:>9}  {r.path}  {detail}")
+    if not results:
+        print("no supported files found (.pdf, .docx, .txt, .md)", file=sys.stderr)
+        return 1
+    return 1 if any(r.status == "failed" for r in results) else 0
+
+
+def format_answer(answer) -> str:
+    """Human-readable answer with its numbered sources."""
+    lines = [textwrap.fill(answer.answer, 100), ""]
+    cited = answer.citations or answer.related
+    if cited:
+        lines.append("Sources:" if answer.citations else "Related passages (not an answer):")
+    for c in cited:
+        where = ", ".join(x for x in (f"p. {c.page}" if c.page else "", c.section or "") if x)
+        lines.append(f"  [{c.n}] {c.title} ({c.source}{', ' + where if where else ''})")
+        lines.append(textwrap.indent(textwrap.fill(f"“{c.quote}”", 94), "      "))
+    return "\n".join(lines)
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.serialize import answer_to_dict
+
+    assistant = _assistant(args)
+    if not assistant.documents():
+        print("the index is empty: run `reportqa ingest --samples` or `reportqa ingest PATH`", file=sys.stderr)
+        return 1
+    try:
+        answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
+    except ValueError as exc:
+        print(f"reportqa ask: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2))
+    else:
+        print(format_answer(answer))
+    return 0
+
+
+def cmd_docs(args: argparse.Namespace) -> int:
+    from assistant.serialize import document_to_dict
+
+    docs = _assistant(args).documents()
+    if args.json:
+        print(json.dumps([document_to_dict(d) for d in docs], ensure_ascii=False, indent=2))
+        return 0
+    if not docs:
+        print("no documents indexed")
+    for d in docs:
+        meta = " · ".join(str(x) for x in (d.organisation, d.year, d.country) if x)
+        pages = f"{d.pages} pages, " if d.pages else ""
+        print(f"{d.doc_id}  {d.source}\n    {d.title}  [{meta}]  {pages}{d.chunks} chunks, ingested {d.ingested_at}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    removed = _assistant(args).remove(args.doc)
+    if removed is None:
+        print(f"reportqa remove: no indexed document matches {args.doc!r} (see `reportqa docs`)", file=sys.stderr)
+        return 1
+    print(f"removed {removed.source} ({removed.doc_id}, {removed.chunks} chunks)")
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="reportqa", description="Cited answers from policy reports, offline.")
+    p.add_argument("--data-dir", type=Path, default=None, help="index directory (env REPORTQA_DATA_DIR)")
+    p.add_argument("-v", "--verbose", action="store_true", help="log progress details")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    s = sub.add_parser("ingest", help="index PDF/DOCX/TXT files or directories")
+    s.add_argument("paths", nargs="*", help="files or directories")
+    s.add_argument("--samples", action="store_true", help="index the bundled reports if the index is empty")
+    s.set_defaults(func=cmd_ingest)
+
+    s = sub.add_parser("ask", help="ask a question, get a cited answer")
+    s.add_argument("question")
+    s.add_argument("--json", action="store_true", help="print the answer as JSON")
+    s.add_argument("--k", type=int, default=None, help="chunks to build the answer from (default 5)")
+    s.add_argument("--history", action="append", help="an earlier user turn (repeat, oldest first)")
+    s.add_argument("--source", action="append", help="restrict to a source file name (repeatable)")
+    s.add_argument("--org", action="append", help="restrict to an organisation, e.g. APEC")
+    s.add_argument("--year", action="append", type=int, help="restrict to a report year")
+    s.add_argument("--country", action="append", help="restrict to a country/economy")
+    s.set_defaults(func=cmd_ask)
+
+    s = sub.add_parser("docs", help="list indexed documents")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_docs)
+
+    s = sub.add_parser("remove", help="delete a document (id, id prefix or file name) everywhere")
+    s.add_argument("doc")
+    s.set_defaults(func=cmd_remove)
+    return p
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,181 @@
+"""The one composition root and the in-process service every front end calls.
+
+`build(settings)` wires settings into components; `Assistant` offers ingest, ask (and its
+streaming form), search, list and remove. The CLI, REST API, web UI and evaluation are
+thin layers over this object, so a fix lands once.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import time
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from assistant.answer import AnswerEngine, compose
+from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
+from assistant.config import Settings, load_settings
+from assistant.followup import context_of, standalone
+from assistant.models import make_embedder
+from assistant.question import profile
+from assistant.retrieve import Retriever
+from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
+from ingest.pipeline import Progress, ingest_paths
+from vectorstore.chroma import ChromaStore, make_client
+from vectorstore.embeddings import Embedder
+from vectorstore.index import Index
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class StreamEvent:
+    """One piece of a streamed answer: a text delta, then one final event with the Answer."""
+
+    kind: str  # "delta" | "final"
+    text: str = ""
+    answer: Answer | None = None
+
+
+class Assistant:
+    """Ingest reports and answer questions about them, with citations."""
+
+    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary) -> None:
+        self.settings = settings
+        self.index = index
+        self.embedder = embedder
+        self.glossary = glossary
+        self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
+        self.engine = AnswerEngine(embedder, settings.answer_max_chars)
+
+    # --- documents -------------------------------------------------------------------
+    def ingest(self, paths: Sequence[Path], progress: Progress | None = None) -> list[IngestResult]:
+        """Index files/directories; unchanged files are skipped, changed ones replaced."""
+        return ingest_paths(
+            [Path(p) for p in paths],
+            self.index,
+            self.settings.chunk_chars,
+            self.settings.max_chunk_chars,
+            progress,
+        )
+
+    def ingest_samples_if_empty(self, progress: Progress | None = None) -> list[IngestResult]:
+        """First-run convenience: index the bundled reports when nothing is indexed yet."""
+        if self.index.documents():
+            return []
+        return self.ingest([self.settings.samples_dir], progress)
+
+    def documents(self) -> tuple[DocumentInfo, ...]:
+        return self.index.documents()
+
+    def resolve_document(self, ref: str) -> DocumentInfo | None:
+        """A document by id, id prefix (>= 6 chars) or file name."""
+        docs = self.index.documents()
+        exact = [d for d in docs if ref in (d.doc_id, d.source)]
+        if exact:
+            return exact[0]
+        prefixed = [d for d in docs if len(ref) >= 6 and d.doc_id.startswith(ref)]
+        return prefixed[0] if len(prefixed) == 1 else None
+
+    def remove(self, ref: str) -> DocumentInfo | None:
+        """Delete a document everywhere (Chroma, lexical index, stored original)."""
+        found = self.resolve_document(ref)
+        return self.index.remove_document(found.doc_id) if found else None
+
+    # --- questions -------------------------------------------------------------------
+    def english_query(self, text: str) -> str:
+        """Spanish questions get English renderings of their terms appended (names kept)."""
+        return f"{text} {bridge_query(text, self.glossary)}" if looks_spanish(text) else text
+
+    def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
+        """Ranked chunks for a query (hybrid dense + BM25, fused)."""
+        english = self.english_query(query)
+        return self.retriever.search(english, k or self.settings.top_k, filters)
+
+    def ask(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Answer:
+        """Answer with citations, or decline when the reports do not contain the answer."""
+        question = question.strip()
+        if not question:
+            raise ValueError("the question is empty")
+        t0 = time.perf_counter()
+        full = standalone(question, history)
+        own, carried = context_of(full)
+        english = self.english_query(f"{own} {carried}".strip())
+        hits = self.retriever.search(english, k or self.settings.top_k, filters)
+        t1 = time.perf_counter()
+        q = profile(english)
+        own_profile = profile(self.english_query(own))
+        q = replace(q, expects=own_profile.expects, wants_list=own_profile.wants_list)
+        draft = self.engine.decide(q, hits, self.index.snapshot.lexical)
+        text, citations, related = compose(draft, hits, question)
+        t2 = time.perf_counter()
+        timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
+        return Answer(
+            question=question,
+            answer=text,
+            abstained=draft.abstained,
+            citations=tuple(citations),
+            timings_ms=timings,
+            related=tuple(related),
+            standalone_question=full,
+            hits=tuple(hits),
+        )
+
+    def ask_stream(
+        self,
+        question: str,
+        history: Sequence[str] = (),
+        filters: Filters | None = None,
+        k: int | None = None,
+    ) -> Iterator[StreamEvent]:
+        """The same answer as `ask`, delivered piece by piece (one cited sentence at a time)."""
+        answer = self.ask(question, history, filters, k)
+        pieces = split_for_stream(answer.answer)
+        for piece in pieces:
+            yield StreamEvent("delta", piece)
+        yield StreamEvent("final", answer=answer)
+
+    def health(self) -> dict:
+        docs = self.index.documents()
+        return {
+            "status": "ok",
+            "documents": len(docs),
+            "chunks": sum(d.chunks for d in docs),
+            "embedding_model": getattr(self.embedder, "name", type(self.embedder).__name__),
+        }
+
+
+def split_for_stream(text: str) -> list[str]:
+    """Cut an answer after each citation marker, keeping separators with the piece before."""
+    pieces = [p for p in re.split(r"(?<=\])(?=[ ;])", text) if p]
+    return pieces or [text]
+
+
+def build(
+    settings: Settings | None = None,
+    *,
+    embedder: Embedder | None = None,
+    **overrides: object,
+) -> Assistant:
+    """Compose an Assistant from settings (or the environment plus `overrides`).
+
+    Tests pass a fake `embedder` here, never through patches of internals.
+    """
+    if settings is None:
+        settings = load_settings(**overrides)
+    elif overrides:
+        settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
+    embedder = embedder or make_embedder(settings)
+    client = make_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
+    store = ChromaStore(client, settings.collection, embedder)
+    index = Index(store, Path(settings.data_dir) / "files")
+    paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
+    return Assistant(settings, index, embedder, load_glossary(paths))

@@ -1,0 +1,121 @@
+"""What a question asks for: its content terms, constraints, and the kind of answer expected.
+
+Pure functions over text; the answer engine uses the profile to score units and to decide
+whether the evidence really answers the question (entity, year, number type present).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from vectorstore.lexical import STOPWORDS, fold, tokenize, words
+
+MONTHS = "january february march april may june july august september october november december".split()
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
+DATE = re.compile(
+    r"\b(?:\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s+(?:of\s+)?(?:%s)|(?:%s)\s+\d{1,2}|(?:%s)\s+(?:of\s+)?\d{4}|\d{1,2}/\d{1,2}/\d{4})\b"
+    % ("|".join(MONTHS), "|".join(MONTHS), "|".join(MONTHS)),
+    re.IGNORECASE,
+)
+# A number that is not a year: counts, amounts, percentages.
+QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
+MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
+
+# Words that only say what kind of answer is wanted; they are not evidence to look for.
+QUESTION_WORDS = frozenset(
+    """which what who whom whose when where why how many much list name names give tell show
+    get got did does do was were is are the a an kind type s please mention mentioned listed report
+    reports say said according""".split()
+)
+# Quantity questions whose answer must be an amount, not just any number.
+_MONEY_ASK = re.compile(r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b", re.I)
+_COUNT_ASK = re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
+_LIST_ASK = re.compile(
+    r"^\s*(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class QuestionProfile:
+    """The parts of a question the answer engine reasons about."""
+
+    text: str
+    terms: tuple[str, ...]  # stemmed content tokens
+    years: tuple[str, ...]
+    entities: tuple[str, ...]  # names/acronyms as typed (folded), e.g. "gafilat", "santiago"
+    expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
+    wants_list: bool
+
+
+def answer_type(q: str) -> str:
+    """The kind of answer a question expects, from its wh-word and key nouns."""
+    low = fold(q)
+    if re.search(r"\be-?mail\b|\bcorreo\b", low):
+        return "email"
+    if re.search(r"\b(?:phone|telephone)\b", low):
+        return "phone"
+    if re.search(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bsince when\b|\bfrom when\b|\bcuando\b", low):
+        return "date"
+    if re.search(r"\bwhere\b|\bdonde\b|\bin which (?:city|country)\b", low):
+        return "place"
+    if _MONEY_ASK.search(low):
+        return "money"
+    if _COUNT_ASK.search(low) or re.search(r"\bcuant[oa]s?\b", low):
+        return "count"
+    if re.search(r"\bwho\b|\bwhom\b|\bcontact point\b|\bquien", low):
+        return "person"
+    return "thing"
+
+
+def wants_list(q: str) -> bool:
+    """Plural 'which/what Xs' questions want every item, not the best one."""
+    m = _LIST_ASK.search(q)
+    if not m:
+        return False
+    noun = (m.group(1) or "").lower()
+    return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or "list" in q.lower()
+
+
+def entities(q: str) -> tuple[str, ...]:
+    """Capitalised names and acronyms the user typed (not the sentence-initial word)."""
+    found = []
+    for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
+        word = m.group(0)
+        if i == 0 and m.start() <= 2 and not word.isupper():
+            continue
+        for part in word.split("/"):
+            folded = fold(part)
+            if folded not in STOPWORDS and folded not in QUESTION_WORDS and len(folded) > 1:
+                found.append(folded)
+    return tuple(dict.fromkeys(found))
+
+
+def profile(q: str) -> QuestionProfile:
+    """Analyse a (standalone, English or bridged) question."""
+    terms = tuple(t for t in dict.fromkeys(tokenize(q)) if t not in QUESTION_WORDS)
+    expects = answer_type(q)
+    listy = wants_list(q) and expects in {"thing", "person", "place"}
+    return QuestionProfile(q, terms, tuple(dict.fromkeys(YEAR.findall(q))), entities(q), expects, listy)
+
+
+def has_expected(expects: str, text: str) -> bool:
+    """Does the text contain the kind of thing the question asks for?"""
+    if expects == "email":
+        return bool(EMAIL.search(text))
+    if expects == "phone":
+        return bool(PHONE.search(text))
+    if expects == "date":
+        return bool(DATE.search(text) or YEAR.search(text))
+    if expects == "money":
+        return bool(MONEY.search(text))
+    if expects == "count":
+        return bool(QUANTITY.search(text)) or bool(re.search(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", text, re.I))
+    return True
+
+
+def word_set(text: str) -> set[str]:
+    """Folded words of a text, for entity presence checks."""
+    return set(words(text))

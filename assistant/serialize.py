@@ -1,0 +1,58 @@
+"""Our dataclasses as the JSON shapes the CLI, the API and the evaluation promise."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from assistant.types import Answer, Citation, DocumentInfo, Hit
+
+
+def citation_to_dict(c: Citation) -> dict:
+    return {
+        "n": c.n,
+        "doc_id": c.doc_id,
+        "source": c.source,
+        "title": c.title,
+        "page": c.page,
+        "section": c.section,
+        "quote": c.quote,
+        "score": c.score,
+        "organisation": c.organisation,
+        "year": c.year,
+    }
+
+
+def hit_to_dict(h: Hit, rank: int | None = None) -> dict:
+    c = h.chunk
+    return {
+        "rank": rank,
+        "chunk_id": c.chunk_id,
+        "doc_id": c.doc_id,
+        "source": c.source,
+        "title": c.title,
+        "page": c.page_start,
+        "page_end": c.page_end,
+        "section": c.section or None,
+        "text": c.text,
+        "score": round(h.score, 6),
+        "organisation": c.organisation,
+        "year": c.year,
+        "country": c.country,
+    }
+
+
+def answer_to_dict(a: Answer) -> dict:
+    """The `reportqa ask --json` shape: fields may be added, never renamed."""
+    return {
+        "question": a.question,
+        "answer": a.answer,
+        "abstained": a.abstained,
+        "citations": [citation_to_dict(c) for c in a.citations],
+        "related": [citation_to_dict(c) for c in a.related],
+        "standalone_question": a.standalone_question,
+        "timings_ms": {k: round(v, 1) for k, v in a.timings_ms.items()},
+    }
+
+
+def document_to_dict(d: DocumentInfo) -> dict:
+    return asdict(d)

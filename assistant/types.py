@@ -1,0 +1,165 @@
+"""The dataclasses that cross module boundaries.
+
+Every arrow of the pipeline (file -> Document -> Chunk -> Hit -> Answer) carries one of
+these, so no LangChain, Chroma or pypdf object travels beyond the module that made it.
+This module imports nothing from the project.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class PageSpan:
+    """Where one page of the source lies in the document's normalised text."""
+
+    number: int  # 1-based, as a PDF viewer shows it
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Document:
+    """One source file, loaded and normalised, with what its text says about itself."""
+
+    doc_id: str  # content hash of the file's bytes: the same bytes are the same document
+    source: str  # file name, e.g. "cicte-2016-work-plan-report.pdf"
+    title: str
+    text: str  # normalised text; chunk offsets point into it
+    pages: tuple[PageSpan, ...] = ()  # empty for formats without pages (txt, docx)
+    organisation: str | None = None
+    year: int | None = None  # the year the report covers
+    country: str | None = None  # country/economy the report is about, when it states one
+    file_format: str = "txt"
+
+    def page_at(self, offset: int) -> int | None:
+        """The page holding character `offset`, or None when the format has no pages."""
+        return page_at(self.pages, offset)
+
+
+def page_at(pages: tuple[PageSpan, ...], offset: int) -> int | None:
+    """Page number of `offset` given page spans (the last page that starts at or before it)."""
+    found = None
+    for span in pages:
+        if span.start <= offset:
+            found = span.number
+        else:
+            break
+    return found
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """A retrievable passage: an exact slice of its document's text plus where it came from."""
+
+    chunk_id: str
+    doc_id: str
+    source: str
+    title: str
+    text: str  # == document.text[char_start:char_end]
+    section: str  # heading path, " > "-joined; "" before the first heading
+    char_start: int
+    char_end: int
+    page_start: int | None = None
+    page_end: int | None = None
+    pages: tuple[PageSpan, ...] = ()  # page spans overlapping the chunk, for locating quotes
+    organisation: str | None = None
+    year: int | None = None
+    country: str | None = None
+
+    def page_at(self, offset_in_chunk: int) -> int | None:
+        """Page of a character given by its offset inside this chunk's text."""
+        return page_at(self.pages, self.char_start + offset_in_chunk)
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    """What the index knows about an indexed document (for listings and filters)."""
+
+    doc_id: str
+    source: str
+    title: str
+    organisation: str | None
+    year: int | None
+    country: str | None
+    pages: int | None
+    chunks: int
+    ingested_at: str  # ISO 8601, UTC
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Metadata restrictions on retrieval; an empty tuple means no restriction."""
+
+    doc_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    organisations: tuple[str, ...] = ()
+    years: tuple[int, ...] = ()
+    countries: tuple[str, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.doc_ids or self.sources or self.organisations or self.years or self.countries)
+
+    def accepts(self, chunk: Chunk) -> bool:
+        """True when the chunk passes every non-empty restriction."""
+        checks = (
+            (self.doc_ids, chunk.doc_id),
+            (self.sources, chunk.source),
+            (self.organisations, chunk.organisation),
+            (self.years, chunk.year),
+            (self.countries, chunk.country),
+        )
+        return all(not allowed or value in allowed for allowed, value in checks)
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A chunk returned by retrieval, with its fused score and the ranks behind it."""
+
+    chunk: Chunk
+    score: float
+    dense_rank: int | None = None
+    lexical_rank: int | None = None
+
+
+@dataclass(frozen=True)
+class Citation:
+    """A checkable claim source: the exact quoted passage, where it is, how well it matched."""
+
+    n: int
+    doc_id: str
+    source: str
+    title: str
+    page: int | None
+    section: str | None
+    quote: str
+    score: float
+    chunk_id: str = ""
+    organisation: str | None = None
+    year: int | None = None
+
+
+@dataclass(frozen=True)
+class Answer:
+    """The engine's reply: text with [n] markers, the citations behind them, and timings."""
+
+    question: str
+    answer: str
+    abstained: bool
+    citations: tuple[Citation, ...]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+    related: tuple[Citation, ...] = ()  # closest passages offered when the engine declines
+    standalone_question: str = ""  # the question after follow-up rewriting
+    hits: tuple[Hit, ...] = ()  # the retrieved chunks the answer was built from
+
+
+@dataclass(frozen=True)
+class IngestResult:
+    """Outcome of ingesting one file."""
+
+    path: str
+    status: str  # "ingested" | "replaced" | "unchanged" | "failed"
+    doc_id: str | None = None
+    chunks: int = 0
+    error: str | None = None

@@ -1,0 +1,104 @@
+"""Split retrieved chunks into answer units: sentences, list items and form fields.
+
+An answer is built from units, and each unit becomes a citation whose quote is the unit's
+exact text, so splitting keeps offsets into the chunk (and hence the page).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from assistant.types import Hit
+
+BULLET = "•"
+# A sentence ends at . ! ? followed by space and an opening capital/quote/bracket/digit,
+# unless the dot closes a known abbreviation or a single initial ("Carlos A. Escudero").
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
+    r"Ser|rev|doc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
+)
+# Form fields of the CTAP kind: each starts a unit of its own.
+_FIELD = re.compile(r"(?=(?:Contact Point(?: \d)?|Name|Title|Telephone Number|Fax Number|Email Address):)")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One quotable span of a retrieved chunk."""
+
+    hit_index: int  # which hit (retrieval rank, 0-based) it came from
+    start: int  # offsets inside the chunk text
+    end: int
+    text: str
+    is_item: bool  # a bullet-list item
+    list_id: int | None  # units of one list (and its introducing sentence) share this
+    line: int  # paragraph/line number inside the chunk, for adjacency
+
+
+def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in one line of text, offsets shifted by `base`."""
+    spans, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[start : m.start()]
+        if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
+            continue
+        spans.append((start, m.start()))
+        start = m.end()
+    spans.append((start, len(text)))
+    return [(base + s, base + e) for s, e in spans if text[s:e].strip()]
+
+
+def split_fields(text: str, base: int) -> list[tuple[int, int]]:
+    """Split a form line into its 'Label: value' fields, keeping 'Contact Point: Name: X' together."""
+    cuts = [m.start() for m in _FIELD.finditer(text) if m.start() > 0]
+    bounds = [0, *cuts, len(text)]
+    spans = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and text[merged[-1][0] : merged[-1][1]].strip().startswith("Contact Point") and text[s:e].startswith("Name:"):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    return [(base + s, base + e) for s, e in merged]
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    """Drop surrounding blanks, bullets and underscores that are not part of the claim."""
+    while s < e and (text[s].isspace() or text[s] in BULLET + "·-_"):
+        s += 1
+    while e > s and (text[e - 1].isspace() or text[e - 1] == "_"):
+        e -= 1
+    return s, e
+
+
+def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
+    """Units of one chunk; list items and the line introducing them share a list_id."""
+    units: list[Unit] = []
+    list_id, next_id, offset = None, first_list_id, 0
+    for line_no, line in enumerate(text.split("\n")):
+        stripped = line.strip()
+        is_item = stripped.startswith((BULLET, "·"))
+        if not is_item and not stripped:
+            offset += len(line) + 1
+            continue
+        if not is_item:
+            list_id = None
+        spans = split_fields(line, offset) if "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line else split_sentences(line, offset)
+        if not is_item and stripped.endswith(":"):
+            list_id, next_id = next_id, next_id + 1
+        for s, e in spans:
+            s, e = _trim(text, s, e)
+            if e - s >= 3:
+                units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no))
+        offset += len(line) + 1
+    return units
+
+
+def split_hits(hits: Sequence[Hit]) -> list[Unit]:
+    """Units of every hit, in retrieval order; list ids unique across hits."""
+    units: list[Unit] = []
+    for i, hit in enumerate(hits):
+        units.extend(split_chunk(hit.chunk.text, i, first_list_id=i * 10_000))
+    return units

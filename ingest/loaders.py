@@ -1,0 +1,155 @@
+"""Load PDF, DOCX, TXT and Markdown files into `Document`s.
+
+Each format is reduced to `Line`s and handed to the shared normaliser, so the three
+versions of one report read the same; pypdf and python-docx objects never leave here.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import re
+from pathlib import Path
+
+from assistant.types import Document, PageSpan
+from ingest.metadata import detect_metadata
+from ingest.normalize import Line, build_text
+from ingest.pdf_lines import page_lines, to_source_lines
+
+logger = logging.getLogger(__name__)
+
+SUPPORTED_SUFFIXES: tuple[str, ...] = (".pdf", ".docx", ".txt", ".md")
+
+
+class LoadError(Exception):
+    """A file that cannot be turned into a Document; the message says which and why."""
+
+
+def document_id(data: bytes) -> str:
+    """Content hash: the same bytes are the same document, whatever the file is called."""
+    return hashlib.sha256(data).hexdigest()[:16]
+
+
+def load_document(path: Path) -> Document:
+    """Read one file into a normalised Document with page spans and detected metadata."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUPPORTED_SUFFIXES:
+        supported = ", ".join(SUPPORTED_SUFFIXES)
+        raise LoadError(f"{path.name}: unsupported file type '{suffix or '(none)'}' (supported: {supported})")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise LoadError(f"{path.name}: cannot read the file ({exc.strerror or exc})") from exc
+    if not data.strip():
+        raise LoadError(f"{path.name}: the file is empty")
+    lines, page_count = _read_lines(path.name, suffix, data)
+    text, page_starts = build_text(lines)
+    if not text.strip():
+        hint = " (a scanned PDF needs OCR first)" if suffix == ".pdf" else ""
+        raise LoadError(f"{path.name}: no text could be extracted{hint}")
+    meta = detect_metadata(text, fallback_title=path.stem)
+    logger.info("loaded %s: %d chars, %d pages", path.name, len(text), page_count)
+    return Document(
+        doc_id=document_id(data),
+        source=path.name,
+        title=meta.title,
+        text=text,
+        pages=page_spans(page_starts, page_count, len(text)),
+        organisation=meta.organisation,
+        year=meta.year,
+        country=meta.country,
+        file_format=suffix.lstrip("."),
+    )
+
+
+def _read_lines(name: str, suffix: str, data: bytes) -> tuple[list[Line], int]:
+    if suffix == ".pdf":
+        return _pdf_lines(name, data)
+    if suffix == ".docx":
+        return _docx_lines(name, data), 0
+    return _text_lines(name, data, markdown=suffix == ".md"), 0
+
+
+def page_spans(page_starts: dict[int, int], page_count: int, text_length: int) -> tuple[PageSpan, ...]:
+    """One span per physical page (number = index + 1); a page without text is empty."""
+    starts = []
+    next_start = text_length
+    for index in reversed(range(page_count)):
+        next_start = page_starts.get(index, next_start)
+        starts.append((index, next_start))
+    starts.reverse()
+    spans = []
+    for position, (index, start) in enumerate(starts):
+        end = starts[position + 1][1] if position + 1 < len(starts) else text_length
+        spans.append(PageSpan(number=index + 1, start=start, end=end))
+    return tuple(spans)
+
+
+def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], int]:
+    from pypdf import PdfReader  # lazy: only PDF ingestion pays for the import
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        if reader.is_encrypted and not reader.decrypt(""):
+            raise LoadError(f"{name}: the PDF is password-protected; save an unlocked copy")
+        lines = [line for index, page in enumerate(reader.pages) for line in page_lines(page, index)]
+        return to_source_lines(lines), len(reader.pages)
+    except LoadError:
+        raise
+    except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
+        raise LoadError(f"{name}: not a readable PDF ({exc})") from exc
+    except Exception as exc:  # pypdf raises assorted errors on damaged files
+        if "crypt" in str(exc).lower():
+            raise LoadError(f"{name}: the PDF is encrypted and cannot be read ({exc})") from exc
+        raise LoadError(f"{name}: the PDF is damaged ({type(exc).__name__}: {exc})") from exc
+
+
+def _docx_lines(name: str, data: bytes) -> list[Line]:
+    import docx  # lazy: python-docx is only needed for Word files
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as exc:  # python-docx raises zip, XML and package errors alike
+        raise LoadError(f"{name}: not a readable Word (.docx) document ({exc})") from exc
+    texts: list[str] = []
+    for child in document.element.body.iterchildren():
+        tag = child.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            texts.append(Paragraph(child, document).text)
+        elif tag == "tbl":
+            texts.extend(_table_texts(Table(child, document)))
+    return [Line(line) for text in texts for line in text.splitlines()]
+
+
+def _table_texts(table: object) -> list[str]:
+    """Cell paragraphs in reading order; a merged cell repeated across the row counts once."""
+    texts: list[str] = []
+    for row in table.rows:  # type: ignore[attr-defined]
+        seen: set[int] = set()
+        for cell in row.cells:
+            if id(cell._tc) in seen:
+                continue
+            seen.add(id(cell._tc))
+            texts.extend(paragraph.text for paragraph in cell.paragraphs)
+            for nested in cell.tables:
+                texts.extend(_table_texts(nested))
+    return texts
+
+
+def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
+    if b"\x00" in data[:4096]:
+        raise LoadError(f"{name}: looks like a binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        logger.warning("%s is not UTF-8; reading it as Windows-1252", name)
+        text = data.decode("cp1252", errors="replace")
+    lines = text.splitlines()
+    if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
+        lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
+    return [Line(line) for line in lines]

@@ -1,0 +1,143 @@
+"""Loaders on the real reports: identical text across formats, pages as a viewer shows them."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from assistant.types import Document
+from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+
+from report_files import ALL_FILES, CICTE, CTAP, DATA, SENTENCE_1540
+
+
+@pytest.mark.parametrize("name", ALL_FILES)
+def test_every_real_file_loads(docs: dict[str, Document], name: str) -> None:
+    doc = docs[name]
+    assert doc.source == name
+    assert doc.doc_id == hashlib.sha256((DATA / name).read_bytes()).hexdigest()[:16]
+    assert doc.file_format == name.rsplit(".", 1)[1]
+    assert len(doc.text) > 10_000
+    assert "\t" not in doc.text and "  " not in doc.text and "·" not in doc.text
+    assert "- 2 -" not in doc.text and "[image:" not in doc.text
+
+
+@pytest.mark.parametrize("stem", [CICTE, CTAP])
+def test_formats_give_the_same_words(docs: dict[str, Document], stem: str) -> None:
+    """TXT and DOCX agree exactly; the PDF differs at most in where paragraphs break."""
+    txt, docx, pdf = (docs[f"{stem}.{fmt}"].text for fmt in ("txt", "docx", "pdf"))
+    assert docx == txt
+    assert pdf.replace("\n", " ") == txt.replace("\n", " ")
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx", "txt"])
+def test_1540_sentence_is_verbatim_in_every_format(docs: dict[str, Document], fmt: str) -> None:
+    assert SENTENCE_1540 in docs[f"{CICTE}.{fmt}"].text
+
+
+def _pypdf_page_of(path: Path, needle: str) -> int:
+    """1-based page where pypdf's own extraction finds `needle` (whitespace-insensitive)."""
+    squeeze = "".join(needle.split())
+    for index, page in enumerate(PdfReader(path).pages):
+        if squeeze in "".join(page.extract_text().split()):
+            return index + 1
+    raise AssertionError(f"{needle!r} not in {path.name}")
+
+
+@pytest.mark.parametrize(
+    ("stem", "needle"),
+    [
+        (CICTE, "In 2016, the Implementation of United Nations Security Council Resolution 1540"),
+        (CICTE, "Execution began of the “Strengthening Tourism Security Capacities"),
+        (CTAP, "Chilean Customs has national instructors in the following courses"),
+        (CTAP, "Law 21.250 on Implementation of the Convention on Biological and Chemical Weapons"),
+    ],
+)
+def test_pdf_page_numbers_match_the_viewer(docs: dict[str, Document], stem: str, needle: str) -> None:
+    doc = docs[f"{stem}.pdf"]
+    assert doc.page_at(doc.text.index(needle)) == _pypdf_page_of(DATA / f"{stem}.pdf", needle)
+
+
+def test_physical_page_not_printed_header_number(docs: dict[str, Document]) -> None:
+    """The CICTE PDF's first page prints "- 2 -"; a viewer calls it page 1."""
+    doc = docs[f"{CICTE}.pdf"]
+    assert doc.page_at(doc.text.index("Introduction")) == 1
+
+
+@pytest.mark.parametrize(("stem", "count"), [(CICTE, 4), (CTAP, 20)])
+def test_pdf_page_spans_tile_the_text(docs: dict[str, Document], stem: str, count: int) -> None:
+    pages = docs[f"{stem}.pdf"].pages
+    assert [p.number for p in pages] == list(range(1, count + 1))
+    assert pages[0].start == 0 and pages[-1].end == len(docs[f"{stem}.pdf"].text)
+    assert all(a.end == b.start for a, b in zip(pages, pages[1:]))
+
+
+def test_sentence_across_a_page_break_is_joined(docs: dict[str, Document]) -> None:
+    """Page 3 of the CICTE PDF ends mid-sentence; the text reads on, page 4 starts inside it."""
+    doc = docs[f"{CICTE}.pdf"]
+    joined = "and all other forms of illegal financing. Officers from agencies"
+    assert joined in doc.text
+    page4 = doc.pages[3].start
+    assert doc.text[page4:].startswith("financing. Officers")
+
+
+def test_docx_and_txt_have_no_pages(docs: dict[str, Document]) -> None:
+    assert docs[f"{CICTE}.docx"].pages == () and docs[f"{CTAP}.txt"].pages == ()
+    assert docs[f"{CTAP}.docx"].page_at(100) is None
+
+
+def test_garbage_pdf_raises_load_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "report.pdf"
+    bogus.write_bytes(b"this is not a PDF at all \x00\x01\x02" * 20)
+    with pytest.raises(LoadError, match="report.pdf"):
+        load_document(bogus)
+
+
+def test_garbage_docx_raises_load_error(tmp_path: Path) -> None:
+    bogus = tmp_path / "report.docx"
+    bogus.write_bytes(b"PK\x03\x04 broken zip")
+    with pytest.raises(LoadError, match="report.docx"):
+        load_document(bogus)
+
+
+def test_unsupported_extension_raises_load_error(tmp_path: Path) -> None:
+    sheet = tmp_path / "figures.xlsx"
+    sheet.write_bytes(b"whatever")
+    with pytest.raises(LoadError, match=r"figures\.xlsx: unsupported file type '\.xlsx'"):
+        load_document(sheet)
+    assert ".xlsx" not in SUPPORTED_SUFFIXES
+
+
+@pytest.mark.parametrize("content", [b"", b"  \n\t\n"])
+def test_empty_file_raises_load_error(tmp_path: Path, content: bytes) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(content)
+    with pytest.raises(LoadError, match="empty.txt: the file is empty"):
+        load_document(empty)
+
+
+def test_missing_file_raises_load_error(tmp_path: Path) -> None:
+    with pytest.raises(LoadError, match="gone.pdf: cannot read"):
+        load_document(tmp_path / "gone.pdf")
+
+
+def test_markdown_headings_lose_their_hashes(tmp_path: Path) -> None:
+    note = tmp_path / "note.md"
+    note.write_text("# Annual Report on Security 2019\n\n## Introduction\nWe did things in 2019.\n")
+    doc = load_document(note)
+    assert doc.text == "Annual Report on Security 2019\nIntroduction\nWe did things in 2019."
+    assert doc.title == "Annual Report on Security 2019" and doc.file_format == "md"
+
+
+def test_password_protected_pdf_raises_load_error(tmp_path: Path) -> None:
+    from pypdf import PdfWriter
+
+    locked = tmp_path / "locked.pdf"
+    writer = PdfWriter(clone_from=DATA / f"{CICTE}.pdf")
+    writer.encrypt("secret")
+    writer.write(locked)
+    with pytest.raises(LoadError, match="locked.pdf: the PDF is password-protected"):
+        load_document(locked)

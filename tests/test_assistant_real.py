@@ -1,0 +1,98 @@
+"""The whole path on real reports: real PDFs/DOCX/TXT, real Chroma, the bundled model."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from assistant.core import build
+from tests.conftest import CICTE_PDF, DATA
+
+STATES = ["Mexico", "Costa Rica", "Guatemala", "Panama", "El Salvador", "Honduras", "Colombia", "Chile", "Uruguay", "Paraguay"]
+QUESTION = "which states got 1540 legislative help in 2016?"
+
+
+def test_1540_question_names_all_ten_states_and_cites_the_pdf_page(real_assistant):
+    answer = real_assistant.ask(QUESTION)
+    assert not answer.abstained
+    for state in STATES:
+        assert state in answer.answer
+    cited = [c for c in answer.citations if "Uruguay" in c.quote]
+    assert cited and cited[0].source == "cicte-2016-work-plan-report.pdf"
+    assert cited[0].page == 4
+    assert "[1]" in answer.answer
+
+
+def test_unanswerable_question_is_declined_with_related_passages(real_assistant):
+    answer = real_assistant.ask("How much money did Canada commit to CICTE's maritime security program?")
+    assert answer.abstained
+    assert not answer.citations
+    assert answer.related
+    assert "do not say" in answer.answer
+
+
+def test_same_passage_cited_from_pdf_docx_and_txt(tmp_path, real_embedder):
+    assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
+    files = [DATA / f"cicte-2016-work-plan-report.{ext}" for ext in ("pdf", "docx", "txt")]
+    results = assistant.ingest(files)
+    assert [r.status for r in results] == ["ingested"] * 3
+    assert len(assistant.documents()) == 3
+    quotes = {}
+    for doc in assistant.documents():
+        from assistant.types import Filters
+
+        answer = assistant.ask(QUESTION, filters=Filters(doc_ids=(doc.doc_id,)))
+        quote = next(c for c in answer.citations if "Uruguay" in c.quote)
+        quotes[doc.source] = (quote.quote, quote.page)
+    texts = {q for q, _ in quotes.values()}
+    assert len(texts) == 1, quotes
+    assert quotes["cicte-2016-work-plan-report.pdf"][1] == 4
+    assert quotes["cicte-2016-work-plan-report.txt"][1] is None
+
+
+def test_reingest_is_idempotent_changed_file_replaces_and_remove_deletes(tmp_path, real_embedder):
+    assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
+    work = tmp_path / "report.txt"
+    shutil.copy(DATA / "cicte-2016-work-plan-report.txt", work)
+    first = assistant.ingest([work])[0]
+    assert first.status == "ingested" and first.chunks > 5
+    chunks_before = assistant.health()["chunks"]
+
+    again = assistant.ingest([work])[0]
+    assert again.status == "unchanged"
+    assert assistant.health()["chunks"] == chunks_before
+
+    work.write_text(work.read_text() + "\nIn 2016 the Secretariat also opened a regional office in Quito, Ecuador.\n")
+    changed = assistant.ingest([work])[0]
+    assert changed.status == "replaced" and changed.doc_id != first.doc_id
+    assert [d.doc_id for d in assistant.documents()] == [changed.doc_id]
+    hits = assistant.search("regional office Quito")
+    assert hits and "Quito" in hits[0].chunk.text
+
+    # a fresh process sees the same persisted index
+    reopened = build(data_dir=tmp_path / "idx", embedder=real_embedder)
+    assert [d.doc_id for d in reopened.documents()] == [changed.doc_id]
+
+    removed = reopened.remove("report.txt")
+    assert removed is not None and removed.doc_id == changed.doc_id
+    assert reopened.documents() == ()
+    assert reopened.search("regional office Quito") == []
+    assert not list((tmp_path / "idx" / "files").glob(f"{changed.doc_id}.*"))
+
+
+def test_bad_files_fail_with_a_reason_and_lose_nothing(tmp_path, real_assistant):
+    bogus = tmp_path / "broken.pdf"
+    bogus.write_bytes(b"this is not a pdf")
+    (tmp_path / "notes.xyz").write_text("plain words")
+    before = real_assistant.documents()
+    results = real_assistant.ingest([bogus, tmp_path / "missing.docx", tmp_path / "notes.xyz"])
+    assert [r.status for r in results] == ["failed"] * 3
+    assert all(r.error and len(r.error) > 10 for r in results)
+    assert real_assistant.documents() == before
+
+
+@pytest.mark.parametrize("bad", ["", "   "])
+def test_empty_question_is_rejected(real_assistant, bad):
+    with pytest.raises(ValueError):
+        real_assistant.ask(bad)

@@ -1,0 +1,106 @@
+"""BM25 over chunk texts (bm25s), plus the tokenizer the answer engine shares with it.
+
+The index is derived from the chunks Chroma holds and rebuilt after every write, so the
+two can never disagree about what is indexed (rebuilding takes milliseconds per
+thousand chunks; Chroma stays the one source of truth).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import unicodedata
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+STOPWORDS = frozenset(
+    """a an and are as at be been being but by did do does for from had has have he her hers him his
+    how i if in into is it its me my of on or our she so than that the their them then there these they
+    this those to was we were what when where which who whom whose why will with would you your
+    about also any can could may might must shall should than s t""".split()
+)
+
+_TOKEN = re.compile(r"[a-z0-9]+(?:[@.][a-z0-9]+)*")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so 'Bogotá', 'BOGOTA' and 'bogota' meet."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def stem(word: str) -> str:
+    """A deliberately light suffix stripper: plurals, -ed/-ing and a final -e, nothing aggressive.
+
+    The final -e goes so that "state"/"states" and "create"/"created" share a stem.
+    """
+    if word.isdigit() or len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "xes", "ches", "shes", "zes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    elif word.endswith("ing") and len(word) >= 6:
+        word = word[:-3]
+    elif word.endswith("ed") and len(word) >= 5:
+        word = word[:-2]
+    if word.endswith("e") and len(word) > 3:
+        word = word[:-1]
+    return word
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens, stop-words kept (for phrase and entity matching)."""
+    out: list[str] = []
+    for token in _TOKEN.findall(fold(text)):
+        # "17.h" and "cescudero@aduana.cl" stay whole; "u.s." style dotted runs split.
+        out.append(token)
+        if "." in token and "@" not in token:
+            out.extend(p for p in token.split(".") if p)
+    return out
+
+
+def tokenize(text: str) -> list[str]:
+    """Stemmed content tokens: what BM25 and term overlap compare."""
+    return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+class LexicalIndex:
+    """BM25 over a fixed list of texts; build a new one when the texts change."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
+
+        self.size = len(texts)
+        self._tokens = [tokenize(t) or ["\u2205"] for t in texts]
+        self._bm25 = bm25s.BM25()
+        if self.size:
+            self._bm25.index(self._tokens, show_progress=False)
+        self._df: dict[str, int] = {}
+        for toks in self._tokens:
+            for tok in set(toks):
+                self._df[tok] = self._df.get(tok, 0) + 1
+
+    def idf(self, token: str) -> float:
+        """Smoothed inverse document frequency of a stemmed token over the indexed texts."""
+        df = self._df.get(token, 0)
+        return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
+
+    def search(self, query: str, k: int, allowed: Callable[[int], bool] | None = None) -> list[tuple[int, float]]:
+        """Top-k (position, score) pairs with a positive score, optionally restricted."""
+        tokens = [t for t in tokenize(query) if t in self._df]
+        if not tokens or not self.size:
+            return []
+        mask = None
+        if allowed is not None:
+            mask = np.array([1.0 if allowed(i) else 0.0 for i in range(self.size)], dtype="float32")
+            if not mask.any():
+                return []
+        k = min(k, self.size)
+        ids, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if s > 0]
