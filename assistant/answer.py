@@ -26,6 +26,7 @@ class Scored:
     score: float
     coverage: float  # share of the question's term weight found in the unit and its context
     dense: float
+    list_match: float = 0.0  # how well the line introducing the unit's list matches the question
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,44 @@ class Draft:
     abstained: bool
     reason: str = ""
     related: tuple[Scored, ...] = ()
+
+
+KIND_NAMES = {
+    "money": "amount",
+    "count": "figure",
+    "date": "date",
+    "email": "email address",
+    "phone": "telephone number",
+    "identifier": "document number",
+    "person": "named person",
+    "government": "government",
+}
+
+
+def embedding_text(unit: Unit, section: str) -> str:
+    """Short units ("Email Address: x@y") mean little alone: embed them with their section path."""
+    return f"{section}: {unit.text}" if len(unit.text) < 100 and section else unit.text
+
+
+def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
+    """IDF weights; carried-over context counts half; words no report contains count little
+    (a rare word the reports lack says more about the asker's wording than about the answer)."""
+    def weight(t: str) -> float:
+        return lexical.idf(t) + 0.1 if lexical.knows(t) else 1.0
+
+    weights = {t: weight(t) for t in q.terms}
+    weights.update({t: 0.5 * weight(t) for t in q.context_terms if t not in weights})
+    return weights
+
+
+def is_heading(unit: Unit, section: str) -> bool:
+    """Headings and form labels name a topic; they never answer a question themselves."""
+    text = unit.text.strip()
+    if section and text.rstrip(":") and section.split(" > ")[-1].startswith(text.rstrip(":")[:40]):
+        return True
+    letters = [c for c in text if c.isalpha()]
+    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
+    return caps or (text.endswith(":") and len(text) < 120 and not unit.is_item)
 
 
 def acronyms(text: str) -> set[str]:
@@ -69,22 +108,34 @@ class AnswerEngine:
         units = split_hits(hits)
         if not units:
             return []
-        weights = {t: lexical.idf(t) + 0.1 for t in q.terms}
+        weights = term_weights(q, lexical)
         total = sum(weights.values()) or 1.0
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
-        dense = self._embed([u.text for u in units]) @ qvec
+        dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
         token_sets = [set(tokenize(u.text)) for u in units]
         intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
+        chunk_tokens = [set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits]
+
+        def cover(tokens: set[str]) -> float:
+            return sum(w for t, w in weights.items() if t in tokens) / total
+
         out = []
         for i, u in enumerate(units):
             chunk = hits[u.hit_index].chunk
-            near = set().union(*(token_sets[j] for j in range(len(units)) if units[j].hit_index == u.hit_index and 0 < abs(units[j].line - u.line) <= 2))
-            context = set(tokenize(chunk.section + " " + chunk.title)) | intro_tokens.get(u.list_id, set())
-            own = sum(w for t, w in weights.items() if t in token_sets[i]) / total
-            ctx = sum(w for t, w in weights.items() if t in token_sets[i] | context | near) / total
+            near = set().union(
+                *(token_sets[j] for j in range(len(units)) if units[j].hit_index == u.hit_index and 0 < abs(units[j].line - u.line) <= 2)
+            )
+            intro = intro_tokens.get(u.list_id, set())
+            context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
+            ctx = cover(token_sets[i] | context | near)
             typed = 0.15 if q.expects not in {"thing", "list"} and has_expected(q.expects, u.text) else 0.0
-            score = 0.45 * own + 0.25 * ctx + 0.35 * float(dense[i]) + typed + 0.04 / (1 + u.hit_index)
-            out.append(Scored(u, score, ctx, float(dense[i])))
+            heading = 0.25 if is_heading(u, chunk.section) else 0.0
+            listed = 0.08 if q.wants_list and u.is_item else 0.0
+            score = (
+                0.4 * cover(token_sets[i]) + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
+                + 0.35 * float(dense[i]) + typed + listed - heading + 0.03 / (1 + u.hit_index)
+            )
+            out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
         return sorted(out, key=lambda s: -s.score)
 
     def decide(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> Draft:
@@ -92,55 +143,64 @@ class AnswerEngine:
         ranked = self.score(q, hits, lexical)
         if not ranked:
             return Draft((), True, "nothing is indexed that matches the question")
-        reason = self._missing_evidence(q, ranked, hits)
+        reason = self._missing_evidence(q, ranked, hits, lexical)
         if reason:
             return Draft((), True, reason, tuple(ranked[:3]))
         best = ranked[0]
         chosen = self._gather(q, best, ranked)
         return Draft(tuple(chosen), False)
 
-    def _missing_evidence(self, q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> str:
+    def _missing_evidence(self, q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> str:
         """Why the evidence cannot answer, or '' when it can."""
         context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
-        present = word_set(context) | acronyms(context)
-        folded = fold(context)
-        missing = [e for e in q.entities if e not in present and e not in folded]
+        known = acronyms(context) | word_set(context)
+        missing = [e for e in q.entities if e not in known and not all(lexical.knows(t) for t in tokenize(e))]
         if missing:
             return f"the indexed reports do not mention {', '.join(missing)}"
         absent_years = [y for y in q.years if y not in context]
         if absent_years:
             return f"the indexed reports say nothing about {', '.join(absent_years)} on this"
-        top = ranked[:8]
-        if q.expects in {"money", "count", "date", "email", "phone"}:
-            if not any(has_expected(q.expects, s.unit.text) and s.coverage >= 0.3 for s in top):
-                kind = {"money": "amount", "count": "figure", "date": "date", "email": "email address", "phone": "telephone number"}[q.expects]
-                return f"the indexed reports give no {kind} for this"
+        # The value asked for must sit in a passage nearly as relevant as the best one: a
+        # figure from a neighbouring sentence about something else is no answer.
+        floor = 0.7 * ranked[0].score
+        typed = [s for s in ranked[:8] if has_expected(q.expects, s.unit.text) and s.coverage >= 0.3 and s.score >= floor]
+        if q.expects in KIND_NAMES and not typed:
+            return f"the indexed reports give no {KIND_NAMES[q.expects]} for this"
         if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
             return "no passage of the indexed reports addresses this question"
         return ""
 
     def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored]) -> list[Scored]:
-        """The best unit, its whole list when a list is wanted, and units that add missing terms."""
+        """The best unit; with a list question, its whole list; then units adding missing terms."""
         if q.expects not in {"thing", "list"} and not has_expected(q.expects, best.unit.text):
-            typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text) and s.unit.hit_index == best.unit.hit_index]
+            typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text)]
             if typed:
                 best = typed[0]
         chosen = [best]
-        if best.unit.list_id is not None and (q.wants_list or not best.unit.is_item):
-            members = [s for s in ranked if s.unit.list_id == best.unit.list_id and s is not best]
-            chosen += sorted(members, key=lambda s: s.unit.start)
+        u = best.unit
+        siblings = [s for s in ranked if s.unit.list_id is not None and s.unit.list_id == u.list_id and s is not best]
+        if q.wants_list:
+            same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
+            if q.expects == "person":
+                siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
+            elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
+                siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
+            chosen += [s for s in sorted(same_line + siblings, key=lambda s: s.unit.start) if s not in chosen]
+        elif not u.is_item:  # a sentence introducing a list: the list is the answer
+            chosen += sorted(siblings, key=lambda s: s.unit.start)
+        chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
+        weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
         for s in ranked[1:6]:
-            if s in chosen or s.score < 0.8 * best.score:
+            if s in chosen or s.score < 0.85 * best.score or is_heading(s.unit, ""):
                 continue
-            new = set(tokenize(s.unit.text)) & set(q.terms) - covered
-            if new and self._length(chosen + [s]) <= self.max_chars:
+            new = (set(tokenize(s.unit.text)) & set(weights)) - covered
+            if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= self.max_chars:
                 chosen.append(s)
                 covered |= new
         while len(chosen) > 1 and self._length(chosen) > self.max_chars:
             chosen.pop()
-        order = {id(s): i for i, s in enumerate(chosen)}
-        return sorted(chosen, key=lambda s: (order[id(s)] if s is best else 1, s.unit.hit_index, s.unit.start))
+        return [best] + sorted((s for s in chosen if s is not best), key=lambda s: (s.unit.hit_index, s.unit.start))
 
     @staticmethod
     def _length(units: Sequence[Scored]) -> int:

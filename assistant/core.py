@@ -14,12 +14,12 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import AnswerEngine, compose
+from assistant.answer import AnswerEngine, acronyms, compose
 from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
 from assistant.config import Settings, load_settings
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
-from assistant.question import profile
+from assistant.question import QuestionProfile, answer_type, profile, wants_list, word_set
 from assistant.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
@@ -89,6 +89,37 @@ class Assistant:
         """Spanish questions get English renderings of their terms appended (names kept)."""
         return f"{text} {bridge_query(text, self.glossary)}" if looks_spanish(text) else text
 
+    def understand(self, question: str, history: Sequence[str] = ()) -> tuple[QuestionProfile, str]:
+        """The question's profile and the retrieval query, after follow-up rewriting and
+        Spanish bridging (the user's own words weigh more than carried-over context)."""
+        own, carried = context_of(standalone(question, history))
+        spanish = looks_spanish(own)
+        extra = bridge_query(own, self.glossary) if spanish else ""
+        q = profile("" if spanish else own, carried, extra, names=not spanish)
+        q = replace(q, expects=answer_type(own), wants_list=q.wants_list or (spanish and wants_list(extra)))
+        if spanish:  # untranslated Spanish words cannot be matched in English reports
+            lexical = self.index.snapshot.lexical
+            q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))
+        return q, " ".join(x for x in (own, extra, carried) if x)
+
+    def named_documents(self, entities: Sequence[str]) -> Filters | None:
+        """The documents a question names (by organisation, country, title words or acronym).
+
+        Only a strict winner counts: when every document matches equally, nothing is preferred.
+        """
+        if not entities:
+            return None
+        scores = {}
+        for d in self.index.documents():
+            names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
+            known = word_set(names) | acronyms(d.title)
+            scores[d.doc_id] = sum(1 for e in entities if e in known)
+        best = max(scores.values(), default=0)
+        winners = tuple(doc_id for doc_id, n in scores.items() if n == best)
+        if best == 0 or len(winners) == len(scores):
+            return None
+        return Filters(doc_ids=winners)
+
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""
         english = self.english_query(query)
@@ -106,14 +137,9 @@ class Assistant:
         if not question:
             raise ValueError("the question is empty")
         t0 = time.perf_counter()
-        full = standalone(question, history)
-        own, carried = context_of(full)
-        english = self.english_query(f"{own} {carried}".strip())
-        hits = self.retriever.search(english, k or self.settings.top_k, filters)
+        q, query = self.understand(question, history)
+        hits = self.retriever.search(query, k or self.settings.top_k, filters, prefer=self.named_documents(q.entities))
         t1 = time.perf_counter()
-        q = profile(english)
-        own_profile = profile(self.english_query(own))
-        q = replace(q, expects=own_profile.expects, wants_list=own_profile.wants_list)
         draft = self.engine.decide(q, hits, self.index.snapshot.lexical)
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()
@@ -125,7 +151,7 @@ class Assistant:
             citations=tuple(citations),
             timings_ms=timings,
             related=tuple(related),
-            standalone_question=full,
+            standalone_question=standalone(question, history),
             hits=tuple(hits),
         )
 

@@ -22,6 +22,9 @@ DATE = re.compile(
 )
 # A number that is not a year: counts, amounts, percentages.
 QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
+IDENTIFIER = re.compile(r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*")
+PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
+GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]|\b(?:Canadian|American|Spanish|Chilean|Mexican) Government\b")
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for.
@@ -43,7 +46,8 @@ class QuestionProfile:
     """The parts of a question the answer engine reasons about."""
 
     text: str
-    terms: tuple[str, ...]  # stemmed content tokens
+    terms: tuple[str, ...]  # stemmed content tokens of the user's own words
+    context_terms: tuple[str, ...]  # terms carried over from earlier turns (weigh less)
     years: tuple[str, ...]
     entities: tuple[str, ...]  # names/acronyms as typed (folded), e.g. "gafilat", "santiago"
     expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
@@ -57,6 +61,10 @@ def answer_type(q: str) -> str:
         return "email"
     if re.search(r"\b(?:phone|telephone)\b", low):
         return "phone"
+    if re.search(r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b|\bwhich (?:decree|law)\b", low):
+        return "identifier"
+    if re.search(r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", low):
+        return "government"
     if re.search(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bsince when\b|\bfrom when\b|\bcuando\b", low):
         return "date"
     if re.search(r"\bwhere\b|\bdonde\b|\bin which (?:city|country)\b", low):
@@ -93,12 +101,21 @@ def entities(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def profile(q: str) -> QuestionProfile:
-    """Analyse a (standalone, English or bridged) question."""
-    terms = tuple(t for t in dict.fromkeys(tokenize(q)) if t not in QUESTION_WORDS)
-    expects = answer_type(q)
-    listy = wants_list(q) and expects in {"thing", "person", "place"}
-    return QuestionProfile(q, terms, tuple(dict.fromkeys(YEAR.findall(q))), entities(q), expects, listy)
+def content_terms(text: str) -> tuple[str, ...]:
+    return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in QUESTION_WORDS)
+
+
+def profile(own: str, carried: str = "", extra: str = "", names: bool = True) -> QuestionProfile:
+    """Analyse a question: the user's words, context carried from history, and extra
+    (translated or expanded) terms; `names=False` skips entity checks (e.g. Spanish words)."""
+    terms = content_terms(f"{own} {extra}")
+    context = tuple(t for t in content_terms(carried) if t not in terms)
+    expects = answer_type(own)
+    listy = wants_list(own) and expects in {"thing", "person", "place"}
+    text = f"{own} {carried}".strip()
+    years = tuple(dict.fromkeys(YEAR.findall(text)))
+    found = entities(own) + entities(carried) if names else ()
+    return QuestionProfile(text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy)
 
 
 def has_expected(expects: str, text: str) -> bool:
@@ -109,6 +126,12 @@ def has_expected(expects: str, text: str) -> bool:
         return bool(PHONE.search(text))
     if expects == "date":
         return bool(DATE.search(text) or YEAR.search(text))
+    if expects == "identifier":
+        return bool(IDENTIFIER.search(text))
+    if expects == "person":
+        return bool(PERSON.search(text))
+    if expects == "government":
+        return bool(GOVERNMENT.search(text))
     if expects == "money":
         return bool(MONEY.search(text))
     if expects == "count":

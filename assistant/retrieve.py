@@ -31,21 +31,55 @@ class Retriever:
         self.candidates = candidates
         self.rrf_k = rrf_k
 
-    def search(self, query: str, k: int, filters: Filters | None = None, lexical_query: str | None = None) -> list[Hit]:
-        """Top-k chunks for `query`; `lexical_query` (e.g. with bridged terms) feeds BM25 instead."""
-        dense = self.index.dense_search(self.embedder.embed_query(query), self.candidates, filters)
-        lexical = self.index.lexical_search(lexical_query or query, self.candidates, filters)
-        chunks: dict[str, Chunk] = {c.chunk_id: c for c, _ in dense + lexical}
-        dense_ids = [c.chunk_id for c, _ in dense]
-        lexical_ids = [c.chunk_id for c, _ in lexical]
-        fused = fuse_rankings([dense_ids, lexical_ids], self.rrf_k)
-        best = sorted(fused, key=lambda cid: -fused[cid])[:k]
+    def search(
+        self,
+        query: str,
+        k: int,
+        filters: Filters | None = None,
+        lexical_query: str | None = None,
+        prefer: Filters | None = None,
+    ) -> list[Hit]:
+        """Top-k chunks for `query`.
+
+        `lexical_query` (the query plus bridged/expanded terms) feeds BM25; `prefer` (the
+        documents the question names) adds a third ranking restricted to them. The best
+        two of each ranking always make the cut: a rare exact term that only BM25 sees, or
+        a paraphrase only the embedding sees, would otherwise be out-voted by the fusion.
+        """
+        vector = self.embedder.embed_query(query)
+        lexical_query = lexical_query or query
+        rankings = [self.index.dense_search(vector, self.candidates, filters), self.index.lexical_search(lexical_query, self.candidates, filters)]
+        if prefer is not None and not prefer.is_empty():
+            scoped = merge_filters(filters, prefer)
+            rankings.append(self.index.dense_search(vector, self.candidates, scoped))
+            rankings.append(self.index.lexical_search(lexical_query, self.candidates, scoped))
+        chunks: dict[str, Chunk] = {c.chunk_id: c for ranking in rankings for c, _ in ranking}
+        ids = [[c.chunk_id for c, _ in ranking] for ranking in rankings]
+        fused = fuse_rankings(ids, self.rrf_k)
+        order = sorted(fused, key=lambda cid: -fused[cid])
+        per_ranking = 2 if k >= 5 else 1
+        must = list(dict.fromkeys(cid for ranking in ids[:2] for cid in ranking[:per_ranking]))[:k]
+        rest = [cid for cid in order if cid not in must]
+        best = sorted(must + rest[: k - len(must)], key=lambda cid: -fused[cid])
         return [
             Hit(
                 chunk=chunks[cid],
                 score=fused[cid],
-                dense_rank=dense_ids.index(cid) + 1 if cid in dense_ids else None,
-                lexical_rank=lexical_ids.index(cid) + 1 if cid in lexical_ids else None,
+                dense_rank=ids[0].index(cid) + 1 if cid in ids[0] else None,
+                lexical_rank=ids[1].index(cid) + 1 if cid in ids[1] else None,
             )
             for cid in best
         ]
+
+
+def merge_filters(base: Filters | None, prefer: Filters) -> Filters:
+    """`prefer` narrowed by the user's own filters (their restriction always wins)."""
+    if base is None or base.is_empty():
+        return prefer
+    return Filters(
+        doc_ids=tuple(d for d in prefer.doc_ids if not base.doc_ids or d in base.doc_ids) or base.doc_ids,
+        sources=base.sources,
+        organisations=base.organisations,
+        years=base.years,
+        countries=base.countries,
+    )

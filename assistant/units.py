@@ -51,13 +51,14 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
 
 
 def split_fields(text: str, base: int) -> list[tuple[int, int]]:
-    """Split a form line into its 'Label: value' fields, keeping 'Contact Point: Name: X' together."""
+    """Split a form line into fields; a person's Contact Point, Name and Title stay one unit."""
     cuts = [m.start() for m in _FIELD.finditer(text) if m.start() > 0]
     bounds = [0, *cuts, len(text)]
-    spans = [(bounds[i], bounds[i + 1]) for i in range(len(bounds) - 1)]
     merged: list[tuple[int, int]] = []
-    for s, e in spans:
-        if merged and text[merged[-1][0] : merged[-1][1]].strip().startswith("Contact Point") and text[s:e].startswith("Name:"):
+    for s, e in zip(bounds, bounds[1:]):
+        field = text[s:e].strip()
+        previous = text[merged[-1][0] : merged[-1][1]].strip() if merged else ""
+        if field.startswith(("Name:", "Title:")) and previous.startswith(("Contact Point", "Name:")):
             merged[-1] = (merged[-1][0], e)
         else:
             merged.append((s, e))
@@ -74,20 +75,25 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 
 def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
-    """Units of one chunk; list items and the line introducing them share a list_id."""
+    """Units of one chunk. Each run of bullet items is a list, sharing a list_id with the
+    line that introduces it when that line ends with ':' or is a heading."""
     units: list[Unit] = []
-    list_id, next_id, offset = None, first_list_id, 0
+    list_id, next_id, offset, intro = None, first_list_id, 0, None
     for line_no, line in enumerate(text.split("\n")):
         stripped = line.strip()
         is_item = stripped.startswith((BULLET, "·"))
-        if not is_item and not stripped:
+        if not stripped:
             offset += len(line) + 1
             continue
-        if not is_item:
-            list_id = None
-        spans = split_fields(line, offset) if "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line else split_sentences(line, offset)
-        if not is_item and stripped.endswith(":"):
+        if is_item and list_id is None:
             list_id, next_id = next_id, next_id + 1
+            if intro is not None:  # the introducing line joins its list
+                units[intro:] = [Unit(x.hit_index, x.start, x.end, x.text, x.is_item, list_id, x.line) for x in units[intro:]]
+        elif not is_item:
+            list_id = None
+        fields = "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line
+        spans = split_fields(line, offset) if fields else split_sentences(line, offset)
+        intro = len(units) if not is_item and (stripped.endswith(":") or stripped.isupper()) else None
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:

@@ -64,8 +64,14 @@ def words(text: str) -> list[str]:
 
 
 def tokenize(text: str) -> list[str]:
-    """Stemmed content tokens: what BM25 and term overlap compare."""
-    return [stem(w) for w in words(text) if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    """Stemmed content tokens: what BM25 and term overlap compare.
+
+    "cyber security" also yields "cybersecurity": the reports write both.
+    """
+    ws = words(text)
+    out = [stem(w) for w in ws if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+    out += [stem(a + b) for a, b in zip(ws, ws[1:]) if a == "cyber" and b.isalpha()]
+    return out
 
 
 class LexicalIndex:
@@ -90,6 +96,10 @@ class LexicalIndex:
         """Smoothed inverse document frequency of a stemmed token over the indexed texts."""
         df = self._df.get(token, 0)
         return float(np.log(1 + (self.size - df + 0.5) / (df + 0.5)))
+
+    def knows(self, token: str) -> bool:
+        """Does any indexed text contain this stemmed token?"""
+        return token in self._df
 
     def search(self, query: str, k: int, allowed: Callable[[int], bool] | None = None) -> list[tuple[int, float]]:
         """Top-k (position, score) pairs with a positive score, optionally restricted."""

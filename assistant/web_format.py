@@ -1,0 +1,220 @@
+"""Pure formatting for the web chat: our dataclasses in, HTML strings and table rows out.
+
+Nothing here imports Gradio, so every function is unit-tested as a plain function.
+Citation markers `[n]` become links to anchors `src-<turn>-<n>` in the sources panel;
+the panel shows each cited passage highlighted inside its paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from html import escape
+
+from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestResult
+
+MARKER = re.compile(r"\[(\d+)\]")
+CONTEXT_CHARS = 400  # of paragraph shown on each side of a quote; longer paragraphs are elided
+DECLINED_TITLE = "Not in the indexed reports"
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One question and its answer, as one browser session remembers it."""
+
+    question: str
+    answer: Answer
+
+
+@dataclass(frozen=True)
+class Facets:
+    """What the filters can offer: values present in the index."""
+
+    sources: tuple[tuple[str, str], ...]  # (label, source file name)
+    organisations: tuple[str, ...]
+    years: tuple[int, ...]
+    countries: tuple[str, ...]
+
+
+def facets(docs: Sequence[DocumentInfo]) -> Facets:
+    return Facets(
+        sources=tuple((f"{d.title} ({d.source})", d.source) for d in docs),
+        organisations=tuple(sorted({d.organisation for d in docs if d.organisation})),
+        years=tuple(sorted({d.year for d in docs if d.year is not None})),
+        countries=tuple(sorted({d.country for d in docs if d.country})),
+    )
+
+
+def filters_from(
+    sources: Sequence[str] | None,
+    organisations: Sequence[str] | None,
+    years: Sequence[int | str] | None,
+    countries: Sequence[str] | None,
+) -> Filters:
+    """Dropdown selections (None or empty means no restriction) as retrieval Filters."""
+    return Filters(
+        sources=tuple(sources or ()),
+        organisations=tuple(organisations or ()),
+        years=tuple(int(y) for y in years or ()),
+        countries=tuple(countries or ()),
+    )
+
+
+def anchor(turn: int, n: int, related: bool = False) -> str:
+    return f"src-{turn}-{'r' if related else ''}{n}"
+
+
+def link_markers(text: str, turn: int) -> str:
+    """Escape answer text and turn each `[n]` into a link to its source card."""
+    return MARKER.sub(
+        lambda m: f'<a class="rqa-cite" href="#{anchor(turn, int(m.group(1)))}">[{m.group(1)}]</a>',
+        escape(text, quote=False),
+    )
+
+
+def answer_html(answer: Answer, turn: int) -> str:
+    """The assistant's chat message: linked answer, or a clear decline."""
+    if not answer.abstained:
+        return f'<div class="rqa-answer">{link_markers(answer.answer, turn)}</div>'
+    note = (
+        "<p class='rqa-related-note'>Related passages are shown separately in the Sources panel; "
+        "they are not an answer.</p>"
+        if answer.related
+        else ""
+    )
+    return (
+        f'<div class="rqa-declined"><strong>{DECLINED_TITLE}</strong>'
+        f"<p>{escape(answer.answer, quote=False)}</p>{note}</div>"
+    )
+
+
+def pending_html(partial: str) -> str:
+    """What the chat shows while an answer streams in."""
+    body = escape(partial, quote=False) if partial else "Searching the reports"
+    return f'<div class="rqa-answer rqa-pending">{body} …</div>'
+
+
+def quote_span(text: str, quote: str) -> tuple[int, int] | None:
+    """Where `quote` lies in `text`: exact, then ignoring whitespace runs and case."""
+    at = text.find(quote)
+    if at >= 0:
+        return at, at + len(quote)
+    words = quote.split()
+    if not words:
+        return None
+    pattern = r"\s+".join(re.escape(w) for w in words)
+    m = re.search(pattern, text, flags=re.IGNORECASE)
+    return (m.start(), m.end()) if m else None
+
+
+def highlight_in_paragraph(text: str, quote: str, context: int = CONTEXT_CHARS) -> str:
+    """HTML of the paragraph holding `quote`, the quote wrapped in <mark>.
+
+    Falls back to the quote alone when the chunk text cannot be matched.
+    """
+    span = quote_span(text, quote)
+    if span is None:
+        return f"<mark>{escape(quote, quote=False)}</mark>"
+    start, end = span
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para_end = len(text) if para_end < 0 else para_end
+    left_from = max(para_start, start - context)
+    right_to = min(para_end, end + context)
+    left = ("…" if left_from > para_start else "") + escape(text[left_from:start], quote=False)
+    right = escape(text[end:right_to], quote=False) + ("…" if right_to < para_end else "")
+    return f"{left}<mark>{escape(text[start:end], quote=False)}</mark>{right}"
+
+
+def where(c: Citation) -> str:
+    """'CICTE/OAS · 2016 · p. 4 · II. Section' — the parts that are known."""
+    parts = [c.organisation or "", str(c.year) if c.year else "", f"p. {c.page}" if c.page else "", c.section or ""]
+    return " · ".join(escape(p, quote=False) for p in parts if p)
+
+
+def source_card(c: Citation, chunk_text: str | None, turn: int, related: bool = False) -> str:
+    passage = highlight_in_paragraph(chunk_text, c.quote) if chunk_text else f"<mark>{escape(c.quote, quote=False)}</mark>"
+    label = "related" if related else f"[{c.n}]"
+    return (
+        f'<div class="rqa-source" id="{anchor(turn, c.n, related)}">'
+        f'<div class="rqa-source-title"><span class="rqa-n">{label}</span> {escape(c.title, quote=False)}</div>'
+        f'<div class="rqa-source-meta">{where(c)}</div>'
+        f'<div class="rqa-source-file">{escape(c.source, quote=False)}</div>'
+        f'<blockquote class="rqa-passage">{passage}</blockquote></div>'
+    )
+
+
+def chunk_texts(answer: Answer) -> dict[str, str]:
+    return {h.chunk.chunk_id: h.chunk.text for h in answer.hits}
+
+
+def turn_sources_html(t: Turn, turn: int) -> str:
+    texts = chunk_texts(t.answer)
+    head = f'<h4 class="rqa-turn">Q{turn}: {escape(t.question, quote=False)}</h4>'
+    cards = [source_card(c, texts.get(c.chunk_id), turn) for c in t.answer.citations]
+    if t.answer.related:
+        cards.append('<div class="rqa-related-head">Related passages (not an answer)</div>')
+        cards += [source_card(c, texts.get(c.chunk_id), turn, related=True) for c in t.answer.related]
+    if not cards:
+        cards.append('<p class="rqa-empty">No passages.</p>')
+    return f'<section class="rqa-turn-sources">{head}{"".join(cards)}</section>'
+
+
+def sources_html(turns: Sequence[Turn]) -> str:
+    """The sources panel: every turn's citations, newest first, so old [n] links still resolve."""
+    if not turns:
+        return '<p class="rqa-empty">Sources of each answer appear here.</p>'
+    sections = [turn_sources_html(t, i) for i, t in reversed(list(enumerate(turns, start=1)))]
+    return f'<div class="rqa-sources">{"".join(sections)}</div>'
+
+
+def chat_messages(turns: Sequence[Turn], pending: tuple[str, str] | None = None) -> list[dict]:
+    """Chatbot messages (role/content dicts); `pending` is (question, partial answer)."""
+    out: list[dict] = []
+    for i, t in enumerate(turns, start=1):
+        out.append({"role": "user", "content": t.question})
+        out.append({"role": "assistant", "content": answer_html(t.answer, i)})
+    if pending is not None:
+        out.append({"role": "user", "content": pending[0]})
+        out.append({"role": "assistant", "content": pending_html(pending[1])})
+    return out
+
+
+def plain_answer(answer: Answer) -> str:
+    """Answer text plus numbered sources, for the clipboard."""
+    lines = [answer.answer]
+    cited = answer.citations or answer.related
+    if cited:
+        lines += ["", "Sources:" if answer.citations else "Related passages (not an answer):"]
+    for c in cited:
+        meta = ", ".join(x for x in (c.source, f"p. {c.page}" if c.page else "", c.section or "") if x)
+        lines.append(f"[{c.n}] {c.title} ({meta}): “{c.quote}”")
+    return "\n".join(lines)
+
+
+DOCUMENT_HEADERS = ["Title", "File", "Organisation", "Year", "Country", "Pages", "Chunks", "Ingested", "Id"]
+
+
+def document_rows(docs: Sequence[DocumentInfo]) -> list[list]:
+    return [
+        [d.title, d.source, d.organisation or "", d.year or "", d.country or "", d.pages or "", d.chunks,
+         d.ingested_at.replace("T", " ").removesuffix("+00:00") + (" UTC" if d.ingested_at else ""), d.doc_id]
+        for d in docs
+    ]
+
+
+INGEST_HEADERS = ["File", "Result", "Chunks", "Detail"]
+
+
+def ingest_rows(results: Sequence[IngestResult]) -> list[list]:
+    """Per-file upload outcome: ingested / replaced / unchanged / failed with the reason."""
+    return [
+        [r.path.rsplit("/", 1)[-1], r.status, r.chunks, r.error or r.doc_id or ""]
+        for r in results
+    ]
+
+
+def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
+    """(label, doc_id) pairs for the removal dropdown."""
+    return [(f"{d.source} — {d.title}", d.doc_id) for d in docs]
