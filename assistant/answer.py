@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -146,9 +146,25 @@ class AnswerEngine:
         reason = self._missing_evidence(q, ranked, hits, lexical)
         if reason:
             return Draft((), True, reason, tuple(ranked[:3]))
-        best = ranked[0]
+        best = self._anchored(q, hits, lexical, ranked) or ranked[0]
         chosen = self._gather(q, best, ranked)
         return Draft(tuple(chosen), False)
+
+    def _anchored(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]) -> Scored | None:
+        """For "what's her email?" after "who is the contact point for X?": the address that
+        follows the person the earlier question found, not the best-scoring address anywhere."""
+        if not q.context_terms or q.expects not in {"email", "phone"}:
+            return None
+        earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
+        people = [s for s in self.score(earlier, hits, lexical) if has_expected("person", s.unit.text)]
+        if not people:
+            return None
+        anchor = people[0].unit
+        after = [
+            s for s in ranked
+            if s.unit.hit_index == anchor.hit_index and s.unit.start > anchor.start and has_expected(q.expects, s.unit.text)
+        ]
+        return min(after, key=lambda s: s.unit.start) if after else None
 
     def _missing_evidence(self, q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> str:
         """Why the evidence cannot answer, or '' when it can."""
@@ -189,6 +205,8 @@ class AnswerEngine:
         elif not u.is_item:  # a sentence introducing a list: the list is the answer
             chosen += sorted(siblings, key=lambda s: s.unit.start)
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
+        if q.compares:
+            chosen += self._counterparts(q, best, ranked, chosen)
         weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
         for s in ranked[1:6]:
@@ -201,6 +219,21 @@ class AnswerEngine:
         while len(chosen) > 1 and self._length(chosen) > self.max_chars:
             chosen.pop()
         return [best] + sorted((s for s in chosen if s is not best), key=lambda s: (s.unit.hit_index, s.unit.start))
+
+    def _counterparts(self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]) -> list[Scored]:
+        """The other side of a comparison: a neighbouring sentence of the best unit that brings
+        terms or years it lacks, or the best passage from another report for "both" questions."""
+        have = set(tokenize(" ".join(s.unit.text for s in chosen)))
+        wanted = set(q.terms) | set(q.years)
+        out = []
+        nearby = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and abs(s.unit.line - best.unit.line) <= 1]
+        for s in sorted(nearby, key=lambda s: abs(s.unit.line - best.unit.line)):
+            if s in chosen or is_heading(s.unit, ""):
+                continue
+            if (set(tokenize(s.unit.text)) & wanted) - have:
+                out.append(s)
+                break
+        return out
 
     @staticmethod
     def _length(units: Sequence[Scored]) -> int:

@@ -36,6 +36,7 @@ QUESTION_WORDS = frozenset(
 # Quantity questions whose answer must be an amount, not just any number.
 _MONEY_ASK = re.compile(r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b", re.I)
 _COUNT_ASK = re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
+_COMPARE = re.compile(r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*)\b", re.I)
 _LIST_ASK = re.compile(
     r"^\s*(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
 )
@@ -52,6 +53,7 @@ class QuestionProfile:
     entities: tuple[str, ...]  # names/acronyms as typed (folded), e.g. "gafilat", "santiago"
     expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
     wants_list: bool
+    compares: bool = False  # "compare", "change between", "both": needs two passages side by side
 
 
 def answer_type(q: str) -> str:
@@ -115,7 +117,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     text = f"{own} {carried}".strip()
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     found = entities(own) + entities(carried) if names else ()
-    return QuestionProfile(text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy)
+    compares = bool(_COMPARE.search(own))
+    return QuestionProfile(text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares)
 
 
 def has_expected(expects: str, text: str) -> bool:

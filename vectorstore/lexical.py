@@ -47,6 +47,10 @@ def stem(word: str) -> str:
         word = word[:-3]
     elif word.endswith("ed") and len(word) >= 5:
         word = word[:-2]
+    if word.endswith("ial") and len(word) >= 7:  # financial/financing, presidential/president
+        word = word[:-3]
+    elif word.endswith("al") and len(word) >= 6:  # national/nation, regional/region
+        word = word[:-2]
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
     return word
