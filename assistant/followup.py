@@ -21,7 +21,7 @@ _DEPENDENT = re.compile(
 
 def is_dependent(question: str) -> bool:
     """Does the question lean on earlier turns (pronouns, ellipsis, very few content words)?"""
-    return bool(_DEPENDENT.search(question)) or len(tokenize(question)) <= 2
+    return bool(_DEPENDENT.search(question)) or len(tokenize(question)) <= 1
 
 
 def standalone(question: str, history: Sequence[str]) -> str:

@@ -1,0 +1,56 @@
+"""Pure parts of the answer engine: question analysis, unit splitting, follow-up rewriting."""
+
+from assistant.followup import context_of, standalone
+from assistant.question import answer_type, has_expected, profile
+from assistant.units import split_chunk
+
+
+def test_answer_types_from_wh_words():
+    assert answer_type("When was the guide published?") == "date"
+    assert answer_type("Where was the course held?") == "place"
+    assert answer_type("How much money did Canada commit?") == "money"
+    assert answer_type("How many participants got scholarships?") == "count"
+    assert answer_type("what's her email address?") == "email"
+    assert answer_type("doc number of the report?") == "identifier"
+    assert answer_type("Who are the contact points for A.2?") == "person"
+
+
+def test_expected_values_are_recognised():
+    assert has_expected("date", "published in April 2016")
+    assert has_expected("count", "for 175 participants")
+    assert not has_expected("count", "to be completed in April 2017")
+    assert not has_expected("money", "with financing from the Government of Canada")
+    assert has_expected("money", "a grant of US$ 250,000")
+    assert has_expected("identifier", "CICTE/doc.5/17")
+    assert has_expected("email", "Email Address: kuribe@uaf.gob.cl")
+
+
+def test_profile_keeps_names_years_and_list_intent():
+    q = profile("Which OAS cyber events held in Santiago in 2019 are listed in Chile's CTAP?")
+    assert q.wants_list and q.years == ("2019",)
+    assert {"oas", "santiago", "chile", "ctap"} <= set(q.entities)
+
+
+def test_lists_keep_their_introducing_line_and_fields_split():
+    text = (
+        "Chilean Customs has national instructors in the following courses:\n"
+        "• Course one (CIT)\n• Course two (WMD)\n"
+        "Contact Point: Name: Ana Perez Title: Head of Unit Telephone Number: (56) 2 123456 Email Address: ana@x.cl"
+    )
+    units = split_chunk(text, 0, 0)
+    intro, one, two = units[:3]
+    assert intro.list_id == one.list_id == two.list_id is not None
+    assert [u.text for u in units[3:]] == [
+        "Contact Point: Name: Ana Perez Title: Head of Unit",
+        "Telephone Number: (56) 2 123456",
+        "Email Address: ana@x.cl",
+    ]
+    for u in units:
+        assert text[u.start : u.end] == u.text
+
+
+def test_follow_ups_are_made_standalone():
+    assert standalone("and the 2019 one?", ["Where was the 2018 meeting held?"]) == "Where was the 2019 meeting held?"
+    own, carried = context_of(standalone("what's her email address?", ["Who is the contact point for finance?"]))
+    assert own == "what's her email address?" and carried == "Who is the contact point for finance"
+    assert standalone("Where was the course held?", ["anything"]) == "Where was the course held?"
