@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.question import QuestionProfile, has_expected, word_set
+from assistant.question import YEAR, QuestionProfile, has_expected, word_set
 from assistant.types import Citation, Hit
 from assistant.units import Unit, split_hits
 from vectorstore.embeddings import Embedder
@@ -60,11 +60,25 @@ def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
     """IDF weights; carried-over context counts half; words no report contains count little
     (a rare word the reports lack says more about the asker's wording than about the answer)."""
     def weight(t: str) -> float:
-        return lexical.idf(t) + 0.1 if lexical.knows(t) else 1.0
+        return lexical.idf(t) + 0.1 if lexical.knows(t) else 0.3
 
     weights = {t: weight(t) for t in q.terms}
     weights.update({t: 0.5 * weight(t) for t in q.context_terms if t not in weights})
     return weights
+
+
+def alt_weights(q: QuestionProfile, lexical: LexicalIndex, known: dict[str, float]) -> dict[str, float]:
+    """Thesaurus alternatives count when found but add nothing to what must be found."""
+    return {t: 0.2 * (lexical.idf(t) + 0.1) for t in q.alt_terms if t not in known and lexical.knows(t)}
+
+
+def novel_name(text: str, q: QuestionProfile) -> bool:
+    """Does the text hold a multi-word proper name the question does not already contain?"""
+    asked = set(q.terms) | set(q.entities)
+    for run in re.findall(r"(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*", text):
+        if not set(tokenize(run)) <= asked:
+            return True
+    return False
 
 
 def is_heading(unit: Unit, section: str) -> bool:
@@ -80,7 +94,7 @@ def is_heading(unit: Unit, section: str) -> bool:
 def acronyms(text: str) -> set[str]:
     """Acronyms of capitalised word runs ("Counter-Terrorism Action Plan" -> "ctap", "tap")."""
     found: set[str] = set()
-    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+)?){2,}[A-Z][\w’']*", text):
+    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+)?){1,}[A-Z][\w’']*", text):
         letters = "".join(w[0] for w in re.split(r"[\s\-]+", run) if w and w[0].isupper()).lower()
         found.update(letters[i:] for i in range(len(letters) - 1))
     return found
@@ -110,14 +124,20 @@ class AnswerEngine:
             return []
         weights = term_weights(q, lexical)
         total = sum(weights.values()) or 1.0
+        weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
         token_sets = [set(tokenize(u.text)) for u in units]
         intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
+        # What a list is about is said by the line introducing it; its items inherit that meaning.
+        intro_dense: dict[int | None, float] = {}
+        for i, u in enumerate(units):
+            if u.list_id is not None and not u.is_item:
+                intro_dense[u.list_id] = max(intro_dense.get(u.list_id, -1.0), float(dense[i]))
         chunk_tokens = [set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits]
 
         def cover(tokens: set[str]) -> float:
-            return sum(w for t, w in weights.items() if t in tokens) / total
+            return min(1.0, sum(w for t, w in weights.items() if t in tokens) / total)
 
         out = []
         for i, u in enumerate(units):
@@ -129,11 +149,15 @@ class AnswerEngine:
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
             ctx = cover(token_sets[i] | context | near)
             typed = 0.15 if q.expects not in {"thing", "list"} and has_expected(q.expects, u.text) else 0.0
+            if q.expects == "name" and novel_name(u.text, q):
+                typed = 0.15
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
-            listed = 0.08 if q.wants_list and u.is_item else 0.0
+            stated = set(YEAR.findall(u.text))
+            other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
+            listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
             score = (
                 0.4 * cover(token_sets[i]) + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
-                + 0.35 * float(dense[i]) + typed + listed - heading + 0.03 / (1 + u.hit_index)
+                + 0.35 * float(dense[i]) + typed + listed - heading - other_year + 0.03 / (1 + u.hit_index)
             )
             out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
         return sorted(out, key=lambda s: -s.score)
@@ -147,7 +171,7 @@ class AnswerEngine:
         if reason:
             return Draft((), True, reason, tuple(ranked[:3]))
         best = self._anchored(q, hits, lexical, ranked) or ranked[0]
-        chosen = self._gather(q, best, ranked)
+        chosen = self._gather(q, best, ranked, hits)
         return Draft(tuple(chosen), False)
 
     def _anchored(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]) -> Scored | None:
@@ -179,14 +203,17 @@ class AnswerEngine:
         # The value asked for must sit in a passage nearly as relevant as the best one: a
         # figure from a neighbouring sentence about something else is no answer.
         floor = 0.7 * ranked[0].score
-        typed = [s for s in ranked[:8] if has_expected(q.expects, s.unit.text) and s.coverage >= 0.3 and s.score >= floor]
+        typed = [
+            s for s in ranked[:8]
+            if has_expected(q.expects, s.unit.text) and (s.coverage >= 0.3 or s.dense >= 0.55) and s.score >= floor
+        ]
         if q.expects in KIND_NAMES and not typed:
             return f"the indexed reports give no {KIND_NAMES[q.expects]} for this"
         if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
             return "no passage of the indexed reports addresses this question"
         return ""
 
-    def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored]) -> list[Scored]:
+    def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
         if q.expects not in {"thing", "list"} and not has_expected(q.expects, best.unit.text):
             typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text)]
@@ -207,6 +234,8 @@ class AnswerEngine:
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
         if q.compares:
             chosen += self._counterparts(q, best, ranked, chosen)
+        if q.cross_doc:
+            chosen += self._other_report(best, ranked, chosen, hits)
         weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
         for s in ranked[1:6]:
@@ -234,6 +263,15 @@ class AnswerEngine:
                 out.append(s)
                 break
         return out
+
+    @staticmethod
+    def _other_report(best: Scored, ranked: list[Scored], chosen: list[Scored], hits: Sequence[Hit]) -> list[Scored]:
+        """A question that names two reports gets the best passage of the other one too."""
+        doc = hits[best.unit.hit_index].chunk.doc_id
+        for s in ranked:
+            if hits[s.unit.hit_index].chunk.doc_id != doc and s not in chosen and not is_heading(s.unit, ""):
+                return [s] if s.score >= 0.6 * best.score else []
+        return []
 
     @staticmethod
     def _length(units: Sequence[Scored]) -> int:

@@ -136,6 +136,26 @@ def bridge_query(text: str, glossary: Glossary) -> str:
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
+def translate_phrases(text: str, glossary: Glossary) -> list[str]:
+    """The alternatives of every glossary phrase in `text`, longest phrase first, in reading order.
+
+    No language gate and no carry-over: unmatched words are skipped, so callers can add
+    the result to a query (e.g. an English thesaurus) rather than replace it.
+    """
+    words = _TOKEN.findall(text)
+    folded = [fold(w) for w in words]
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        length, entries = _longest_match(folded, i, glossary)
+        if entries:
+            out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
+            i += length
+        else:
+            i += 1
+    return out
+
+
 def _render(text: str, glossary: Glossary, *, keep_names: bool) -> list[str]:
     """Glossary translations of `text`, longest phrase first, in reading order."""
     matches = list(_TOKEN.finditer(text))

@@ -19,7 +19,8 @@ from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glos
 from assistant.config import Settings, load_settings
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
-from assistant.question import QuestionProfile, answer_type, profile, wants_list, word_set
+from assistant.expand import BUNDLED_THESAURUS, expand_query
+from assistant.question import QuestionProfile, answer_type, content_terms, profile, wants_list, word_set
 from assistant.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
@@ -42,11 +43,12 @@ class StreamEvent:
 class Assistant:
     """Ingest reports and answer questions about them, with citations."""
 
-    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary) -> None:
+    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
         self.glossary = glossary
+        self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.engine = AnswerEngine(embedder, settings.answer_max_chars)
 
@@ -89,36 +91,47 @@ class Assistant:
         """Spanish questions get English renderings of their terms appended (names kept)."""
         return f"{text} {bridge_query(text, self.glossary)}" if looks_spanish(text) else text
 
-    def understand(self, question: str, history: Sequence[str] = ()) -> tuple[QuestionProfile, str]:
-        """The question's profile and the retrieval query, after follow-up rewriting and
-        Spanish bridging (the user's own words weigh more than carried-over context)."""
+    def understand(self, question: str, history: Sequence[str] = ()) -> tuple[QuestionProfile, str, str]:
+        """The question's profile, the retrieval query and its thesaurus synonyms, after
+        follow-up rewriting and Spanish bridging (the user's own words weigh more than
+        carried-over context; synonyms only widen the lexical search)."""
         own, carried = context_of(standalone(question, history))
         spanish = looks_spanish(own)
         extra = bridge_query(own, self.glossary) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
-        q = replace(q, expects=answer_type(own), wants_list=q.wants_list or (spanish and wants_list(extra)))
+        synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
+        q = replace(
+            q,
+            expects=answer_type(own),
+            wants_list=q.wants_list or (spanish and wants_list(extra)),
+            alt_terms=content_terms(synonyms),
+            cross_doc=len({doc for doc, n in self._document_mentions(q.entities).items() if n}) >= 2,
+        )
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))
-        return q, " ".join(x for x in (own, extra, carried) if x)
+        return q, " ".join(x for x in (own, extra, carried) if x), synonyms
 
     def named_documents(self, entities: Sequence[str]) -> Filters | None:
         """The documents a question names (by organisation, country, title words or acronym).
 
         Only a strict winner counts: when every document matches equally, nothing is preferred.
         """
-        if not entities:
-            return None
-        scores = {}
-        for d in self.index.documents():
-            names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
-            known = word_set(names) | acronyms(d.title)
-            scores[d.doc_id] = sum(1 for e in entities if e in known)
+        scores = self._document_mentions(entities)
         best = max(scores.values(), default=0)
         winners = tuple(doc_id for doc_id, n in scores.items() if n == best)
         if best == 0 or len(winners) == len(scores):
             return None
         return Filters(doc_ids=winners)
+
+    def _document_mentions(self, entities: Sequence[str]) -> dict[str, int]:
+        """How many of the question's names point at each document ("Chilean" names Chile)."""
+        scores = {}
+        for d in self.index.documents():
+            names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
+            known = word_set(names) | acronyms(d.title)
+            scores[d.doc_id] = sum(1 for e in entities if any(e == n or (e.startswith(n) and len(n) >= 4 and len(e) - len(n) <= 3) for n in known))
+        return scores
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""
@@ -137,8 +150,10 @@ class Assistant:
         if not question:
             raise ValueError("the question is empty")
         t0 = time.perf_counter()
-        q, query = self.understand(question, history)
-        hits = self.retriever.search(query, k or self.settings.top_k, filters, prefer=self.named_documents(q.entities))
+        q, query, synonyms = self.understand(question, history)
+        hits = self.retriever.search(
+            query, k or self.settings.top_k, filters, lexical_query=f"{query} {synonyms}", prefer=self.named_documents(q.entities)
+        )
         t1 = time.perf_counter()
         draft = self.engine.decide(q, hits, self.index.snapshot.lexical)
         text, citations, related = compose(draft, hits, question)
@@ -204,4 +219,4 @@ def build(
     store = ChromaStore(client, settings.collection, embedder)
     index = Index(store, Path(settings.data_dir) / "files")
     paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
-    return Assistant(settings, index, embedder, load_glossary(paths))
+    return Assistant(settings, index, embedder, load_glossary(paths), load_glossary([BUNDLED_THESAURUS]))

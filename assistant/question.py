@@ -53,7 +53,9 @@ class QuestionProfile:
     entities: tuple[str, ...]  # names/acronyms as typed (folded), e.g. "gafilat", "santiago"
     expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
     wants_list: bool
-    compares: bool = False  # "compare", "change between", "both": needs two passages side by side
+    compares: bool = False
+    alt_terms: tuple[str, ...] = ()  # thesaurus alternatives: may match, never required
+    cross_doc: bool = False  # the question names two or more indexed reports  # "compare", "change between", "both": needs two passages side by side
 
 
 def answer_type(q: str) -> str:
@@ -71,6 +73,8 @@ def answer_type(q: str) -> str:
         return "date"
     if re.search(r"\bwhere\b|\bdonde\b|\bin which (?:city|country)\b", low):
         return "place"
+    if re.search(r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", low):
+        return "name"
     if _MONEY_ASK.search(low):
         return "money"
     if _COUNT_ASK.search(low) or re.search(r"\bcuant[oa]s?\b", low):

@@ -41,18 +41,20 @@ class Retriever:
     ) -> list[Hit]:
         """Top-k chunks for `query`.
 
-        `lexical_query` (the query plus bridged/expanded terms) feeds BM25; `prefer` (the
+        `lexical_query` (the query widened with synonyms) adds a BM25 ranking of its own, so
+        synonyms can surface a paraphrased passage without drowning the user's words; `prefer` (the
         documents the question names) adds a third ranking restricted to them. The best
         two of each ranking always make the cut: a rare exact term that only BM25 sees, or
         a paraphrase only the embedding sees, would otherwise be out-voted by the fusion.
         """
         vector = self.embedder.embed_query(query)
-        lexical_query = lexical_query or query
-        rankings = [self.index.dense_search(vector, self.candidates, filters), self.index.lexical_search(lexical_query, self.candidates, filters)]
+        rankings = [self.index.dense_search(vector, self.candidates, filters), self.index.lexical_search(query, self.candidates, filters)]
+        if lexical_query and lexical_query != query:
+            rankings.append(self.index.lexical_search(lexical_query, self.candidates, filters))
         if prefer is not None and not prefer.is_empty():
             scoped = merge_filters(filters, prefer)
             rankings.append(self.index.dense_search(vector, self.candidates, scoped))
-            rankings.append(self.index.lexical_search(lexical_query, self.candidates, scoped))
+            rankings.append(self.index.lexical_search(query, self.candidates, scoped))
         chunks: dict[str, Chunk] = {c.chunk_id: c for ranking in rankings for c, _ in ranking}
         ids = [[c.chunk_id for c, _ in ranking] for ranking in rankings]
         fused = fuse_rankings(ids, self.rrf_k)

@@ -1,0 +1,47 @@
+"""Add the terms reports use to an English question phrased in other words.
+
+Users ask about "trusted-trader certification" or "national computer-emergency squads";
+the reports say "Authorized Economic Operator" and "CSIRTs", and BM25 scores no word in
+common. An English thesaurus (data, same format and matcher as the Spanish glossary in
+`assistant.bridge`) maps lay terms, abbreviations and spelling variants to report terms;
+`expand_query` returns those extra terms and the caller appends them to the lexical query.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from assistant.bridge import Glossary, fold, translate_phrases
+
+BUNDLED_THESAURUS = Path(__file__).parent / "data" / "thesaurus_en.tsv"
+
+# A hyphen or dash between letters: "trusted-trader" is also tried as "trusted trader",
+# so the thesaurus needs one spaced entry instead of every hyphenated spelling.
+_JOINED = re.compile(r"(?<=\w)[-\u2010\u2011\u2013](?=\w)")
+_WORD = re.compile(r"\w+")
+
+
+def expand_query(text: str, thesaurus: Glossary) -> str:
+    """The report terms for thesaurus phrases in `text`, space-joined; "" when none match.
+
+    Longest phrase first, every alternative, in reading order; a term is given once and
+    not at all when the question already contains it.
+    """
+    text = text.replace("\u2019", "'")  # gov’t -> gov't
+    spaced = _JOINED.sub(" ", text)
+    found = translate_phrases(text, thesaurus)
+    if spaced != text:
+        found += translate_phrases(spaced, thesaurus)
+    asked = f" {_normalise(spaced)} "
+    terms: dict[str, str] = {}
+    for term in found:
+        key = _normalise(term)
+        if key and key not in terms and f" {key} " not in asked:
+            terms[key] = term
+    return " ".join(terms.values())
+
+
+def _normalise(text: str) -> str:
+    """Folded words joined by single spaces: "Dual-Use goods" -> "dual use goods"."""
+    return " ".join(_WORD.findall(fold(text)))
