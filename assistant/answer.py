@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.question import YEAR, QuestionProfile, has_expected, word_set
+from assistant.question import YEAR, QuestionProfile, counts, has_expected, word_set
 from assistant.types import Citation, Hit
 from assistant.units import Unit, split_hits
 from vectorstore.embeddings import Embedder
@@ -38,6 +38,12 @@ class Draft:
     reason: str = ""
     related: tuple[Scored, ...] = ()
 
+
+# Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
+ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The latter|The former|The same)\b")
+
+# A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
+PARAPHRASE_CREDIT = 0.7
 
 KIND_NAMES = {
     "money": "amount",
@@ -128,6 +134,7 @@ class AnswerEngine:
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
         token_sets = [set(tokenize(u.text)) for u in units]
+        counted = set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
         intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
         # What a list is about is said by the line introducing it; its items inherit that meaning.
         intro_dense: dict[int | None, float] = {}
@@ -137,7 +144,12 @@ class AnswerEngine:
         chunk_tokens = [set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits]
 
         def cover(tokens: set[str]) -> float:
-            return min(1.0, sum(w for t, w in weights.items() if t in tokens) / total)
+            got = sum(w for t, w in weights.items() if t in tokens)
+            for p in q.paraphrases:  # "business world" is found when the text says "private sector"
+                missing = [t for t in p.words if t in weights and t not in tokens]
+                if missing and any(set(o) <= tokens for o in p.options):
+                    got += PARAPHRASE_CREDIT * sum(weights[t] for t in missing)
+            return min(1.0, got / total)
 
         out = []
         for i, u in enumerate(units):
@@ -149,6 +161,8 @@ class AnswerEngine:
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
             ctx = cover(token_sets[i] | context | near)
             typed = 0.15 if q.expects not in {"thing", "list"} and has_expected(q.expects, u.text) else 0.0
+            if typed and counted:  # a number of the things asked about, not of something else
+                typed = 0.25 if counts(u.text, counted) else 0.05
             if q.expects == "name" and novel_name(u.text, q):
                 typed = 0.15
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
@@ -221,6 +235,9 @@ class AnswerEngine:
                 best = typed[0]
         chosen = [best]
         u = best.unit
+        antecedent = self._antecedent(best, ranked)
+        if antecedent:
+            chosen.append(antecedent)
         siblings = [s for s in ranked if s.unit.list_id is not None and s.unit.list_id == u.list_id and s is not best]
         if q.wants_list:
             same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
@@ -247,7 +264,20 @@ class AnswerEngine:
                 covered |= new
         while len(chosen) > 1 and self._length(chosen) > self.max_chars:
             chosen.pop()
-        return [best] + sorted((s for s in chosen if s is not best), key=lambda s: (s.unit.hit_index, s.unit.start))
+        rest = sorted((s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start))
+        return ([antecedent] if antecedent in chosen else []) + [best] + rest
+
+    @staticmethod
+    def _antecedent(best: Scored, ranked: list[Scored]) -> Scored | None:
+        """"This magazine was developed with ..." cannot stand alone: the sentence before it
+        says which magazine. A best unit opening with a pointing word brings its predecessor."""
+        if best.unit.is_item or not ANAPHOR.match(best.unit.text):
+            return None
+        before = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.end <= best.unit.start]
+        prev = max(before, key=lambda s: s.unit.start, default=None)
+        if prev is None or is_heading(prev.unit, "") or prev.unit.line < best.unit.line - 1:
+            return None
+        return prev
 
     def _counterparts(self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]) -> list[Scored]:
         """The other side of a comparison: a neighbouring sentence of the best unit that brings

@@ -142,14 +142,19 @@ def translate_phrases(text: str, glossary: Glossary) -> list[str]:
     No language gate and no carry-over: unmatched words are skipped, so callers can add
     the result to a query (e.g. an English thesaurus) rather than replace it.
     """
+    return [alt for _, alts in phrase_matches(text, glossary) for alt in alts]
+
+
+def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]:
+    """Each glossary phrase found in `text` (as typed) with its alternatives, in reading order."""
     words = _TOKEN.findall(text)
     folded = [fold(w) for w in words]
-    out: list[str] = []
+    out: list[tuple[str, list[str]]] = []
     i = 0
     while i < len(words):
         length, entries = _longest_match(folded, i, glossary)
         if entries:
-            out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
+            out.append((" ".join(words[i : i + length]), _alternatives(entries, [w.lower() for w in words[i : i + length]])))
             i += length
         else:
             i += 1

@@ -127,6 +127,49 @@ def cmd_remove(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.config import load_settings
+    from assistant.server import serve
+
+    serve(args.host, args.port, ingest_samples=args.ingest_samples, settings=load_settings(data_dir=args.data_dir))
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from assistant.eval_report import markdown_table, write_markdown
+    from assistant.evaluate import GoldFormatError, evaluate, load_gold, result_to_dict
+
+    try:
+        items = load_gold(Path(args.gold))
+    except GoldFormatError as exc:
+        print(f"reportqa eval: {exc}", file=sys.stderr)
+        return 2
+    assistant = _assistant(args)
+    if not assistant.documents():
+        print("the index is empty: run `reportqa ingest --samples` first", file=sys.stderr)
+        return 2
+    from tqdm import tqdm
+
+    with tqdm(total=len(items), unit="q", desc="evaluating", file=sys.stderr) as bar:
+        report = evaluate(assistant, items, k=args.k, progress=lambda done, total: bar.update(1))
+    if args.out:
+        Path(args.out).parent.mkdir(parents=True, exist_ok=True)
+        with open(args.out, "w", encoding="utf-8") as fh:
+            for r in report.results:
+                fh.write(json.dumps(result_to_dict(r), ensure_ascii=False) + "\n")
+    if args.report:
+        Path(args.report).parent.mkdir(parents=True, exist_ok=True)
+        write_markdown(report, Path(args.report), args.gold)
+    if args.json:
+        print(json.dumps({"summary": report.summary, "by_type": report.by_type}, indent=2))
+    else:
+        print(markdown_table(report))
+    if args.min_pass is not None and (report.summary["pass_rate"] or 0.0) < args.min_pass:
+        print(f"pass rate {report.summary['pass_rate']} is below --min-pass {args.min_pass}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="reportqa", description="Cited answers from policy reports, offline.")
     p.add_argument("--data-dir", type=Path, default=None, help="index directory (env REPORTQA_DATA_DIR)")
@@ -149,6 +192,15 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--country", action="append", help="restrict to a country/economy")
     s.set_defaults(func=cmd_ask)
 
+    s = sub.add_parser("eval", help="measure accuracy on a gold question set (JSONL)")
+    s.add_argument("gold", help="gold items, one JSON object per line")
+    s.add_argument("--k", type=int, default=5, help="chunks per answer (default 5)")
+    s.add_argument("--out", help="write per-item results (JSONL) here")
+    s.add_argument("--report", help="write a Markdown report (and a PNG chart beside it) here")
+    s.add_argument("--json", action="store_true", help="print the summary as JSON")
+    s.add_argument("--min-pass", type=float, default=None, help="exit 1 if the answerable pass rate is below this (0..1)")
+    s.set_defaults(func=cmd_eval)
+
     s = sub.add_parser("docs", help="list indexed documents")
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_docs)
@@ -156,6 +208,12 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("remove", help="delete a document (id, id prefix or file name) everywhere")
     s.add_argument("doc")
     s.set_defaults(func=cmd_remove)
+
+    s = sub.add_parser("serve", help="web chat at / and REST API at /api (OpenAPI at /docs)")
+    s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")
+    s.add_argument("--port", type=int, default=7860, help="port (default 7860)")
+    s.add_argument("--ingest-samples", action="store_true", help="index the bundled reports if the index is empty")
+    s.set_defaults(func=cmd_serve)
     return p
 
 

@@ -19,8 +19,8 @@ from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glos
 from assistant.config import Settings, load_settings
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
-from assistant.expand import BUNDLED_THESAURUS, expand_query
-from assistant.question import QuestionProfile, answer_type, content_terms, profile, wants_list, word_set
+from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.question import QuestionProfile, answer_type, content_terms, profile, split_premise, wants_list, word_set
 from assistant.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
@@ -96,6 +96,8 @@ class Assistant:
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
         carried-over context; synonyms only widen the lexical search)."""
         own, carried = context_of(standalone(question, history))
+        premise, own = split_premise(own)
+        carried = f"{premise} {carried}".strip()
         spanish = looks_spanish(own)
         extra = bridge_query(own, self.glossary) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
@@ -105,6 +107,7 @@ class Assistant:
             expects=answer_type(own),
             wants_list=q.wants_list or (spanish and wants_list(extra)),
             alt_terms=content_terms(synonyms),
+            paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len({doc for doc, n in self._document_mentions(q.entities).items() if n}) >= 2,
         )
         if spanish:  # untranslated Spanish words cannot be matched in English reports

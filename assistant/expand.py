@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.bridge import Glossary, fold, translate_phrases
+from assistant.bridge import Glossary, fold, phrase_matches, translate_phrases
+from assistant.question import Paraphrase, content_terms
 
 BUNDLED_THESAURUS = Path(__file__).parent / "data" / "thesaurus_en.tsv"
 
@@ -45,3 +46,18 @@ def expand_query(text: str, thesaurus: Glossary) -> str:
 def _normalise(text: str) -> str:
     """Folded words joined by single spaces: "Dual-Use goods" -> "dual use goods"."""
     return " ".join(_WORD.findall(fold(text)))
+
+
+def paraphrases(text: str, thesaurus: Glossary) -> tuple[Paraphrase, ...]:
+    """Thesaurus phrases of `text` as stems, each with the report phrasings that may stand in
+    for it; the answer engine credits a passage with the question's words when it holds one."""
+    text = text.replace("\u2019", "'")
+    spaced = _JOINED.sub(" ", text)
+    matches = phrase_matches(text, thesaurus) + (phrase_matches(spaced, thesaurus) if spaced != text else [])
+    out: dict[tuple[str, ...], Paraphrase] = {}
+    for phrase, alternatives in matches:
+        words = content_terms(phrase)
+        options = tuple(dict.fromkeys(o for o in (content_terms(a) for a in alternatives) if o and not set(o) <= set(words)))
+        if words and options and words not in out:
+            out[words] = Paraphrase(words, options)
+    return tuple(out.values())

@@ -25,6 +25,13 @@ QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percen
 IDENTIFIER = re.compile(r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*")
 PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]|\b(?:Canadian|American|Spanish|Chilean|Mexican) Government\b")
+NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
+# "how many business-world delegates did ...": the counted noun phrase, up to the verb.
+_COUNTED = re.compile(
+    r"\b(?:how many|number of)\s+([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
+    r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:]|$)",
+    re.I,
+)
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for.
@@ -43,6 +50,14 @@ _LIST_ASK = re.compile(
 
 
 @dataclass(frozen=True)
+class Paraphrase:
+    """Question words (stems) and report phrasings (stems) that may stand in for them."""
+
+    words: tuple[str, ...]
+    options: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
 class QuestionProfile:
     """The parts of a question the answer engine reasons about."""
 
@@ -53,9 +68,11 @@ class QuestionProfile:
     entities: tuple[str, ...]  # names/acronyms as typed (folded), e.g. "gafilat", "santiago"
     expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
     wants_list: bool
-    compares: bool = False
+    compares: bool = False  # "compare", "change between", "both": needs two passages side by side
     alt_terms: tuple[str, ...] = ()  # thesaurus alternatives: may match, never required
-    cross_doc: bool = False  # the question names two or more indexed reports  # "compare", "change between", "both": needs two passages side by side
+    cross_doc: bool = False  # the question names two or more indexed reports
+    paraphrases: tuple[Paraphrase, ...] = ()  # thesaurus phrasings that stand in for question words
+    counted: tuple[str, ...] = ()  # "how many delegates": the counted noun (stem)
 
 
 def answer_type(q: str) -> str:
@@ -122,7 +139,33 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     found = entities(own) + entities(carried) if names else ()
     compares = bool(_COMPARE.search(own))
-    return QuestionProfile(text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares)
+    return QuestionProfile(
+        text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares, counted=counted_noun(own)
+    )
+
+
+def split_premise(text: str) -> tuple[str, str]:
+    """("The report names two partners.", "Which of them ...?") for a question that states
+    its premise first; ("", text) otherwise. The premise is context, the last sentence is asked."""
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“])", text.strip()) if p]
+    if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
+        return "", text
+    return " ".join(parts[:-1]), parts[-1]
+
+
+def counted_noun(q: str) -> tuple[str, ...]:
+    """The head noun of "how many X ..." (the last word of X), as a stem; () when none."""
+    m = _COUNTED.search(q)
+    heads = content_terms(m.group(1))[-1:] if m else ()
+    return tuple(heads)
+
+
+def counts(text: str, nouns: set[str]) -> bool:
+    """Does the text give a number of one of `nouns` ("more than 450 representatives")?"""
+    for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
+        if nouns & set(tokenize(text[m.end() : m.end() + 40])[:3]):
+            return True
+    return False
 
 
 def has_expected(expects: str, text: str) -> bool:
@@ -142,7 +185,7 @@ def has_expected(expects: str, text: str) -> bool:
     if expects == "money":
         return bool(MONEY.search(text))
     if expects == "count":
-        return bool(QUANTITY.search(text)) or bool(re.search(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozen|hundred)\b", text, re.I))
+        return bool(QUANTITY.search(text) or NUMBER_WORD.search(text))
     return True
 
 
