@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.question import YEAR, QuestionProfile, counts, has_expected, word_set
+from assistant.question import YEAR, QuestionProfile, counts, has_expected, same_name, word_set
 from assistant.types import Citation, Hit
 from assistant.units import Unit, split_hits
 from vectorstore.embeddings import Embedder
@@ -106,6 +106,12 @@ def acronyms(text: str) -> set[str]:
     return found
 
 
+def enumerated(text: str) -> int:
+    """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
+    pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
+    return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
+
+
 class AnswerEngine:
     """Scores units against a question profile and selects, checks and cites them."""
 
@@ -184,7 +190,8 @@ class AnswerEngine:
         reason = self._missing_evidence(q, ranked, hits, lexical)
         if reason:
             return Draft((), True, reason, tuple(ranked[:3]))
-        best = self._anchored(q, hits, lexical, ranked) or ranked[0]
+        focused = [s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")]
+        best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
         chosen = self._gather(q, best, ranked, hits)
         return Draft(tuple(chosen), False)
 
@@ -208,7 +215,11 @@ class AnswerEngine:
         """Why the evidence cannot answer, or '' when it can."""
         context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
         known = acronyms(context) | word_set(context)
-        missing = [e for e in q.entities if e not in known and not all(lexical.knows(t) for t in tokenize(e))]
+        missing = [
+            e for e in q.entities
+            if e not in q.qualifiers and e not in known and not all(lexical.knows(t) for t in tokenize(e))
+            and not any(same_name(e, w) for w in known)
+        ]
         if missing:
             return f"the indexed reports do not mention {', '.join(missing)}"
         absent_years = [y for y in q.years if y not in context]
@@ -241,6 +252,11 @@ class AnswerEngine:
         siblings = [s for s in ranked if s.unit.list_id is not None and s.unit.list_id == u.list_id and s is not best]
         if q.wants_list:
             same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
+            nearby = self._enumeration_nearby(best, ranked) if not u.is_item and enumerated(u.text) < 3 else []
+            if nearby and self._length([best, *nearby]) > self.max_chars:  # the names, not the preamble
+                best, u, chosen, same_line = nearby[0], nearby[0].unit, [nearby[0]], []
+            elif nearby:  # the names sit in the next (or previous) sentence
+                same_line = nearby
             if q.expects == "person":
                 siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
             elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
@@ -266,6 +282,17 @@ class AnswerEngine:
             chosen.pop()
         rest = sorted((s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start))
         return ([antecedent] if antecedent in chosen else []) + [best] + rest
+
+    @staticmethod
+    def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:
+        """A list question whose best sentence names no list ("a workshop was held ...") is
+        answered by the next or previous sentence that enumerates names ("Officers from A, B, C")."""
+        same = sorted((s for s in ranked if s.unit.hit_index == best.unit.hit_index), key=lambda s: s.unit.start)
+        at = same.index(best)
+        for s in (same[at + 1 : at + 2] + same[max(0, at - 1) : at]):
+            if abs(s.unit.line - best.unit.line) <= 1 and enumerated(s.unit.text) >= 3 and not is_heading(s.unit, ""):
+                return [s]
+        return []
 
     @staticmethod
     def _antecedent(best: Scored, ranked: list[Scored]) -> Scored | None:

@@ -20,7 +20,7 @@ from assistant.config import Settings, load_settings
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
 from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
-from assistant.question import QuestionProfile, answer_type, content_terms, profile, split_premise, wants_list, word_set
+from assistant.question import QuestionProfile, answer_type, content_terms, entities, profile, same_name, split_premise, wants_list, word_set
 from assistant.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
@@ -108,32 +108,42 @@ class Assistant:
             wants_list=q.wants_list or (spanish and wants_list(extra)),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
-            cross_doc=len({doc for doc, n in self._document_mentions(q.entities).items() if n}) >= 2,
+            cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,
         )
+        if q.cross_doc and premise:  # the report the question itself names holds the answer
+            focus = self.named_documents(entities(own), own)
+            q = replace(q, focus_docs=focus.doc_ids if focus else ())
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))
         return q, " ".join(x for x in (own, extra, carried) if x), synonyms
 
-    def named_documents(self, entities: Sequence[str]) -> Filters | None:
+    def named_documents(self, entities: Sequence[str], text: str = "") -> Filters | None:
         """The documents a question names (by organisation, country, title words or acronym).
 
         Only a strict winner counts: when every document matches equally, nothing is preferred.
         """
-        scores = self._document_mentions(entities)
+        scores = self._document_mentions(entities, text)
         best = max(scores.values(), default=0)
         winners = tuple(doc_id for doc_id, n in scores.items() if n == best)
         if best == 0 or len(winners) == len(scores):
             return None
         return Filters(doc_ids=winners)
 
-    def _document_mentions(self, entities: Sequence[str]) -> dict[str, int]:
-        """How many of the question's names point at each document ("Chilean" names Chile)."""
+    def _document_mentions(self, entities: Sequence[str], text: str = "") -> dict[str, int]:
+        """How many of the question's names point at each document ("Chilean" names Chile).
+
+        Capitalised names count against title words too; any word of `text`, typed in lower
+        case or not, counts when it is a document's organisation, country or title acronym."""
+        typed = set(word_set(text))
         scores = {}
         for d in self.index.documents():
             names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
             known = word_set(names) | acronyms(d.title)
-            scores[d.doc_id] = sum(1 for e in entities if any(e == n or (e.startswith(n) and len(n) >= 4 and len(e) - len(n) <= 3) for n in known))
+            strong = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
+            named = {e for e in entities if any(same_name(e, n) for n in known)}
+            named |= {w for w in typed if len(w) > 2 and any(same_name(w, n) for n in strong)}
+            scores[d.doc_id] = len(named)
         return scores
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
@@ -155,7 +165,7 @@ class Assistant:
         t0 = time.perf_counter()
         q, query, synonyms = self.understand(question, history)
         hits = self.retriever.search(
-            query, k or self.settings.top_k, filters, lexical_query=f"{query} {synonyms}", prefer=self.named_documents(q.entities)
+            query, k or self.settings.top_k, filters, lexical_query=f"{query} {synonyms}", prefer=self.named_documents(q.entities, question)
         )
         t1 = time.perf_counter()
         draft = self.engine.decide(q, hits, self.index.snapshot.lexical)

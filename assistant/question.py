@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 MONTHS = "january february march april may june july august september october november december".split()
+MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
@@ -28,7 +29,7 @@ GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]|\b(?:Canadian|America
 NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
-    r"\b(?:how many|number of)\s+([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
+    r"\b(?:h\w{0,2} many|number of)\s+([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
     r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:]|$)",
     re.I,
 )
@@ -42,8 +43,20 @@ QUESTION_WORDS = frozenset(
 )
 # Quantity questions whose answer must be an amount, not just any number.
 _MONEY_ASK = re.compile(r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b", re.I)
-_COUNT_ASK = re.compile(r"\bhow many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
-_COMPARE = re.compile(r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*)\b", re.I)
+_COUNT_ASK = re.compile(r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
+_COMPARE = re.compile(
+    r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
+    r"after or before|earlier or later|which came first)\b",
+    re.I,
+)
+# "Who did CICTE partner with?" asks for an organisation or government, not a person.
+_AGENT_ASK = re.compile(
+    r"\bwho\b.*\b(?:partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|"
+    r"provid\w*|donat\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|work\w* with)\b",
+    re.I,
+)
+# An organisation or person named in a text: an acronym or a run of capitalised words.
+_NAMED = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w’'.-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]+)+")
 _LIST_ASK = re.compile(
     r"^\s*(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
 )
@@ -73,6 +86,8 @@ class QuestionProfile:
     cross_doc: bool = False  # the question names two or more indexed reports
     paraphrases: tuple[Paraphrase, ...] = ()  # thesaurus phrasings that stand in for question words
     counted: tuple[str, ...] = ()  # "how many delegates": the counted noun (stem)
+    qualifiers: tuple[str, ...] = ()  # entities describing the answer ("which Andean state"), not required
+    focus_docs: tuple[str, ...] = ()  # doc ids the asking sentence names when a premise names others
 
 
 def answer_type(q: str) -> str:
@@ -86,7 +101,7 @@ def answer_type(q: str) -> str:
         return "identifier"
     if re.search(r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", low):
         return "government"
-    if re.search(r"\bwhen\b|\bwhat (?:date|year|month)\b|\bsince when\b|\bfrom when\b|\bcuando\b", low):
+    if re.search(r"\bwhen\b|\bwhat (?:date|year|month|period|time ?frame)\b|\bhow long\b|\bwhich years\b|\bsince when\b|\bfrom when\b|\bcuando\b", low):
         return "date"
     if re.search(r"\bwhere\b|\bdonde\b|\bin which (?:city|country)\b", low):
         return "place"
@@ -96,6 +111,8 @@ def answer_type(q: str) -> str:
         return "money"
     if _COUNT_ASK.search(low) or re.search(r"\bcuant[oa]s?\b", low):
         return "count"
+    if _AGENT_ASK.search(low) and "contact" not in low:
+        return "agent"
     if re.search(r"\bwho\b|\bwhom\b|\bcontact point\b|\bquien", low):
         return "person"
     return "thing"
@@ -111,7 +128,8 @@ def wants_list(q: str) -> bool:
 
 
 def entities(q: str) -> tuple[str, ...]:
-    """Capitalised names and acronyms the user typed (not the sentence-initial word)."""
+    """Capitalised names and acronyms the user typed (not the sentence-initial word, not
+    months or two-letter abbreviations such as "St" or "Dec")."""
     found = []
     for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
         word = m.group(0)
@@ -119,9 +137,43 @@ def entities(q: str) -> tuple[str, ...]:
             continue
         for part in word.split("/"):
             folded = fold(part)
-            if folded not in STOPWORDS and folded not in QUESTION_WORDS and len(folded) > 1:
-                found.append(folded)
+            if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
+                continue
+            if len(folded) == 2 and not part.isupper():
+                continue
+            found.append(folded)
     return tuple(dict.fromkeys(found))
+
+
+def qualifiers(q: str) -> tuple[str, ...]:
+    """Names that qualify the answer rather than the topic: "which Andean state", "what
+    Honduran port". The reports may name the answer without using the user's adjective."""
+    found = []
+    for m in re.finditer(r"\b(?i:which|what)\s+((?:[A-ZÁÉÍÓÚÑ][\w\-]*\s+)+)", q):
+        found += [fold(w) for w in m.group(1).split()]
+    return tuple(dict.fromkeys(found))
+
+
+# Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian).
+_PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es")
+_DEMONYM_ENDINGS = ("", "s", "n", "an", "ian", "ean", "vian", "ese", "ish", "i", "ic", "ns", "ans", "ians", "eans", "es")
+
+
+def same_name(asked: str, known: str) -> bool:
+    """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
+    if asked == known:
+        return True
+    if asked[:4] != known[:4]:
+        return False
+    n = 0
+    while n < min(len(asked), len(known)) and asked[n] == known[n]:
+        n += 1
+    for cut in range(n, 3, -1):  # try every shared stem of 4+ letters
+        if asked[cut:] in _DEMONYM_ENDINGS and known[cut:] in _PLACE_ENDINGS:
+            return True
+        if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
+            return True
+    return False
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -140,7 +192,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     found = entities(own) + entities(carried) if names else ()
     compares = bool(_COMPARE.search(own))
     return QuestionProfile(
-        text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares, counted=counted_noun(own)
+        text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares,
+        counted=counted_noun(own), qualifiers=qualifiers(own) if names else (),
     )
 
 
@@ -182,6 +235,8 @@ def has_expected(expects: str, text: str) -> bool:
         return bool(PERSON.search(text))
     if expects == "government":
         return bool(GOVERNMENT.search(text))
+    if expects == "agent":
+        return bool(PERSON.search(text) or GOVERNMENT.search(text) or _NAMED.search(text))
     if expects == "money":
         return bool(MONEY.search(text))
     if expects == "count":
