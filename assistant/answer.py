@@ -222,7 +222,11 @@ class AnswerEngine:
         ]
         if missing:
             return f"the indexed reports do not mention {', '.join(missing)}"
+        if q.owners:
+            return f"no indexed report is {' or '.join(o.title() for o in q.owners)}'s"
         absent_years = [y for y in q.years if y not in context]
+        if not absent_years and not q.compares:
+            absent_years = [y for y in q.asked_years if not self._year_evidence(y, ranked, hits)]
         if absent_years:
             return f"the indexed reports say nothing about {', '.join(absent_years)} on this"
         # The value asked for must sit in a passage nearly as relevant as the best one: a
@@ -237,6 +241,20 @@ class AnswerEngine:
         if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
             return "no passage of the indexed reports addresses this question"
         return ""
+
+    @staticmethod
+    def _year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
+        """Does a passage that addresses the question belong to the year asked? The year is
+        in the sentence, its paragraph, its section, or is the year the report covers."""
+        floor = 0.6 * ranked[0].score
+        for s in ranked[:10]:
+            if s.score < floor:
+                break
+            chunk = hits[s.unit.hit_index].chunk
+            paragraph = chunk.text.split("\n")[s.unit.line] if s.unit.line < chunk.text.count("\n") + 1 else ""
+            if year in s.unit.text or year in paragraph or year in chunk.section or str(chunk.year) == year:
+                return True
+        return False
 
     def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
@@ -261,7 +279,7 @@ class AnswerEngine:
                 siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
             elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
                 siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
-            chosen += [s for s in sorted(same_line + siblings, key=lambda s: s.unit.start) if s not in chosen]
+            chosen += [s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen]
         elif not u.is_item:  # a sentence introducing a list: the list is the answer
             chosen += sorted(siblings, key=lambda s: s.unit.start)
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]

@@ -110,6 +110,8 @@ class Assistant:
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,
         )
+        # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
+        q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())

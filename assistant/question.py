@@ -88,6 +88,8 @@ class QuestionProfile:
     counted: tuple[str, ...] = ()  # "how many delegates": the counted noun (stem)
     qualifiers: tuple[str, ...] = ()  # entities describing the answer ("which Andean state"), not required
     focus_docs: tuple[str, ...] = ()  # doc ids the asking sentence names when a premise names others
+    asked_years: tuple[str, ...] = ()  # years in the user's own words (not carried from history)
+    owners: tuple[str, ...] = ()  # "Peru's CTAP": whose report is asked about; the Assistant keeps only unindexed ones
 
 
 def answer_type(q: str) -> str:
@@ -123,6 +125,8 @@ def wants_list(q: str) -> bool:
     m = _LIST_ASK.search(q)
     if not m:
         return False
+    if (m.group(1) or "").isupper():  # "What did the OAS do": an acronym, not a plural
+        return "list" in q.lower()
     noun = (m.group(1) or "").lower()
     return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or "list" in q.lower()
 
@@ -194,16 +198,29 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     return QuestionProfile(
         text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares,
         counted=counted_noun(own), qualifiers=qualifiers(own) if names else (),
+        asked_years=tuple(dict.fromkeys(YEAR.findall(own))), owners=owners(own),
     )
 
 
 def split_premise(text: str) -> tuple[str, str]:
     """("The report names two partners.", "Which of them ...?") for a question that states
     its premise first; ("", text) otherwise. The premise is context, the last sentence is asked."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“])", text.strip()) if p]
+    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“])|(?<=\w\w\w[.!?])\s+(?=[a-z])", text.strip()) if p]
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]
+
+
+# "Peru's 2020 APEC CTAP", "Canada's report": a named owner of a report-like document.
+_OWNER = re.compile(
+    r"\b([A-ZÁÉÍÓÚÑ][\w\-]+)['’]s\s+(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
+    r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
+)
+
+
+def owners(q: str) -> tuple[str, ...]:
+    """Names whose report the question asks about ("Peru" in "Peru's 2020 APEC CTAP")."""
+    return tuple(dict.fromkeys(fold(m.group(1)) for m in _OWNER.finditer(q)))
 
 
 def counted_noun(q: str) -> tuple[str, ...]:

@@ -96,3 +96,24 @@ def test_bad_files_fail_with_a_reason_and_lose_nothing(tmp_path, real_assistant)
 def test_empty_question_is_rejected(real_assistant, bad):
     with pytest.raises(ValueError):
         real_assistant.ask(bad)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What does Canada's 2020 APEC CTAP say about port security?",  # another economy's CTAP
+        "How many CSIRTs took part in the CyberEx exercise in 2019?",  # another year
+        "What did the OAS do with Uzbekistan on cybersecurity?",  # a country the reports never name
+    ],
+)
+def test_questions_about_what_is_not_indexed_are_declined(real_assistant, question):
+    answer = real_assistant.ask(question)
+    assert answer.abstained, answer.answer
+    assert not answer.citations
+
+
+def test_list_question_gets_the_enumerating_sentence(real_assistant):
+    answer = real_assistant.ask("Which Caribbean countries sent officers to the Vulnerable Archipelagos workshop?")
+    assert not answer.abstained
+    for name in ("Barbados", "Dominica", "Grenada"):
+        assert name in answer.answer

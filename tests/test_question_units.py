@@ -54,3 +54,39 @@ def test_follow_ups_are_made_standalone():
     own, carried = context_of(standalone("what's her email address?", ["Who is the contact point for finance?"]))
     assert own == "what's her email address?" and carried == "Who is the contact point for finance"
     assert standalone("Where was the course held?", ["anything"]) == "Where was the course held?"
+
+
+def test_names_match_their_demonyms_and_plurals_not_lookalikes():
+    from assistant.question import same_name
+
+    assert same_name("honduran", "honduras") and same_name("peruvian", "peru") and same_name("chilean", "chile")
+    assert not same_name("australian", "austria") and not same_name("spain", "spanner")
+
+
+def test_entities_skip_months_and_abbreviations_and_qualifiers_are_found():
+    from assistant.question import entities, qualifiers
+
+    assert entities("What did St Lucia sign in Dec 2018 with the UAF?") == ("lucia", "uaf")
+    assert qualifiers("officers from which Caribbean island were trained by the OAS?") == ("caribbean",)
+
+
+def test_premise_owner_counted_noun_and_typos():
+    from assistant.question import counted_noun, owners, split_premise
+
+    assert split_premise("the report lists two donors. which of them funded the drill?") == (
+        "the report lists two donors.", "which of them funded the drill?")
+    assert split_premise("Who is the U.S. contact?") == ("", "Who is the U.S. contact?")
+    assert owners("What does Peru's 2020 APEC CTAP say?") == ("peru",)
+    assert counted_noun("roughly how many customs officers were trained?") == ("officer",)
+    assert answer_type("hw many officers were trained?") == "count"
+    assert answer_type("Who did the OAS partner with on the guide?") == "agent"
+    assert profile("Was X introduced before or after Y?").compares
+
+
+def test_semicolon_enumerations_stay_one_unit():
+    from assistant.answer import enumerated
+
+    text = "The plan has 4 pillars: Prevention; Protection; Response; and Recovery. A long second sentence follows here."
+    units = split_chunk(text, 0, 0)
+    assert units[0].text == "The plan has 4 pillars: Prevention; Protection; Response; and Recovery."
+    assert enumerated("Officials from Aruba, Belize, Cuba, and Dominica attended.") == 4
