@@ -10,144 +10,19 @@ from __future__ import annotations
 
 import hmac
 import json
-import logging
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Annotated
 
 from fastapi import APIRouter, Depends, File, HTTPException, Request, UploadFile
 from fastapi.responses import StreamingResponse
-from pydantic import BaseModel, ConfigDict, Field
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
+from assistant.api_models import AnswerOut, AskIn, DocumentOut, HealthOut, IngestOut, SearchIn, SearchOut
 from assistant.core import Assistant
 from assistant.serialize import answer_to_dict, document_to_dict, hit_to_dict
 from assistant.types import Filters
 from assistant.uploads import UploadError, save_uploads
-
-log = logging.getLogger(__name__)
-
-
-# --- models -----------------------------------------------------------------------------
-class FiltersIn(BaseModel):
-    """Metadata restrictions; an empty list means no restriction."""
-
-    model_config = ConfigDict(extra="forbid")
-
-    sources: list[str] = Field(default_factory=list, description="Source file names, e.g. cicte-2016-work-plan-report.pdf")
-    doc_ids: list[str] = Field(default_factory=list, description="Document ids (see GET /api/documents)")
-    organisations: list[str] = Field(default_factory=list, description="e.g. APEC, CICTE/OAS")
-    years: list[int] = Field(default_factory=list, description="Years the reports cover")
-    countries: list[str] = Field(default_factory=list, description="Country/economy a report is about")
-
-    def to_filters(self) -> Filters:
-        return Filters(
-            doc_ids=tuple(self.doc_ids),
-            sources=tuple(self.sources),
-            organisations=tuple(self.organisations),
-            years=tuple(self.years),
-            countries=tuple(self.countries),
-        )
-
-
-class AskIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    question: str = Field(min_length=1, max_length=2000, examples=["which states got 1540 legislative help in 2016?"])
-    history: list[str] = Field(default_factory=list, description="Earlier user turns, oldest first, for follow-ups")
-    filters: FiltersIn | None = None
-    k: int | None = Field(None, ge=1, le=50, description="Chunks to build the answer from (default 5)")
-    stream: bool = Field(False, description="Stream Server-Sent Events (same as Accept: text/event-stream)")
-
-
-class SearchIn(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    query: str = Field(min_length=1, max_length=2000)
-    filters: FiltersIn | None = None
-    k: int | None = Field(None, ge=1, le=50, description="Chunks to return (default 5)")
-
-
-class CitationOut(BaseModel):
-    model_config = ConfigDict(extra="allow")  # serialize may add fields; never drop them
-
-    n: int
-    doc_id: str
-    source: str
-    title: str
-    page: int | None
-    section: str | None
-    quote: str = Field(description="The exact passage, as it appears in the report")
-    score: float
-    organisation: str | None = None
-    year: int | None = None
-
-
-class AnswerOut(BaseModel):
-    """The `reportqa ask --json` shape."""
-
-    model_config = ConfigDict(extra="allow")
-
-    question: str
-    answer: str = Field(description="Answer text with [n] citation markers")
-    abstained: bool = Field(description="True when the indexed reports do not contain the answer")
-    citations: list[CitationOut]
-    related: list[CitationOut] = Field(description="Closest passages when abstained; not an answer")
-    standalone_question: str
-    timings_ms: dict[str, float]
-
-
-class HitOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    rank: int | None
-    chunk_id: str
-    doc_id: str
-    source: str
-    title: str
-    page: int | None
-    page_end: int | None
-    section: str | None
-    text: str
-    score: float
-    organisation: str | None
-    year: int | None
-    country: str | None
-
-
-class SearchOut(BaseModel):
-    query: str
-    hits: list[HitOut]
-
-
-class DocumentOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    doc_id: str
-    source: str
-    title: str
-    organisation: str | None
-    year: int | None
-    country: str | None
-    pages: int | None
-    chunks: int
-    ingested_at: str
-
-
-class IngestOut(BaseModel):
-    file: str
-    status: str = Field(description="ingested | replaced | unchanged | failed")
-    doc_id: str | None
-    chunks: int
-    error: str | None
-
-
-class HealthOut(BaseModel):
-    model_config = ConfigDict(extra="allow")
-
-    status: str
-    documents: int
-    chunks: int
-    embedding_model: str
-    version: str
 
 
 # --- dependencies -------------------------------------------------------------------------
@@ -158,29 +33,34 @@ def get_assistant(request: Request) -> Assistant:
 AssistantDep = Annotated[Assistant, Depends(get_assistant)]
 
 
-def token_ok(expected: str | None, authorization: str | None) -> bool:
-    """True when no token is configured, or the header is exactly 'Bearer <token>'."""
+def token_ok(expected: str | None, given: str | None) -> bool:
+    """True when no token is configured, or `given` is exactly it (compared in constant time)."""
     if not expected:
         return True
-    scheme, _, given = (authorization or "").partition(" ")
-    return scheme.lower() == "bearer" and hmac.compare_digest(given.strip().encode(), expected.encode())
+    return given is not None and hmac.compare_digest(given.encode(), expected.encode())
 
 
-def _check(request: Request, open_when_public: bool) -> None:
+# auto_error=False: without a configured token no header is needed. Declared as a dependency
+# so the OpenAPI page gets an "Authorize" button for the bearer token.
+bearer = HTTPBearer(auto_error=False, description="Needed when REPORTQA_API_TOKEN is set")
+CredentialsDep = Annotated[HTTPAuthorizationCredentials | None, Depends(bearer)]
+
+
+def _check(request: Request, credentials: HTTPAuthorizationCredentials | None, open_when_public: bool) -> None:
     settings = get_assistant(request).settings
     if open_when_public and settings.public_ask:
         return
-    if not token_ok(settings.api_token, request.headers.get("authorization")):
+    if not token_ok(settings.api_token, credentials.credentials if credentials else None):
         raise HTTPException(401, "missing or wrong token: send 'Authorization: Bearer <token>'",
                             headers={"WWW-Authenticate": "Bearer"})
 
 
-def require_token(request: Request) -> None:
-    _check(request, open_when_public=False)
+def require_token(request: Request, credentials: CredentialsDep) -> None:
+    _check(request, credentials, open_when_public=False)
 
 
-def require_token_to_ask(request: Request) -> None:
-    _check(request, open_when_public=True)
+def require_token_to_ask(request: Request, credentials: CredentialsDep) -> None:
+    _check(request, credentials, open_when_public=True)
 
 
 # --- routes -------------------------------------------------------------------------------
@@ -202,6 +82,7 @@ def stream_answer(assistant: Assistant, body: AskIn, filters: Filters | None) ->
 
 ask_router = APIRouter(dependencies=[Depends(require_token_to_ask)], tags=["questions"])
 admin_router = APIRouter(dependencies=[Depends(require_token)], tags=["documents"])
+service_router = APIRouter(dependencies=[Depends(require_token)], tags=["service"])
 
 
 @ask_router.post(
@@ -237,7 +118,9 @@ def list_documents(assistant: AssistantDep):
 
 
 @admin_router.post("/documents", response_model=list[IngestOut])
-def upload_documents(assistant: AssistantDep, files: Annotated[list[UploadFile], File(description="PDF/DOCX/TXT/MD")]):
+def upload_documents(
+    assistant: AssistantDep, files: Annotated[list[UploadFile], File(description="PDF, DOCX, TXT or MD files")]
+):
     """Upload and index files (multipart field `files`, repeatable). 415 on an unsupported
     type, 413 over the size cap; otherwise one result per file."""
     try:
@@ -245,10 +128,8 @@ def upload_documents(assistant: AssistantDep, files: Annotated[list[UploadFile],
             results = assistant.ingest(paths)
     except UploadError as exc:
         raise HTTPException(exc.status, str(exc)) from exc
-    return [
-        {"file": r.path.rsplit("/", 1)[-1], "status": r.status, "doc_id": r.doc_id, "chunks": r.chunks, "error": r.error}
-        for r in results
-    ]
+    return [IngestOut(file=Path(r.path).name, status=r.status, doc_id=r.doc_id, chunks=r.chunks, error=r.error)
+            for r in results]
 
 
 @admin_router.delete("/documents/{doc_id}", response_model=DocumentOut)
@@ -260,7 +141,7 @@ def delete_document(doc_id: str, assistant: AssistantDep):
     return document_to_dict(removed)
 
 
-@admin_router.get("/health", response_model=HealthOut)
+@service_router.get("/health", response_model=HealthOut)
 def health(request: Request, assistant: AssistantDep):
     """Index size, embedding model and version."""
     return {**assistant.health(), "version": request.app.version}
@@ -270,4 +151,5 @@ def api_router() -> APIRouter:
     router = APIRouter(prefix="/api")
     router.include_router(ask_router)
     router.include_router(admin_router)
+    router.include_router(service_router)
     return router

@@ -128,18 +128,19 @@ def highlight_in_paragraph(text: str, quote: str, context: int = CONTEXT_CHARS) 
 
 
 def where(c: Citation) -> str:
-    """'CICTE/OAS · 2016 · p. 4 · II. Section' — the parts that are known."""
+    """'CICTE/OAS · 2016 · p. 4 · II. Section' — the parts that are known (plain text)."""
     parts = [c.organisation or "", str(c.year) if c.year else "", f"p. {c.page}" if c.page else "", c.section or ""]
-    return " · ".join(escape(p, quote=False) for p in parts if p)
+    return " · ".join(p for p in parts if p)
 
 
 def source_card(c: Citation, chunk_text: str | None, turn: int, related: bool = False) -> str:
-    passage = highlight_in_paragraph(chunk_text, c.quote) if chunk_text else f"<mark>{escape(c.quote, quote=False)}</mark>"
+    passage = highlight_in_paragraph(chunk_text or c.quote, c.quote)
     label = "related" if related else f"[{c.n}]"
     return (
         f'<div class="rqa-source" id="{anchor(turn, c.n, related)}">'
         f'<div class="rqa-source-title"><span class="rqa-n">{label}</span> {escape(c.title, quote=False)}</div>'
-        f'<div class="rqa-source-meta">{where(c)}</div>'
+        # long heading paths are clamped to three lines by CSS; the tooltip keeps them whole
+        f'<div class="rqa-source-meta" title="{escape(where(c))}">{escape(where(c), quote=False)}</div>'
         f'<div class="rqa-source-file">{escape(c.source, quote=False)}</div>'
         f'<blockquote class="rqa-passage">{passage}</blockquote></div>'
     )

@@ -1,0 +1,123 @@
+"""One process, two front ends: the REST API under /api and the Gradio chat at /.
+
+`create_app(assistant)` composes the FastAPI app; `serve(...)` builds the Assistant from
+settings, optionally indexes the bundled reports, and runs uvicorn.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from importlib.metadata import PackageNotFoundError, version
+
+from assistant.config import Settings, load_settings
+from assistant.core import Assistant, build
+
+log = logging.getLogger(__name__)
+
+OFFLINE_ENV = {
+    "GRADIO_ANALYTICS_ENABLED": "False",
+    "HF_HUB_OFFLINE": "1",
+    "TRANSFORMERS_OFFLINE": "1",
+    "ANONYMIZED_TELEMETRY": "False",
+    "GRADIO_SSR_MODE": "False",
+}
+
+
+DOCS_ASSETS = "/docs-assets"
+
+
+def configure_offline() -> None:
+    """No call-home: must run before gradio (or huggingface_hub) is first imported."""
+    for key, value in OFFLINE_ENV.items():
+        os.environ[key] = value
+
+
+def package_version() -> str:
+    try:
+        return version("reportqa")
+    except PackageNotFoundError:
+        return "0+unknown"
+
+
+def create_app(assistant: Assistant):
+    """FastAPI app: /api (REST), /docs (OpenAPI), and the web chat mounted at /."""
+    configure_offline()
+    import gradio as gr
+    from fastapi import FastAPI
+
+    from assistant.api import api_router
+    from assistant.uploads import MAX_UPLOAD_BYTES
+    from assistant.web import CSS, HEAD, THEME, build_ui
+
+    app = FastAPI(
+        title="ReportQA",
+        version=package_version(),
+        description="Cited answers from indexed policy reports. The web chat is at `/`.",
+        docs_url=None,  # served by add_offline_docs: FastAPI's own page loads Swagger UI from a CDN
+        redoc_url=None,
+    )
+    app.state.assistant = assistant
+    app.include_router(api_router())
+    add_offline_docs(app)  # before Gradio is mounted at /, which would shadow later routes
+    return gr.mount_gradio_app(
+        app,
+        build_ui(assistant),
+        path="/",
+        theme=THEME,
+        css=CSS,
+        head=HEAD,
+        footer_links=["api", "settings"],
+        max_file_size=MAX_UPLOAD_BYTES,
+        ssr_mode=False,
+        mcp_server=False,
+    )
+
+
+def add_offline_docs(app) -> None:
+    """Swagger UI at /docs from the assets the swagger-ui-bundle-v2 package ships, so the
+    API documentation works with no network (FastAPI's default fetches them from a CDN)."""
+    from fastapi.openapi.docs import get_swagger_ui_html
+    from fastapi.staticfiles import StaticFiles
+    from swagger_ui_bundle import swagger_ui_path
+
+    app.mount(DOCS_ASSETS, StaticFiles(directory=str(swagger_ui_path)), name="docs-assets")
+
+    @app.get("/docs", include_in_schema=False)
+    def docs():
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url,
+            title=f"{app.title} API",
+            swagger_js_url=f"{DOCS_ASSETS}/swagger-ui-bundle.js",
+            swagger_css_url=f"{DOCS_ASSETS}/swagger-ui.css",
+            swagger_favicon_url=f"{DOCS_ASSETS}/favicon-32x32.png",
+        )
+
+
+def prepare(settings: Settings, ingest_samples: bool) -> Assistant:
+    assistant = build(settings)
+    if ingest_samples:
+        results = assistant.ingest_samples_if_empty()
+        for r in results:
+            log.info("sample %s: %s (%s chunks)", r.path, r.status, r.chunks)
+    return assistant
+
+
+def serve(
+    host: str = "127.0.0.1", port: int = 7860, ingest_samples: bool = False, settings: Settings | None = None
+) -> None:
+    """Build, index the samples if asked and the index is empty, then serve until interrupted."""
+    import uvicorn
+
+    t0 = time.perf_counter()
+    settings = settings or load_settings()
+    app = create_app(prepare(settings, ingest_samples))
+    shown = "localhost" if host in ("0.0.0.0", "::") else host
+    print(
+        f"ReportQA (ready in {time.perf_counter() - t0:.1f} s) serving the web chat at http://{shown}:{port}/ · "
+        f"API docs http://{shown}:{port}/docs",
+        flush=True,
+    )
+    # Open browser tabs hold event streams; do not wait for them forever on shutdown.
+    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, timeout_graceful_shutdown=3)
