@@ -112,6 +112,9 @@ def enumerated(text: str) -> int:
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
 
 
+RELATED_NOTE = " The closest passages are listed as related, not as an answer."
+
+
 class AnswerEngine:
     """Scores units against a question profile and selects, checks and cites them."""
 
@@ -382,7 +385,7 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
         related = cite(draft.related, hits)
         text = f"The indexed reports do not say this: {draft.reason}."
         if related:
-            text += " The closest passages are listed as related, not as an answer."
+            text += RELATED_NOTE
         return text, [], related
     citations = cite(draft.chosen, hits)
     parts = []

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
+from assistant.answer import RELATED_NOTE
 from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestResult
 
 MARKER = re.compile(r"\[(\d+)\]")
@@ -85,7 +86,7 @@ def answer_html(answer: Answer, turn: int) -> str:
     )
     return (
         f'<div class="rqa-declined"><strong>{DECLINED_TITLE}</strong>'
-        f"<p>{escape(answer.answer, quote=False)}</p>{note}</div>"
+        f"<p>{escape(answer.answer.replace(RELATED_NOTE, '') if note else answer.answer, quote=False)}</p>{note}</div>"
     )
 
 
