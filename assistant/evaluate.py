@@ -79,6 +79,8 @@ def load_gold(path: Path) -> list[GoldItem]:
             )
         except (json.JSONDecodeError, KeyError, TypeError) as exc:
             raise GoldFormatError(f"{path}:{n}: {type(exc).__name__}: {exc}") from exc
+    if not items:
+        raise GoldFormatError(f"{path}: no gold items (expected one JSON object per line)")
     return items
 
 

@@ -65,6 +65,9 @@ def test_bad_gold_line_names_file_and_line(tmp_path: Path) -> None:
     bad.write_text('{"id": "a", "question": "q?", "answerable": true}\n{"id": "b"\n', encoding="utf-8")
     with pytest.raises(GoldFormatError, match=r"gold.jsonl:2"):
         load_gold(bad)
+    (tmp_path / "empty.jsonl").write_text("\n", encoding="utf-8")
+    with pytest.raises(GoldFormatError, match="no gold items"):
+        load_gold(tmp_path / "empty.jsonl")
     with pytest.raises(GoldFormatError, match="no such file"):
         load_gold(tmp_path / "missing.jsonl")
 
