@@ -90,3 +90,8 @@ def test_semicolon_enumerations_stay_one_unit():
     units = split_chunk(text, 0, 0)
     assert units[0].text == "The plan has 4 pillars: Prevention; Protection; Response; and Recovery."
     assert enumerated("Officials from Aruba, Belize, Cuba, and Dominica attended.") == 4
+
+
+def test_spanish_who_funded_asks_for_an_organisation():
+    assert answer_type("¿Quién financió el programa de ciberseguridad?") == "agent"
+    assert answer_type("¿Quién es el punto de contacto?") == "person"
