@@ -15,9 +15,9 @@ import numpy as np
 
 from assistant.question import YEAR, QuestionProfile, counts, has_expected, same_name, word_set
 from assistant.types import Citation, Hit
-from assistant.units import Unit, split_hits
+from assistant.units import Unit, mostly_upper, split_hits
 from vectorstore.embeddings import Embedder
-from vectorstore.lexical import LexicalIndex, fold, tokenize
+from vectorstore.lexical import LexicalIndex, fold, tokenize, words
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,9 @@ class Draft:
 
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
 ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The latter|The former|The same)\b")
+
+# A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
+NAME_MATCH = 0.1
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
@@ -92,9 +95,7 @@ def is_heading(unit: Unit, section: str) -> bool:
     text = unit.text.strip()
     if section and text.rstrip(":") and section.split(" > ")[-1].startswith(text.rstrip(":")[:40]):
         return True
-    letters = [c for c in text if c.isalpha()]
-    caps = bool(letters) and sum(c.isupper() for c in letters) / len(letters) > 0.8 and len(letters) > 3
-    return caps or (text.endswith(":") and len(text) < 120 and not unit.is_item)
+    return mostly_upper(text) or (text.endswith(":") and len(text) < 120 and not unit.is_item)
 
 
 def acronyms(text: str) -> set[str]:
@@ -147,6 +148,7 @@ class AnswerEngine:
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
         token_sets = [set(tokenize(u.text)) for u in units]
+        folded_units = [" ".join(words(u.text)) for u in units]
         counted = set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
         intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
         # What a list is about is said by the line introducing it; its items inherit that meaning.
@@ -181,12 +183,13 @@ class AnswerEngine:
             if q.expects == "name" and novel_name(u.text, q):
                 typed = 0.15
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
+            named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
             score = (
                 0.4 * cover(token_sets[i]) + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
-                + 0.35 * float(dense[i]) + typed + listed - heading - other_year + 0.03 / (1 + u.hit_index)
+                + 0.35 * float(dense[i]) + typed + listed + named - heading - other_year + 0.03 / (1 + u.hit_index)
             )
             out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
         return sorted(out, key=lambda s: -s.score)

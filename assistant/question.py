@@ -60,7 +60,7 @@ _AGENT_ASK = re.compile(
 # An organisation or person named in a text: an acronym or a run of capitalised words.
 _NAMED = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w’'.-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]+)+")
 _LIST_ASK = re.compile(
-    r"^\s*(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
+    r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
 )
 
 
@@ -92,6 +92,7 @@ class QuestionProfile:
     focus_docs: tuple[str, ...] = ()  # doc ids the asking sentence names when a premise names others
     asked_years: tuple[str, ...] = ()  # years in the user's own words (not carried from history)
     owners: tuple[str, ...] = ()  # "Peru's CTAP": whose report is asked about; the Assistant keeps only unindexed ones
+    names: tuple[str, ...] = ()  # multi-word names as typed ("national cybersecurity policy"), folded
 
 
 def answer_type(q: str) -> str:
@@ -200,7 +201,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     return QuestionProfile(
         text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares,
         counted=counted_noun(own), qualifiers=qualifiers(own) if names else (),
-        asked_years=tuple(dict.fromkeys(YEAR.findall(own))), owners=owners(own),
+        asked_years=tuple(dict.fromkeys(YEAR.findall(own))), owners=owners(own), names=multiword_names(own),
     )
 
 
@@ -218,6 +219,18 @@ _OWNER = re.compile(
     r"\b([A-ZÁÉÍÓÚÑ][\w\-]+)['’]s\s+(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
     r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
 )
+
+
+def multiword_names(q: str) -> tuple[str, ...]:
+    """Capitalised multi-word names the user typed ("the National Cybersecurity Policy")."""
+    found = []
+    for m in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?[A-Z][\w’'-]+)+", q):
+        run = m.group(0).split()
+        while run and fold(run[0]) in QUESTION_WORDS | STOPWORDS:
+            run = run[1:]
+        if len(run) >= 2:
+            found.append(" ".join(words(" ".join(run))))
+    return tuple(dict.fromkeys(found))
 
 
 def owners(q: str) -> tuple[str, ...]:

@@ -39,6 +39,12 @@ class Unit:
     line: int  # paragraph/line number inside the chunk, for adjacency
 
 
+def mostly_upper(text: str) -> bool:
+    """A heading in capitals, ignoring a parenthesised note: "FURTHER MEASURES (indicate timeframe)"."""
+    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
+    return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
 def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
     """(start, end) spans of the sentences in one line of text, offsets shifted by `base`."""
     spans, start, clause = [], 0, 0
@@ -101,7 +107,7 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
             list_id = None
         fields = "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
-        intro = len(units) if not is_item and (stripped.endswith(":") or stripped.isupper()) else None
+        intro = len(units) if not is_item and (stripped.endswith(":") or mostly_upper(stripped)) else None
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:
