@@ -69,7 +69,14 @@ def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
     """IDF weights; carried-over context counts half; words no report contains count little
     (a rare word the reports lack says more about the asker's wording than about the answer)."""
     def weight(t: str) -> float:
-        return lexical.idf(t) + 0.1 if lexical.knows(t) else 0.3
+        if lexical.knows(t):
+            return lexical.idf(t) + 0.1
+        # A word the reports lack but say otherwise ("Honduran" / "Honduras") weighs as their word.
+        forms = [
+            float(np.mean([lexical.idf(o) for o in option])) + 0.1
+            for p in q.paraphrases if t in p.words for option in p.options if all(lexical.knows(o) for o in option)
+        ]
+        return max(forms) if forms else 0.3
 
     weights = {t: weight(t) for t in q.terms}
     weights.update({t: 0.5 * weight(t) for t in q.context_terms if t not in weights})
@@ -230,7 +237,7 @@ class AnswerEngine:
         missing = [
             e for e in q.entities
             if e not in q.qualifiers and e not in known and not all(lexical.knows(t) for t in tokenize(e))
-            and not any(same_name(e, w) for w in known)
+            and not any(same_name(e, w) for w in known) and not self._rephrased(e, q, lexical)
         ]
         if missing:
             return f"the indexed reports do not mention {', '.join(missing)}"
@@ -253,6 +260,14 @@ class AnswerEngine:
         if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
             return "no passage of the indexed reports addresses this question"
         return ""
+
+    @staticmethod
+    def _rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
+        """"IDs" is no unknown name when the thesaurus gives words the reports use for it."""
+        stems = set(tokenize(entity))
+        return any(
+            stems <= set(p.words) and any(all(lexical.knows(t) for t in o) for o in p.options) for p in q.paraphrases
+        )
 
     @staticmethod
     def _year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:

@@ -198,7 +198,7 @@ def _longest_match(folded: list[str], start: int, glossary: Glossary) -> tuple[i
 def _variants(word: str) -> tuple[str, ...]:
     """The word plus its likely singular or plural forms (países~país, acción~acciones)."""
     forms = [word, word + "s", word + "es"]
-    if len(word) > 3 and word.endswith("s"):
+    if len(word) > 2 and word.endswith("s"):  # ids -> id
         forms.append(word[:-1])
     if len(word) > 4 and word.endswith("es"):
         forms.append(word[:-2])

@@ -20,13 +20,25 @@ from assistant.config import Settings, load_settings
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
 from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
-from assistant.question import QuestionProfile, answer_type, content_terms, entities, profile, same_name, split_premise, wants_list, word_set
+from assistant.question import (
+    Paraphrase,
+    QuestionProfile,
+    answer_type,
+    content_terms,
+    entities,
+    profile,
+    same_name,
+    split_premise,
+    wants_list,
+    word_set,
+)
 from assistant.retrieve import Retriever
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
 from vectorstore.chroma import ChromaStore, make_client
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index
+from vectorstore.lexical import tokenize
 
 log = logging.getLogger(__name__)
 
@@ -115,10 +127,27 @@ class Assistant:
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
+        demonyms = self._name_forms(q.entities)
+        if demonyms:  # "Honduran" asked, "Honduras" written
+            q = replace(q, paraphrases=q.paraphrases + demonyms)
+            synonyms = f"{synonyms} {' '.join(o[0] for p in demonyms for o in p.options)}".strip()
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))
         return q, " ".join(x for x in (own, extra, carried) if x), synonyms
+
+    def _name_forms(self, names: Sequence[str]) -> tuple[Paraphrase, ...]:
+        """Index words that are another form of a name the reports never use as typed."""
+        lexical = self.index.snapshot.lexical
+        out = []
+        for name in names:
+            stems = tokenize(name)
+            if len(stems) != 1 or lexical.knows(stems[0]):
+                continue
+            forms = sorted(v for v in lexical.vocabulary() if v[:4] == stems[0][:4] and same_name(stems[0], v))
+            if forms:
+                out.append(Paraphrase(tuple(stems), tuple((v,) for v in forms[:3])))
+        return tuple(out)
 
     def named_documents(self, entities: Sequence[str], text: str = "") -> Filters | None:
         """The documents a question names (by organisation, country, title words or acronym).

@@ -105,6 +105,10 @@ class LexicalIndex:
         """Does any indexed text contain this stemmed token?"""
         return token in self._df
 
+    def vocabulary(self) -> frozenset[str]:
+        """Every stemmed token of the indexed texts."""
+        return frozenset(self._df)
+
     def search(self, query: str, k: int, allowed: Callable[[int], bool] | None = None) -> list[tuple[int, float]]:
         """Top-k (position, score) pairs with a positive score, optionally restricted."""
         tokens = [t for t in tokenize(query) if t in self._df]
