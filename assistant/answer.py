@@ -114,6 +114,11 @@ def acronyms(text: str) -> set[str]:
     return found
 
 
+def counted_nouns(q: QuestionProfile) -> set[str]:
+    """The counted noun of "how many X" and the thesaurus words for it (stems)."""
+    return set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
+
+
 def enumerated(text: str) -> int:
     """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
     pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
@@ -156,7 +161,7 @@ class AnswerEngine:
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
         token_sets = [set(tokenize(u.text)) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
-        counted = set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
+        counted = counted_nouns(q)
         intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
         # What a list is about is said by the line introducing it; its items inherit that meaning.
         intro_dense: dict[int | None, float] = {}
@@ -257,6 +262,9 @@ class AnswerEngine:
         ]
         if q.expects in KIND_NAMES and not typed:
             return f"the indexed reports give no {KIND_NAMES[q.expects]} for this"
+        nouns = {t for t in counted_nouns(q) if lexical.knows(t)}  # "ppl", "folks": no evidence either way
+        if q.expects == "count" and nouns and not any(counts(s.unit.text, nouns) for s in typed):
+            return f"the indexed reports give no number of {q.counted[0]}… for this"
         if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
             return "no passage of the indexed reports addresses this question"
         return ""

@@ -33,6 +33,7 @@ _COUNTED = re.compile(
     r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:]|$)",
     re.I,
 )
+_COUNT_STOP = frozenset("got get gets getting received receive took take attended participated sent went came".split())
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for.
@@ -214,13 +215,6 @@ def split_premise(text: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
-# "Peru's 2020 APEC CTAP", "Canada's report": a named owner of a report-like document.
-_OWNER = re.compile(
-    r"\b([A-ZÁÉÍÓÚÑ][\w\-]+)['’]s\s+(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
-    r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
-)
-
-
 def multiword_names(q: str) -> tuple[str, ...]:
     """Capitalised multi-word names the user typed ("the National Cybersecurity Policy")."""
     found = []
@@ -233,16 +227,40 @@ def multiword_names(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+# "Peru's 2020 APEC CTAP", "Peru ... in its CTAP", "the Peruvian CTAP": whose report is asked about.
+_KIND = r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
+_MODS = r"(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
+_OWNER = re.compile(
+    rf"([A-ZÁÉÍÓÚÑ][\w\-]+)(?:['’]s\s+|\s+(?:[\w\-]+\s+){{0,4}}?(?:in\s+|from\s+)?its\s+){_MODS}{_KIND}"
+    rf"|(?<=the )([A-ZÁÉÍÓÚÑ][\w\-]+)\s+{_MODS}(?i:ctap|counter-?terrorism action plan)\b"
+)
+
+
 def owners(q: str) -> tuple[str, ...]:
     """Names whose report the question asks about ("Peru" in "Peru's 2020 APEC CTAP")."""
-    return tuple(dict.fromkeys(fold(m.group(1)) for m in _OWNER.finditer(q)))
+    found, claimed = [], set()
+    for start in (m.start() for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]", q)):
+        m = _OWNER.match(q, start)
+        name = fold((m.group(1) or m.group(2))) if m else ""
+        if name and name not in QUESTION_WORDS and name not in STOPWORDS and m.end() not in claimed:
+            found.append(name)
+            claimed.add(m.end())  # "Does Chile mention Peru in its CTAP": "its" is Chile's
+    return tuple(dict.fromkeys(found))
 
 
 def counted_noun(q: str) -> tuple[str, ...]:
-    """The head noun of "how many X ..." (the last word of X), as a stem; () when none."""
+    """The head noun of "how many X ..." (the last word of X, at most three words, up to a
+    function word or a verb-looking word), as a stem; () when none."""
     m = _COUNTED.search(q)
-    heads = content_terms(m.group(1))[-1:] if m else ()
-    return tuple(heads)
+    if not m:
+        return ()
+    phrase = []
+    for word in m.group(1).split()[:3]:
+        low = fold(word)
+        if low in STOPWORDS or low in _COUNT_STOP or (low.endswith("ed") and phrase):
+            break
+        phrase.append(word)
+    return tuple(content_terms(" ".join(phrase))[-1:])
 
 
 def counts(text: str, nouns: set[str]) -> bool:

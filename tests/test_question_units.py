@@ -95,3 +95,13 @@ def test_semicolon_enumerations_stay_one_unit():
 def test_spanish_who_funded_asks_for_an_organisation():
     assert answer_type("¿Quién financió el programa de ciberseguridad?") == "agent"
     assert answer_type("¿Quién es el punto de contacto?") == "person"
+
+
+def test_report_owners_and_counted_nouns_in_more_phrasings():
+    from assistant.question import counted_noun, owners
+
+    assert owners("What measures did Peru report in its 2020 APEC CTAP?") == ("peru",)
+    assert owners("Does Chile mention Peru in its CTAP?") == ("chile",)  # "its" is the subject's
+    assert owners("What does the Peruvian CTAP say?") == ("peruvian",)
+    assert counted_noun("How many customs authorities that don't take part were reached?") == ("authority",)
+    assert counted_noun("how many ppl got scholarships to the bootcamp?") == ("ppl",)
