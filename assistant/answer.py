@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from assistant.question import YEAR, QuestionProfile, counts, has_expected, same_name, word_set
+from assistant.question import YEAR, QuestionProfile, content_terms, counts, has_expected, same_name, word_set
 from assistant.types import Citation, Hit
 from assistant.units import Unit, mostly_upper, split_hits
 from vectorstore.embeddings import Embedder
@@ -41,6 +41,9 @@ class Draft:
 
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
 ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The latter|The former|The same)\b")
+
+# How much a comparison side's passage loses for holding the other side's distinctive words.
+SIDE_CONTRAST = 0.3
 
 # A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
 NAME_MATCH = 0.1
@@ -214,10 +217,36 @@ class AnswerEngine:
         reason = self._missing_evidence(q, ranked, hits, lexical)
         if reason:
             return Draft((), True, reason, tuple(ranked[:3]))
+        if q.sides:
+            both = self._sides(q, hits, lexical)
+            if both:
+                return Draft(tuple(both), False)
         focused = [s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
         chosen = self._gather(q, best, ranked, hits)
         return Draft(tuple(chosen), False)
+
+    def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
+        """"Which came first, A or B?": the best passage for A and the best for B, each scored
+        on its own words with the rest of the question as context; [] unless both are found."""
+        out: list[Scored] = []
+        terms = [content_terms(side) for side in q.sides]
+        frame = tuple(t for t in q.terms if not any(t in own for own in terms))
+        for i, own in enumerate(terms):
+            # What sets the other side apart counts against this one: "checked baggage" is
+            # no answer for "air cargo".
+            other = set(terms[1 - i]) - set(own)
+            side_q = replace(q, terms=own, context_terms=frame, sides=(), wants_list=False,
+                             expects="count" if q.counted else q.expects)
+            ranked = sorted(
+                self.score(side_q, hits, lexical),
+                key=lambda s: -(s.score - SIDE_CONTRAST * len(other & set(tokenize(s.unit.text))) / max(1, len(other))),
+            )
+            pick = next((s for s in ranked if not is_heading(s.unit, "") and s.unit not in {o.unit for o in out}), None)
+            if pick is None or pick.coverage < 0.3:
+                return []
+            out.append(pick)
+        return out
 
     def _anchored(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]) -> Scored | None:
         """For "what's her email?" after "who is the contact point for X?": the address that

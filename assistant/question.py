@@ -94,6 +94,7 @@ class QuestionProfile:
     asked_years: tuple[str, ...] = ()  # years in the user's own words (not carried from history)
     owners: tuple[str, ...] = ()  # "Peru's CTAP": whose report is asked about; the Assistant keeps only unindexed ones
     names: tuple[str, ...] = ()  # multi-word names as typed ("national cybersecurity policy"), folded
+    sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
 
 
 def answer_type(q: str) -> str:
@@ -203,6 +204,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares,
         counted=counted_noun(own), qualifiers=qualifiers(own) if names else (),
         asked_years=tuple(dict.fromkeys(YEAR.findall(own))), owners=owners(own), names=multiword_names(own),
+        sides=alternatives(own),
     )
 
 
@@ -248,10 +250,24 @@ def owners(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
+def alternatives(q: str) -> tuple[str, ...]:
+    """The two things a "which ..., A or B?" question weighs against each other; () otherwise.
+
+    A needs a separator before it (",", ":" or "between") so that "before or after" and
+    "Chile or Peru's plan" in running text do not count."""
+    m = re.search(r"(?:[,:;]|\bbetween)\s+([^,:;?]+?)\s+or\s+([^,:;?]+?)\s*\??\s*$", q.strip(), re.I)
+    if not m:
+        return ()
+    left, right = m.group(1), m.group(2)
+    if len(content_terms(left)) < 2 or len(content_terms(right)) < 2:
+        return ()
+    return left, right
+
+
 def counted_noun(q: str) -> tuple[str, ...]:
     """The head noun of "how many X ..." (the last word of X, at most three words, up to a
     function word or a verb-looking word), as a stem; () when none."""
-    m = _COUNTED.search(q)
+    m = _COUNTED.search(q) or re.search(r"\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
         return ()
     phrase = []

@@ -117,3 +117,9 @@ def test_list_question_gets_the_enumerating_sentence(real_assistant):
     assert not answer.abstained
     for name in ("Barbados", "Dominica", "Grenada"):
         assert name in answer.answer
+
+
+def test_either_or_comparison_cites_both_sides(real_assistant):
+    answer = real_assistant.ask("Which started earlier in Chile, screening of air cargo or screening of checked-in baggage?")
+    assert not answer.abstained
+    assert "1996" in answer.answer and "2004" in answer.answer

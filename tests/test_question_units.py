@@ -105,3 +105,11 @@ def test_report_owners_and_counted_nouns_in_more_phrasings():
     assert owners("What does the Peruvian CTAP say?") == ("peruvian",)
     assert counted_noun("How many customs authorities that don't take part were reached?") == ("authority",)
     assert counted_noun("how many ppl got scholarships to the bootcamp?") == ("ppl",)
+
+
+def test_either_or_comparisons_find_their_two_sides():
+    from assistant.question import alternatives
+
+    assert alternatives("Which came first, the port security course or the container inspection course?") == (
+        "the port security course", "the container inspection course")
+    assert alternatives("Was the guide published before or after the network was launched?") == ()
