@@ -90,6 +90,18 @@ def test_gold_set_meets_the_quality_targets(real_assistant) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+def test_blind_gold_sets_stay_above_a_floor(real_assistant, name: str) -> None:
+    """Two sets written without seeing the engine or the dev set: generalisation must not slip."""
+    items = load_gold(DATA / name)
+    s = evaluate(real_assistant, items, k=5).summary
+    assert s["pass_rate"] >= 0.80, s
+    assert s["declined_correctly"] == s["unanswerable"], s
+    assert s["wrongly_declined"] <= 1, s
+    assert s["citation_validity"] == 1.0, s
+
+
+@pytest.mark.slow
 def test_eval_command_writes_files_and_gates_on_min_pass(real_assistant, tmp_path: Path) -> None:
     """The CLI over the same index: per-item file, report with chart, exit 1 below --min-pass."""
     gold = tmp_path / "gold.jsonl"
