@@ -14,25 +14,26 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import AnswerEngine, acronyms, compose
+from assistant.answer import AnswerEngine
 from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
+from assistant.compose import compose
 from assistant.config import Settings, load_settings
+from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
-from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.names import entities, same_name
 from assistant.question import (
     Paraphrase,
     QuestionProfile,
     answer_type,
     content_terms,
-    entities,
     profile,
-    same_name,
     split_premise,
     wants_list,
     word_set,
 )
 from assistant.retrieve import Retriever
+from assistant.scoring import acronyms
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress, ingest_paths
 from vectorstore.chroma import ChromaStore, make_client

@@ -27,7 +27,7 @@ def _cell(value) -> str:
 def markdown_table(report: EvalReport) -> str:
     head = "| type | " + " | ".join(name for _, name in COLUMNS) + " |"
     rule = "|" + "---|" * (len(COLUMNS) + 1)
-    rows = [f"| **all** | " + " | ".join(_cell(report.summary[key]) for key, _ in COLUMNS) + " |"]
+    rows = ["| **all** | " + " | ".join(_cell(report.summary[key]) for key, _ in COLUMNS) + " |"]
     rows += [f"| {t} | " + " | ".join(_cell(s[key]) for key, _ in COLUMNS) + " |" for t, s in report.by_type.items()]
     return "\n".join([head, rule, *rows])
 

@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.names import entities, multiword_names, owners, qualifiers
+from assistant.vocab import MONTHS, QUESTION_WORDS
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
-MONTHS = "january february march april may june july august september october november december".split()
-MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
@@ -36,12 +36,6 @@ _COUNTED = re.compile(
 _COUNT_STOP = frozenset("got get gets getting received receive took take attended participated sent went came".split())
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
-# Words that only say what kind of answer is wanted; they are not evidence to look for.
-QUESTION_WORDS = frozenset(
-    """which what who whom whose when where why how many much list name names give tell show
-    get got did does do was were is are the a an kind type s please mention mentioned listed report
-    reports say said according""".split()
-)
 # Quantity questions whose answer must be an amount, not just any number.
 _MONEY_ASK = re.compile(r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b", re.I)
 _COUNT_ASK = re.compile(r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
@@ -136,55 +130,6 @@ def wants_list(q: str) -> bool:
     return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or "list" in q.lower()
 
 
-def entities(q: str) -> tuple[str, ...]:
-    """Capitalised names and acronyms the user typed (not the sentence-initial word, not
-    months or two-letter abbreviations such as "St" or "Dec")."""
-    found = []
-    for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
-        word = m.group(0)
-        if i == 0 and m.start() <= 2 and not word.isupper():
-            continue
-        for part in word.split("/"):
-            folded = fold(part)
-            if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
-                continue
-            if len(folded) == 2 and not part.isupper():
-                continue
-            found.append(folded)
-    return tuple(dict.fromkeys(found))
-
-
-def qualifiers(q: str) -> tuple[str, ...]:
-    """Names that qualify the answer rather than the topic: "which Andean state", "what
-    Honduran port". The reports may name the answer without using the user's adjective."""
-    found = []
-    for m in re.finditer(r"\b(?i:which|what)\s+((?:[A-ZÁÉÍÓÚÑ][\w\-]*\s+)+)", q):
-        found += [fold(w) for w in m.group(1).split()]
-    return tuple(dict.fromkeys(found))
-
-
-# Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian).
-_PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es")
-_DEMONYM_ENDINGS = ("", "s", "n", "an", "ian", "ean", "vian", "ese", "ish", "i", "ic", "ns", "ans", "ians", "eans", "es")
-
-
-def same_name(asked: str, known: str) -> bool:
-    """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
-    if asked == known:
-        return True
-    if asked[:4] != known[:4]:
-        return False
-    n = 0
-    while n < min(len(asked), len(known)) and asked[n] == known[n]:
-        n += 1
-    for cut in range(n, 3, -1):  # try every shared stem of 4+ letters
-        if asked[cut:] in _DEMONYM_ENDINGS and known[cut:] in _PLACE_ENDINGS:
-            return True
-        if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
-            return True
-    return False
-
-
 def content_terms(text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in QUESTION_WORDS)
 
@@ -215,39 +160,6 @@ def split_premise(text: str) -> tuple[str, str]:
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]
-
-
-def multiword_names(q: str) -> tuple[str, ...]:
-    """Capitalised multi-word names the user typed ("the National Cybersecurity Policy")."""
-    found = []
-    for m in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?[A-Z][\w’'-]+)+", q):
-        run = m.group(0).split()
-        while run and fold(run[0]) in QUESTION_WORDS | STOPWORDS:
-            run = run[1:]
-        if len(run) >= 2:
-            found.append(" ".join(words(" ".join(run))))
-    return tuple(dict.fromkeys(found))
-
-
-# "Peru's 2020 APEC CTAP", "Peru ... in its CTAP", "the Peruvian CTAP": whose report is asked about.
-_KIND = r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
-_MODS = r"(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
-_OWNER = re.compile(
-    rf"([A-ZÁÉÍÓÚÑ][\w\-]+)(?:['’]s\s+|\s+(?:[\w\-]+\s+){{0,4}}?(?:in\s+|from\s+)?its\s+){_MODS}{_KIND}"
-    rf"|(?<=the )([A-ZÁÉÍÓÚÑ][\w\-]+)\s+{_MODS}(?i:ctap|counter-?terrorism action plan)\b"
-)
-
-
-def owners(q: str) -> tuple[str, ...]:
-    """Names whose report the question asks about ("Peru" in "Peru's 2020 APEC CTAP")."""
-    found, claimed = [], set()
-    for start in (m.start() for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]", q)):
-        m = _OWNER.match(q, start)
-        name = fold((m.group(1) or m.group(2))) if m else ""
-        if name and name not in QUESTION_WORDS and name not in STOPWORDS and m.end() not in claimed:
-            found.append(name)
-            claimed.add(m.end())  # "Does Chile mention Peru in its CTAP": "its" is Chile's
-    return tuple(dict.fromkeys(found))
 
 
 def alternatives(q: str) -> tuple[str, ...]:

@@ -57,21 +57,22 @@ def test_follow_ups_are_made_standalone():
 
 
 def test_names_match_their_demonyms_and_plurals_not_lookalikes():
-    from assistant.question import same_name
+    from assistant.names import same_name
 
     assert same_name("honduran", "honduras") and same_name("peruvian", "peru") and same_name("chilean", "chile")
     assert not same_name("australian", "austria") and not same_name("spain", "spanner")
 
 
 def test_entities_skip_months_and_abbreviations_and_qualifiers_are_found():
-    from assistant.question import entities, qualifiers
+    from assistant.names import entities, qualifiers
 
     assert entities("What did St Lucia sign in Dec 2018 with the UAF?") == ("lucia", "uaf")
     assert qualifiers("officers from which Caribbean island were trained by the OAS?") == ("caribbean",)
 
 
 def test_premise_owner_counted_noun_and_typos():
-    from assistant.question import counted_noun, owners, split_premise
+    from assistant.names import owners
+    from assistant.question import counted_noun, split_premise
 
     assert split_premise("the report lists two donors. which of them funded the drill?") == (
         "the report lists two donors.", "which of them funded the drill?")
@@ -84,7 +85,7 @@ def test_premise_owner_counted_noun_and_typos():
 
 
 def test_semicolon_enumerations_stay_one_unit():
-    from assistant.answer import enumerated
+    from assistant.scoring import enumerated
 
     text = "The plan has 4 pillars: Prevention; Protection; Response; and Recovery. A long second sentence follows here."
     units = split_chunk(text, 0, 0)
@@ -98,7 +99,8 @@ def test_spanish_who_funded_asks_for_an_organisation():
 
 
 def test_report_owners_and_counted_nouns_in_more_phrasings():
-    from assistant.question import counted_noun, owners
+    from assistant.names import owners
+    from assistant.question import counted_noun
 
     assert owners("What measures did Peru report in its 2020 APEC CTAP?") == ("peru",)
     assert owners("Does Chile mention Peru in its CTAP?") == ("chile",)  # "its" is the subject's

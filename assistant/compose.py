@@ -1,0 +1,52 @@
+"""Turn the engine's decision into answer text with [n] markers and checkable citations."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from assistant.answer import Draft
+from assistant.scoring import Scored
+from assistant.types import Citation, Hit
+
+RELATED_NOTE = " The closest passages are listed as related, not as an answer."
+
+
+
+def cite(units: Sequence[Scored], hits: Sequence[Hit], start: int = 1) -> list[Citation]:
+    """One citation per unit: exact quote, page of the quote's first character, section."""
+    out = []
+    for n, s in enumerate(units, start=start):
+        chunk = hits[s.unit.hit_index].chunk
+        out.append(
+            Citation(
+                n=n,
+                doc_id=chunk.doc_id,
+                source=chunk.source,
+                title=chunk.title,
+                page=chunk.page_at(s.unit.start),
+                section=chunk.section or None,
+                quote=s.unit.text,
+                score=round(s.score, 4),
+                chunk_id=chunk.chunk_id,
+                organisation=chunk.organisation,
+                year=chunk.year,
+            )
+        )
+    return out
+
+
+def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list[Citation], list[Citation]]:
+    """Answer text with [n] markers, its citations, and related passages for a decline."""
+    if draft.abstained:
+        related = cite(draft.related, hits)
+        text = f"The indexed reports do not say this: {draft.reason}."
+        if related:
+            text += RELATED_NOTE
+        return text, [], related
+    citations = cite(draft.chosen, hits)
+    parts = []
+    for s, c in zip(draft.chosen, citations):
+        body = s.unit.text.rstrip(" ;,")
+        parts.append(f"{body} [{c.n}]")
+    joiner = "; " if any(s.unit.is_item for s in draft.chosen) else " "
+    return joiner.join(parts), citations, []

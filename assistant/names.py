@@ -1,0 +1,95 @@
+"""Names in a question: who or what it is about, in whatever form the user typed them.
+
+Capitalised names and acronyms, the ones that only qualify the answer ("which Andean state"),
+demonym and plural forms ("Honduran" for Honduras), multi-word names typed exactly, and whose
+report the question is about ("Peru's CTAP").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.vocab import MONTH_WORDS, QUESTION_WORDS
+from vectorstore.lexical import STOPWORDS, fold, words
+
+
+def entities(q: str) -> tuple[str, ...]:
+    """Capitalised names and acronyms the user typed (not the sentence-initial word, not
+    months or two-letter abbreviations such as "St" or "Dec")."""
+    found = []
+    for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
+        word = m.group(0)
+        if i == 0 and m.start() <= 2 and not word.isupper():
+            continue
+        for part in word.split("/"):
+            folded = fold(part)
+            if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
+                continue
+            if len(folded) == 2 and not part.isupper():
+                continue
+            found.append(folded)
+    return tuple(dict.fromkeys(found))
+
+
+def qualifiers(q: str) -> tuple[str, ...]:
+    """Names that qualify the answer rather than the topic: "which Andean state", "what
+    Honduran port". The reports may name the answer without using the user's adjective."""
+    found = []
+    for m in re.finditer(r"\b(?i:which|what)\s+((?:[A-ZÁÉÍÓÚÑ][\w\-]*\s+)+)", q):
+        found += [fold(w) for w in m.group(1).split()]
+    return tuple(dict.fromkeys(found))
+
+
+# Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian).
+_PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es")
+_DEMONYM_ENDINGS = ("", "s", "n", "an", "ian", "ean", "vian", "ese", "ish", "i", "ic", "ns", "ans", "ians", "eans", "es")
+
+
+def same_name(asked: str, known: str) -> bool:
+    """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
+    if asked == known:
+        return True
+    if asked[:4] != known[:4]:
+        return False
+    n = 0
+    while n < min(len(asked), len(known)) and asked[n] == known[n]:
+        n += 1
+    for cut in range(n, 3, -1):  # try every shared stem of 4+ letters
+        if asked[cut:] in _DEMONYM_ENDINGS and known[cut:] in _PLACE_ENDINGS:
+            return True
+        if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
+            return True
+    return False
+
+
+def multiword_names(q: str) -> tuple[str, ...]:
+    """Capitalised multi-word names the user typed ("the National Cybersecurity Policy")."""
+    found = []
+    for m in re.finditer(r"\b[A-Z][\w’'-]+(?:\s+(?:of\s+(?:the\s+)?|on\s+|for\s+|and\s+)?[A-Z][\w’'-]+)+", q):
+        run = m.group(0).split()
+        while run and fold(run[0]) in QUESTION_WORDS | STOPWORDS:
+            run = run[1:]
+        if len(run) >= 2:
+            found.append(" ".join(words(" ".join(run))))
+    return tuple(dict.fromkeys(found))
+
+
+# "Peru's 2020 APEC CTAP", "Peru ... in its CTAP", "the Peruvian CTAP": whose report is asked about.
+_KIND = r"(?i:ctap|counter-?terrorism action plan|action plan|report|work plan|plan|submission|update)\b"
+_MODS = r"(?:(?:\d{4}|[A-Z]{2,}|latest|last|first|national|annual)\s+){0,3}"
+_OWNER = re.compile(
+    rf"([A-ZÁÉÍÓÚÑ][\w\-]+)(?:['’]s\s+|\s+(?:[\w\-]+\s+){{0,4}}?(?:in\s+|from\s+)?its\s+){_MODS}{_KIND}"
+    rf"|(?<=the )([A-ZÁÉÍÓÚÑ][\w\-]+)\s+{_MODS}(?i:ctap|counter-?terrorism action plan)\b"
+)
+
+
+def owners(q: str) -> tuple[str, ...]:
+    """Names whose report the question asks about ("Peru" in "Peru's 2020 APEC CTAP")."""
+    found, claimed = [], set()
+    for start in (m.start() for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]", q)):
+        m = _OWNER.match(q, start)
+        name = fold((m.group(1) or m.group(2))) if m else ""
+        if name and name not in QUESTION_WORDS and name not in STOPWORDS and m.end() not in claimed:
+            found.append(name)
+            claimed.add(m.end())  # "Does Chile mention Peru in its CTAP": "its" is Chile's
+    return tuple(dict.fromkeys(found))

@@ -1,0 +1,184 @@
+"""Score the units (sentences, list items, form fields) of retrieved chunks against a question.
+
+A unit's score mixes how much of the question's term weight it and its context hold
+(thesaurus phrasings credited for the words they stand for), its meaning (MiniLM cosine),
+the kind of value it holds, list membership, and penalties for headings and other years.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.question import YEAR, QuestionProfile, counts, has_expected
+from assistant.types import Hit
+from assistant.units import Unit, mostly_upper, split_hits
+from vectorstore.embeddings import Embedder
+from vectorstore.lexical import LexicalIndex, tokenize, words
+
+@dataclass(frozen=True)
+class Scored:
+    unit: Unit
+    score: float
+    coverage: float  # share of the question's term weight found in the unit and its context
+    dense: float
+    list_match: float = 0.0  # how well the line introducing the unit's list matches the question
+
+
+# A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
+NAME_MATCH = 0.1
+
+# A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
+PARAPHRASE_CREDIT = 0.7
+
+def embedding_text(unit: Unit, section: str) -> str:
+    """Short units ("Email Address: x@y") mean little alone: embed them with their section path."""
+    return f"{section}: {unit.text}" if len(unit.text) < 100 and section else unit.text
+
+
+def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
+    """IDF weights; carried-over context counts half; words no report contains count little
+    (a rare word the reports lack says more about the asker's wording than about the answer)."""
+    def weight(t: str) -> float:
+        if lexical.knows(t):
+            return lexical.idf(t) + 0.1
+        # A word the reports lack but say otherwise ("Honduran" / "Honduras") weighs as their word.
+        forms = [
+            float(np.mean([lexical.idf(o) for o in option])) + 0.1
+            for p in q.paraphrases if t in p.words for option in p.options if all(lexical.knows(o) for o in option)
+        ]
+        return max(forms) if forms else 0.3
+
+    weights = {t: weight(t) for t in q.terms}
+    weights.update({t: 0.5 * weight(t) for t in q.context_terms if t not in weights})
+    return weights
+
+
+def alt_weights(q: QuestionProfile, lexical: LexicalIndex, known: dict[str, float]) -> dict[str, float]:
+    """Thesaurus alternatives count when found but add nothing to what must be found."""
+    return {t: 0.2 * (lexical.idf(t) + 0.1) for t in q.alt_terms if t not in known and lexical.knows(t)}
+
+
+def novel_name(text: str, q: QuestionProfile) -> bool:
+    """Does the text hold a multi-word proper name the question does not already contain?"""
+    asked = set(q.terms) | set(q.entities)
+    for run in re.findall(r"(?:[A-Z][\w’'.-]*\s+){1,5}[A-Z][\w’'.-]*", text):
+        if not set(tokenize(run)) <= asked:
+            return True
+    return False
+
+
+def is_heading(unit: Unit, section: str) -> bool:
+    """Headings and form labels name a topic; they never answer a question themselves."""
+    text = unit.text.strip()
+    if section and text.rstrip(":") and section.split(" > ")[-1].startswith(text.rstrip(":")[:40]):
+        return True
+    return mostly_upper(text) or (text.endswith(":") and len(text) < 120 and not unit.is_item)
+
+
+def acronyms(text: str) -> set[str]:
+    """Acronyms of capitalised word runs ("Counter-Terrorism Action Plan" -> "ctap", "tap")."""
+    found: set[str] = set()
+    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+)?){1,}[A-Z][\w’']*", text):
+        letters = "".join(w[0] for w in re.split(r"[\s\-]+", run) if w and w[0].isupper()).lower()
+        found.update(letters[i:] for i in range(len(letters) - 1))
+    return found
+
+
+def counted_nouns(q: QuestionProfile) -> set[str]:
+    """The counted noun of "how many X" and the thesaurus words for it (stems)."""
+    return set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
+
+
+def enumerated(text: str) -> int:
+    """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
+    pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
+    return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
+
+
+def type_bonus(q: QuestionProfile, text: str, counted: set[str]) -> float:
+    """A unit holding the kind of value asked for (a date, a count of the right thing, a name)."""
+    if q.expects == "name":
+        return 0.15 if novel_name(text, q) else 0.0
+    if q.expects in {"thing", "list"} or not has_expected(q.expects, text):
+        return 0.0
+    if counted:  # a number of the things asked about, not of something else
+        return 0.25 if counts(text, counted) else 0.05
+    return 0.15
+
+
+class UnitScorer:
+    """Scores units; keeps unit embeddings across questions (units repeat between questions)."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.embedder = embedder
+        self._cache: dict[str, np.ndarray] = {}
+
+    def clear_cache(self) -> None:
+        """Forget embedded units (benchmarks measure a question never seen before)."""
+        self._cache.clear()
+
+    def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if missing:
+            for text, vec in zip(missing, self.embedder.embed_documents(missing)):
+                self._cache[text] = np.asarray(vec, dtype="float32")
+        if len(self._cache) > 20_000:  # bounded: one long-running server, many questions
+            self._cache.clear()
+        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
+
+    def score(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
+        """Every unit of the hits, scored: term coverage, meaning, expected answer type, rank."""
+        units = split_hits(hits)
+        if not units:
+            return []
+        weights = term_weights(q, lexical)
+        total = sum(weights.values()) or 1.0
+        weights.update(alt_weights(q, lexical, weights))
+        qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
+        dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
+        token_sets = [set(tokenize(u.text)) for u in units]
+        folded_units = [" ".join(words(u.text)) for u in units]
+        counted = counted_nouns(q)
+        intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
+        # What a list is about is said by the line introducing it; its items inherit that meaning.
+        intro_dense: dict[int | None, float] = {}
+        for i, u in enumerate(units):
+            if u.list_id is not None and not u.is_item:
+                intro_dense[u.list_id] = max(intro_dense.get(u.list_id, -1.0), float(dense[i]))
+        chunk_tokens = [set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits]
+
+        def cover(tokens: set[str]) -> float:
+            got = sum(w for t, w in weights.items() if t in tokens)
+            credited: set[str] = set()
+            for p in q.paraphrases:  # "business world" is found when the text says "private sector"
+                missing = {t for t in p.words if t in weights and t not in tokens} - credited
+                if missing and any(set(o) <= tokens for o in p.options):
+                    got += PARAPHRASE_CREDIT * sum(weights[t] for t in missing)
+                    credited |= missing
+            return min(1.0, got / total)
+
+        out = []
+        for i, u in enumerate(units):
+            chunk = hits[u.hit_index].chunk
+            near = set().union(
+                *(token_sets[j] for j in range(len(units)) if units[j].hit_index == u.hit_index and 0 < abs(units[j].line - u.line) <= 2)
+            )
+            intro = intro_tokens.get(u.list_id, set())
+            context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
+            ctx = cover(token_sets[i] | context | near)
+            typed = type_bonus(q, u.text, counted)
+            heading = 0.25 if is_heading(u, chunk.section) else 0.0
+            named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
+            stated = set(YEAR.findall(u.text))
+            other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
+            listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
+            score = (
+                0.4 * cover(token_sets[i]) + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
+                + 0.35 * float(dense[i]) + typed + listed + named - heading - other_year + 0.03 / (1 + u.hit_index)
+            )
+            out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
+        return sorted(out, key=lambda s: -s.score)

@@ -1,0 +1,11 @@
+"""Word lists the question analysis shares: months and words that only say what is asked."""
+
+MONTHS = "january february march april may june july august september october november december".split()
+MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+
+# Words that only say what kind of answer is wanted; they are not evidence to look for.
+QUESTION_WORDS = frozenset(
+    """which what who whom whose when where why how many much list name names give tell show
+    get got did does do was were is are the a an kind type s please mention mentioned listed report
+    reports say said according""".split()
+)
