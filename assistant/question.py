@@ -47,7 +47,7 @@ _COMPARE = re.compile(
 # "Who did CICTE partner with?" asks for an organisation or government, not a person.
 _AGENT_ASK = re.compile(
     r"\bwho\b.*\b(?:partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|"
-    r"provid\w*|donat\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|work\w* with)\b"
+    r"provid\w*|donat\w*|pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|work\w* with)\b"
     r"|\bquien\w*\b.*\b(?:financ\w*|apoy\w*|patrocin\w*|organiz\w*|colabor\w*|ayud\w*|asisti\w*|public\w*|"
     r"desarroll\w*|implement\w*|coopera\w*|dirig\w*|trabaj\w* con)",
     re.I,
