@@ -188,7 +188,9 @@ def counted_noun(q: str) -> tuple[str, ...]:
         if low in STOPWORDS or low in _COUNT_STOP or (low.endswith("ed") and phrase):
             break
         phrase.append(word)
-    return tuple(content_terms(" ".join(phrase))[-1:])
+    # The head is the last plural of the phrase ("AEO programmes exist" -> programmes), else its last word.
+    plurals = [w for w in phrase if len(w) > 3 and w.lower().endswith("s") and not w.isupper()]
+    return tuple(content_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])
 
 
 def counts(text: str, nouns: set[str]) -> bool:

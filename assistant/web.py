@@ -221,10 +221,11 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
     """The web chat and documents tabs over `assistant`."""
     h = Handlers(assistant)
     with gr.Blocks(title="ReportQA", analytics_enabled=False) as demo:
-        gr.Markdown("## ReportQA — cited answers from the indexed policy reports")
         needed_for = "upload or remove reports" + ("" if assistant.settings.public_ask else " and to ask")
-        token = gr.Textbox("", label="Access token", type="password", visible=h.auth_on, elem_id="rqa-token",
-                           info=f"Needed to {needed_for}.")
+        with gr.Row(equal_height=True):
+            gr.Markdown("## ReportQA — cited answers from the indexed policy reports")
+            token = gr.Textbox("", label="Access token", type="password", visible=h.auth_on, elem_id="rqa-token",
+                               info=f"Needed to {needed_for}.", scale=0, min_width=260)
         with gr.Tab("Ask", elem_id="rqa-tab-ask"):
             filters = chat_tab(h, token)
         with gr.Tab("Documents", elem_id="rqa-tab-docs"):

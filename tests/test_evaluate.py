@@ -90,7 +90,7 @@ def test_gold_set_meets_the_quality_targets(real_assistant) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl"])
+@pytest.mark.parametrize("name", ["heldout.jsonl", "heldout2.jsonl", "heldout3.jsonl"])
 def test_blind_gold_sets_stay_above_a_floor(real_assistant, name: str) -> None:
     """Two sets written without seeing the engine or the dev set: generalisation must not slip."""
     items = load_gold(DATA / name)

@@ -107,6 +107,7 @@ def test_report_owners_and_counted_nouns_in_more_phrasings():
     assert owners("What does the Peruvian CTAP say?") == ("peruvian",)
     assert counted_noun("How many customs authorities that don't take part were reached?") == ("authority",)
     assert counted_noun("how many ppl got scholarships to the bootcamp?") == ("ppl",)
+    assert counted_noun("How many AEO programmes exist in the region?") == ("programm",)  # not "exist"
 
 
 def test_either_or_comparisons_find_their_two_sides():
