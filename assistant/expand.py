@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.bridge import Glossary, fold, phrase_matches, translate_phrases
+from assistant.bridge import Glossary, fold, phrase_matches
 from assistant.question import Paraphrase, content_terms
 
 BUNDLED_THESAURUS = Path(__file__).parent / "data" / "thesaurus_en.tsv"
@@ -29,11 +29,8 @@ def expand_query(text: str, thesaurus: Glossary) -> str:
     Longest phrase first, every alternative, in reading order; a term is given once and
     not at all when the question already contains it.
     """
-    text = text.replace("\u2019", "'")  # gov’t -> gov't
-    spaced = _JOINED.sub(" ", text)
-    found = translate_phrases(text, thesaurus)
-    if spaced != text:
-        found += translate_phrases(spaced, thesaurus)
+    matches, spaced = _matches(text, thesaurus)
+    found = [alt for _, alternatives in matches for alt in alternatives]
     asked = f" {_normalise(spaced)} "
     terms: dict[str, str] = {}
     for term in found:
@@ -41,6 +38,16 @@ def expand_query(text: str, thesaurus: Glossary) -> str:
         if key and key not in terms and f" {key} " not in asked:
             terms[key] = term
     return " ".join(terms.values())
+
+
+def _matches(text: str, thesaurus: Glossary) -> tuple[list[tuple[str, list[str]]], str]:
+    """Thesaurus phrases of `text` and of its hyphens-as-spaces spelling, and that spelling."""
+    text = text.replace("\u2019", "'")  # gov’t -> gov't
+    spaced = _JOINED.sub(" ", text)
+    matches = phrase_matches(text, thesaurus)
+    if spaced != text:
+        matches += phrase_matches(spaced, thesaurus)
+    return matches, spaced
 
 
 def _normalise(text: str) -> str:
@@ -51,9 +58,7 @@ def _normalise(text: str) -> str:
 def paraphrases(text: str, thesaurus: Glossary) -> tuple[Paraphrase, ...]:
     """Thesaurus phrases of `text` as stems, each with the report phrasings that may stand in
     for it; the answer engine credits a passage with the question's words when it holds one."""
-    text = text.replace("\u2019", "'")
-    spaced = _JOINED.sub(" ", text)
-    matches = phrase_matches(text, thesaurus) + (phrase_matches(spaced, thesaurus) if spaced != text else [])
+    matches, _ = _matches(text, thesaurus)
     out: dict[tuple[str, ...], Paraphrase] = {}
     for phrase, alternatives in matches:
         words = content_terms(phrase)
