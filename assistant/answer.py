@@ -35,6 +35,7 @@ ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
 SIDE_CONTRAST = 0.3
 
+
 class AnswerEngine:
     """Selects, from scored units, the ones that answer the question, or declines."""
 
@@ -107,26 +108,8 @@ class AnswerEngine:
             typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text)]
             if typed:
                 best = typed[0]
-        chosen = [best]
-        u = best.unit
         antecedent = self._antecedent(best, ranked)
-        if antecedent:
-            chosen.append(antecedent)
-        siblings = [s for s in ranked if s.unit.list_id is not None and s.unit.list_id == u.list_id and s is not best]
-        if q.wants_list:
-            same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
-            nearby = self._enumeration_nearby(best, ranked) if not u.is_item and enumerated(u.text) < 3 else []
-            if nearby and self._length([best, *nearby]) > self.max_chars:  # the names, not the preamble
-                best, u, chosen, same_line = nearby[0], nearby[0].unit, [nearby[0]], []
-            elif nearby:  # the names sit in the next (or previous) sentence
-                same_line = nearby
-            if q.expects == "person":
-                siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
-            elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
-                siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
-            chosen += [s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen]
-        elif not u.is_item:  # a sentence introducing a list: the list is the answer
-            chosen += sorted(siblings, key=lambda s: s.unit.start)
+        best, chosen = self._with_list(q, best, ranked, [best, antecedent] if antecedent else [best])
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
         if q.compares:
             chosen += self._counterparts(q, best, ranked, chosen)
@@ -145,6 +128,29 @@ class AnswerEngine:
             chosen.pop()
         rest = sorted((s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start))
         return ([antecedent] if antecedent in chosen else []) + [best] + rest
+
+    def _with_list(self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]) -> tuple[Scored, list[Scored]]:
+        """The list the best unit belongs to or introduces; for a list question also its line,
+        or the neighbouring sentence naming the items (which becomes the best unit when the
+        two together are too long)."""
+        u = best.unit
+        siblings = [s for s in ranked if s.unit.list_id is not None and s.unit.list_id == u.list_id and s is not best]
+        if not q.wants_list:
+            if not u.is_item:  # a sentence introducing a list: the list is the answer
+                chosen += sorted(siblings, key=lambda s: s.unit.start)
+            return best, chosen
+        same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
+        nearby = self._enumeration_nearby(best, ranked) if not u.is_item and enumerated(u.text) < 3 else []
+        if nearby and self._length([best, *nearby]) > self.max_chars:  # the names, not the preamble
+            best, u, chosen, same_line = nearby[0], nearby[0].unit, [nearby[0]], []
+        elif nearby:  # the names sit in the next (or previous) sentence
+            same_line = nearby
+        if q.expects == "person":
+            siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
+        elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
+            siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
+        chosen += [s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen]
+        return best, chosen
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:

@@ -61,12 +61,14 @@ def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hi
         return "no passage of the indexed reports addresses this question"
     return ""
 
+
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
     """"IDs" is no unknown name when the thesaurus gives words the reports use for it."""
     stems = set(tokenize(entity))
     return any(
         stems <= set(p.words) and any(all(lexical.knows(t) for t in o) for o in p.options) for p in q.paraphrases
     )
+
 
 def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
     """Does a passage that addresses the question belong to the year asked? The year is
@@ -76,7 +78,7 @@ def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
         if s.score < floor:
             break
         chunk = hits[s.unit.hit_index].chunk
-        paragraph = chunk.text.split("\n")[s.unit.line] if s.unit.line < chunk.text.count("\n") + 1 else ""
+        paragraph = chunk.text.split("\n")[s.unit.line]  # units are split from these very lines
         if year in s.unit.text or year in paragraph or year in chunk.section or str(chunk.year) == year:
             return True
     return False

@@ -19,6 +19,7 @@ from assistant.units import Unit, mostly_upper, split_hits
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
 
+
 @dataclass(frozen=True)
 class Scored:
     unit: Unit
@@ -33,6 +34,7 @@ NAME_MATCH = 0.1
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
+
 
 def embedding_text(unit: Unit, section: str) -> str:
     """Short units ("Email Address: x@y") mean little alone: embed them with their section path."""
