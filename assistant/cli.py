@@ -10,15 +10,54 @@ import json
 import logging
 import sys
 import textwrap
+from contextlib import contextmanager
 from pathlib import Path
 
 EXAMPLE_QUESTION = "which states got 1540 legislative help in 2016?"
 
 
+def _settings(args: argparse.Namespace):
+    from assistant.config import load_settings
+
+    return load_settings(data_dir=getattr(args, "data_dir", None))
+
+
 def _assistant(args: argparse.Namespace):
     from assistant.core import build
 
-    return build(data_dir=getattr(args, "data_dir", None))
+    return build(_settings(args))
+
+
+@contextmanager
+def _writing(args: argparse.Namespace, command: str):
+    """Build an Assistant that may write: hold the data directory's lock first, so no server
+    or other command writes beside us, and finish any write a crash interrupted."""
+    from assistant.core import build
+    from vectorstore.lock import DataDirLock
+
+    settings = _settings(args)
+
+    def waiting(holder) -> None:
+        who = holder.describe() if holder else "another process"
+        print(f"waiting for {who} to finish writing to {settings.data_dir} ...", file=sys.stderr)
+
+    with DataDirLock(settings.data_dir, "writer", command).acquire(settings.lock_wait_s, waiting):
+        assistant = build(settings)
+        recovered = assistant.recover()
+        if recovered:
+            print(f"recovered the index: {recovered}", file=sys.stderr)
+        yield assistant
+
+
+def positive_k(text: str) -> int:
+    """--k: chunks per answer, 1..50 (0 or a negative number is a mistake, not a default)."""
+    try:
+        k = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= k <= 50:
+        raise argparse.ArgumentTypeError(f"{k} is out of range: give 1 to 50")
+    return k
 
 
 def _filters(args: argparse.Namespace):
@@ -32,25 +71,39 @@ def _filters(args: argparse.Namespace):
     )
 
 
-def _progress_bar(total_hint: str = "files"):
+def _progress_bar():
+    """One bar per file being embedded (chunks), so a large file shows it is moving."""
     from tqdm import tqdm
 
     bar = None
 
-    def update(done: int, total: int, name: str) -> None:
+    def update(p) -> None:
         nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="file", desc="ingesting", file=sys.stderr)
-        bar.set_postfix_str(name[-40:])
-        bar.update(1)
-        if done == total:
+        if p.stage == "embedding":
+            if bar is None:
+                bar = tqdm(total=p.total, unit="chunk", desc=f"[{p.file_index}/{p.files}] {p.name[-40:]}",
+                           file=sys.stderr, leave=False)
+            bar.n = p.done
+            bar.refresh()
+        elif p.stage == "done" and bar is not None:
             bar.close()
+            bar = None
 
     return update
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    assistant = _assistant(args)
+    from vectorstore.lock import DataDirBusy
+
+    try:
+        with _writing(args, "reportqa ingest") as assistant:
+            return _ingest(args, assistant)
+    except DataDirBusy as exc:
+        print(f"reportqa ingest: {exc}", file=sys.stderr)
+        return 3
+
+
+def _ingest(args: argparse.Namespace, assistant) -> int:
     if args.samples:
         results = assistant.ingest_samples_if_empty(_progress_bar())
         if not results:
@@ -63,11 +116,11 @@ def cmd_ingest(args: argparse.Namespace) -> int:
         results = assistant.ingest([Path(p) for p in args.paths], _progress_bar())
     for r in results:
         detail = f"{r.chunks} chunks" if r.status in ("ingested", "replaced") else (r.error or r.doc_id or "")
-        print(f"{r.status:>9}  {r.path}  {detail}")
+        print(f"{r.status:>9}  {r.path}  {detail}" + (f"\n           {r.note}" if r.note else ""))
     if not results:
         print("no supported files found (.pdf, .docx, .txt, .md)", file=sys.stderr)
         return 1
-    return 1 if any(r.status == "failed" for r in results) else 0
+    return 1 if any(r.status in ("failed", "conflict") for r in results) else 0
 
 
 def format_answer(answer) -> str:
@@ -92,7 +145,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         return 1
     try:
         answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
-    except ValueError as exc:
+    except ValueError as exc:  # an empty or over-long question, an unknown filter value
         print(f"reportqa ask: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -115,23 +168,67 @@ def cmd_docs(args: argparse.Namespace) -> int:
         meta = " · ".join(str(x) for x in (d.organisation, d.year, d.country) if x)
         pages = f"{d.pages} pages, " if d.pages else ""
         print(f"{d.doc_id}  {d.source}\n    {d.title}  [{meta}]  {pages}{d.chunks} chunks, ingested {d.ingested_at}")
+        if d.duplicate_of:
+            twin = next((x.source for x in docs if x.doc_id == d.duplicate_of), d.duplicate_of)
+            print(f"    same text as {twin} ({d.duplicate_of}), which answers instead; kept, not searched")
     return 0
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    removed = _assistant(args).remove(args.doc)
-    if removed is None:
-        print(f"reportqa remove: no indexed document matches {args.doc!r} (see `reportqa docs`)", file=sys.stderr)
+    from assistant.core import DocumentNotFound
+    from vectorstore.lock import DataDirBusy
+
+    try:
+        with _writing(args, "reportqa remove") as assistant:
+            removed = assistant.remove(args.doc)
+    except DocumentNotFound as exc:
+        print(f"reportqa remove: {exc}", file=sys.stderr)
         return 1
+    except DataDirBusy as exc:
+        print(f"reportqa remove: {exc}", file=sys.stderr)
+        return 3
     print(f"removed {removed.source} ({removed.doc_id}, {removed.chunks} chunks)")
     return 0
 
 
-def cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.config import load_settings
-    from assistant.server import serve
+def cmd_check(args: argparse.Namespace) -> int:
+    """Exit 0 when everything agrees (or was repaired), 1 when problems remain."""
+    from vectorstore.lock import DataDirBusy
 
-    serve(args.host, args.port, ingest_samples=args.ingest_samples, settings=load_settings(data_dir=args.data_dir))
+    try:
+        if args.repair:
+            with _writing(args, "reportqa check --repair") as assistant:
+                report = assistant.check(repair=True)
+        else:
+            report = _assistant(args).check()
+    except DataDirBusy as exc:
+        print(f"reportqa check: {exc}", file=sys.stderr)
+        return 3
+    if args.json:
+        print(json.dumps({"ok": report.ok, "problems": [p.__dict__ for p in report.problems],
+                          "repaired": list(report.repaired), "remaining": [p.__dict__ for p in report.remaining]},
+                         indent=2))
+        return 0 if report.ok else 1
+    for p in report.problems:
+        print(f"problem   {p.kind}: {p.detail}")
+    for line in report.repaired:
+        print(f"repaired  {line}")
+    for p in report.remaining:
+        print(f"remaining {p.kind}: {p.detail}")
+    print("ok: Chroma, the lexical index, the document list and the stored originals agree" if report.ok
+          else "not ok" + ("" if args.repair else ": run `reportqa check --repair`"))
+    return 0 if report.ok else 1
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from assistant.server import serve
+    from vectorstore.lock import DataDirBusy
+
+    try:
+        serve(args.host, args.port, ingest_samples=args.ingest_samples, settings=_settings(args))
+    except DataDirBusy as exc:
+        print(f"reportqa serve: {exc}", file=sys.stderr)
+        return 3
     return 0
 
 
@@ -184,7 +281,7 @@ def parser() -> argparse.ArgumentParser:
     s = sub.add_parser("ask", help="ask a question, get a cited answer")
     s.add_argument("question")
     s.add_argument("--json", action="store_true", help="print the answer as JSON")
-    s.add_argument("--k", type=int, default=None, help="chunks to build the answer from (default 5)")
+    s.add_argument("--k", type=positive_k, default=None, help="chunks to build the answer from, 1-50 (default 5)")
     s.add_argument("--history", action="append", help="an earlier user turn (repeat, oldest first)")
     s.add_argument("--source", action="append", help="restrict to a source file name (repeatable)")
     s.add_argument("--org", action="append", help="restrict to an organisation, e.g. APEC")
@@ -194,7 +291,7 @@ def parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("eval", help="measure accuracy on a gold question set (JSONL)")
     s.add_argument("gold", help="gold items, one JSON object per line")
-    s.add_argument("--k", type=int, default=5, help="chunks per answer (default 5)")
+    s.add_argument("--k", type=positive_k, default=5, help="chunks per answer, 1-50 (default 5)")
     s.add_argument("--out", help="write per-item results (JSONL) here")
     s.add_argument("--report", help="write a Markdown report (and a PNG chart beside it) here")
     s.add_argument("--json", action="store_true", help="print the summary as JSON")
@@ -205,9 +302,14 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--json", action="store_true")
     s.set_defaults(func=cmd_docs)
 
-    s = sub.add_parser("remove", help="delete a document (id, id prefix or file name) everywhere")
+    s = sub.add_parser("remove", help="delete a document (id, id prefix of 4+ characters, or file name) everywhere")
     s.add_argument("doc")
     s.set_defaults(func=cmd_remove)
+
+    s = sub.add_parser("check", help="do Chroma, the lexical index, the document list and the originals agree?")
+    s.add_argument("--repair", action="store_true", help="make them agree, and say what was done")
+    s.add_argument("--json", action="store_true")
+    s.set_defaults(func=cmd_check)
 
     s = sub.add_parser("serve", help="web chat at / and REST API at /api (OpenAPI at /docs)")
     s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default 127.0.0.1)")

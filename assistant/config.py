@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     max_chunk_chars: int = Field(
         2400, ge=400, description="Hard ceiling, so a long list stays whole but a chunk stays embeddable."
     )
+    duplicate_similarity: float = Field(
+        0.9, gt=0, le=1, description="Estimated share of 4-word phrases two documents must share to count as "
+        "the same text (PDF and DOCX of one report score ~1.0, different reports ~0.0).",
+    )
     answer_max_chars: int = Field(600, ge=100, description="Budget for the answer text, markers excluded.")
     glossary_path: Path | None = Field(
         None, description="Extra bilingual glossary (TSV: foreign<TAB>english) added to the bundled one."
@@ -54,6 +58,34 @@ class Settings(BaseSettings):
         None, description="When set, every /api call and UI upload/delete needs 'Bearer <token>'."
     )
     public_ask: bool = Field(False, description="With api_token set, leave asking/searching open.")
+
+    # --- limits: what one request or one file may cost -------------------------------------
+    max_file_mb: float = Field(
+        50, gt=0, description="Largest file ingested (CLI and uploads); a 300-page report PDF is ~10 MB."
+    )
+    max_upload_request_mb: float = Field(
+        200, gt=0, description="Largest multipart upload request (all its files); refused before it reaches disk."
+    )
+    max_body_kb: int = Field(
+        256, gt=0, description="Largest body of any other request (JSON, web chat events); refused before it is read."
+    )
+    max_document_chars: int = Field(
+        5_000_000, gt=0, description="Longest extracted text of one document (~4,000 chunks, minutes of embedding)."
+    )
+    max_question_chars: int = Field(2000, gt=0, description="Longest question (API, CLI, web chat) or history turn.")
+    max_history_turns: int = Field(20, ge=0, description="Most earlier turns a follow-up question may carry.")
+    max_upload_name_chars: int = Field(120, ge=16, description="Uploaded file names are shortened to this.")
+    lock_wait_s: float = Field(
+        600, ge=0, description="How long a CLI write waits for another writer on the same data directory."
+    )
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 1024 * 1024)
+
+    @property
+    def max_upload_request_bytes(self) -> int:
+        return int(self.max_upload_request_mb * 1024 * 1024)
 
 
 def load_settings(**overrides: object) -> Settings:

@@ -19,6 +19,7 @@ from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glos
 from assistant.compose import compose
 from assistant.config import Settings, load_settings
 from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.filters import UnknownFilterError, resolve_filters
 from assistant.followup import context_of, standalone
 from assistant.models import make_embedder
 from assistant.names import entities, same_name
@@ -32,16 +33,19 @@ from assistant.question import (
     wants_list,
     word_set,
 )
+from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
 from assistant.scoring import acronyms
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
-from ingest.pipeline import Progress, ingest_paths
+from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, make_client
 from vectorstore.embeddings import Embedder
-from vectorstore.index import Index
+from vectorstore.index import Index, StepHook
 from vectorstore.lexical import tokenize
 
 log = logging.getLogger(__name__)
+
+__all__ = ["Assistant", "StreamEvent", "build", "DocumentNotFound", "UnknownFilterError", "CheckReport"]
 
 
 @dataclass(frozen=True)
@@ -64,17 +68,13 @@ class Assistant:
         self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.engine = AnswerEngine(embedder, settings.answer_max_chars)
+        self.library = Library(settings, index, embedder)
 
-    # --- documents -------------------------------------------------------------------
-    def ingest(self, paths: Sequence[Path], progress: Progress | None = None) -> list[IngestResult]:
-        """Index files/directories; unchanged files are skipped, changed ones replaced."""
-        return ingest_paths(
-            [Path(p) for p in paths],
-            self.index,
-            self.settings.chunk_chars,
-            self.settings.max_chunk_chars,
-            progress,
-        )
+    # --- documents (assistant.library does the work) ---------------------------------
+    def ingest(self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False,
+               replace: bool = False) -> list[IngestResult]:
+        """Index files/directories by the identity rule of ingest.identity (reported per file)."""
+        return self.library.ingest([Path(p) for p in paths], progress, uploaded=uploaded, replace=replace)
 
     def ingest_samples_if_empty(self, progress: Progress | None = None) -> list[IngestResult]:
         """First-run convenience: index the bundled reports when nothing is indexed yet."""
@@ -85,19 +85,38 @@ class Assistant:
     def documents(self) -> tuple[DocumentInfo, ...]:
         return self.index.documents()
 
-    def resolve_document(self, ref: str) -> DocumentInfo | None:
-        """A document by id, id prefix (>= 6 chars) or file name."""
-        docs = self.index.documents()
-        exact = [d for d in docs if ref in (d.doc_id, d.source)]
-        if exact:
-            return exact[0]
-        prefixed = [d for d in docs if len(ref) >= 6 and d.doc_id.startswith(ref)]
-        return prefixed[0] if len(prefixed) == 1 else None
+    def resolve_document(self, ref: str) -> DocumentInfo:
+        """A document by id, file name or unique id prefix; raises DocumentNotFound saying why."""
+        return self.library.resolve(ref)
 
-    def remove(self, ref: str) -> DocumentInfo | None:
-        """Delete a document everywhere (Chroma, lexical index, stored original)."""
-        found = self.resolve_document(ref)
-        return self.index.remove_document(found.doc_id) if found else None
+    def remove(self, ref: str) -> DocumentInfo:
+        """Delete a document everywhere (Chroma, lexical index, list, stored original)."""
+        return self.library.remove(ref)
+
+    def recover(self) -> str | None:
+        """Complete or roll back a write a crash interrupted (call while holding the data-dir lock)."""
+        return self.library.recover()
+
+    def check(self, repair: bool = False) -> CheckReport:
+        """Do Chroma, the lexical index, the document list and the stored originals agree?"""
+        return self.library.check(repair)
+
+    def resolve_filters(self, filters: Filters | None) -> Filters | None:
+        """Typed filter values as stored ones; UnknownFilterError lists the known values."""
+        return resolve_filters(filters, self.index.documents())
+
+    def validate_question(self, question: str, history: Sequence[str] = ()) -> None:
+        """Refuse input whose cost is out of bounds before any work is done (ValueError says why)."""
+        s = self.settings
+        if not question.strip():
+            raise ValueError("the question is empty")
+        if len(question) > s.max_question_chars:
+            raise ValueError(f"the question is {len(question):,} characters; the limit is {s.max_question_chars:,}")
+        if len(history) > s.max_history_turns:
+            raise ValueError(f"{len(history)} earlier turns given; the limit is {s.max_history_turns}")
+        for turn in history:
+            if len(turn) > s.max_question_chars:
+                raise ValueError(f"an earlier turn is {len(turn):,} characters; the limit is {s.max_question_chars:,}")
 
     # --- questions -------------------------------------------------------------------
     def english_query(self, text: str) -> str:
@@ -170,6 +189,8 @@ class Assistant:
         typed = set(word_set(text))
         scores = {}
         for d in self.index.documents():
+            if d.duplicate_of:  # a copy that defers to another answers nothing
+                continue
             names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
             known = word_set(names) | acronyms(d.title)
             strong = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
@@ -180,8 +201,9 @@ class Assistant:
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""
+        self.validate_question(query)
         english = self.english_query(query)
-        return self.retriever.search(english, k or self.settings.top_k, filters)
+        return self.retriever.search(english, k or self.settings.top_k, self.resolve_filters(filters))
 
     def ask(
         self,
@@ -191,9 +213,9 @@ class Assistant:
         k: int | None = None,
     ) -> Answer:
         """Answer with citations, or decline when the reports do not contain the answer."""
+        self.validate_question(question, history)
         question = question.strip()
-        if not question:
-            raise ValueError("the question is empty")
+        filters = self.resolve_filters(filters)
         t0 = time.perf_counter()
         q, query, synonyms = self.understand(question, history)
         hits = self.retriever.search(
@@ -229,14 +251,20 @@ class Assistant:
             yield StreamEvent("delta", piece)
         yield StreamEvent("final", answer=answer)
 
-    def health(self) -> dict:
+    def health(self, detail: bool = False) -> dict:
+        """Index size and model; with `detail`, whether the stores agree (a full check)."""
         docs = self.index.documents()
-        return {
+        out = {
             "status": "ok",
             "documents": len(docs),
             "chunks": sum(d.chunks for d in docs),
             "embedding_model": getattr(self.embedder, "name", type(self.embedder).__name__),
         }
+        if detail:
+            report = self.check()
+            out["status"] = "ok" if report.ok else "inconsistent"
+            out["check"] = [{"kind": p.kind, "doc_id": p.doc_id, "detail": p.detail} for p in report.problems]
+        return out
 
 
 def split_for_stream(text: str) -> list[str]:
@@ -249,11 +277,13 @@ def build(
     settings: Settings | None = None,
     *,
     embedder: Embedder | None = None,
+    on_write_step: StepHook | None = None,
     **overrides: object,
 ) -> Assistant:
     """Compose an Assistant from settings (or the environment plus `overrides`).
 
-    Tests pass a fake `embedder` here, never through patches of internals.
+    Tests pass a fake `embedder` here, never through patches of internals; `on_write_step`
+    is told each step of an index write (fault tests stop the process at one).
     """
     if settings is None:
         settings = load_settings(**overrides)
@@ -261,7 +291,7 @@ def build(
         settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     embedder = embedder or make_embedder(settings)
     client = make_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    store = ChromaStore(client, settings.collection, embedder)
-    index = Index(store, Path(settings.data_dir) / "files")
+    store = ChromaStore(client, settings.collection)
+    index = Index(store, Path(settings.data_dir), on_write_step)
     paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
     return Assistant(settings, index, embedder, load_glossary(paths), load_glossary([BUNDLED_THESAURUS]))

@@ -72,6 +72,10 @@ class Chunk:
         """Page of a character given by its offset inside this chunk's text."""
         return page_at(self.pages, self.char_start + offset_in_chunk)
 
+    def embedding_text(self) -> str:
+        """What is embedded and stored: the section path gives the model the chunk's context."""
+        return f"{self.section}\n{self.text}" if self.section else self.text
+
 
 @dataclass(frozen=True)
 class DocumentInfo:
@@ -86,6 +90,9 @@ class DocumentInfo:
     pages: int | None
     chunks: int
     ingested_at: str  # ISO 8601, UTC
+    origin: str = ""  # stable source key: "file:/abs/path" (CLI) or "upload:name" (web/API)
+    file_format: str = ""
+    duplicate_of: str | None = None  # near-identical to this document, which answers instead
 
 
 @dataclass(frozen=True)
@@ -154,12 +161,35 @@ class Answer:
     hits: tuple[Hit, ...] = ()  # the retrieved chunks the answer was built from
 
 
+INGEST_STATUSES = ("ingested", "replaced", "unchanged", "duplicate", "conflict", "failed")
+
+
 @dataclass(frozen=True)
 class IngestResult:
-    """Outcome of ingesting one file."""
+    """Outcome of ingesting one file.
+
+    status: ingested | replaced (an older version from the same origin went) | unchanged (the
+    same bytes are indexed) | duplicate (kept, but a near-identical indexed document answers)
+    | conflict (a different document already has this name; nothing changed) | failed.
+    """
 
     path: str
-    status: str  # "ingested" | "replaced" | "unchanged" | "failed"
+    status: str
     doc_id: str | None = None
     chunks: int = 0
     error: str | None = None
+    note: str | None = None  # what the user should know: what was replaced, what it duplicates
+    replaced: tuple[str, ...] = ()  # doc ids that this file replaced
+    duplicate_of: str | None = None
+
+
+@dataclass(frozen=True)
+class IngestProgress:
+    """Where a long ingest stands: which file, and how far inside it (chunks embedded)."""
+
+    file_index: int  # 1-based
+    files: int
+    name: str
+    stage: str  # "reading" | "embedding" | "writing" | "done"
+    done: int = 0  # chunks embedded so far in this file
+    total: int = 0  # chunks in this file (0 until it is split)

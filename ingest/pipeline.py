@@ -1,33 +1,65 @@
-"""Files in, documents indexed: hash first, skip what is unchanged, report per file."""
+"""Files in, documents indexed: hash, decide identity, load, chunk, embed, write as one operation.
+
+Embedding (the slow part) runs outside the index's write lock, so a small upload never waits
+for a large one to be embedded; the identity decision is checked again under the lock just
+before the write, because another upload may have landed meanwhile.
+"""
 
 from __future__ import annotations
 
 import hashlib
 import logging
 from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Protocol
 
-from assistant.types import Chunk, Document, DocumentInfo, IngestResult
+from assistant.types import Chunk, Document, DocumentInfo, IngestProgress, IngestResult
 from ingest.chunking import split_document
+from ingest.embedding import discard_checkpoint, embed_chunks
+from ingest.fingerprint import fingerprint
+from ingest.identity import Decision, decide, near_duplicate
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
+from vectorstore.index import Index
+from vectorstore.journal import PendingWrite
+from vectorstore.manifest import DocumentRecord
 
 log = logging.getLogger(__name__)
 
-Progress = Callable[[int, int, str], None]  # (done, total, current file name)
+Progress = Callable[[IngestProgress], None]
+_READ_BLOCK = 1024 * 1024
 
 
-class DocumentWriter(Protocol):
-    """What ingest needs from the index (vectorstore.index.Index provides it)."""
+@dataclass(frozen=True)
+class IngestOptions:
+    """How files are split and embedded, what they may cost, and how they are identified."""
 
-    def documents(self) -> Sequence[DocumentInfo]: ...
+    chunk_chars: int = 1200
+    max_chunk_chars: int = 2400
+    batch_size: int = 32
+    max_file_bytes: int = 50 * 1024 * 1024
+    max_document_chars: int = 5_000_000
+    duplicate_similarity: float = 0.9
+    uploaded: bool = False  # origin is the upload name (web, API), not the file's path (CLI)
+    replace: bool = False  # an upload may replace a different document of the same name
 
-    def add_document(self, doc: Document, chunks: Sequence[Chunk], original: Path | None) -> DocumentInfo: ...
+
+@dataclass(frozen=True)
+class Source:
+    """Where a file comes from: its display name and the stable key of its origin."""
+
+    path: Path
+    name: str
+    origin: str
 
 
 def file_hash(path: Path) -> str:
     """The document id: 16 hex digits of the file's sha256 (same bytes, same document)."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()[:16]
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        while block := fh.read(_READ_BLOCK):
+            digest.update(block)
+    return digest.hexdigest()[:16]
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
@@ -41,39 +73,115 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(out))
 
 
-def ingest_file(path: Path, writer: DocumentWriter, chunk_chars: int, max_chunk_chars: int) -> IngestResult:
-    """Index one file; failures come back as a result with the reason, never as lost data."""
-    try:
-        if not path.is_file():
-            raise LoadError(f"{path}: no such file")
-        doc_id = file_hash(path)
-        known = writer.documents()
-        if any(d.doc_id == doc_id for d in known):
-            return IngestResult(str(path), "unchanged", doc_id)
-        replaces = any(d.source == path.name for d in known)
-        doc = load_document(path)
-        chunks = split_document(doc, chunk_chars, max_chunk_chars)
-        if not chunks:
-            raise LoadError(f"{path.name}: no text could be extracted (a scanned PDF needs OCR first)")
-        writer.add_document(doc, chunks, path)
-        return IngestResult(str(path), "replaced" if replaces else "ingested", doc.doc_id, len(chunks))
-    except (LoadError, OSError, ValueError) as exc:
-        log.warning("ingest failed for %s: %s", path, exc)
-        return IngestResult(str(path), "failed", error=str(exc))
+def source_of(path: Path, uploaded: bool) -> Source:
+    origin = f"upload:{path.name}" if uploaded else f"file:{path.resolve()}"
+    return Source(path, path.name, origin)
 
 
-def ingest_paths(
-    paths: Iterable[Path],
-    writer: DocumentWriter,
-    chunk_chars: int = 1200,
-    max_chunk_chars: int = 2400,
-    progress: Progress | None = None,
-) -> list[IngestResult]:
-    """Ingest files and directories one file at a time, reporting progress after each."""
-    files = expand_paths(paths)
-    results = []
-    for done, path in enumerate(files, start=1):
-        results.append(ingest_file(path, writer, chunk_chars, max_chunk_chars))
-        if progress:
-            progress(done, len(files), path.name)
-    return results
+def check_size(path: Path, limit: int) -> None:
+    size = path.stat().st_size
+    if size > limit:
+        raise LoadError(f"{path.name}: {size / 2**20:.1f} MB is larger than the {limit / 2**20:.0f} MB limit "
+                        "(REPORTQA_MAX_FILE_MB)")
+
+
+def load_chunks(src: Source, opts: IngestOptions) -> tuple[Document, list[Chunk]]:
+    doc = load_document(src.path)
+    if doc.source != src.name:
+        doc = replace(doc, source=src.name)
+    if len(doc.text) > opts.max_document_chars:
+        raise LoadError(f"{src.name}: {len(doc.text):,} characters of text is more than the limit of "
+                        f"{opts.max_document_chars:,} (REPORTQA_MAX_DOCUMENT_CHARS); split the file")
+    chunks = split_document(doc, opts.chunk_chars, opts.max_chunk_chars)
+    if not chunks:
+        raise LoadError(f"{src.name}: no text could be extracted (a scanned PDF needs OCR first)")
+    return doc, chunks
+
+
+def new_record(doc: Document, chunks: Sequence[Chunk], src: Source, decision: Decision, fp: tuple[int, ...]) -> DocumentRecord:
+    info = DocumentInfo(
+        doc_id=doc.doc_id, source=src.name, title=doc.title, organisation=doc.organisation, year=doc.year,
+        country=doc.country, pages=len(doc.pages) or None,
+        chunks=0 if decision.duplicate_of else len(chunks),
+        ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        origin=src.origin, file_format=doc.file_format, duplicate_of=decision.duplicate_of,
+    )
+    return DocumentRecord(info, fp, f"{doc.doc_id}{src.path.suffix.lower()}")
+
+
+def result(src: Source, decision: Decision, doc_id: str | None, chunks: int = 0) -> IngestResult:
+    return IngestResult(str(src.path), decision.status, doc_id, chunks, note=decision.note,
+                        replaced=decision.replaces, duplicate_of=decision.duplicate_of)
+
+
+class Ingestor:
+    """Ingest files into one index with one embedder under one set of options."""
+
+    def __init__(self, index: Index, embedder, opts: IngestOptions) -> None:
+        self.index = index
+        self.embedder = embedder
+        self.opts = opts
+
+    def run(self, paths: Iterable[Path], progress: Progress | None = None) -> list[IngestResult]:
+        """Ingest files and directories one file at a time, reporting progress inside each file."""
+        files = expand_paths(paths)
+        results = []
+        for n, path in enumerate(files, start=1):
+            def tell(stage: str, done: int = 0, total: int = 0, _n=n, _name=path.name) -> None:
+                if progress:
+                    progress(IngestProgress(_n, len(files), _name, stage, done, total))
+
+            results.append(self.file(source_of(path, self.opts.uploaded), tell))
+            tell("done")
+        return results
+
+    def file(self, src: Source, tell: Callable[..., None], promote: bool = False) -> IngestResult:
+        """Index one file; failures come back as a result with the reason, never as lost data."""
+        try:
+            if not src.path.is_file():
+                raise LoadError(f"{src.path}: no such file")
+            check_size(src.path, self.opts.max_file_bytes)
+            doc_id = file_hash(src.path)
+            decision = Decision("ingested") if promote else self._decide(doc_id, src)
+            if decision.status in ("unchanged", "conflict"):
+                return result(src, decision, doc_id if decision.status == "unchanged" else None)
+            tell("reading")
+            doc, chunks = load_chunks(src, self.opts)
+            fp = fingerprint(doc.text)
+            if not promote:
+                decision = near_duplicate(decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
+            return self._write(src, doc, chunks, decision, fp, tell, promote)
+        except (LoadError, OSError, ValueError) as exc:
+            log.warning("ingest failed for %s: %s", src.path, exc)
+            return IngestResult(str(src.path), "failed", error=str(exc))
+
+    def _decide(self, doc_id: str, src: Source) -> Decision:
+        return decide(self.index.records(), doc_id, src.name, src.origin, self.opts.uploaded, self.opts.replace)
+
+    def _full_decision(self, doc: Document, src: Source, fp: tuple[int, ...]) -> Decision:
+        first = self._decide(doc.doc_id, src)
+        return near_duplicate(first, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
+
+    def _write(self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool) -> IngestResult:
+        vectors: list[list[float]] = []
+        while True:
+            if decision.duplicate_of is None and not vectors:
+                vectors = embed_chunks(chunks, self.embedder, self.opts.batch_size, self.index.pending_dir,
+                                       lambda done, total: tell("embedding", done, total))
+            with self.index.write_lock:  # another upload may have landed while this one was embedded
+                again = decision if promote else self._full_decision(doc, src, fp)
+                if again != decision:
+                    decision = again
+                    if decision.status in ("unchanged", "conflict"):
+                        break
+                    if decision.duplicate_of is None and not vectors:
+                        continue
+                tell("writing", len(chunks), len(chunks))
+                indexed = [] if decision.duplicate_of else chunks
+                write = PendingWrite(new_record(doc, chunks, src, decision, fp), decision.replaces, decision.demotes)
+                self.index.commit(write, indexed, vectors, src.path)
+                break
+        discard_checkpoint(self.index.pending_dir, chunks)
+        if decision.status in ("unchanged", "conflict"):
+            return result(src, decision, doc.doc_id if decision.status == "unchanged" else None)
+        return result(src, decision, doc.doc_id, 0 if decision.duplicate_of else len(chunks))

@@ -1,7 +1,7 @@
-"""The dense side of the index: Chroma, reached through LangChain's Chroma integration.
+"""The dense side of the index: one Chroma collection (embedded or a Chroma server).
 
 This is the only module that imports chromadb. Chunks go in and come out as our own
-`Chunk`s; LangChain `Document`s and Chroma result dicts never leave this file.
+`Chunk`s; Chroma result dicts never leave this file.
 """
 
 from __future__ import annotations
@@ -13,12 +13,12 @@ from pathlib import Path
 
 import chromadb
 from chromadb.config import Settings as ChromaSettings
-from langchain_chroma import Chroma
 
 from assistant.types import Chunk, Filters, PageSpan
-from vectorstore.embeddings import Embedder
-
 log = logging.getLogger(__name__)
+
+_WRITE_BATCH = 1000  # below Chroma's max batch size (~5,000 on SQLite)
+_READ_BATCH = 5000
 
 
 def make_client(data_dir: Path | None, host: str | None = None, port: int = 8000):
@@ -31,11 +31,6 @@ def make_client(data_dir: Path | None, host: str | None = None, port: int = 8000
     return chromadb.PersistentClient(path=str(data_dir / "chroma"), settings=settings)
 
 
-def embedding_text(chunk: Chunk) -> str:
-    """What gets embedded and stored: the section path gives the model the chunk's context."""
-    return f"{chunk.section}\n{chunk.text}" if chunk.section else chunk.text
-
-
 def chunk_metadata(chunk: Chunk, extra: dict[str, object]) -> dict[str, object]:
     """Flat metadata for Chroma (no None values: Chroma rejects them)."""
     meta: dict[str, object] = {
@@ -45,7 +40,7 @@ def chunk_metadata(chunk: Chunk, extra: dict[str, object]) -> dict[str, object]:
         "section": chunk.section,
         "char_start": chunk.char_start,
         "char_end": chunk.char_end,
-        "body_offset": len(embedding_text(chunk)) - len(chunk.text),
+        "body_offset": len(chunk.embedding_text()) - len(chunk.text),
         "pages": json.dumps([[p.number, p.start, p.end] for p in chunk.pages]),
         "page_start": chunk.page_start,
         "page_end": chunk.page_end,
@@ -96,48 +91,60 @@ def where_clause(filters: Filters | None) -> dict | None:
 
 
 class ChromaStore:
-    """Add, search, list and delete chunks in one Chroma collection."""
+    """Add, search, list and delete chunks in one Chroma collection.
 
-    def __init__(self, client, collection: str, embedder: Embedder) -> None:
-        self._store = Chroma(
-            collection_name=collection,
-            embedding_function=embedder,  # type: ignore[arg-type]  # duck-typed Embeddings
-            client=client,
-            collection_metadata={"hnsw:space": "cosine"},
+    Embeddings are computed by the caller (at ingest, outside any lock) and handed in, so
+    Chroma's own embedding function, which would download a model, is never used.
+    """
+
+    def __init__(self, client, collection: str) -> None:
+        self._collection = client.get_or_create_collection(
+            collection, metadata={"hnsw:space": "cosine"}, embedding_function=None
         )
 
-    def add(self, chunks: Sequence[Chunk], extra: dict[str, object]) -> None:
-        """Embed and store chunks; `extra` metadata (e.g. ingest time) goes on each one."""
-        if not chunks:
-            return
-        self._store.add_texts(
-            texts=[embedding_text(c) for c in chunks],
-            metadatas=[chunk_metadata(c, extra) for c in chunks],
-            ids=[c.chunk_id for c in chunks],
-        )
+    def add(self, chunks: Sequence[Chunk], vectors: Sequence[Sequence[float]], extra: dict[str, object]) -> None:
+        """Store chunks with their embeddings; `extra` metadata (e.g. ingest time) goes on each one."""
+        for start in range(0, len(chunks), _WRITE_BATCH):
+            part = chunks[start : start + _WRITE_BATCH]
+            self._collection.upsert(
+                ids=[c.chunk_id for c in part],
+                embeddings=[list(v) for v in vectors[start : start + _WRITE_BATCH]],
+                documents=[c.embedding_text() for c in part],
+                metadatas=[chunk_metadata(c, extra) for c in part],
+            )
 
     def search(self, vector: list[float], k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         """Nearest chunks to an embedded query, with cosine similarity."""
-        if k <= 0:
+        if k <= 0 or self._collection.count() == 0:
             return []
-        found = self._store.similarity_search_by_vector_with_relevance_scores(
-            vector, k=k, filter=where_clause(filters)
+        got = self._collection.query(
+            query_embeddings=[vector], n_results=k, where=where_clause(filters),
+            include=["documents", "metadatas", "distances"],
         )
-        return [(chunk_from_record(d.id or "", d.page_content, d.metadata), score) for d, score in found]
+        return [
+            (chunk_from_record(i, text, meta), 1.0 - float(dist))
+            for i, text, meta, dist in zip(got["ids"][0], got["documents"][0], got["metadatas"][0], got["distances"][0])
+        ]
 
     def all_records(self) -> list[tuple[Chunk, dict]]:
         """Every stored chunk with its raw metadata (for the lexical index and listings)."""
-        got = self._store.get(include=["documents", "metadatas"])
-        records = [
-            (chunk_from_record(i, text, meta), meta)
-            for i, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
-        ]
+        records = []
+        total = self._collection.count()
+        for offset in range(0, total, _READ_BATCH):
+            got = self._collection.get(include=["documents", "metadatas"], limit=_READ_BATCH, offset=offset)
+            records += [
+                (chunk_from_record(i, text, meta), meta)
+                for i, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
+            ]
         records.sort(key=lambda r: (r[0].doc_id, r[0].char_start))
         return records
 
+    def chunk_ids(self, doc_id: str) -> list[str]:
+        return self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+
     def delete_document(self, doc_id: str) -> int:
         """Remove every chunk of a document; returns how many went."""
-        ids = self._store.get(where={"doc_id": doc_id}, include=[])["ids"]
-        if ids:
-            self._store.delete(ids=ids)
+        ids = self.chunk_ids(doc_id)
+        for start in range(0, len(ids), _WRITE_BATCH):
+            self._collection.delete(ids=ids[start : start + _WRITE_BATCH])
         return len(ids)

@@ -1,27 +1,37 @@
-"""The index as the rest of ReportQA sees it: Chroma (dense) + BM25 (lexical) + originals.
+"""The index as the rest of ReportQA sees it: Chroma (chunks) + manifest (documents) + originals.
 
-Chroma is the single source of truth. The lexical index and the document listing are
-derived from it after every write, under a lock, and published as one immutable snapshot,
-so a reader never sees BM25 and Chroma disagree about what is indexed.
+Every write is one journaled operation (see vectorstore.journal): the new document's chunks
+go in before the old version's come out, the manifest is replaced atomically, and a kill at
+any point is completed or rolled back by `recover` before the next write. The lexical index
+and the document listing are derived after every write, under a lock, and published as one
+immutable snapshot, so a reader never sees BM25 and Chroma disagree.
 """
 
 from __future__ import annotations
 
+import logging
+import os
 import shutil
 import threading
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 
-from assistant.types import Chunk, Document, DocumentInfo, Filters
+from assistant.types import Chunk, DocumentInfo, Filters
 from vectorstore.chroma import ChromaStore
+from vectorstore.journal import Journal, PendingWrite
 from vectorstore.lexical import LexicalIndex
+from vectorstore.manifest import DocumentRecord, Manifest, fsync_dir
+from vectorstore.migrate import records_from_chunks
+
+log = logging.getLogger(__name__)
+
+StepHook = Callable[[str], None]  # told each step of a write ("journal", "original", "chunks", "manifest")
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Everything derived from one state of Chroma."""
+    """Everything derived from one state of the index."""
 
     chunks: tuple[Chunk, ...]
     lexical: LexicalIndex
@@ -33,95 +43,194 @@ def lexical_text(chunk: Chunk) -> str:
     return f"{chunk.title}\n{chunk.section}\n{chunk.text}"
 
 
-def summarise_documents(records: Sequence[tuple[Chunk, dict]]) -> tuple[DocumentInfo, ...]:
-    """One DocumentInfo per doc_id, from the metadata every chunk carries."""
-    docs: dict[str, DocumentInfo] = {}
-    counts: dict[str, int] = {}
-    for chunk, meta in records:
-        counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
-        docs.setdefault(
-            chunk.doc_id,
-            DocumentInfo(
-                doc_id=chunk.doc_id,
-                source=chunk.source,
-                title=chunk.title,
-                organisation=chunk.organisation,
-                year=chunk.year,
-                country=chunk.country,
-                pages=meta.get("doc_pages"),
-                chunks=0,
-                ingested_at=str(meta.get("ingested_at", "")),
-            ),
-        )
-    out = [DocumentInfo(**{**d.__dict__, "chunks": counts[d.doc_id]}) for d in docs.values()]
-    return tuple(sorted(out, key=lambda d: (d.source, d.doc_id)))
-
-
 class Index:
     """Write documents, search chunks, list and delete documents."""
 
-    def __init__(self, store: ChromaStore, files_dir: Path) -> None:
+    def __init__(self, store: ChromaStore, data_dir: Path, on_step: StepHook | None = None) -> None:
         self._store = store
-        self._files_dir = files_dir
+        self.data_dir = Path(data_dir)
+        self.files_dir = self.data_dir / "files"
+        self.pending_dir = self.data_dir / "pending"
+        self._manifest = Manifest(self.data_dir / "documents.json")
+        self._journal = Journal(self.data_dir / "journal.json")
+        self._on_step = on_step
         self._lock = threading.RLock()
+        self.write_lock = self._lock  # held across "decide, then write" by the ingest pipeline
+        self._records = self._load_records()
         self.snapshot = self._derive()
 
+    # --- reading ------------------------------------------------------------------------
+    def _load_records(self) -> dict[str, DocumentRecord]:
+        if self._manifest.exists():
+            return self._manifest.load()
+        # An index written before the manifest existed: rebuild the list from chunk metadata.
+        records = records_from_chunks(self._store.all_records(), self.files_dir)
+        if records:
+            log.info("document list rebuilt from %d indexed documents' chunks", len(records))
+            self._manifest.save(records)
+        return records
+
     def _derive(self) -> Snapshot:
-        records = self._store.all_records()
-        chunks = tuple(chunk for chunk, _ in records)
-        return Snapshot(chunks, LexicalIndex([lexical_text(c) for c in chunks]), summarise_documents(records))
+        chunks = tuple(chunk for chunk, _ in self._store.all_records())
+        docs = tuple(sorted((r.info for r in self._records.values()), key=lambda d: (d.source, d.doc_id)))
+        return Snapshot(chunks, LexicalIndex([lexical_text(c) for c in chunks]), docs)
 
     def documents(self) -> tuple[DocumentInfo, ...]:
         return self.snapshot.documents
 
     def document(self, doc_id: str) -> DocumentInfo | None:
-        return next((d for d in self.snapshot.documents if d.doc_id == doc_id), None)
+        record = self._records.get(doc_id)
+        return record.info if record else None
 
-    def add_document(self, doc: Document, chunks: Sequence[Chunk], original: Path | None) -> DocumentInfo:
-        """Store a document's chunks (and a copy of its file), replacing same-named older versions.
+    def record(self, doc_id: str) -> DocumentRecord | None:
+        return self._records.get(doc_id)
 
-        New chunks go in before old ones come out, so a failure midway loses nothing.
-        """
+    def records(self) -> tuple[DocumentRecord, ...]:
+        return tuple(self._records.values())
+
+    def original_path(self, doc_id: str) -> Path | None:
+        """The stored copy of a document's file, when there is one."""
+        record = self._records.get(doc_id)
+        if record and record.original and (self.files_dir / record.original).is_file():
+            return self.files_dir / record.original
+        return None
+
+    def pending_write(self) -> PendingWrite | None:
+        return self._journal.pending()
+
+    # --- writing ------------------------------------------------------------------------
+    def commit(
+        self, write: PendingWrite, chunks: Sequence[Chunk] = (), vectors: Sequence[Sequence[float]] = (),
+        original: Path | None = None,
+    ) -> None:
+        """Apply one write as a whole: recorded first, completed or undone after a crash."""
         with self._lock:
-            stale = [d.doc_id for d in self.snapshot.documents if d.source == doc.source and d.doc_id != doc.doc_id]
-            extra = {
-                "ingested_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "doc_pages": len(doc.pages) or None,
-                "file_format": doc.file_format,
-            }
-            self._store.add(chunks, {k: v for k, v in extra.items() if v is not None})
-            if original is not None:
-                self._files_dir.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(original, self.original_path(doc.doc_id, original.suffix))
-            for doc_id in stale:
-                self._delete(doc_id)
+            self._recover_locked()
+            self._journal.begin(write)
+            self._step("journal")
+            if write.add is not None and original is not None and write.add.original:
+                self._store_original(original, write.add.original)
+                self._step("original")
+            if write.add is not None and chunks:
+                info = write.add.info  # on every chunk too, so the list can be rebuilt from Chroma alone
+                extra = {"ingested_at": info.ingested_at, "doc_pages": info.pages, "file_format": info.file_format}
+                self._store.add(chunks, vectors, {k: v for k, v in extra.items() if v is not None})
+                self._step("chunks")
+            self._apply(write)
+            self._step("manifest")
+            self._journal.clear()
             self.snapshot = self._derive()
-            found = self.document(doc.doc_id)
-            assert found is not None
-            return found
 
-    def remove_document(self, doc_id: str) -> DocumentInfo | None:
-        """Delete a document everywhere; None when it was not indexed."""
+    def recover(self) -> str | None:
+        """Complete or roll back a write a crash interrupted; says what it did, or None."""
         with self._lock:
-            info = self.document(doc_id)
-            if info is None:
-                return None
-            self._delete(doc_id)
+            return self._recover_locked()
+
+    def rebuild_snapshot(self) -> None:
+        with self._lock:
+            self._records = self._load_records()
             self.snapshot = self._derive()
-            return info
 
-    def _delete(self, doc_id: str) -> None:
-        self._store.delete_document(doc_id)
-        for path in self._files_dir.glob(f"{doc_id}.*"):
-            path.unlink()
+    def _recover_locked(self) -> str | None:
+        write = self._journal.pending()
+        if write is None:
+            return None
+        if self._complete(write):
+            self._apply(write)
+            outcome = f"completed an interrupted write ({write.describe()})"
+        else:
+            self._roll_back(write)
+            outcome = f"rolled back an interrupted write ({write.describe()})"
+        self._journal.clear()
+        self._records = self._manifest.load() if self._manifest.exists() else self._records
+        self.snapshot = self._derive()
+        log.warning("index recovery: %s", outcome)
+        return outcome
 
-    def original_path(self, doc_id: str, suffix: str = "") -> Path:
-        """Where the copy of a document's original file lives (the suffix is found if not given)."""
-        if not suffix:
-            found = sorted(self._files_dir.glob(f"{doc_id}.*"))
-            return found[0] if found else self._files_dir / doc_id
-        return self._files_dir / f"{doc_id}{suffix}"
+    def _complete(self, write: PendingWrite) -> bool:
+        add = write.add
+        if add is None:
+            return True
+        if add.original and not (self.files_dir / add.original).is_file():
+            return False
+        return len(self._store.chunk_ids(add.doc_id)) == add.info.chunks
 
+    def _apply(self, write: PendingWrite) -> None:
+        """The idempotent second half of a write: old chunks out, manifest replaced."""
+        records = dict(self._records)
+        for doc_id in write.remove:
+            self._store.delete_document(doc_id)
+            gone = records.pop(doc_id, None)
+            if gone and gone.original:
+                (self.files_dir / gone.original).unlink(missing_ok=True)
+        new_id = write.add.doc_id if write.add else None
+        for doc_id in write.demote:
+            self._store.delete_document(doc_id)
+            if doc_id in records:
+                records[doc_id] = records[doc_id].with_info(chunks=0, duplicate_of=new_id)
+        for doc_id, r in list(records.items()):  # duplicates follow their demoted primary
+            if new_id and r.info.duplicate_of in write.demote:
+                records[doc_id] = r.with_info(duplicate_of=new_id)
+        if write.add is not None:
+            records[write.add.doc_id] = write.add
+        self._manifest.save(records)
+        self._records = records
+
+    def _roll_back(self, write: PendingWrite) -> None:
+        add = write.add
+        if add is None:
+            return
+        prior = self._records.get(add.doc_id)  # a duplicate being promoted keeps its record and file
+        if prior is None or prior.info.chunks == 0:
+            self._store.delete_document(add.doc_id)
+        if prior is None and add.original:
+            (self.files_dir / add.original).unlink(missing_ok=True)
+
+    def _store_original(self, source: Path, name: str) -> None:
+        """Copy the original file in under a temporary name, then rename: never half a file."""
+        self.files_dir.mkdir(parents=True, exist_ok=True)
+        tmp = self.files_dir / f".{name}.{os.getpid()}.tmp"
+        shutil.copyfile(source, tmp)
+        with tmp.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(tmp, self.files_dir / name)
+        fsync_dir(self.files_dir)
+
+    def _step(self, name: str) -> None:
+        if self._on_step is not None:
+            self._on_step(name)
+
+    # --- consistency --------------------------------------------------------------------
+    def chunk_counts(self) -> dict[str, int]:
+        """Chunks per document id as Chroma holds them now."""
+        counts: dict[str, int] = {}
+        for chunk, _ in self._store.all_records():
+            counts[chunk.doc_id] = counts.get(chunk.doc_id, 0) + 1
+        return counts
+
+    def drop_chunks(self, doc_id: str) -> int:
+        with self._lock:
+            return self._store.delete_document(doc_id)
+
+    def drop_records(self, doc_ids: Sequence[str]) -> None:
+        """Forget documents in the manifest (their chunks and originals go too)."""
+        self.commit(PendingWrite(remove=tuple(doc_ids)))
+
+    def set_record(self, record: DocumentRecord) -> None:
+        with self._lock:
+            records = {**self._records, record.doc_id: record}
+            self._manifest.save(records)
+            self._records = records
+            self.snapshot = self._derive()
+
+    def stray_files(self) -> list[Path]:
+        """Files under files/ that no document owns (left by a crash before the journal existed)."""
+        if not self.files_dir.is_dir():
+            return []
+        owned = {r.original for r in self._records.values() if r.original}
+        return sorted(p for p in self.files_dir.iterdir() if p.is_file() and p.name not in owned)
+
+    # --- searching ----------------------------------------------------------------------
     def dense_search(self, vector: list[float], k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         return self._store.search(vector, k, filters)
 
@@ -129,3 +238,4 @@ class Index:
         snap = self.snapshot
         allowed = None if filters is None or filters.is_empty() else (lambda i: filters.accepts(snap.chunks[i]))
         return [(snap.chunks[i], score) for i, score in snap.lexical.search(query, k, allowed)]
+

@@ -1,0 +1,77 @@
+"""Embed a document's chunks in batches, reporting progress and keeping what is done.
+
+A large file takes minutes to embed. Each finished batch is appended to a checkpoint file
+(raw float32 rows), so an interrupted ingest of the same bytes resumes where it stopped
+instead of starting over; the checkpoint goes once the document is written.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import numpy as np
+
+from assistant.types import Chunk
+
+log = logging.getLogger(__name__)
+
+EmbedProgress = Callable[[int, int], None]  # (chunks embedded, chunks in the document)
+
+
+def checkpoint_path(folder: Path, chunks: Sequence[Chunk]) -> Path:
+    """One file per exact chunk list: other chunking settings never resume from it."""
+    digest = hashlib.sha256("\x1f".join(c.chunk_id + c.embedding_text() for c in chunks).encode()).hexdigest()[:16]
+    return folder / f"{chunks[0].doc_id}-{digest}.f32"
+
+
+def _resume(path: Path, dim: int | None) -> np.ndarray | None:
+    if not path.exists() or dim is None:
+        return None
+    raw = np.fromfile(path, dtype="float32")
+    rows = raw.size // dim
+    return raw[: rows * dim].reshape(rows, dim)
+
+
+def embed_chunks(
+    chunks: Sequence[Chunk], embedder, batch_size: int, checkpoint_dir: Path | None = None,
+    progress: EmbedProgress | None = None,
+) -> list[list[float]]:
+    """Vectors for `chunks`, in order, resuming from a checkpoint of an interrupted run."""
+    if not chunks:
+        return []
+    path = checkpoint_path(checkpoint_dir, chunks) if checkpoint_dir else None
+    dim_file = path.with_suffix(".dim") if path else None
+    dim = int(dim_file.read_text()) if dim_file and dim_file.exists() else None
+    done = _resume(path, dim) if path else None
+    vectors: list[list[float]] = done.tolist() if done is not None else []
+    if vectors:
+        log.info("resuming the embedding of %s at chunk %d of %d", chunks[0].source, len(vectors), len(chunks))
+    if progress:
+        progress(len(vectors), len(chunks))
+    for start in range(len(vectors), len(chunks), batch_size):
+        batch = embedder.embed_documents([c.embedding_text() for c in chunks[start : start + batch_size]])
+        vectors.extend(batch)
+        if path is not None:
+            _append(path, dim_file, batch)
+        if progress:
+            progress(len(vectors), len(chunks))
+    return vectors
+
+
+def _append(path: Path, dim_file: Path, batch: list[list[float]]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    rows = np.asarray(batch, dtype="float32")
+    if not dim_file.exists():
+        dim_file.write_text(str(rows.shape[1]))
+    with path.open("ab") as fh:
+        rows.tofile(fh)
+
+
+def discard_checkpoint(checkpoint_dir: Path | None, chunks: Sequence[Chunk]) -> None:
+    if checkpoint_dir and chunks:
+        path = checkpoint_path(checkpoint_dir, chunks)
+        path.unlink(missing_ok=True)
+        path.with_suffix(".dim").unlink(missing_ok=True)
