@@ -112,11 +112,17 @@ def test_real_cli_killed_at_a_random_moment_of_a_replacement(tmp_path, seed):
     assert docs.stdout.count('"source": "report.txt"') == 1
 
 
-def test_two_different_files_with_the_same_name_are_both_kept(tmp_path):
+def two_reports_named_alike(tmp_path: Path) -> tuple[Path, Path]:
+    """Two different reports, both called report.txt, in two folders."""
     a, b = tmp_path / "dupA" / "report.txt", tmp_path / "dupB" / "report.txt"
     a.parent.mkdir(), b.parent.mkdir()
     a.write_text(REPORT.read_text())
     b.write_text((DATA / "apec-ctap-chile-2020.txt").read_text())
+    return a, b
+
+
+def test_two_different_files_with_the_same_name_are_both_kept(tmp_path):
+    a, b = two_reports_named_alike(tmp_path)
     assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
     results = assistant.ingest([a, b])
     assert [r.status for r in results] == ["ingested", "ingested"]
@@ -130,10 +136,7 @@ def test_two_different_files_with_the_same_name_are_both_kept(tmp_path):
 
 
 def test_an_upload_never_silently_replaces_a_report_of_the_same_name(tmp_path):
-    one, two = tmp_path / "1" / "report.txt", tmp_path / "2" / "report.txt"
-    one.parent.mkdir(), two.parent.mkdir()
-    one.write_text(REPORT.read_text())
-    two.write_text((DATA / "apec-ctap-chile-2020.txt").read_text())
+    one, two = two_reports_named_alike(tmp_path)
     assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
     first = assistant.ingest([one], uploaded=True)[0]
     clash = assistant.ingest([two], uploaded=True)[0]
@@ -145,10 +148,7 @@ def test_an_upload_never_silently_replaces_a_report_of_the_same_name(tmp_path):
 
 
 def test_two_cli_writers_at_once_take_turns(tmp_path):
-    a, b = tmp_path / "a" / "report.txt", tmp_path / "b" / "report.txt"
-    a.parent.mkdir(), b.parent.mkdir()
-    a.write_text(REPORT.read_text())
-    b.write_text((DATA / "apec-ctap-chile-2020.txt").read_text())
+    a, b = two_reports_named_alike(tmp_path)
     env_dir = tmp_path / "idx"
     procs = [subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(p)], cwd=ROOT,
                               env={**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(env_dir)},
