@@ -26,7 +26,8 @@ logger = logging.getLogger(__name__)
 SECTION_SEPARATOR = " > "
 _LABEL_CHARS = 80  # a line this short without final punctuation labels what follows
 _TERMINAL = re.compile(r"[.;!?][”\"’)\]]*$")
-_SENTENCE_END = re.compile(r"(?<=[.!?])[”\"’)\]]*\s+(?=[“\"(\[]?[A-Z0-9•])")
+# The gap between two sentences; closing quotes and brackets stay with the sentence they end.
+_SENTENCE_GAP = re.compile(r"(?<=[.!?])[”\"’)\]]*(\s+)(?=[“\"(\[]?[A-Z0-9•])")
 
 
 @dataclass(frozen=True)
@@ -98,8 +99,8 @@ def _fold_empty_sections(sections: list[Section]) -> list[Section]:
     pending_path: tuple[str, ...] = ()
     for section in sections:
         nested = bool(pending) and section.path[: len(pending_path)] == pending_path
-        if pending and nested:
-            section.heading = pending + section.heading
+        if pending and nested:  # a copy: the fallback below needs the headings as they were
+            section = Section(section.path, pending + section.heading, section.body)
         elif pending:
             logger.debug("dropping empty section %s", SECTION_SEPARATOR.join(pending_path))
         pending = []
@@ -149,9 +150,9 @@ def _cover(spans: list[Span]) -> Span:
 def sentence_spans(text: str, span: Span) -> list[Span]:
     """Sentences of one paragraph (as offsets into `text`)."""
     pieces, start = [], span.start
-    for match in _SENTENCE_END.finditer(text, span.start, span.end):
-        pieces.append(Span(start, match.start()))
-        start = match.end()
+    for match in _SENTENCE_GAP.finditer(text, span.start, span.end):
+        pieces.append(Span(start, match.start(1)))
+        start = match.end(1)
     pieces.append(Span(start, span.end))
     return [p for p in pieces if p.size > 0]
 

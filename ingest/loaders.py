@@ -6,16 +6,21 @@ versions of one report read the same; pypdf and python-docx objects never leave 
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import io
 import logging
 import re
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
 from ingest.normalize import Line, build_text
 from ingest.pdf_lines import page_lines, to_source_lines
+
+if TYPE_CHECKING:
+    from pypdf import PdfReader
 
 logger = logging.getLogger(__name__)
 
@@ -88,23 +93,48 @@ def page_spans(page_starts: dict[int, int], page_count: int, text_length: int) -
 
 
 def _pdf_lines(name: str, data: bytes) -> tuple[list[Line], int]:
-    from pypdf import PdfReader  # lazy: only PDF ingestion pays for the import
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import DependencyError, PdfReadError
 
     try:
-        reader = PdfReader(io.BytesIO(data))
-        if reader.is_encrypted and not reader.decrypt(""):
-            raise LoadError(f"{name}: the PDF is password-protected; save an unlocked copy")
+        reader = _open_pdf(name, data)
         lines = [line for index, page in enumerate(reader.pages) for line in page_lines(page, index)]
         return to_source_lines(lines), len(reader.pages)
     except LoadError:
         raise
+    except DependencyError as exc:  # pypdf names the missing package in its message
+        raise LoadError(f"{name}: {_missing_package(exc)}") from exc
     except (PdfReadError, ValueError, KeyError, TypeError, OSError) as exc:
         raise LoadError(f"{name}: not a readable PDF ({exc})") from exc
     except Exception as exc:  # pypdf raises assorted errors on damaged files
-        if "crypt" in str(exc).lower():
-            raise LoadError(f"{name}: the PDF is encrypted and cannot be read ({exc})") from exc
         raise LoadError(f"{name}: the PDF is damaged ({type(exc).__name__}: {exc})") from exc
+
+
+def _open_pdf(name: str, data: bytes) -> PdfReader:
+    """A reader, decrypted with the empty user password when that is all it takes.
+
+    Many reports are encrypted with only an owner password (to forbid editing): every viewer
+    opens them without asking, so we read them too. Only a user password stops us.
+    """
+    from pypdf import PasswordType, PdfReader
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+    except NotImplementedError as exc:  # a security handler other than the standard one
+        reason = f"the PDF uses an encryption that cannot be read ({exc}); save an unlocked copy"
+        raise LoadError(f"{name}: {reason}") from exc
+    if reader.is_encrypted and reader.decrypt("") == PasswordType.NOT_DECRYPTED:
+        raise LoadError(f"{name}: the PDF is password-protected; save an unlocked copy")
+    return reader
+
+
+def _missing_package(exc: Exception) -> str:
+    """Say which package to install: AES decryption is the usual case, via pypdf's extra."""
+    if "cryptography" in str(exc):
+        return (
+            "the PDF is AES-encrypted and decrypting it needs the 'cryptography' package, "
+            f"which is not installed (pip install 'pypdf[crypto]'; pypdf says: {exc})"
+        )
+    return f"reading this PDF needs a package that is not installed ({exc})"
 
 
 def _docx_lines(name: str, data: bytes) -> list[Line]:
@@ -141,15 +171,51 @@ def _table_texts(table: object) -> list[str]:
     return texts
 
 
+# Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+
 def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
-    if b"\x00" in data[:4096]:
-        raise LoadError(f"{name}: looks like a binary file, not text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        logger.warning("%s is not UTF-8; reading it as Windows-1252", name)
-        text = data.decode("cp1252", errors="replace")
+    text = _decode_text(name, data)
     lines = text.splitlines()
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
     return [Line(line) for line in lines]
+
+
+def _decode_text(name: str, data: bytes) -> str:
+    """A text file's characters: by its byte-order mark, else UTF-8, else Windows-1252.
+
+    The mark is read before the binary check because UTF-16 and UTF-32 text is full of
+    NUL bytes; after decoding, a NUL character still means a binary file.
+    """
+    text = _decode_by_bom(name, data)
+    if text is None:
+        if b"\x00" in data[:4096]:
+            raise LoadError(f"{name}: looks like a binary file, not text")
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            logger.warning("%s is not UTF-8; reading it as Windows-1252", name)
+            text = data.decode("cp1252", errors="replace")
+    if "\x00" in text[:4096]:
+        raise LoadError(f"{name}: looks like a binary file, not text")
+    return text
+
+
+def _decode_by_bom(name: str, data: bytes) -> str | None:
+    """The text after a byte-order mark, or None when the file starts with none."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data[len(bom):].decode(encoding)
+            except UnicodeDecodeError as exc:
+                label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
+                raise LoadError(f"{name}: starts with a {label} byte-order mark but is not {label} text") from exc
+    return None

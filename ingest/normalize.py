@@ -17,7 +17,9 @@ from dataclasses import dataclass
 BULLET = "• "
 # Bullet glyphs seen in Word/PDF exports; "" and "" are Symbol-font private-use bullets.
 _BULLET_RE = re.compile(r"^(?:[·•▪◦‣∙●■□➢►❖✓\uf0b7\uf0a7\uf0d8\uf076]|o(?=\s)|-(?=\s))\s*")
-_SPACES = re.compile(r"[ \t\u00a0\u2007\u202f\u2009\u3000]+")
+# Every kind of space (tab, no-break, em, ideographic, stray "\r" or line separator in a PDF
+# line) is one " ": chunk boundaries and quotes are found by splitting at spaces.
+_SPACES = re.compile(r"[^\S\n]+")
 # Zero-width marks, and U+FFFD: a glyph the converter could not decode carries no text
 # and PDF extraction puts it in a different place than the DOCX/TXT export does.
 _INVISIBLE = re.compile(r"[\u200b\u200c\u200d\ufeff\ufffd]")

@@ -160,3 +160,19 @@ def test_headings_without_text_open_their_subsection_or_go() -> None:
         ("C. LAST", "C. LAST\nEnd."),
     ]
     assert [c.text for c in split_document(_doc("I. ONLY A HEADING"))] == ["I. ONLY A HEADING"]
+
+
+def test_closing_quote_stays_with_its_sentence_when_a_paragraph_is_cut() -> None:
+    """Found by the property tests: the "”" between two cut sentences was in neither chunk."""
+    text = "Officials said “the port is safe.” Then the audit began in 2016."
+    chunks = split_document(_doc(text), chunk_chars=30, max_chunk_chars=40)
+    assert [c.text for c in chunks] == ["Officials said “the port is safe.”", "Then the audit began in 2016."]
+
+
+def test_text_of_only_nested_headings_gives_each_heading_once() -> None:
+    """Found by the property tests: the heading folded into its sub-section was chunked twice."""
+    chunks = split_document(_doc("A. PART\nA.1 Sub"))
+    assert [(c.section, c.text, c.char_start) for c in chunks] == [
+        ("A. PART", "A. PART", 0),
+        ("A. PART > A.1 Sub", "A.1 Sub", 8),
+    ]

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import random
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -132,12 +136,88 @@ def test_markdown_headings_lose_their_hashes(tmp_path: Path) -> None:
     assert doc.title == "Annual Report on Security 2019" and doc.file_format == "md"
 
 
-def test_password_protected_pdf_raises_load_error(tmp_path: Path) -> None:
+def _encrypted_copy(tmp_path: Path, algorithm: str, user_password: str = "") -> Path:
+    """The CICTE PDF encrypted as Acrobat does it; an empty user password opens in any viewer."""
     from pypdf import PdfWriter
 
-    locked = tmp_path / "locked.pdf"
+    path = tmp_path / f"locked-{algorithm}.pdf"
     writer = PdfWriter(clone_from=DATA / f"{CICTE}.pdf")
-    writer.encrypt("secret")
-    writer.write(locked)
-    with pytest.raises(LoadError, match="locked.pdf: the PDF is password-protected"):
+    writer.encrypt(user_password=user_password, owner_password="owner-secret", algorithm=algorithm)
+    writer.write(path)
+    assert PdfReader(path).is_encrypted
+    return path
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_pdf_with_only_an_owner_password_reads_like_the_plain_one(
+    docs: dict[str, Document], tmp_path: Path, algorithm: str
+) -> None:
+    doc = load_document(_encrypted_copy(tmp_path, algorithm))
+    plain = docs[f"{CICTE}.pdf"]
+    assert doc.text == plain.text and doc.pages == plain.pages and doc.title == plain.title
+
+
+@pytest.mark.parametrize("algorithm", ["AES-128", "AES-256", "RC4-128"])
+def test_pdf_that_needs_a_user_password_is_refused_clearly(tmp_path: Path, algorithm: str) -> None:
+    locked = _encrypted_copy(tmp_path, algorithm, user_password="secret")
+    with pytest.raises(LoadError, match=f"{locked.name}: the PDF is password-protected; save an unlocked copy"):
         load_document(locked)
+
+
+def test_missing_crypto_backend_is_named(tmp_path: Path) -> None:
+    """An install without `cryptography` (or pycryptodome) says what to install, in a fresh interpreter."""
+    locked = _encrypted_copy(tmp_path, "AES-256")
+    script = (
+        "import sys\n"
+        "sys.modules['cryptography'] = sys.modules['Crypto'] = None  # as if not installed\n"
+        "from ingest.loaders import LoadError, load_document\n"
+        "try:\n    load_document(sys.argv[1])\nexcept LoadError as exc:\n    print(exc)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script, str(locked)], capture_output=True, text=True, check=True)
+    assert result.stdout.startswith(f"{locked.name}: the PDF is AES-encrypted"), result.stdout + result.stderr
+    assert "'cryptography' package" in result.stdout and "pip install 'pypdf[crypto]'" in result.stdout
+
+
+BOMS = {
+    "utf-8": codecs.BOM_UTF8,
+    "utf-16-le": codecs.BOM_UTF16_LE,
+    "utf-16-be": codecs.BOM_UTF16_BE,
+    "utf-32-le": codecs.BOM_UTF32_LE,
+    "utf-32-be": codecs.BOM_UTF32_BE,
+}
+
+
+@pytest.mark.parametrize("encoding", BOMS)
+def test_text_with_a_byte_order_mark_reads_like_utf8(
+    docs: dict[str, Document], tmp_path: Path, encoding: str
+) -> None:
+    """Notepad and Excel save "Unicode text" as UTF-16 with a BOM: full of NUL bytes, still text."""
+    original = (DATA / f"{CICTE}.txt").read_text(encoding="utf-8")
+    converted = tmp_path / f"{CICTE}.txt"
+    converted.write_bytes(BOMS[encoding] + original.encode(encoding))
+    doc = load_document(converted)
+    plain = docs[f"{CICTE}.txt"]
+    assert doc.text == plain.text and doc.title == plain.title and doc.year == plain.year
+
+
+def test_random_bytes_with_nuls_are_still_refused_as_binary(tmp_path: Path) -> None:
+    noise = random.Random(8).randbytes(8192)
+    assert b"\x00" in noise[:4096] and not noise.startswith(tuple(BOMS.values()))
+    path = tmp_path / "noise.txt"
+    path.write_bytes(noise)
+    with pytest.raises(LoadError, match="noise.txt: looks like a binary file, not text"):
+        load_document(path)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (codecs.BOM_UTF16_LE + b"\x01\x00\x00\x00" * 50, "looks like a binary file, not text"),
+        (codecs.BOM_UTF16_LE + "Annual report".encode("utf-16-le") + b"\x00\xd8", "mark but is not UTF-16 text"),
+    ],
+)
+def test_a_byte_order_mark_does_not_let_binary_through(tmp_path: Path, content: bytes, message: str) -> None:
+    path = tmp_path / "fake.txt"
+    path.write_bytes(content)
+    with pytest.raises(LoadError, match=f"fake.txt: .*{message}"):
+        load_document(path)

@@ -65,3 +65,9 @@ def test_page_starts_point_into_the_text() -> None:
 def test_clean_line_drops_blank_and_header_lines() -> None:
     assert clean_line("   \t ") == ""
     assert clean_line("- 12 -") == ""
+
+
+def test_every_unicode_space_becomes_one_space() -> None:
+    """Found by the chunker's property tests: an em space ended a chunk as trailing whitespace."""
+    pdf_line = "Port\u2003security\u2002and\u205fcustoms\r control\u2028in\x0b2016. \u3000"
+    assert clean_line(pdf_line) == "Port security and customs control in 2016."
