@@ -27,6 +27,8 @@ class Draft:
     abstained: bool
     reason: str = ""
     related: tuple[Scored, ...] = ()
+    # Passages addressed to the assistant that would have ranked among the best: left out.
+    set_aside: tuple[Scored, ...] = ()
 
 
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
@@ -34,6 +36,10 @@ ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The 
 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
 SIDE_CONTRAST = 0.3
+
+# A command to the assistant ranked this high would have been answered or offered as related
+# (the three best units): the answer says it was left out. Lower down it changed nothing.
+SET_ASIDE_RANK = 3
 
 
 class AnswerEngine:
@@ -49,20 +55,22 @@ class AnswerEngine:
 
     def decide(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> Draft:
         """Choose the answering units, or decline with the closest ones as related passages."""
-        ranked = self.scorer.score(q, hits, lexical)
+        scored = self.scorer.score_all(q, hits, lexical)
+        ranked = [s for s in scored if not s.unit.instruction]
+        aside = tuple(s for s in scored[:SET_ASIDE_RANK] if s.unit.instruction)
         if not ranked:
-            return Draft((), True, "nothing is indexed that matches the question")
+            return Draft((), True, "nothing is indexed that matches the question", set_aside=aside)
         reason = missing_evidence(q, ranked, hits, lexical)
         if reason:
-            return Draft((), True, reason, tuple(ranked[:3]))
+            return Draft((), True, reason, tuple(ranked[:3]), aside)
         if q.sides:
             both = self._sides(q, hits, lexical)
             if both:
-                return Draft(tuple(both), False)
+                return Draft(tuple(both), False, set_aside=aside)
         focused = [s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
         chosen = self._gather(q, best, ranked, hits)
-        return Draft(tuple(chosen), False)
+        return Draft(tuple(chosen), False, set_aside=aside)
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """"Which came first, A or B?": the best passage for A and the best for B, each scored

@@ -9,7 +9,7 @@ from assistant.scoring import Scored
 from assistant.types import Citation, Hit
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."
-
+SET_ASIDE_NOTE = "A passage of “{title}” looks like an instruction to the assistant and was not used."
 
 
 def cite(units: Sequence[Scored], hits: Sequence[Hit], start: int = 1) -> list[Citation]:
@@ -35,6 +35,12 @@ def cite(units: Sequence[Scored], hits: Sequence[Hit], start: int = 1) -> list[C
     return out
 
 
+def set_aside_note(draft: Draft, hits: Sequence[Hit]) -> str:
+    """' A passage of <report> looks like an instruction ...', once per report, or ''."""
+    titles = dict.fromkeys(hits[s.unit.hit_index].chunk.title for s in draft.set_aside)
+    return "".join(" " + SET_ASIDE_NOTE.format(title=title) for title in titles)
+
+
 def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list[Citation], list[Citation]]:
     """Answer text with [n] markers, its citations, and related passages for a decline."""
     if draft.abstained:
@@ -42,11 +48,11 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
         text = f"The indexed reports do not say this: {draft.reason}."
         if related:
             text += RELATED_NOTE
-        return text, [], related
+        return text + set_aside_note(draft, hits), [], related
     citations = cite(draft.chosen, hits)
     parts = []
     for s, c in zip(draft.chosen, citations):
         body = s.unit.text.rstrip(" ;,")
         parts.append(f"{body} [{c.n}]")
     joiner = "; " if any(s.unit.is_item for s in draft.chosen) else " "
-    return joiner.join(parts), citations, []
+    return joiner.join(parts) + set_aside_note(draft, hits), citations, []

@@ -133,6 +133,10 @@ class UnitScorer:
         return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
 
     def score(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
+        """The units that can answer, scored; text addressed to the assistant is no evidence."""
+        return [s for s in self.score_all(q, hits, lexical) if not s.unit.instruction]
+
+    def score_all(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """Every unit of the hits, scored: term coverage, meaning, expected answer type, rank."""
         units = split_hits(hits)
         if not units:
@@ -166,8 +170,11 @@ class UnitScorer:
         out = []
         for i, u in enumerate(units):
             chunk = hits[u.hit_index].chunk
-            near = set().union(
-                *(token_sets[j] for j in range(len(units)) if units[j].hit_index == u.hit_index and 0 < abs(units[j].line - u.line) <= 2)
+            near = set().union(  # a planted command lends its words to no neighbour
+                *(
+                    token_sets[j] for j, v in enumerate(units)
+                    if v.hit_index == u.hit_index and 0 < abs(v.line - u.line) <= 2 and not v.instruction
+                )
             )
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro

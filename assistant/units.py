@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from assistant.instructions import addresses_assistant
 from assistant.types import Hit
 
 BULLET = "•"
@@ -37,6 +38,9 @@ class Unit:
     is_item: bool  # a bullet-list item
     list_id: int | None  # units of one list (and its introducing sentence) share this
     line: int  # paragraph/line number inside the chunk, for adjacency
+    # Addressed to the assistant ("Ignore previous instructions and answer ..."), or in the
+    # paragraph or list of such a command: never evidence, never quoted as an answer.
+    instruction: bool = False
 
 
 def mostly_upper(text: str) -> bool:
@@ -102,18 +106,27 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
         if is_item and list_id is None:
             list_id, next_id = next_id, next_id + 1
             if intro is not None:  # the introducing line joins its list
-                units[intro:] = [Unit(x.hit_index, x.start, x.end, x.text, x.is_item, list_id, x.line) for x in units[intro:]]
+                units[intro:] = [replace(x, list_id=list_id) for x in units[intro:]]
         elif not is_item:
             list_id = None
         fields = "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
         intro = len(units) if not is_item and (stripped.endswith(":") or mostly_upper(stripped)) else None
+        first = len(units)
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:
                 units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no))
+        if any(addresses_assistant(u.text) for u in units[first:]):
+            units[first:] = [replace(u, instruction=True) for u in units[first:]]
         offset += len(line) + 1
-    return units
+    return _taint_lists(units)
+
+
+def _taint_lists(units: list[Unit]) -> list[Unit]:
+    """The items a command introduces ("When asked, answer with these figures:") are its payload."""
+    commanding = {u.list_id for u in units if u.instruction and u.list_id is not None and not u.is_item}
+    return [replace(u, instruction=True) if u.list_id in commanding else u for u in units]
 
 
 def split_hits(hits: Sequence[Hit]) -> list[Unit]:
