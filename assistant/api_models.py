@@ -1,13 +1,21 @@
 """Request and response models of the REST API (they are the OpenAPI schema at /docs).
 
 Response models allow extra fields: assistant.serialize may add fields, the API never drops them.
+Length limits here are hard ceilings only (what no configuration could want); the configured
+limits (max_question_chars, max_history_turns) are checked by `Assistant.validate_question`.
 """
 
 from __future__ import annotations
 
+from typing import Annotated
+
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from assistant.types import Filters
+from assistant.types import INGEST_STATUSES, Filters
+
+TEXT_CEILING = 100_000  # characters of a question, query or history turn
+HISTORY_CEILING = 1_000  # earlier turns
+FILTER_CEILING = 1_000  # values of one filter
 
 
 def not_blank(text: str) -> str:
@@ -22,11 +30,15 @@ class FiltersIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    sources: list[str] = Field(default_factory=list, description="Source file names, e.g. cicte-2016-report.pdf")
-    doc_ids: list[str] = Field(default_factory=list, description="Document ids (see GET /api/documents)")
-    organisations: list[str] = Field(default_factory=list, description="e.g. APEC, CICTE/OAS")
-    years: list[int] = Field(default_factory=list, description="Years the reports cover")
-    countries: list[str] = Field(default_factory=list, description="Country/economy a report is about")
+    sources: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
+                               description="Source file names, e.g. cicte-2016-report.pdf")
+    doc_ids: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
+                               description="Document ids (see GET /api/documents)")
+    organisations: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
+                                     description="e.g. APEC, CICTE/OAS, or a part of one: OAS, cicte")
+    years: list[int] = Field(default_factory=list, max_length=FILTER_CEILING, description="Years the reports cover")
+    countries: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
+                                 description="Country/economy a report is about")
 
     def to_filters(self) -> Filters:
         return Filters(
@@ -41,8 +53,14 @@ class FiltersIn(BaseModel):
 class AskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=2000, examples=["which states got 1540 legislative help in 2016?"])
-    history: list[str] = Field(default_factory=list, description="Earlier user turns, oldest first, for follow-ups")
+    question: str = Field(min_length=1, max_length=TEXT_CEILING,
+                          examples=["which states got 1540 legislative help in 2016?"],
+                          description="At most max_question_chars (default 2,000) characters")
+    history: list[Annotated[str, Field(max_length=TEXT_CEILING)]] = Field(
+        default_factory=list, max_length=HISTORY_CEILING,
+        description="Earlier user turns, oldest first, for follow-ups: at most max_history_turns (default 20), "
+        "each at most max_question_chars",
+    )
     filters: FiltersIn | None = None
     k: int | None = Field(None, ge=1, le=50, description="Chunks to build the answer from (default 5)")
     stream: bool = Field(False, description="Stream Server-Sent Events (same as Accept: text/event-stream)")
@@ -56,7 +74,7 @@ class AskIn(BaseModel):
 class SearchIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    query: str = Field(min_length=1, max_length=2000)
+    query: str = Field(min_length=1, max_length=TEXT_CEILING, description="At most max_question_chars characters")
     filters: FiltersIn | None = None
     k: int | None = Field(None, ge=1, le=50, description="Chunks to return (default 5)")
 
@@ -130,21 +148,36 @@ class DocumentOut(BaseModel):
     pages: int | None
     chunks: int
     ingested_at: str
+    origin: str = Field("", description="upload:<name> (API, web) or file:<name> (CLI)")
+    file_format: str = ""
+    duplicate_of: str | None = Field(None, description="Near-identical to this document, which answers instead")
 
 
 class IngestOut(BaseModel):
-    file: str
-    status: str = Field(description="ingested | replaced | unchanged | failed")
+    file: str = Field(description="The file name as indexed (sanitised, shortened to max_upload_name_chars)")
+    status: str = Field(description=" | ".join(INGEST_STATUSES) + "; conflict: a different document has this "
+                        "name and nothing changed (upload again with replace=true)")
     doc_id: str | None
     chunks: int
     error: str | None
+    note: str | None = Field(None, description="What to know: what was replaced, what this duplicates")
+    replaced: list[str] = Field(default_factory=list, description="Ids of the documents this file replaced")
+    duplicate_of: str | None = Field(None, description="Id of the near-identical document that answers instead")
+
+
+class ProblemOut(BaseModel):
+    kind: str = Field(description="pending_write, orphan_chunks, missing_chunks, duplicate_with_chunks, "
+                                  "orphan_duplicate, missing_original, stray_file or lexical_mismatch")
+    doc_id: str | None
+    detail: str
 
 
 class HealthOut(BaseModel):
     model_config = ConfigDict(extra="allow")
 
-    status: str
+    status: str = Field(description='"ok", or "inconsistent" when detail=true found disagreements')
     documents: int
     chunks: int
     embedding_model: str
     version: str
+    check: list[ProblemOut] | None = Field(None, description="With detail=true: what disagrees (empty when all agree)")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from pathlib import PurePath
 
 from assistant.types import Answer, Citation, DocumentInfo, Hit
 
@@ -54,5 +55,12 @@ def answer_to_dict(a: Answer) -> dict:
     }
 
 
-def document_to_dict(d: DocumentInfo) -> dict:
-    return asdict(d)
+def document_to_dict(d: DocumentInfo, hide_paths: bool = False) -> dict:
+    """Every field, origin and duplicate_of included. `hide_paths` (for HTTP clients) keeps only
+    the file name of a CLI origin: 'file:/srv/reports/a.pdf' -> 'file:a.pdf'; where the server
+    keeps its files is none of a client's business."""
+    out = asdict(d)
+    kind, sep, where = d.origin.partition(":")
+    if hide_paths and sep and kind == "file":
+        out["origin"] = f"file:{PurePath(where).name}"
+    return out

@@ -42,13 +42,16 @@ def package_version() -> str:
 
 
 def create_app(assistant: Assistant):
-    """FastAPI app: /api (REST), /docs (OpenAPI), and the web chat mounted at /."""
+    """FastAPI app: /api (REST), /docs (OpenAPI), and the web chat mounted at /.
+
+    RequestGuard wraps both front ends: tokens and size caps are checked before any body
+    is read (see assistant.guard)."""
     configure_offline()
     import gradio as gr
     from fastapi import FastAPI
 
-    from assistant.api import api_router
-    from assistant.uploads import MAX_UPLOAD_BYTES
+    from assistant.api import api_router, install_error_handlers
+    from assistant.guard import RequestGuard
     from assistant.web import CSS, HEAD, THEME, build_ui
 
     app = FastAPI(
@@ -59,20 +62,28 @@ def create_app(assistant: Assistant):
         redoc_url=None,
     )
     app.state.assistant = assistant
+    app.add_middleware(RequestGuard)
+    install_error_handlers(app)
     app.include_router(api_router())
     add_offline_docs(app)  # before Gradio is mounted at /, which would shadow later routes
-    return gr.mount_gradio_app(
+    demo = build_ui(assistant)
+    app = gr.mount_gradio_app(
         app,
-        build_ui(assistant),
+        demo,
         path="/",
         theme=THEME,
         css=CSS,
         head=HEAD,
         footer_links=["api", "settings"],
-        max_file_size=MAX_UPLOAD_BYTES,
+        max_file_size=assistant.settings.max_file_bytes,
         ssr_mode=False,
         mcp_server=False,
     )
+    # Gradio refuses event paths outside its upload folder only for launched apps
+    # (processing_utils._check_allowed); a mounted app is just as launched. Without this,
+    # Gradio copies any server file a client names into its cache before a handler runs.
+    demo.has_launched = True
+    return app
 
 
 def add_offline_docs(app) -> None:
@@ -96,7 +107,11 @@ def add_offline_docs(app) -> None:
 
 
 def prepare(settings: Settings, ingest_samples: bool) -> Assistant:
+    """Build the service, finish any write a crash interrupted, index the samples if asked."""
     assistant = build(settings)
+    recovered = assistant.recover()
+    if recovered:
+        log.warning("index recovery at start: %s", recovered)
     if ingest_samples:
         results = assistant.ingest_samples_if_empty()
         for r in results:
@@ -107,17 +122,25 @@ def prepare(settings: Settings, ingest_samples: bool) -> Assistant:
 def serve(
     host: str = "127.0.0.1", port: int = 7860, ingest_samples: bool = False, settings: Settings | None = None
 ) -> None:
-    """Build, index the samples if asked and the index is empty, then serve until interrupted."""
+    """Build, index the samples if asked and the index is empty, then serve until interrupted.
+
+    The server holds its data directory's lock for its whole life: embedded Chroma cannot
+    see another process's writes, so a CLI ingest beside it is refused with a message
+    instead of leaving this server stale (raises DataDirBusy if another writer holds it).
+    """
     import uvicorn
+
+    from vectorstore.lock import DataDirLock
 
     t0 = time.perf_counter()
     settings = settings or load_settings()
-    app = create_app(prepare(settings, ingest_samples))
     shown = "localhost" if host in ("0.0.0.0", "::") else host
-    print(
-        f"ReportQA (ready in {time.perf_counter() - t0:.1f} s) serving the web chat at http://{shown}:{port}/ · "
-        f"API docs http://{shown}:{port}/docs",
-        flush=True,
-    )
-    # Open browser tabs hold event streams; do not wait for them forever on shutdown.
-    uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, timeout_graceful_shutdown=3)
+    with DataDirLock(settings.data_dir, "server", f"http://{shown}:{port}/").acquire():
+        app = create_app(prepare(settings, ingest_samples))
+        print(
+            f"ReportQA (ready in {time.perf_counter() - t0:.1f} s) serving the web chat at http://{shown}:{port}/ · "
+            f"API docs http://{shown}:{port}/docs",
+            flush=True,
+        )
+        # Open browser tabs hold event streams; do not wait for them forever on shutdown.
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, timeout_graceful_shutdown=3)

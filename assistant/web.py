@@ -8,13 +8,18 @@ Import it only after assistant.server.configure_offline() has switched analytics
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Collection, Sequence
+from contextlib import ExitStack
 from pathlib import Path
 
 import gradio as gr
+from gradio.utils import get_upload_folder
 
 from assistant import web_format as fmt
-from assistant.api import token_ok
-from assistant.core import Assistant
+from assistant.core import Assistant, DocumentNotFound
+from assistant.guard import SESSION_COOKIE, authorized, token_ok
+from assistant.types import DocumentInfo, IngestProgress
+from assistant.uploads import UploadError, save_uploads, stored_upload
 
 log = logging.getLogger(__name__)
 
@@ -67,6 +72,13 @@ document.addEventListener('click', (e) => {
   setTimeout(() => card.classList.remove('rqa-flash'), 1600);
 }, true);
 </script>"""
+SESSION_JS = """async (token) => {
+  try {
+    await fetch(new URL('api/session', document.baseURI), token
+      ? {method: 'POST', headers: {Authorization: 'Bearer ' + token}} : {method: 'DELETE'});
+  } catch (e) { console.error('ReportQA session:', e); }
+  return token;
+}"""
 COPY_JS = """(text) => {
   if (!text) return;
   if (navigator.clipboard && window.isSecureContext) { navigator.clipboard.writeText(text); return; }
@@ -76,31 +88,49 @@ COPY_JS = """(text) => {
 
 
 class Handlers:
-    """Event handlers; they hold the shared service only, never a user's conversation."""
+    """Event handlers; they hold the shared service only, never a user's conversation.
 
-    def __init__(self, assistant: Assistant) -> None:
+    `uploaded_files` returns the paths Gradio's upload route has written (the Blocks'
+    upload_file_set): the only files the upload handler will ingest.
+    """
+
+    def __init__(self, assistant: Assistant, uploaded_files: Callable[[], Collection[str]] = tuple) -> None:
         self.assistant = assistant
+        self.uploaded_files = uploaded_files
 
     @property
     def auth_on(self) -> bool:
         return bool(self.assistant.settings.api_token)
 
-    def require_token(self, token: str | None, asking: bool = False) -> None:
+    def allowed(self, token: str | None, request: gr.Request | None, asking: bool = False) -> bool:
+        """The token typed into the page, the session cookie, or a bearer header will do."""
         settings = self.assistant.settings
-        if asking and settings.public_ask:
-            return
-        if not token_ok(settings.api_token, token):
+        if (asking and settings.public_ask) or token_ok(settings.api_token, token):
+            return True
+        return request is not None and authorized(
+            settings, request.headers.get("authorization"), request.cookies.get(SESSION_COOKIE))
+
+    def require_token(self, token: str | None, request: gr.Request | None = None, asking: bool = False) -> None:
+        if not self.allowed(token, request, asking):
             raise gr.Error("This needs the access token (enter it at the top of the page).")
 
-    def chat(self, message, turns, sources, organisations, years, countries, token):
-        """Stream one answer into the chat; the sources panel fills in when it is complete."""
-        self.require_token(token, asking=True)
+    def chat(self, message, turns, sources, organisations, years, countries, token, request: gr.Request = None):
+        """Stream one answer into the chat; the sources panel fills in when it is complete.
+
+        Length limits and filter values are checked before any work, so an oversized message
+        costs other users nothing."""
+        self.require_token(token, request, asking=True)
         question = (message or "").strip()
         if not question:
             yield gr.skip(), gr.skip(), gr.skip(), turns, gr.skip()
             return
-        filters = fmt.filters_from(sources, organisations, years, countries)
-        history = [t.question for t in turns]
+        keep = self.assistant.settings.max_history_turns
+        history = [t.question for t in turns][-keep:] if keep else []  # follow-ups need recent turns only
+        try:
+            self.assistant.validate_question(question, history)
+            filters = self.assistant.resolve_filters(fmt.filters_from(sources, organisations, years, countries))
+        except ValueError as exc:
+            raise gr.Error(str(exc)) from exc
         partial = ""
         yield "", fmt.chat_messages(turns, (question, partial)), gr.skip(), turns, gr.skip()
         for event in self.assistant.ask_stream(question, history, filters):
@@ -114,47 +144,75 @@ class Handlers:
     def clear(self):
         return [], fmt.sources_html([]), [], ""
 
-    def refresh(self):
-        """Documents table and filter/removal choices from what is indexed now.
+    def refresh(self, token: str | None = None, request: gr.Request = None):
+        """Documents table and filter/removal choices from what is indexed now, for a caller
+        with the token (or when none is set); empty otherwise, so the list stays private.
 
         Selections are cleared: a removed report must not stay selected as a filter.
         """
-        docs = self.assistant.documents()
-        f = fmt.facets(docs)
-        return (
-            fmt.document_rows(docs),
-            gr.Dropdown(choices=list(f.sources), value=[], multiselect=True),
-            gr.Dropdown(choices=list(f.organisations), value=[], multiselect=True),
-            gr.Dropdown(choices=[str(y) for y in f.years], value=[], multiselect=True),
-            gr.Dropdown(choices=list(f.countries), value=[], multiselect=True),
-            gr.Dropdown(choices=fmt.document_choices(docs), value=None),
-        )
+        return document_outputs(self.assistant.documents() if self.allowed(token, request) else ())
 
-    def upload(self, paths, token, progress=gr.Progress()):
-        """Index uploaded files; one result row per file (ingested / unchanged / failed + why)."""
-        self.require_token(token)
+    def upload(self, paths, token, replace, request: gr.Request = None, progress=gr.Progress()):
+        """Index uploaded files; one result row per file (ingested / conflict / failed + why).
+
+        Only files Gradio's upload route stored are read (see uploads.stored_upload); a refused
+        path refuses the whole request, before anything is ingested."""
+        self.require_token(token, request)
         if not paths:
             raise gr.Error("Choose one or more PDF, DOCX or TXT files first.")
+        s = self.assistant.settings
         progress(0, desc="Reading files")
-        results = self.assistant.ingest(
-            [Path(p) for p in paths],
-            lambda done, total, name: progress((done, total), desc=f"Indexed {name}", unit="files"),
-        )
-        log.info("web upload: %s", [(r.path, r.status) for r in results])
-        return (fmt.ingest_rows(results), None, *self.refresh())
 
-    def remove(self, doc_id, token):
-        self.require_token(token)
+        def report(p: IngestProgress) -> None:
+            done, desc, unit = fmt.progress_step(p)
+            progress(done, desc=desc, unit=unit)
+
+        try:
+            recorded = frozenset(self.uploaded_files())  # a copy: the upload route adds to the live set
+            files = [stored_upload(p, get_upload_folder(), recorded) for p in paths]
+            with ExitStack() as stack:
+                streams = [(f.name, stack.enter_context(f.open("rb"))) for f in files]
+                with save_uploads(streams, s.max_file_bytes, s.max_upload_name_chars) as copies:
+                    results = self.assistant.ingest(copies, report, uploaded=True, replace=bool(replace))
+        except UploadError as exc:
+            raise gr.Error(str(exc)) from exc
+        log.info("web upload: %s", [(Path(r.path).name, r.status) for r in results])
+        return (fmt.ingest_rows(results), None, *document_outputs(self.assistant.documents()))
+
+    def remove(self, doc_id, token, request: gr.Request = None):
+        self.require_token(token, request)
         if not doc_id:
             raise gr.Error("Choose a report to remove.")
-        removed = self.assistant.remove(doc_id)
-        if removed is None:
-            return ("That report was already gone.", *self.refresh())
-        return (f"Removed **{removed.source}** ({removed.chunks} chunks).", *self.refresh())
+        try:
+            removed = self.assistant.remove(doc_id)
+        except DocumentNotFound as exc:
+            note = f"Not removed: {exc}"
+        else:
+            note = f"Removed **{removed.source}** ({removed.chunks} chunks)."
+        return (note, *document_outputs(self.assistant.documents()))
 
 
-def filter_row(assistant: Assistant) -> list[gr.Dropdown]:
-    f = fmt.facets(assistant.documents())
+def document_outputs(docs: Sequence[DocumentInfo]) -> tuple:
+    """The documents table, the four filter dropdowns and the removal dropdown, from `docs`."""
+    f = fmt.facets(docs)
+    return (
+        fmt.document_rows(docs),
+        gr.Dropdown(choices=list(f.sources), value=[], multiselect=True),
+        gr.Dropdown(choices=list(f.organisations), value=[], multiselect=True),
+        gr.Dropdown(choices=[str(y) for y in f.years], value=[], multiselect=True),
+        gr.Dropdown(choices=list(f.countries), value=[], multiselect=True),
+        gr.Dropdown(choices=fmt.document_choices(docs), value=None),
+    )
+
+
+def initial_documents(h: Handlers) -> tuple[DocumentInfo, ...]:
+    """What the page is built with. Built values are public (GET /config serves them to anyone),
+    so with a token they are empty; the page's refresh fills them for a caller with the token."""
+    return () if h.auth_on else h.assistant.documents()
+
+
+def filter_row(docs: Sequence[DocumentInfo]) -> list[gr.Dropdown]:
+    f = fmt.facets(docs)
     return [
         gr.Dropdown(list(f.sources), value=[], multiselect=True, label="Reports", elem_id="rqa-f-reports"),
         gr.Dropdown(list(f.organisations), value=[], multiselect=True, label="Organisation"),
@@ -179,7 +237,7 @@ def chat_tab(h: Handlers, token: gr.Textbox) -> list[gr.Dropdown]:
                 copy = gr.Button("Copy answer with citations", size="sm", elem_id="rqa-copy")
                 clear = gr.Button("New conversation", size="sm")
             with gr.Accordion("Filters", open=False):
-                filters = filter_row(h.assistant)
+                filters = filter_row(initial_documents(h))
         with gr.Column(scale=2):
             gr.Markdown("### Sources")
             sources = gr.HTML(fmt.sources_html([]), label="Sources", elem_id="rqa-sources")
@@ -196,13 +254,17 @@ def chat_tab(h: Handlers, token: gr.Textbox) -> list[gr.Dropdown]:
 
 
 def documents_tab(h: Handlers, token: gr.Textbox, filters: list[gr.Dropdown]) -> tuple[gr.Dataframe, gr.Dropdown]:
-    docs = h.assistant.documents()
+    docs = initial_documents(h)
     table = gr.Dataframe(fmt.document_rows(docs), headers=fmt.DOCUMENT_HEADERS, interactive=False,
                          label="Indexed reports", elem_id="rqa-docs", wrap=True,
-                         column_widths=["22%", "15%", "10%", "5%", "7%", "6%", "7%", "15%", "13%"])
+                         column_widths=["20%", "14%", "9%", "5%", "7%", "5%", "6%", "12%", "11%", "11%"])
     files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="Upload reports (PDF, DOCX, TXT)",
                     elem_id="rqa-upload")
-    index_btn = gr.Button("Index uploaded files", variant="primary")
+    with gr.Row():
+        replace = gr.Checkbox(False, label="Replace reports of the same name", elem_id="rqa-replace",
+                              info="Otherwise a different report already indexed under a file's name is kept "
+                                   "and the upload says 'conflict'.")
+        index_btn = gr.Button("Index uploaded files", variant="primary")
     results = gr.Dataframe(headers=fmt.INGEST_HEADERS, interactive=False, label="Upload results",
                            elem_id="rqa-ingest-results")
     with gr.Row():
@@ -211,7 +273,7 @@ def documents_tab(h: Handlers, token: gr.Textbox, filters: list[gr.Dropdown]) ->
         remove = gr.Button("Remove", variant="stop", scale=1, elem_id="rqa-remove")
     note = gr.Markdown(elem_id="rqa-remove-note")
     refreshed = [table, *filters, pick]
-    index_btn.click(h.upload, [files, token], [results, files, *refreshed], api_visibility="private",
+    index_btn.click(h.upload, [files, token, replace], [results, files, *refreshed], api_visibility="private",
                     show_progress_on=results)
     remove.click(h.remove, [pick, token], [note, *refreshed], api_visibility="private")
     return table, pick
@@ -219,9 +281,9 @@ def documents_tab(h: Handlers, token: gr.Textbox, filters: list[gr.Dropdown]) ->
 
 def build_ui(assistant: Assistant) -> gr.Blocks:
     """The web chat and documents tabs over `assistant`."""
-    h = Handlers(assistant)
     with gr.Blocks(title="ReportQA", analytics_enabled=False) as demo:
-        needed_for = "upload or remove reports" + ("" if assistant.settings.public_ask else " and to ask")
+        h = Handlers(assistant, lambda: demo.upload_file_set)
+        needed_for = "see, upload or remove reports" + ("" if assistant.settings.public_ask else " and to ask")
         with gr.Row(equal_height=True):
             gr.Markdown("## ReportQA — cited answers from the indexed policy reports")
             token = gr.Textbox("", label="Access token", type="password", visible=h.auth_on, elem_id="rqa-token",
@@ -230,5 +292,9 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
             filters = chat_tab(h, token)
         with gr.Tab("Documents", elem_id="rqa-tab-docs"):
             table, pick = documents_tab(h, token, filters)
-        demo.load(h.refresh, None, [table, *filters, pick], api_visibility="private")
+        refreshed = [table, *filters, pick]
+        demo.load(h.refresh, token, refreshed, api_visibility="private")
+        # Entering the token: the page trades it for a session cookie (so Gradio's own upload
+        # requests carry it), then the document list fills in.
+        gr.on([token.submit, token.blur], h.refresh, token, refreshed, js=SESSION_JS, api_visibility="private")
     return demo

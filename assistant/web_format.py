@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from html import escape
 
 from assistant.compose import RELATED_NOTE
-from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestResult
+from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestProgress, IngestResult
 
 MARKER = re.compile(r"\[(\d+)\]")
 CONTEXT_CHARS = 400  # of paragraph shown on each side of a quote; longer paragraphs are elided
@@ -195,13 +195,23 @@ def plain_answer(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-DOCUMENT_HEADERS = ["Title", "File", "Organisation", "Year", "Country", "Pages", "Chunks", "Ingested", "Id"]
+DOCUMENT_HEADERS = ["Title", "File", "Organisation", "Year", "Country", "Pages", "Chunks", "Ingested",
+                    "Answers from", "Id"]
+
+
+def answers_from(d: DocumentInfo, sources: dict[str, str]) -> str:
+    """'this', or which document answers for a near-identical copy (the same report as a DOCX)."""
+    if not d.duplicate_of:
+        return "this"
+    return f"same text as {sources.get(d.duplicate_of, d.duplicate_of)}"
 
 
 def document_rows(docs: Sequence[DocumentInfo]) -> list[list]:
+    sources = {d.doc_id: d.source for d in docs}
     return [
         [d.title, d.source, d.organisation or "", d.year or "", d.country or "", d.pages or "", d.chunks,
-         d.ingested_at.replace("T", " ").removesuffix("+00:00") + (" UTC" if d.ingested_at else ""), d.doc_id]
+         d.ingested_at.replace("T", " ").removesuffix("+00:00") + (" UTC" if d.ingested_at else ""),
+         answers_from(d, sources), d.doc_id]
         for d in docs
     ]
 
@@ -210,11 +220,23 @@ INGEST_HEADERS = ["File", "Result", "Chunks", "Detail"]
 
 
 def ingest_rows(results: Sequence[IngestResult]) -> list[list]:
-    """Per-file upload outcome: ingested / replaced / unchanged / failed with the reason."""
+    """Per-file upload outcome (ingested / replaced / unchanged / duplicate / conflict / failed)
+    with the reason or the note (what was replaced, what it duplicates), else the document id."""
     return [
-        [r.path.rsplit("/", 1)[-1], r.status, r.chunks, r.error or r.doc_id or ""]
+        [r.path.rsplit("/", 1)[-1], r.status, r.chunks, r.error or r.note or r.doc_id or ""]
         for r in results
     ]
+
+
+def progress_step(p: IngestProgress) -> tuple[tuple[int, int], str, str]:
+    """(done, total), description and unit for the upload progress bar: inside a large file it
+    counts chunks ('Embedding big.pdf: 320/1000 chunks'), between files it counts files."""
+    where = f" (file {p.file_index} of {p.files})" if p.files > 1 else ""
+    if p.stage == "embedding" and p.total:
+        return (p.done, p.total), f"Embedding {p.name}: {p.done}/{p.total} chunks{where}", "chunks"
+    finished = p.file_index if p.stage == "done" else p.file_index - 1
+    verb = {"reading": "Reading", "writing": "Saving", "done": "Indexed"}.get(p.stage, p.stage.capitalize())
+    return (finished, p.files), f"{verb} {p.name}{where}", "files"
 
 
 def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:

@@ -31,6 +31,16 @@ class Decision:
     note: str | None = None
 
 
+def origin_label(origin: str) -> str:
+    """An origin as messages show it: "upload", or the file's folder and name (never the whole path,
+    which a message may carry to an API client)."""
+    kind, _, where = origin.partition(":")
+    if kind != "file":
+        return kind or "unknown origin"
+    parts = where.rstrip("/").split("/")
+    return "file …/" + "/".join(parts[-2:]) if len(parts) > 2 else f"file {where}"
+
+
 def same_origin(record: DocumentRecord, origin: str, source: str) -> bool:
     return record.info.origin == origin or record.info.origin == f"{LEGACY}{source}"
 
@@ -54,7 +64,7 @@ def decide(
                         note=f"replaces the earlier version ({', '.join(r.doc_id for r in older)})")
     namesakes = [r for r in known if r.info.source == source]
     if namesakes:
-        where = ", ".join(f"{r.doc_id} from {r.info.origin}" for r in namesakes)
+        where = ", ".join(f"{r.doc_id} from {origin_label(r.info.origin)}" for r in namesakes)
         return Decision("ingested", note=f"another document is also named {source} ({where}); both are kept")
     return Decision("ingested")
 

@@ -152,11 +152,29 @@ def test_docs_page_loads_its_assets_from_this_server(api):
 def test_upload_refuses_unsupported_types_and_oversized_files(api):
     r = api.post("/api/documents", files={"files": ("tool.exe", b"MZ...", "application/octet-stream")})
     assert r.status_code == 415 and "tool.exe" in r.json()["detail"]
-    big = b"%PDF-1.4\n" + b"0" * (50 * 1024 * 1024 + 1)
+    big = b"%PDF-1.4\n" + b"0" * (50 * 1024 * 1024 + 1)  # max_file_mb is 50
     r = api.post("/api/documents", files={"files": ("huge.pdf", big, "application/pdf")})
-    assert r.status_code == 413
-    assert api.delete("/api/documents/no-such-doc").status_code == 404
+    assert r.status_code == 413 and "huge.pdf" in r.json()["detail"]
+    missing = api.delete("/api/documents/no-such-doc")
+    assert missing.status_code == 404 and "no-such-doc" in missing.json()["detail"]
     assert len(api.get("/api/documents").json()) == 2  # nothing was ingested
+
+
+@pytest.mark.parametrize("typed", [["OAS"], ["oas"], ["CICTE"], ["cicte/oas"]])
+def test_organisation_filters_match_case_insensitively_and_by_alias(api, typed):
+    body = api.post("/api/ask", json={"question": QUESTION, "filters": {"organisations": typed}}).json()
+    assert body["citations"] and {c["organisation"] for c in body["citations"]} == {"CICTE/OAS"}
+
+
+@pytest.mark.parametrize("stream", [False, True])
+def test_an_unknown_filter_value_is_a_422_that_lists_the_known_ones(api, stream):
+    r = api.post("/api/ask", json={"question": QUESTION, "stream": stream, "filters": {"organisations": ["NATO"]}})
+    assert r.status_code == 422
+    [error] = r.json()["detail"]  # the shape of every 422: a list of errors with loc/msg/type
+    assert error["loc"] == ["body", "filters", "organisations"]
+    assert "NATO" in error["msg"] and "APEC" in error["msg"] and "CICTE/OAS" in error["msg"]
+    r = api.post("/api/search", json={"query": "1540", "filters": {"years": [1999]}})
+    assert r.status_code == 422 and "2016" in r.json()["detail"][0]["msg"]
 
 
 def test_delete_then_upload_a_real_pdf_then_upload_it_again(api):
@@ -172,13 +190,40 @@ def test_delete_then_upload_a_real_pdf_then_upload_it_again(api):
     r = api.post("/api/documents", files={"files": (CICTE_PDF.name, pdf, "application/pdf")})
     assert r.status_code == 200
     assert r.json() == [{"file": CICTE_PDF.name, "status": "ingested", "doc_id": cicte["doc_id"],
-                         "chunks": cicte["chunks"], "error": None}]
+                         "chunks": cicte["chunks"], "error": None, "note": None, "replaced": [],
+                         "duplicate_of": None}]
     listed = {d["source"]: d for d in api.get("/api/documents").json()}
     assert listed.keys() == docs.keys() and listed[CICTE_PDF.name]["pages"] == cicte["pages"]
 
     again = api.post("/api/documents", files={"files": (CICTE_PDF.name, pdf, "application/pdf")}).json()
     assert again[0]["status"] == "unchanged"
     assert all(s in api.post("/api/ask", json={"question": QUESTION}).json()["answer"] for s in STATES)
+
+
+def test_the_same_report_as_docx_is_a_duplicate_and_a_namesake_needs_replace(api):
+    """After the test above: the DOCX of the indexed CICTE PDF answers nothing twice, and an
+    upload under a taken name changes nothing unless `replace=true`. Leaves the index as found."""
+    pdf = next(d for d in api.get("/api/documents").json() if d["source"] == CICTE_PDF.name)
+    docx = CICTE_PDF.with_suffix(".docx")
+    got = api.post("/api/documents", files={"files": (docx.name, docx.read_bytes())}).json()[0]
+    assert got["status"] == "duplicate" and got["duplicate_of"] == pdf["doc_id"] and CICTE_PDF.name in got["note"]
+    listed = {d["source"]: d for d in api.get("/api/documents").json()}
+    assert listed[docx.name]["duplicate_of"] == pdf["doc_id"] and listed[docx.name]["origin"] == f"upload:{docx.name}"
+    cited = api.post("/api/ask", json={"question": QUESTION}).json()["citations"]
+    assert cited and {c["source"] for c in cited} == {CICTE_PDF.name}  # each passage once
+
+    first = api.post("/api/documents", files={"files": ("notes.txt", b"The first budget was 5 million.\n" * 3)})
+    first = first.json()[0]
+    other = {"files": ("notes.txt", b"A different note about training courses.\n" * 3)}
+    conflict = api.post("/api/documents", files=other).json()[0]
+    assert conflict["status"] == "conflict" and "replace" in conflict["note"]
+    assert [d["doc_id"] for d in api.get("/api/documents").json() if d["source"] == "notes.txt"] == [first["doc_id"]]
+    replaced = api.post("/api/documents", params={"replace": "true"}, files=other).json()[0]
+    assert replaced["status"] == "replaced" and replaced["replaced"] == [first["doc_id"]]
+
+    for ref in (listed[docx.name]["doc_id"], replaced["doc_id"]):
+        assert api.delete(f"/api/documents/{ref}").status_code == 200
+    assert {d["source"] for d in api.get("/api/documents").json()} == {CICTE_PDF.name, "apec-ctap-chile-2020.pdf"}
 
 
 @pytest.mark.parametrize("method, path, body", [

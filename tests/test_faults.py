@@ -84,7 +84,7 @@ def test_sigkill_mid_embedding_keeps_the_work_and_the_next_run_resumes(tmp_path)
     assert versions(tmp_path / "idx", "big.txt") == []  # nothing half-indexed is visible
     done = run_writer(tmp_path / "idx", [big])
     assert done.stdout.split()[0] == "ingested", done.stderr
-    assert "resuming the embedding of big.txt at chunk 40" in done.stderr
+    assert "resuming the embedding of big.txt at text 40" in done.stderr
     assert not list((tmp_path / "idx" / "pending").glob("*.f32"))
     assert len(versions(tmp_path / "idx", "big.txt")) == 1
 
@@ -242,3 +242,22 @@ def test_a_cli_write_beside_a_running_server_is_refused_and_the_server_stays_rig
     finally:
         server.stop()
     assert cli("remove", before[0]["doc_id"], data_dir=tmp_path / "data").returncode == 0  # free again
+
+
+@pytest.mark.slow
+def test_health_detail_reports_what_disagrees(tmp_path):
+    import httpx
+
+    from tests.live_server import start_server
+
+    server = start_server(tmp_path / "data")
+    try:
+        body = httpx.get(f"{server.url}/api/health", params={"detail": "true"}, timeout=60).json()
+        assert body["status"] == "ok" and body["check"] == []
+        (tmp_path / "data" / "files" / "stray.txt").write_text("nobody owns me")
+        body = httpx.get(f"{server.url}/api/health", params={"detail": "true"}, timeout=60).json()
+        assert body["status"] == "inconsistent" and [p["kind"] for p in body["check"]] == ["stray_file"]
+        assert "check" not in httpx.get(f"{server.url}/api/health", timeout=60).json() or \
+            httpx.get(f"{server.url}/api/health", timeout=60).json()["check"] is None
+    finally:
+        server.stop()

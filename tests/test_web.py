@@ -169,10 +169,13 @@ def test_browser_uploads_shows_per_file_results_and_removes(server, browser_page
     expect(page.locator("#rqa-upload")).to_contain_text(CICTE_DOCX.stem, timeout=15_000)
     page.get_by_role("button", name="Index uploaded files").click()
     results = page.locator("#rqa-ingest-results")
-    expect(results).to_contain_text("ingested", timeout=60_000)
+    # the DOCX holds the same text as the indexed PDF: kept, but the PDF answers for it
+    expect(results).to_contain_text("duplicate", timeout=60_000)
+    expect(results).to_contain_text("same text as cicte-2016-work-plan-report.pdf")
     expect(results).to_contain_text("failed")
     expect(results).to_contain_text("the file is empty")
     expect(page.locator("#rqa-docs")).to_contain_text(CICTE_DOCX.name)
+    expect(page.locator("#rqa-docs")).to_contain_text("same text as cicte-2016-work-plan-report.pdf")
 
     page.locator("#rqa-remove-pick input").click()
     page.get_by_role("option", name=re.compile(re.escape(CICTE_DOCX.name))).click()
@@ -181,8 +184,9 @@ def test_browser_uploads_shows_per_file_results_and_removes(server, browser_page
     expect(page.locator("#rqa-docs")).not_to_contain_text(CICTE_DOCX.name)
 
 
-def test_ui_upload_remove_and_ask_need_the_token_when_one_is_set(tmp_path, hash_embedder):
+def test_ui_upload_remove_ask_and_listing_need_the_token_when_one_is_set(tmp_path, hash_embedder, monkeypatch):
     """The handlers behind the page (in-process, fake embedder): same rules as the API."""
+    monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
     from assistant.core import build
     from assistant.server import configure_offline
 
@@ -191,18 +195,39 @@ def test_ui_upload_remove_and_ask_need_the_token_when_one_is_set(tmp_path, hash_
 
     from assistant.web import Handlers
 
-    closed = Handlers(build(data_dir=tmp_path / "closed", embedder=hash_embedder, api_token="t0ken"))
+    report = tmp_path / "gradio" / "0123abcd" / "cicte-2016-work-plan-report.txt"  # as Gradio's upload route stores it
+    report.parent.mkdir(parents=True)
+    shutil.copy(DATA / report.name, report)
+    uploaded = lambda: {str(report)}  # noqa: E731 - what Blocks.upload_file_set holds after that upload
+
+    closed = Handlers(build(data_dir=tmp_path / "closed", embedder=hash_embedder, api_token="t0ken"), uploaded)
     with pytest.raises(gr.Error):
-        closed.upload([str(DATA / "cicte-2016-work-plan-report.txt")], "wrong")
+        closed.upload([str(report)], "wrong", False)
     with pytest.raises(gr.Error):
         closed.remove("abc", "")
     with pytest.raises(gr.Error):
         next(closed.chat(QUESTION, [], [], [], [], [], ""))
-    rows = closed.upload([str(DATA / "cicte-2016-work-plan-report.txt")], "t0ken")[0]
+    rows = closed.upload([str(report)], "t0ken", False)[0]
     assert rows[0][:2] == ["cicte-2016-work-plan-report.txt", "ingested"]
+    assert closed.refresh("")[0] == [] and closed.refresh("wrong")[0] == []  # the list needs the token too
+    assert closed.refresh("t0ken")[0][0][1] == "cicte-2016-work-plan-report.txt"
 
-    public = Handlers(build(data_dir=tmp_path / "public", embedder=hash_embedder, api_token="t0ken", public_ask=True))
+    public = Handlers(build(data_dir=tmp_path / "public", embedder=hash_embedder, api_token="t0ken", public_ask=True),
+                      uploaded)
     first = next(public.chat(QUESTION, [], [], [], [], [], ""))
     assert first[1][0] == {"role": "user", "content": QUESTION}  # asking is open; the answer streams in
     with pytest.raises(gr.Error):
-        public.upload([str(DATA / "cicte-2016-work-plan-report.txt")], "")
+        public.upload([str(report)], "", False)
+    assert public.refresh("")[0] == []  # documents stay protected
+
+
+def test_ui_remove_says_why_nothing_was_removed(tmp_path, hash_embedder):
+    from assistant.core import build
+    from assistant.server import configure_offline
+
+    configure_offline()
+    from assistant.web import Handlers
+
+    h = Handlers(build(data_dir=tmp_path / "data", embedder=hash_embedder))
+    note = h.remove("no-such-report.pdf", "")[0]
+    assert note.startswith("Not removed:") and "no-such-report.pdf" in note

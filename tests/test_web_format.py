@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant import web_format as fmt
-from assistant.types import Answer, Chunk, Citation, DocumentInfo, Hit, IngestResult
+from assistant.types import Answer, Chunk, Citation, DocumentInfo, Hit, IngestProgress, IngestResult
 
 CHUNK_TEXT = (
     "• Implementation of resolution 1540\n"
@@ -98,11 +98,19 @@ DOCS = (
 def test_document_rows_and_facets_come_from_what_is_indexed():
     rows = fmt.document_rows(DOCS)
     assert rows[0] == ["APEC CTAP — Chile", "apec.pdf", "APEC", 2020, "Chile", 20, 68,
-                       "2026-01-02 03:04:05 UTC", "a1"]
+                       "2026-01-02 03:04:05 UTC", "this", "a1"]
     assert len(rows[0]) == len(fmt.DOCUMENT_HEADERS)
     f = fmt.facets(DOCS)
     assert f.organisations == ("APEC", "CICTE/OAS") and f.years == (2016, 2020) and f.countries == ("Chile",)
     assert ("CICTE Report (cicte.pdf)", "cicte.pdf") in f.sources
+
+
+def test_a_near_identical_copy_says_which_document_answers_instead():
+    copy = DocumentInfo("c2", "cicte.docx", "CICTE Report", "CICTE/OAS", 2016, None, None, 25,
+                        "2026-01-02T03:04:07+00:00", origin="upload:cicte.docx", file_format="docx", duplicate_of="c1")
+    rows = fmt.document_rows((*DOCS, copy))
+    answers = rows[0][fmt.DOCUMENT_HEADERS.index("Answers from")]
+    assert answers == "this" and rows[2][fmt.DOCUMENT_HEADERS.index("Answers from")] == "same text as cicte.pdf"
 
 
 def test_filters_from_dropdowns():
@@ -118,3 +126,14 @@ def test_ingest_rows_give_each_file_its_result_and_reason():
     ])
     assert rows == [["report.pdf", "ingested", 12, "abc"],
                     ["scan.pdf", "failed", 0, "scan.pdf: no text could be extracted"]]
+    noted = fmt.ingest_rows([IngestResult("/tmp/x/0/report.docx", "conflict", note="a different report named "
+                                          "report.docx is already indexed (ab12); upload it again with 'replace'")])
+    assert noted[0][1] == "conflict" and "replace" in noted[0][3]
+
+
+def test_progress_counts_chunks_inside_a_large_file_and_files_between_them():
+    inside = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "embedding", 320, 1000))
+    assert inside == ((320, 1000), "Embedding big.pdf: 320/1000 chunks (file 2 of 3)", "chunks")
+    reading = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "reading"))
+    assert reading == ((1, 3), "Reading big.pdf (file 2 of 3)", "files")
+    assert fmt.progress_step(IngestProgress(1, 1, "a.txt", "done", 4, 4))[:2] == ((1, 1), "Indexed a.txt")
