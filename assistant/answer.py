@@ -45,8 +45,8 @@ SET_ASIDE_RANK = 3
 class AnswerEngine:
     """Selects, from scored units, the ones that answer the question, or declines."""
 
-    def __init__(self, embedder: Embedder, max_chars: int = 600) -> None:
-        self.scorer = UnitScorer(embedder)
+    def __init__(self, embedder: Embedder, max_chars: int = 600, lookup=None) -> None:
+        self.scorer = UnitScorer(embedder, lookup)
         self.max_chars = max_chars
 
     def clear_cache(self) -> None:

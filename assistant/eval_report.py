@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
-from assistant.evaluate import EvalReport
+from assistant.evaluate import EvalReport, ItemResult, answer_why, miss_reason
 
 COLUMNS = [
     ("items", "items"),
@@ -12,6 +13,9 @@ COLUMNS = [
     ("fact_recall", "recall"),
     ("declined_correctly", "declined"),
     ("wrongly_declined", "wrongly declined"),
+    ("decline_precision", "decline P"),
+    ("decline_recall", "decline R"),
+    ("decline_f1", "decline F1"),
     ("hit_at_k", "hit@k"),
     ("all_sources_at_k", "all-sources@k"),
     ("citation_validity", "citations valid"),
@@ -30,6 +34,49 @@ def markdown_table(report: EvalReport) -> str:
     rows = ["| **all** | " + " | ".join(_cell(report.summary[key]) for key, _ in COLUMNS) + " |"]
     rows += [f"| {t} | " + " | ".join(_cell(s[key]) for key, _ in COLUMNS) + " |" for t, s in report.by_type.items()]
     return "\n".join([head, rule, *rows])
+
+
+def decline_sentence(summary: dict) -> str:
+    """Declining as a classifier, with the counts behind the ratios."""
+    declined, unanswerable = summary["declined_total"], summary["unanswerable"]
+    right = summary["declined_correctly"]
+    return (
+        f"Declines: precision {_cell(summary['decline_precision'])} "
+        f"({right} of {declined} declines were unanswerable), "
+        f"recall {_cell(summary['decline_recall'])} ({right} of {unanswerable} unanswerable items declined), "
+        f"F1 {_cell(summary['decline_f1'])}."
+    )
+
+
+def shorten(text: str, limit: int = 100) -> str:
+    text = re.sub(r"\s+", " ", text).strip()
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def first_quote(r: ItemResult) -> str:
+    """What the engine chose ("chose"), or for a decline what it considered or offered instead."""
+    a = r.answer
+    if a.citations:
+        return f'chose "{shorten(a.citations[0].quote)}"'
+    chosen = answer_why(a).get("chosen") or []
+    if chosen and isinstance(chosen[0], dict) and chosen[0].get("quote"):
+        return f'considered "{shorten(str(chosen[0]["quote"]))}"'
+    if a.related:
+        return f'nearest "{shorten(a.related[0].quote)}"'
+    return "no passage"
+
+
+def misses_section(report: EvalReport) -> list[str]:
+    """One line per failed item: id, type, question, why it failed, the passage chosen."""
+    lines = ["## Misses", ""]
+    for r in report.results:
+        reason = miss_reason(r)
+        if reason:
+            question = shorten(r.item.question, 160)
+            lines.append(f"- **{r.item.id}** ({r.item.type}) {question} — {reason} — {first_quote(r)}")
+    if len(lines) == 2:
+        lines.append("None.")
+    return lines
 
 
 def write_chart(report: EvalReport, path: Path) -> None:
@@ -59,7 +106,6 @@ def write_markdown(report: EvalReport, path: Path, gold: str) -> Path:
     """The report and its chart (same name, .png) side by side."""
     chart = path.with_suffix(".png")
     write_chart(report, chart)
-    failures = [r for r in report.results if not r.passed]
     lines = [
         "# ReportQA evaluation",
         "",
@@ -67,15 +113,11 @@ def write_markdown(report: EvalReport, path: Path, gold: str) -> Path:
         "",
         markdown_table(report),
         "",
+        decline_sentence(report.summary),
+        "",
         f"![pass rate by type]({chart.name})",
         "",
-        "## Items that did not pass",
-        "",
+        *misses_section(report),
     ]
-    for r in failures:
-        missing = [alts[0] for alts in r.item.must_include if not any(a.lower() in r.answer.answer.lower() for a in alts)]
-        lines.append(f"- **{r.item.id}** ({r.item.type}) {r.item.question} — abstained={r.answer.abstained}, missing={missing}")
-    if not failures:
-        lines.append("None.")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     return chart

@@ -1,21 +1,23 @@
 """Accuracy on a gold question set, through the same Assistant users talk to.
 
-Pure scoring functions (facts, length rule, quote matching, citation validity) plus
-`evaluate(assistant, items)`; the Markdown/PNG report lives in eval_report.py.
+Pure scoring functions (facts, length rule, quote matching, citation validity, decline
+precision/recall) plus `evaluate(assistant, items)` and the per-item diagnostics written to
+`--out`; the Markdown/PNG report lives in eval_report.py.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import re
 import statistics
 import time
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 
 from assistant.serialize import citation_to_dict
-from assistant.types import Answer, Citation, Document
+from assistant.types import Answer, Citation, Document, Hit
 
 MARKER = re.compile(r"\s*\[\d+\]")
 
@@ -94,9 +96,19 @@ def facts_found(answer_text: str, must_include: Sequence[Sequence[str]]) -> int:
     return sum(1 for alts in must_include if any(a.lower() in low for a in alts))
 
 
-def answer_is_short(answer_text: str, reference: str) -> bool:
+def missing_facts(answer_text: str, must_include: Sequence[Sequence[str]]) -> list[str]:
+    """The first alternative of every required fact the answer lacks (same rule as facts_found)."""
+    missing = [alts for alts in must_include if not facts_found(answer_text, [alts])]
+    return [alts[0] if alts else "(a fact with no alternatives)" for alts in missing]
+
+
+def length_limit(reference: str) -> int:
     """Answers are short: at most max(600, 3 x reference) characters, markers not counted."""
-    return len(strip_markers(answer_text)) <= max(600, 3 * len(reference))
+    return max(600, 3 * len(reference))
+
+
+def answer_is_short(answer_text: str, reference: str) -> bool:
+    return len(strip_markers(answer_text)) <= length_limit(reference)
 
 
 def normalise(text: str) -> str:
@@ -143,6 +155,27 @@ def score_item(item: GoldItem, answer: Answer, latency_ms: float, load: Callable
     return ItemResult(item, answer, passed, found, any(inside), bool(inside) and all(inside), valid, latency_ms)
 
 
+def decline_scores(declined: Sequence[bool], unanswerable: Sequence[bool]) -> dict:
+    """Declining judged as a classifier whose positive class is "unanswerable".
+
+    precision: of the declined items, the share really unanswerable (None when nothing was
+    declined); recall: of the unanswerable items, the share declined (None when there are none);
+    F1 = 2TP / (declined + unanswerable), so it is 0 when either side is empty and the other is not.
+    """
+    tp = sum(d and u for d, u in zip(declined, unanswerable, strict=True))
+    n_declined, n_unanswerable = sum(declined), sum(unanswerable)
+
+    def ratio(num: int, den: int) -> float | None:
+        return round(num / den, 4) if den else None
+
+    return {
+        "declined_total": n_declined,
+        "decline_precision": ratio(tp, n_declined),
+        "decline_recall": ratio(tp, n_unanswerable),
+        "decline_f1": ratio(2 * tp, n_declined + n_unanswerable),
+    }
+
+
 def summarise(results: Sequence[ItemResult]) -> dict:
     answerable = [r for r in results if r.item.answerable]
     unanswerable = [r for r in results if not r.item.answerable]
@@ -163,6 +196,7 @@ def summarise(results: Sequence[ItemResult]) -> dict:
         "unanswerable": len(unanswerable),
         "declined_correctly": sum(r.passed for r in unanswerable),
         "wrongly_declined": sum(r.answer.abstained for r in answerable),
+        **decline_scores([r.answer.abstained for r in results], [not r.item.answerable for r in results]),
         "hit_at_k": frac([r.hit for r in with_sources]),
         "all_sources_at_k": frac([r.all_sources for r in with_sources]),
         "citation_validity": round(sum(r.valid_citations for r in results) / cited, 4) if cited else None,
@@ -197,25 +231,82 @@ def evaluate(assistant, items: Sequence[GoldItem], k: int = 5, progress: Callabl
     return EvalReport(tuple(results), summarise(results), by_type)
 
 
+def miss_reason(r: ItemResult) -> str | None:
+    """Why an item failed, in words, or None when it passed."""
+    if r.passed:
+        return None
+    if not r.item.answerable:
+        return "answered an unanswerable"
+    if r.answer.abstained:
+        return "declined"
+    missing = missing_facts(r.answer.answer, r.item.must_include)
+    if missing:
+        return "missing: " + "; ".join(missing)
+    return f"too long: {len(strip_markers(r.answer.answer))} > {length_limit(r.item.answer)} characters"
+
+
+def gold_in_hit(item: GoldItem, hit: Hit) -> bool:
+    return any(quote_in_chunks(q, d, [(hit.chunk.source, hit.chunk.text)]) for d, q in item.sources)
+
+
+def first_gold_rank(item: GoldItem, hits: Sequence[Hit]) -> int | None:
+    """1-based rank of the first retrieved chunk holding a gold quote; None when none does."""
+    return next((n for n, h in enumerate(hits, start=1) if gold_in_hit(item, h)), None)
+
+
+def answer_why(answer: Answer) -> dict:
+    """The engine's decision features (`Answer.why`), {} from an engine that records none."""
+    why = getattr(answer, "why", None)
+    return why if isinstance(why, Mapping) else {}
+
+
+def jsonable(value):
+    """The engine's features as plain JSON: tuples and sets to lists, numpy and dataclasses unwrapped."""
+    if isinstance(value, Mapping):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((jsonable(v) for v in value), key=str)
+    if is_dataclass(value) and not isinstance(value, type):
+        return jsonable(asdict(value))
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None  # NaN is not JSON
+    if value is None or isinstance(value, (str, int)):
+        return value
+    if hasattr(value, "tolist"):  # numpy scalars and arrays
+        return jsonable(value.tolist())
+    return str(value)
+
+
 def result_to_dict(r: ItemResult) -> dict:
-    """One line of the --out file."""
+    """One line of the --out file: the answer, what it was built from, and why it passed or not."""
     a = r.answer
     return {
         "id": r.item.id,
         "type": r.item.type,
         "question": r.item.question,
+        "standalone_question": a.standalone_question,
         "answerable": r.item.answerable,
         "answer": a.answer,
         "abstained": a.abstained,
         "citations": [citation_to_dict(c) for c in a.citations],
+        "related": [citation_to_dict(c) for c in a.related],
+        "why": jsonable(answer_why(a)),
         "retrieved": [
             {"doc_id": h.chunk.doc_id, "source": h.chunk.source, "page": h.chunk.page_start, "section": h.chunk.section,
-             "text": h.chunk.text, "score": round(h.score, 6)}
+             "text": h.chunk.text, "score": round(h.score, 6), "dense_rank": h.dense_rank,
+             "lexical_rank": h.lexical_rank, "has_gold": gold_in_hit(r.item, h)}
             for h in a.hits
         ],
+        "gold_rank": first_gold_rank(r.item, a.hits),
         "latency_ms": round(r.latency_ms, 1),
+        "timings_ms": jsonable(a.timings_ms),
         "passed": r.passed,
+        "failure": miss_reason(r),
         "facts_found": r.facts_found,
         "facts_total": len(r.item.must_include),
-        "missing": [alts[0] for alts in r.item.must_include if not facts_found(a.answer, [alts])],
+        "missing": missing_facts(a.answer, r.item.must_include),
+        "answer_chars": len(strip_markers(a.answer)),
+        "length_limit": length_limit(r.item.answer),
     }

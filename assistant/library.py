@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.config import Settings
 from assistant.filters import MIN_ID_PREFIX
-from assistant.types import DocumentInfo, IngestResult
+from assistant.scoring import unit_texts
+from assistant.types import Chunk, DocumentInfo, IngestResult
+from ingest.identity import origin_label
 from ingest.pipeline import IngestOptions, Ingestor, Progress, Source
 from vectorstore.check import Problem, find_problems
 from vectorstore.index import Index
@@ -43,15 +45,21 @@ class CheckReport:
 
 
 class Library:
-    def __init__(self, settings: Settings, index: Index, embedder) -> None:
+    def __init__(self, settings: Settings, index: Index, embedder, tagger=None) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
+        self.tagger = tagger
 
     def options(self, uploaded: bool = False, replace: bool = False) -> IngestOptions:
         s = self.settings
         return IngestOptions(s.chunk_chars, s.max_chunk_chars, s.embedding_batch_size, s.max_file_bytes,
-                             s.max_document_chars, s.duplicate_similarity, uploaded, replace)
+                             s.max_document_chars, s.duplicate_similarity, uploaded, replace,
+                             annotate=self._annotate if self.tagger is not None else None, unit_texts=unit_texts)
+
+    def _annotate(self, chunks: list[Chunk]) -> list[Chunk]:
+        """Named entities on every chunk, once, at ingest (the answer engine reads them)."""
+        return [replace(c, entities=spans) for c, spans in zip(chunks, self.tagger.tag([c.text for c in chunks]))]
 
     def ingest(self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False,
                replace: bool = False) -> list[IngestResult]:
@@ -67,7 +75,7 @@ class Library:
         if len(exact) == 1:
             return exact[0]
         if len(exact) > 1:
-            names = "; ".join(f"{d.doc_id} ({d.source}, {d.origin or 'origin unknown'})" for d in exact)
+            names = "; ".join(f"{d.doc_id} ({d.source}, {origin_label(d.origin)})" for d in exact)
             raise DocumentNotFound(f"{ref!r} matches {len(exact)} documents: {names}; give the id", ambiguous=True)
         if len(ref) < MIN_ID_PREFIX and all(c in "0123456789abcdef" for c in ref.lower()):
             raise DocumentNotFound(f"{ref!r} is too short: give a file name or at least {MIN_ID_PREFIX} "

@@ -8,14 +8,16 @@ the kind of value it holds, list membership, and penalties for headings and othe
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from assistant.question import YEAR, QuestionProfile, counts, has_expected
 from assistant.types import Hit
-from assistant.units import Unit, mostly_upper, split_hits
+from assistant.units import Unit, mostly_upper, split_chunk, split_hits
+from ingest.embedding import text_key
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
 
@@ -39,6 +41,11 @@ PARAPHRASE_CREDIT = 0.7
 def embedding_text(unit: Unit, section: str) -> str:
     """Short units ("Email Address: x@y") mean little alone: embed them with their section path."""
     return f"{section}: {unit.text}" if len(unit.text) < 100 and section else unit.text
+
+
+def unit_texts(chunk) -> list[str]:
+    """What the scorer embeds for each unit of a chunk: computed at ingest, looked up when asked."""
+    return [embedding_text(u, chunk.section) for u in split_chunk(chunk.text, 0, 0)]
 
 
 def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
@@ -112,25 +119,41 @@ def type_bonus(q: QuestionProfile, text: str, counted: set[str]) -> float:
     return 0.15
 
 
-class UnitScorer:
-    """Scores units; keeps unit embeddings across questions (units repeat between questions)."""
+UnitLookup = Callable[[Sequence[str]], dict[str, list[float]]]  # stored unit vectors by key
 
-    def __init__(self, embedder: Embedder) -> None:
+
+class UnitScorer:
+    """Scores units. Their vectors were stored at ingest (`lookup`); a unit indexed before that
+    existed is embedded once and kept in a bounded cache."""
+
+    def __init__(self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000) -> None:
         self.embedder = embedder
-        self._cache: dict[str, np.ndarray] = {}
+        self.lookup = lookup
+        self.cache_size = cache_size
+        self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
+        self.embedded_at_question_time = 0  # how many units had no stored vector (0 after a fresh ingest)
 
     def clear_cache(self) -> None:
-        """Forget embedded units (benchmarks measure a question never seen before)."""
+        """Forget units embedded at question time (benchmarks measure a question never seen before)."""
         self._cache.clear()
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in self._cache]
+        if not texts:
+            return np.zeros((0, 1))
+        keys = [text_key(t) for t in texts]
+        found = {k: self._cache[k] for k in keys if k in self._cache}
+        wanted = [k for k in dict.fromkeys(keys) if k not in found]
+        if wanted and self.lookup is not None:
+            found.update({k: np.asarray(v, dtype="float32") for k, v in self.lookup(wanted).items()})
+        missing = {k: t for k, t in zip(keys, texts) if k not in found}
         if missing:
-            for text, vec in zip(missing, self.embedder.embed_documents(missing)):
-                self._cache[text] = np.asarray(vec, dtype="float32")
-        if len(self._cache) > 20_000:  # bounded: one long-running server, many questions
-            self._cache.clear()
-        return np.stack([self._cache[t] for t in texts]) if texts else np.zeros((0, 1))
+            self.embedded_at_question_time += len(missing)
+            for key, vec in zip(missing, self.embedder.embed_documents(list(missing.values()))):
+                found[key] = np.asarray(vec, dtype="float32")
+                self._cache[key] = found[key]
+            while len(self._cache) > self.cache_size:  # bounded: evict the oldest, never the ones in use
+                self._cache.popitem(last=False)
+        return np.stack([found[k] for k in keys])
 
     def score(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """The units that can answer, scored; text addressed to the assistant is no evidence."""

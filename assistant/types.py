@@ -67,6 +67,9 @@ class Chunk:
     organisation: str | None = None
     year: int | None = None
     country: str | None = None
+    # Named entities in `text`: (start, end, label) with spaCy's labels (PERSON, ORG, GPE, DATE...).
+    # None when the chunk was indexed before entities were recorded (tagged on demand then).
+    entities: tuple[tuple[int, int, str], ...] | None = None
 
     def page_at(self, offset_in_chunk: int) -> int | None:
         """Page of a character given by its offset inside this chunk's text."""
@@ -159,6 +162,7 @@ class Answer:
     related: tuple[Citation, ...] = ()  # closest passages offered when the engine declines
     standalone_question: str = ""  # the question after follow-up rewriting
     hits: tuple[Hit, ...] = ()  # the retrieved chunks the answer was built from
+    why: dict = field(default_factory=dict)  # the engine's decision features, for diagnosis
 
 
 INGEST_STATUSES = ("ingested", "replaced", "unchanged", "duplicate", "conflict", "failed")

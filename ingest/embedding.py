@@ -1,4 +1,4 @@
-"""Embed a document's chunks in batches, reporting progress and keeping what is done.
+"""Embed a document's chunks (and answer units) in batches, reporting progress and keeping what is done.
 
 A large file takes minutes to embed. Each finished batch is appended to a checkpoint file
 (raw float32 rows), so an interrupted ingest of the same bytes resumes where it stopped
@@ -14,17 +14,20 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.types import Chunk
-
 log = logging.getLogger(__name__)
 
 EmbedProgress = Callable[[int, int], None]  # (chunks embedded, chunks in the document)
 
 
-def checkpoint_path(folder: Path, chunks: Sequence[Chunk]) -> Path:
-    """One file per exact chunk list: other chunking settings never resume from it."""
-    digest = hashlib.sha256("\x1f".join(c.chunk_id + c.embedding_text() for c in chunks).encode()).hexdigest()[:16]
-    return folder / f"{chunks[0].doc_id}-{digest}.f32"
+def text_key(text: str) -> str:
+    """The key an embedded text is stored under: the same text, the same vector."""
+    return hashlib.sha256(text.encode()).hexdigest()[:20]
+
+
+def checkpoint_path(folder: Path, name: str, texts: Sequence[str]) -> Path:
+    """One file per exact list of texts: other chunking settings never resume from it."""
+    digest = hashlib.sha256("\x1f".join(texts).encode()).hexdigest()[:16]
+    return folder / f"{name}-{digest}.f32"
 
 
 def _resume(path: Path, dim: int | None) -> np.ndarray | None:
@@ -35,29 +38,29 @@ def _resume(path: Path, dim: int | None) -> np.ndarray | None:
     return raw[: rows * dim].reshape(rows, dim)
 
 
-def embed_chunks(
-    chunks: Sequence[Chunk], embedder, batch_size: int, checkpoint_dir: Path | None = None,
+def embed_texts(
+    texts: Sequence[str], name: str, embedder, batch_size: int, checkpoint_dir: Path | None = None,
     progress: EmbedProgress | None = None,
 ) -> list[list[float]]:
-    """Vectors for `chunks`, in order, resuming from a checkpoint of an interrupted run."""
-    if not chunks:
+    """Vectors for `texts`, in order, resuming from a checkpoint of an interrupted run."""
+    if not texts:
         return []
-    path = checkpoint_path(checkpoint_dir, chunks) if checkpoint_dir else None
+    path = checkpoint_path(checkpoint_dir, name, texts) if checkpoint_dir else None
     dim_file = path.with_suffix(".dim") if path else None
     dim = int(dim_file.read_text()) if dim_file and dim_file.exists() else None
     done = _resume(path, dim) if path else None
     vectors: list[list[float]] = done.tolist() if done is not None else []
     if vectors:
-        log.info("resuming the embedding of %s at chunk %d of %d", chunks[0].source, len(vectors), len(chunks))
+        log.info("resuming the embedding of %s at text %d of %d", name, len(vectors), len(texts))
     if progress:
-        progress(len(vectors), len(chunks))
-    for start in range(len(vectors), len(chunks), batch_size):
-        batch = embedder.embed_documents([c.embedding_text() for c in chunks[start : start + batch_size]])
+        progress(len(vectors), len(texts))
+    for start in range(len(vectors), len(texts), batch_size):
+        batch = embedder.embed_documents(list(texts[start : start + batch_size]))
         vectors.extend(batch)
         if path is not None:
             _append(path, dim_file, batch)
         if progress:
-            progress(len(vectors), len(chunks))
+            progress(len(vectors), len(texts))
     return vectors
 
 
@@ -70,8 +73,8 @@ def _append(path: Path, dim_file: Path, batch: list[list[float]]) -> None:
         rows.tofile(fh)
 
 
-def discard_checkpoint(checkpoint_dir: Path | None, chunks: Sequence[Chunk]) -> None:
-    if checkpoint_dir and chunks:
-        path = checkpoint_path(checkpoint_dir, chunks)
+def discard_checkpoint(checkpoint_dir: Path | None, name: str, texts: Sequence[str]) -> None:
+    if checkpoint_dir and texts:
+        path = checkpoint_path(checkpoint_dir, name, texts)
         path.unlink(missing_ok=True)
         path.with_suffix(".dim").unlink(missing_ok=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.types import Chunk, Document, DocumentInfo, IngestProgress, IngestResult
 from ingest.chunking import split_document
-from ingest.embedding import discard_checkpoint, embed_chunks
+from ingest.embedding import discard_checkpoint, embed_texts, text_key
 from ingest.fingerprint import fingerprint
 from ingest.identity import Decision, decide, near_duplicate
 from ingest.loaders import SUPPORTED_SUFFIXES, LoadError, load_document
@@ -42,6 +42,8 @@ class IngestOptions:
     duplicate_similarity: float = 0.9
     uploaded: bool = False  # origin is the upload name (web, API), not the file's path (CLI)
     replace: bool = False  # an upload may replace a different document of the same name
+    annotate: Callable[[list[Chunk]], list[Chunk]] | None = None  # records entities on chunks
+    unit_texts: Callable[[Chunk], list[str]] | None = None  # what the answer engine embeds per chunk
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,9 @@ class Ingestor:
                 return result(src, decision, doc_id if decision.status == "unchanged" else None)
             tell("reading")
             doc, chunks = load_chunks(src, self.opts)
+            if self.opts.annotate is not None:
+                tell("tagging", 0, len(chunks))
+                chunks = self.opts.annotate(chunks)
             fp = fingerprint(doc.text)
             if not promote:
                 decision = near_duplicate(decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
@@ -162,12 +167,22 @@ class Ingestor:
         first = self._decide(doc.doc_id, src)
         return near_duplicate(first, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
 
+    def _embed(self, src: Source, chunks: list[Chunk], tell) -> tuple[list[list[float]], dict[str, list[float]]]:
+        """Chunk vectors and the answer units' vectors, in one resumable pass."""
+        units: dict[str, str] = {}
+        for c in chunks if self.opts.unit_texts else ():
+            units.update((text_key(t), t) for t in self.opts.unit_texts(c))
+        texts = [c.embedding_text() for c in chunks] + list(units.values())
+        vectors = embed_texts(texts, src.name, self.embedder, self.opts.batch_size, self.index.pending_dir,
+                              lambda done, total: tell("embedding", done, total))
+        return vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :]))
+
     def _write(self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool) -> IngestResult:
         vectors: list[list[float]] = []
+        unit_vectors: dict[str, list[float]] = {}
         while True:
             if decision.duplicate_of is None and not vectors:
-                vectors = embed_chunks(chunks, self.embedder, self.opts.batch_size, self.index.pending_dir,
-                                       lambda done, total: tell("embedding", done, total))
+                vectors, unit_vectors = self._embed(src, chunks, tell)
             with self.index.write_lock:  # another upload may have landed while this one was embedded
                 again = decision if promote else self._full_decision(doc, src, fp)
                 if again != decision:
@@ -179,9 +194,13 @@ class Ingestor:
                 tell("writing", len(chunks), len(chunks))
                 indexed = [] if decision.duplicate_of else chunks
                 write = PendingWrite(new_record(doc, chunks, src, decision, fp), decision.replaces, decision.demotes)
-                self.index.commit(write, indexed, vectors, src.path)
+                self.index.commit(write, indexed, vectors, src.path, unit_vectors if indexed else None)
                 break
-        discard_checkpoint(self.index.pending_dir, chunks)
+        self._discard(src, chunks)
         if decision.status in ("unchanged", "conflict"):
             return result(src, decision, doc.doc_id if decision.status == "unchanged" else None)
         return result(src, decision, doc.doc_id, 0 if decision.duplicate_of else len(chunks))
+
+    def _discard(self, src: Source, chunks: list[Chunk]) -> None:
+        units = dict.fromkeys(t for c in chunks for t in (self.opts.unit_texts(c) if self.opts.unit_texts else ()))
+        discard_checkpoint(self.index.pending_dir, src.name, [c.embedding_text() for c in chunks] + list(units))

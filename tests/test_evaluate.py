@@ -84,9 +84,16 @@ def test_gold_set_meets_the_quality_targets(real_assistant) -> None:
     assert s["wrongly_declined"] <= 1, s
     assert s["all_sources_at_k"] >= 0.90, s
     assert s["citation_validity"] == 1.0, s
+    # the same floors read as declining: every unanswerable item declined, at most one wrong decline
+    assert s["decline_recall"] == 1.0 and s["decline_precision"] >= 0.75, s
     row = result_to_dict(report.results[0])
     assert {"id", "question", "answer", "abstained", "citations", "retrieved", "latency_ms", "passed", "facts_found", "facts_total"} <= set(row)
     assert row["retrieved"] and {"doc_id", "source", "page", "section", "text", "score"} <= set(row["retrieved"][0])
+    rows = [json.loads(json.dumps(result_to_dict(r), allow_nan=False)) for r in report.results]
+    assert all({"why", "gold_rank", "failure", "missing"} <= set(r) for r in rows)
+    ranks = [r["gold_rank"] for r in rows if r["answerable"]]
+    assert sum(x is not None for x in ranks) / len(ranks) >= s["hit_at_k"] - 1e-9  # a hit has a rank
+    assert all(r["failure"] is None for r in rows if r["passed"])
 
 
 @pytest.mark.slow
@@ -111,9 +118,12 @@ def test_eval_command_writes_files_and_gates_on_min_pass(real_assistant, tmp_pat
     out, report = tmp_path / "out" / "results.jsonl", tmp_path / "out" / "report.md"
     ok = subprocess.run([*base, "--out", str(out), "--report", str(report), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert ok.returncode == 0, ok.stderr
-    assert json.loads(ok.stdout)["summary"]["items"] == 4
-    assert len(out.read_text(encoding="utf-8").splitlines()) == 4
+    summary = json.loads(ok.stdout)["summary"]
+    assert summary["items"] == 4 and {"decline_precision", "decline_recall", "decline_f1"} <= set(summary)
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert len(lines) == 4 and all("gold_rank" in json.loads(line) for line in lines)
     assert "| **all** |" in report.read_text(encoding="utf-8")
+    assert "## Misses" in report.read_text(encoding="utf-8")
     assert report.with_suffix(".png").read_bytes()[:4] == b"\x89PNG"
     gated = subprocess.run([*base, "--min-pass", "1.01"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert gated.returncode == 1 and "below --min-pass" in gated.stderr

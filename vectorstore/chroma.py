@@ -47,6 +47,7 @@ def chunk_metadata(chunk: Chunk, extra: dict[str, object]) -> dict[str, object]:
         "organisation": chunk.organisation,
         "year": chunk.year,
         "country": chunk.country,
+        "entities": json.dumps(chunk.entities) if chunk.entities is not None else None,
         **extra,
     }
     return {k: v for k, v in meta.items() if v is not None}
@@ -69,6 +70,7 @@ def chunk_from_record(chunk_id: str, stored: str, meta: dict) -> Chunk:
         organisation=meta.get("organisation"),
         year=meta.get("year"),
         country=meta.get("country"),
+        entities=tuple(tuple(e) for e in json.loads(meta["entities"])) if "entities" in meta else None,
     )
 
 
@@ -148,3 +150,37 @@ class ChromaStore:
         for start in range(0, len(ids), _WRITE_BATCH):
             self._collection.delete(ids=ids[start : start + _WRITE_BATCH])
         return len(ids)
+
+
+class UnitVectorStore:
+    """Embeddings of answer units (sentences, list items), keyed by a hash of the embedded text.
+
+    Filled at ingest so that answering embeds nothing but the question. Keyed by content, so
+    a unit shared by two documents is stored once (under the last document that wrote it).
+    """
+
+    def __init__(self, client, collection: str) -> None:
+        self._collection = client.get_or_create_collection(
+            f"{collection}-units", metadata={"hnsw:space": "cosine"}, embedding_function=None
+        )
+
+    def add(self, vectors: dict[str, Sequence[float]], doc_id: str) -> None:
+        keys = list(vectors)
+        for start in range(0, len(keys), _WRITE_BATCH):
+            part = keys[start : start + _WRITE_BATCH]
+            self._collection.upsert(ids=part, embeddings=[list(vectors[k]) for k in part],
+                                    metadatas=[{"doc_id": doc_id}] * len(part))
+
+    def get(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        if not keys:
+            return {}
+        got = self._collection.get(ids=list(keys), include=["embeddings"])
+        return {i: e for i, e in zip(got["ids"], got["embeddings"])}
+
+    def delete_document(self, doc_id: str) -> None:
+        ids = self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
+        for start in range(0, len(ids), _WRITE_BATCH):
+            self._collection.delete(ids=ids[start : start + _WRITE_BATCH])
+
+    def count(self) -> int:
+        return self._collection.count()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.types import Chunk, DocumentInfo, Filters
-from vectorstore.chroma import ChromaStore
+from vectorstore.chroma import ChromaStore, UnitVectorStore
 from vectorstore.journal import Journal, PendingWrite
 from vectorstore.lexical import LexicalIndex
 from vectorstore.manifest import DocumentRecord, Manifest, fsync_dir
@@ -46,8 +46,12 @@ def lexical_text(chunk: Chunk) -> str:
 class Index:
     """Write documents, search chunks, list and delete documents."""
 
-    def __init__(self, store: ChromaStore, data_dir: Path, on_step: StepHook | None = None) -> None:
+    def __init__(
+        self, store: ChromaStore, data_dir: Path, on_step: StepHook | None = None,
+        units: UnitVectorStore | None = None,
+    ) -> None:
         self._store = store
+        self._units = units
         self.data_dir = Path(data_dir)
         self.files_dir = self.data_dir / "files"
         self.pending_dir = self.data_dir / "pending"
@@ -101,9 +105,12 @@ class Index:
     # --- writing ------------------------------------------------------------------------
     def commit(
         self, write: PendingWrite, chunks: Sequence[Chunk] = (), vectors: Sequence[Sequence[float]] = (),
-        original: Path | None = None,
+        original: Path | None = None, unit_vectors: dict[str, Sequence[float]] | None = None,
     ) -> None:
-        """Apply one write as a whole: recorded first, completed or undone after a crash."""
+        """Apply one write as a whole: recorded first, completed or undone after a crash.
+
+        Unit vectors go in before the chunks, so a document whose chunks are all stored has
+        its units too (a missing unit would only cost an embedding at question time)."""
         with self._lock:
             self._recover_locked()
             self._journal.begin(write)
@@ -111,6 +118,8 @@ class Index:
             if write.add is not None and original is not None and write.add.original:
                 self._store_original(original, write.add.original)
                 self._step("original")
+            if write.add is not None and unit_vectors and self._units is not None:
+                self._units.add(unit_vectors, write.add.doc_id)
             if write.add is not None and chunks:
                 info = write.add.info  # on every chunk too, so the list can be rebuilt from Chroma alone
                 extra = {"ingested_at": info.ingested_at, "doc_pages": info.pages, "file_format": info.file_format}
@@ -159,12 +168,14 @@ class Index:
         """The idempotent second half of a write: old chunks out, manifest replaced."""
         records = dict(self._records)
         for doc_id in write.remove:
+            self._drop_units(doc_id)
             self._store.delete_document(doc_id)
             gone = records.pop(doc_id, None)
             if gone and gone.original:
                 (self.files_dir / gone.original).unlink(missing_ok=True)
         new_id = write.add.doc_id if write.add else None
         for doc_id in write.demote:
+            self._drop_units(doc_id)
             self._store.delete_document(doc_id)
             if doc_id in records:
                 records[doc_id] = records[doc_id].with_info(chunks=0, duplicate_of=new_id)
@@ -182,6 +193,7 @@ class Index:
             return
         prior = self._records.get(add.doc_id)  # a duplicate being promoted keeps its record and file
         if prior is None or prior.info.chunks == 0:
+            self._drop_units(add.doc_id)
             self._store.delete_document(add.doc_id)
         if prior is None and add.original:
             (self.files_dir / add.original).unlink(missing_ok=True)
@@ -195,6 +207,14 @@ class Index:
             os.fsync(fh.fileno())
         os.replace(tmp, self.files_dir / name)
         fsync_dir(self.files_dir)
+
+    def _drop_units(self, doc_id: str) -> None:
+        if self._units is not None:
+            self._units.delete_document(doc_id)
+
+    def unit_vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        """Stored embeddings of answer units by key; absent keys are simply missing."""
+        return self._units.get(keys) if self._units is not None else {}
 
     def _step(self, name: str) -> None:
         if self._on_step is not None:
