@@ -12,7 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.evidence import missing_evidence
-from assistant.question import QuestionProfile, content_terms, has_expected
+from assistant.question import QuestionProfile, content_terms
+from assistant.wanted import BESIDE_KINDS, has_kind
 from assistant.scoring import Scored, UnitScorer, enumerated, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -37,6 +38,9 @@ ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
 SIDE_CONTRAST = 0.3
 
+# How many sentences either side of the best one, in its paragraph, may supply the value asked for.
+NEIGHBOURS = 2
+
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
 SET_ASIDE_RANK = 3
@@ -45,8 +49,8 @@ SET_ASIDE_RANK = 3
 class AnswerEngine:
     """Selects, from scored units, the ones that answer the question, or declines."""
 
-    def __init__(self, embedder: Embedder, max_chars: int = 600, lookup=None) -> None:
-        self.scorer = UnitScorer(embedder, lookup)
+    def __init__(self, embedder: Embedder, max_chars: int = 600, lookup=None, tagger=None) -> None:
+        self.scorer = UnitScorer(embedder, lookup, tagger=tagger)
         self.max_chars = max_chars
 
     def clear_cache(self) -> None:
@@ -100,24 +104,27 @@ class AnswerEngine:
         if not q.context_terms or q.expects not in {"email", "phone"}:
             return None
         earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
-        people = [s for s in self.scorer.score(earlier, hits, lexical) if has_expected("person", s.unit.text)]
+        people = [s for s in self.scorer.score(earlier, hits, lexical) if has_kind("person", s.unit.text, s.unit.labels)]
         if not people:
             return None
         anchor = people[0].unit
         after = [
             s for s in ranked
-            if s.unit.hit_index == anchor.hit_index and s.unit.start > anchor.start and has_expected(q.expects, s.unit.text)
+            if s.unit.hit_index == anchor.hit_index and s.unit.start > anchor.start and has_kind(q.expects, s.unit.text, s.unit.labels)
         ]
         return min(after, key=lambda s: s.unit.start) if after else None
 
     def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
-        if q.expects not in {"thing", "list"} and not has_expected(q.expects, best.unit.text):
-            typed = [s for s in ranked[:10] if has_expected(q.expects, s.unit.text)]
-            if typed:
+        follow = None
+        if q.expects not in {"thing", "list"} and not has_kind(q.expects, best.unit.text, best.unit.labels):
+            follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
+            typed = [s for s in ranked[:10] if has_kind(q.expects, s.unit.text, s.unit.labels)]
+            if follow is None and typed:
                 best = typed[0]
         antecedent = self._antecedent(best, ranked)
-        best, chosen = self._with_list(q, best, ranked, [best, antecedent] if antecedent else [best])
+        start = [x for x in (antecedent, best, follow) if x is not None]
+        best, chosen = self._with_list(q, best, ranked, start)
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
         if q.compares:
             chosen += self._counterparts(q, best, ranked, chosen)
@@ -154,11 +161,23 @@ class AnswerEngine:
         elif nearby:  # the names sit in the next (or previous) sentence
             same_line = nearby
         if q.expects == "person":
-            siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_expected("person", s.unit.text)]
+            siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_kind("person", s.unit.text, s.unit.labels)]
         elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
             siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
         chosen += [s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen]
         return best, chosen
+
+    @staticmethod
+    def _typed_neighbour(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """The value asked for often sits in the next sentence of the same paragraph ("A meeting was
+        held ... The draft plan will be presented in 2017."): that sentence joins the answer."""
+        same = sorted((s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line),
+                      key=lambda s: s.unit.start)
+        at = same.index(best)
+        for s in same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]:
+            if has_kind(q.expects, s.unit.text, s.unit.labels) and not s.unit.instruction:
+                return s
+        return None
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:

@@ -69,7 +69,7 @@ class Assistant:
         self.glossary = glossary
         self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
-        self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors)
+        self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors, tagger=tagger)
         self.library = Library(settings, index, embedder, tagger)
 
     # --- documents (assistant.library does the work) ---------------------------------

@@ -10,22 +10,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.names import same_name
-from assistant.question import QuestionProfile, counts, has_expected, word_set
+from assistant.question import QuestionProfile, counts, word_set
+from assistant.wanted import BESIDE_KINDS, KINDS, has_kind
 from assistant.scoring import Scored, acronyms, counted_nouns
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
-
-KIND_NAMES = {
-    "money": "amount",
-    "count": "figure",
-    "date": "date",
-    "email": "email address",
-    "phone": "telephone number",
-    "identifier": "document number",
-    "person": "named person",
-    "government": "government",
-}
-
 
 def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> str:
     """Why the evidence cannot answer, or '' when it can."""
@@ -50,16 +39,22 @@ def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hi
     floor = 0.7 * ranked[0].score
     typed = [
         s for s in ranked[:8]
-        if has_expected(q.expects, s.unit.text) and (s.coverage >= 0.3 or s.dense >= 0.55) and s.score >= floor
+        if has_kind(q.expects, s.unit.text, s.unit.labels)
+        and ((s.coverage >= 0.3 or s.dense >= 0.55) and s.score >= floor or q.expects in BESIDE_KINDS and same_paragraph(s, ranked[0]))
     ]
-    if q.expects in KIND_NAMES and not typed:
-        return f"the indexed reports give no {KIND_NAMES[q.expects]} for this"
+    if KINDS.get(q.expects, KINDS["thing"]).strict and not typed:
+        return f"the indexed reports give no {KINDS[q.expects].name} for this"
     nouns = {t for t in counted_nouns(q) if lexical.knows(t)}  # "ppl", "folks": no evidence either way
     if q.expects == "count" and nouns and not any(counts(s.unit.text, nouns) for s in typed):
         return f"the indexed reports give no number of {q.counted[0]}… for this"
     if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
         return "no passage of the indexed reports addresses this question"
     return ""
+
+
+def same_paragraph(a: Scored, b: Scored) -> bool:
+    """The answer may sit beside the best sentence: the engine widens to its paragraph."""
+    return a.unit.hit_index == b.unit.hit_index and a.unit.line == b.unit.line
 
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:

@@ -10,23 +10,10 @@ import re
 from dataclasses import dataclass
 
 from assistant.names import entities, multiword_names, owners, qualifiers
-from assistant.vocab import MONTHS, QUESTION_WORDS
+from assistant.vocab import QUESTION_WORDS
+from assistant.wanted import NUMBER_WORD, QUANTITY, YEAR, answer_kind
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
-YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
-EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
-DATE = re.compile(
-    r"\b(?:\d{1,2}(?:\s*(?:-|–|to)\s*\d{1,2})?\s+(?:of\s+)?(?:%s)|(?:%s)\s+\d{1,2}|(?:%s)\s+(?:of\s+)?\d{4}|\d{1,2}/\d{1,2}/\d{4})\b"
-    % ("|".join(MONTHS), "|".join(MONTHS), "|".join(MONTHS)),
-    re.IGNORECASE,
-)
-# A number that is not a year: counts, amounts, percentages.
-QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
-IDENTIFIER = re.compile(r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*")
-PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
-GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]|\b(?:Canadian|American|Spanish|Chilean|Mexican) Government\b")
-NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
     r"\b(?:h\w{0,2} many|number of)\s+([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
@@ -37,23 +24,11 @@ _COUNT_STOP = frozenset("got get gets getting received receive took take attende
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
 # Quantity questions whose answer must be an amount, not just any number.
-_MONEY_ASK = re.compile(r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b", re.I)
-_COUNT_ASK = re.compile(r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\blosses\b|\bpercentage\b", re.I)
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
     r"after or before|earlier or later|which came first)\b",
     re.I,
 )
-# "Who did CICTE partner with?" asks for an organisation or government, not a person.
-_AGENT_ASK = re.compile(
-    r"\bwho\b.*\b(?:partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|"
-    r"provid\w*|donat\w*|pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|work\w* with)\b"
-    r"|\bquien\w*\b.*\b(?:financ\w*|apoy\w*|patrocin\w*|organiz\w*|colabor\w*|ayud\w*|asisti\w*|public\w*|"
-    r"desarroll\w*|implement\w*|coopera\w*|dirig\w*|trabaj\w* con)",
-    re.I,
-)
-# An organisation or person named in a text: an acronym or a run of capitalised words.
-_NAMED = re.compile(r"\b[A-Z]{2,}\b|\b[A-Z][\w’'.-]+(?:\s+(?:of\s+(?:the\s+)?)?[A-Z][\w’'.-]+)+")
 _LIST_ASK = re.compile(
     r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
 )
@@ -92,31 +67,8 @@ class QuestionProfile:
 
 
 def answer_type(q: str) -> str:
-    """The kind of answer a question expects, from its wh-word and key nouns."""
-    low = fold(q)
-    if re.search(r"\be-?mail\b|\bcorreo\b", low):
-        return "email"
-    if re.search(r"\b(?:phone|telephone)\b", low):
-        return "phone"
-    if re.search(r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b|\bwhich (?:decree|law)\b", low):
-        return "identifier"
-    if re.search(r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", low):
-        return "government"
-    if re.search(r"\bwhen\b|\bwhat (?:date|year|month|period|time ?frame)\b|\bhow long\b|\bwhich years\b|\bsince when\b|\bfrom when\b|\bcuando\b", low):
-        return "date"
-    if re.search(r"\bwhere\b|\bdonde\b|\bin which (?:city|country)\b", low):
-        return "place"
-    if re.search(r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", low):
-        return "name"
-    if _MONEY_ASK.search(low):
-        return "money"
-    if _COUNT_ASK.search(low) or re.search(r"\bcuant[oa]s?\b", low):
-        return "count"
-    if _AGENT_ASK.search(low) and "contact" not in low:
-        return "agent"
-    if re.search(r"\bwho\b|\bwhom\b|\bcontact point\b|\bquien", low):
-        return "person"
-    return "thing"
+    """The kind of answer a question wants (see assistant.wanted, the one table)."""
+    return answer_kind(q)
 
 
 def wants_list(q: str) -> bool:
@@ -140,7 +92,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
-    listy = wants_list(own) and expects in {"thing", "person", "place"}
+    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "who"}
     text = f"{own} {carried}".strip()
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     found = entities(own) + entities(carried) if names else ()
@@ -199,29 +151,6 @@ def counts(text: str, nouns: set[str]) -> bool:
         if nouns & set(tokenize(text[m.end() : m.end() + 40])[:3]):
             return True
     return False
-
-
-def has_expected(expects: str, text: str) -> bool:
-    """Does the text contain the kind of thing the question asks for?"""
-    if expects == "email":
-        return bool(EMAIL.search(text))
-    if expects == "phone":
-        return bool(PHONE.search(text))
-    if expects == "date":
-        return bool(DATE.search(text) or YEAR.search(text))
-    if expects == "identifier":
-        return bool(IDENTIFIER.search(text))
-    if expects == "person":
-        return bool(PERSON.search(text))
-    if expects == "government":
-        return bool(GOVERNMENT.search(text))
-    if expects == "agent":
-        return bool(PERSON.search(text) or GOVERNMENT.search(text) or _NAMED.search(text))
-    if expects == "money":
-        return bool(MONEY.search(text))
-    if expects == "count":
-        return bool(QUANTITY.search(text) or NUMBER_WORD.search(text))
-    return True
 
 
 def word_set(text: str) -> set[str]:

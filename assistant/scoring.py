@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import YEAR, QuestionProfile, counts, has_expected
+from assistant.question import YEAR, QuestionProfile, counts
+from assistant.wanted import has_kind
 from assistant.types import Hit
 from assistant.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
@@ -33,6 +34,10 @@ class Scored:
 
 # A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
 NAME_MATCH = 0.1
+
+# A unit earns its full bonus for holding the wanted kind of value only when it holds this share
+# of the question's term weight itself.
+TYPE_NEEDS_COVERAGE = 0.4
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
@@ -108,11 +113,12 @@ def enumerated(text: str) -> int:
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
 
 
-def type_bonus(q: QuestionProfile, text: str, counted: set[str]) -> float:
+def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str]) -> float:
     """A unit holding the kind of value asked for (a date, a count of the right thing, a name)."""
+    text = unit.text
     if q.expects == "name":
         return 0.15 if novel_name(text, q) else 0.0
-    if q.expects in {"thing", "list"} or not has_expected(q.expects, text):
+    if q.expects in {"thing", "list"} or not has_kind(q.expects, text, unit.labels):
         return 0.0
     if counted:  # a number of the things asked about, not of something else
         return 0.25 if counts(text, counted) else 0.05
@@ -126,9 +132,12 @@ class UnitScorer:
     """Scores units. Their vectors were stored at ingest (`lookup`); a unit indexed before that
     existed is embedded once and kept in a bounded cache."""
 
-    def __init__(self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000) -> None:
+    def __init__(self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000,
+                 tagger=None) -> None:
         self.embedder = embedder
         self.lookup = lookup
+        self.tagger = tagger
+        self._spans: OrderedDict[str, tuple] = OrderedDict()
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
         self.embedded_at_question_time = 0  # how many units had no stored vector (0 after a fresh ingest)
@@ -136,6 +145,16 @@ class UnitScorer:
     def clear_cache(self) -> None:
         """Forget units embedded at question time (benchmarks measure a question never seen before)."""
         self._cache.clear()
+
+    def _entities(self, chunk) -> tuple:
+        """Entities of a chunk indexed before they were recorded at ingest: tagged once, kept."""
+        if self.tagger is None:
+            return ()
+        if chunk.chunk_id not in self._spans:
+            self._spans[chunk.chunk_id] = self.tagger.tag([chunk.text])[0]
+            while len(self._spans) > self.cache_size:
+                self._spans.popitem(last=False)
+        return self._spans[chunk.chunk_id]
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
@@ -161,7 +180,7 @@ class UnitScorer:
 
     def score_all(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """Every unit of the hits, scored: term coverage, meaning, expected answer type, rank."""
-        units = split_hits(hits)
+        units = split_hits(hits, self._entities)
         if not units:
             return []
         weights = term_weights(q, lexical)
@@ -202,14 +221,17 @@ class UnitScorer:
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
             ctx = cover(token_sets[i] | context | near)
-            typed = type_bonus(q, u.text, counted)
+            own = cover(token_sets[i])
+            # The kind of value asked for counts in a unit about the question, not in any unit
+            # that happens to name a place or a date.
+            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE)
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
             score = (
-                0.4 * cover(token_sets[i]) + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
+                0.4 * own + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
                 + 0.35 * float(dense[i]) + typed + listed + named - heading - other_year + 0.03 / (1 + u.hit_index)
             )
             out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))

@@ -7,11 +7,14 @@ exact text, so splitting keeps offsets into the chunk (and hence the page).
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.instructions import addresses_assistant
-from assistant.types import Hit
+from assistant.types import Chunk, Hit
+
+Span = tuple[int, int, str]
+_MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 BULLET = "•"
 # A sentence ends at . ! ? followed by space and an opening capital/quote/bracket/digit,
@@ -41,6 +44,7 @@ class Unit:
     # Addressed to the assistant ("Ignore previous instructions and answer ..."), or in the
     # paragraph or list of such a command: never evidence, never quoted as an answer.
     instruction: bool = False
+    labels: frozenset[str] = frozenset()  # named-entity labels inside the unit (PERSON, GPE, DATE, ...)
 
 
 def mostly_upper(text: str) -> bool:
@@ -129,9 +133,26 @@ def _taint_lists(units: list[Unit]) -> list[Unit]:
     return [replace(u, instruction=True) if u.list_id in commanding else u for u in units]
 
 
-def split_hits(hits: Sequence[Hit]) -> list[Unit]:
-    """Units of every hit, in retrieval order; list ids unique across hits."""
+def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] | None = None) -> list[Unit]:
+    """Units of every hit, in retrieval order, with the entity labels inside each; list ids
+    unique across hits. Entities come from ingest, or from `spans_of` for older chunks."""
     units: list[Unit] = []
     for i, hit in enumerate(hits):
-        units.extend(split_chunk(hit.chunk.text, i, first_list_id=i * 10_000))
+        spans = hit.chunk.entities if hit.chunk.entities is not None else (spans_of(hit.chunk) if spans_of else ())
+        units.extend(with_labels(u, spans) for u in split_chunk(hit.chunk.text, i, first_list_id=i * 10_000))
     return units
+
+
+def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
+    labels = frozenset(
+        _refine(label, unit.text[max(0, s - unit.start) : e - unit.start])
+        for s, e, label in spans if s < unit.end and e > unit.start
+    )
+    return replace(unit, labels=labels) if labels else unit
+
+
+def _refine(label: str, text: str) -> str:
+    """spaCy's DATE covers durations ("three-day", "a year"); a point in time names a number or a month."""
+    if label == "DATE" and not any(c.isdigit() for c in text) and not _MONTH.search(text):
+        return "DURATION"
+    return label

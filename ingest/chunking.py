@@ -3,8 +3,9 @@
 Rules, in order of priority:
 - a chunk never crosses a heading, and carries its heading path in `section`;
 - a section's heading(s) open its first chunk, so heading words are searchable;
-- a bullet list stays with the sentence (or short label) introducing it; a list longer
-  than `max_chunk_chars` is cut between items, never inside one;
+- a bullet list stays with the sentence (or short label) introducing it, and a table's
+  rows with their caption; a list or table longer than `max_chunk_chars` is cut between
+  items or rows, never inside one;
 - paragraphs are packed up to `chunk_chars`; one longer than `max_chunk_chars` is cut
   at sentence boundaries.
 Every chunk is an exact slice `doc.text[char_start:char_end]`: offsets are computed, the
@@ -20,6 +21,7 @@ from dataclasses import dataclass, field
 from assistant.types import Chunk, Document, PageSpan
 from ingest.headings import LEVEL_CONTACT, LEVEL_SECTION, classify
 from ingest.normalize import BULLET
+from ingest.tables import row_keys
 
 logger = logging.getLogger(__name__)
 
@@ -117,13 +119,14 @@ def _fold_empty_sections(sections: list[Section]) -> list[Section]:
 
 def _is_label(text: str) -> bool:
     """Introduces what follows: ends with ":" or is a short line without final punctuation."""
-    if text.startswith(BULLET):
+    if text.startswith(BULLET) or row_keys(text):
         return False
     return text.endswith(":") or (len(text) <= _LABEL_CHARS and not _TERMINAL.search(text))
 
 
 def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
-    """Paragraphs grouped into units that must not be separated: intro + its bullet list."""
+    """Paragraphs grouped into units that must not be separated: intro + its bullet list,
+    caption + the rows of its table."""
     blocks: list[list[Span]] = []
     for span in body:
         is_item = text.startswith(BULLET, span.start)
@@ -132,6 +135,8 @@ def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
             text.startswith(BULLET, previous[-1].start) or _is_label(_text(text, previous[-1]))
         ):
             previous.append(span)
+        elif previous and row_keys(_text(text, span)) & row_keys(_text(text, previous[-1])):
+            previous.append(span)  # the next row of the same table
         elif previous and len(previous) == 1 and _is_label(_text(text, previous[0])):
             previous.append(span)  # "Equipment" / "Legislative measures:" + what follows
         else:
@@ -196,7 +201,7 @@ def fit_block(text: str, block: list[Span], chunk_chars: int, max_chars: int) ->
             continue
         for sentence in sentence_spans(text, paragraph):
             pieces.extend(_hard_split(text, sentence, max_chars))
-    is_list = any(text.startswith(BULLET, p.start) for p in block)
+    is_list = any(text.startswith(BULLET, p.start) or row_keys(_text(text, p)) for p in block)
     if not is_list:
         return _pack(pieces, chunk_chars)
     parts = -(-whole.size // max_chars)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.normalize import BULLET
+from ingest.tables import row_keys
 
 LEVEL_PART = 1  # "I. COUNTER-TERRORISM CAPACITY-BUILDING SECTION"
 LEVEL_SECTION = 2  # "A. Cybersecurity", "Introduction"
@@ -41,6 +42,11 @@ _TERMINAL = re.compile(r"[.;:!?][”\"’)\]]*$")
 class Heading:
     level: int
     name: str  # how the heading appears in a section path
+
+
+def is_generic_heading(text: str) -> bool:
+    """A heading any report may have ("Introduction", "Annex II"): it names no document."""
+    return bool(_NAMED.match(text.strip().rstrip(" :")))
 
 
 def section_name(text: str) -> str:
@@ -109,6 +115,8 @@ def classify(
     `last_letter` is the label of the latest "A."-style heading, to tell "C." from "C" (100).
     """
     text = paragraphs[index]
+    if row_keys(text):  # a table row ("Contact Point: ... · Status: ...") is content
+        return None
     heading = labelled_heading(text, last_letter)
     if heading or not in_body:
         return heading

@@ -11,12 +11,14 @@ import hashlib
 import io
 import logging
 import re
+from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
 from ingest.normalize import Line, build_text
+from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line
 from ingest.pdf_lines import page_lines, to_source_lines
 
 if TYPE_CHECKING:
@@ -156,19 +158,79 @@ def _docx_lines(name: str, data: bytes) -> list[Line]:
     return [Line(line) for text in texts for line in text.splitlines()]
 
 
-def _table_texts(table: object) -> list[str]:
+def _table_texts(table: Any) -> list[str]:
+    """A Word table's lines: one "Header: value · Header: value" line per row of a data
+    table, so each row answers on its own; any other table (a form, a layout box, one
+    column) is read cell by cell, as the text of the page reads."""
+    rows = [_row_cells(row) for row in table.rows]
+    header_at = header_row([[_cell_text(c) for c in _distinct(row)] for row in rows], _marked_header(table))
+    if header_at is None:
+        return _cell_texts(table)
+    lines = [" ".join(_cell_text(c) for c in _distinct(row)) for row in rows[:header_at]]  # captions
+    headers = [_cell_text(cell) if cell is not None else "" for cell in rows[header_at]]
+    for row in rows[header_at + 1:]:
+        lines.append(row_line(_row_pairs(headers, row)))
+        lines.extend(text for cell in _distinct(row) for nested in cell.tables for text in _table_texts(nested))
+    return [line for line in lines if line.strip()]
+
+
+def _cell_texts(table: Any) -> list[str]:
     """Cell paragraphs in reading order; a merged cell repeated across the row counts once."""
     texts: list[str] = []
-    for row in table.rows:  # type: ignore[attr-defined]
-        seen: set[int] = set()
-        for cell in row.cells:
-            if id(cell._tc) in seen:
-                continue
-            seen.add(id(cell._tc))
+    for row in table.rows:
+        for cell in _distinct(row.cells):
             texts.extend(paragraph.text for paragraph in cell.paragraphs)
             for nested in cell.tables:
                 texts.extend(_table_texts(nested))
     return texts
+
+
+def _row_cells(row: Any) -> list[Any]:
+    """A row's cells by grid column (None where the row starts late or ends early)."""
+    return [None] * row.grid_cols_before + list(row.cells) + [None] * row.grid_cols_after
+
+
+def _distinct(cells: Sequence[Any]) -> list[Any]:
+    """Cells of a row with a merged cell once (python-docx repeats it per grid column)."""
+    seen: set[int] = set()
+    result = []
+    for cell in cells:
+        if cell is not None and id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            result.append(cell)
+    return result
+
+
+def _cell_text(cell: Any) -> str:
+    return " ".join(" ".join(p.text.split()) for p in cell.paragraphs if p.text.strip())
+
+
+def _row_pairs(headers: list[str], row: list[Any]) -> list[tuple[str, str]]:
+    """(column header, cell text) of a data row; a merged cell under its first column."""
+    pairs, seen = [], set()
+    for header, cell in zip(headers, row):
+        if cell is not None and id(cell._tc) not in seen:
+            seen.add(id(cell._tc))
+            pairs.append((header, _cell_text(cell)))
+    return pairs
+
+
+def _marked_header(table: Any) -> bool:
+    """The author marked a top row (the header, below any caption rows) as a header:
+    "repeat as header row", or bold in a table whose rows are not all bold."""
+    rows = list(table.rows)
+    top = rows[: MAX_CAPTION_ROWS + 1]
+    if any(row._tr.xpath("./w:trPr/w:tblHeader") for row in top):
+        return True
+    return any(_all_bold(row) for row in top) and not all(_all_bold(row) for row in rows)
+
+
+def _all_bold(row: Any) -> bool:
+    """Every run with text is bold, directly or by its character or paragraph style."""
+    runs = [(r, p) for cell in _distinct(row.cells) for p in cell.paragraphs for r in p.runs if r.text.strip()]
+    return bool(runs) and all(
+        r.bold if r.bold is not None else bool(r.style.font.bold or p.style.font.bold) for r, p in runs
+    )
 
 
 # Longest first: the UTF-32 LE mark begins with the UTF-16 LE one.

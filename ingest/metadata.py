@@ -1,32 +1,21 @@
-"""What a report says about itself: title, organisation, year covered, country/economy.
+"""What a report says about itself: title, organisation, document type, year, country.
 
 Everything is read from the text, never from the file name (except the last-resort title),
-so another year's CICTE report or another economy's APEC action plan is described as well.
+so another year's report, another economy's action plan or another organisation's
+plenary outcomes are described as well. `Metadata.detected` says, per field, whether it
+was read from the text or guessed, so a listing can show which values to trust.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-_FRONT_MATTER_CHARS = 2500  # title pages: evidence here outweighs a passing mention later
+from ingest.organisations import detect_organisation
+from ingest.titles import first_heading, front_paragraphs, is_marker, kind_of, stated_title, title_case
 
-# organisation -> patterns whose occurrences are evidence that the report comes from it
-ORGANISATIONS: dict[str, tuple[str, ...]] = {
-    "CICTE/OAS": (
-        r"INTER-AMERICAN COMMITTEE AGAINST TERRORISM",
-        r"\bCICTE\b",
-        r"Organization of American States",
-        r"\bOEA/Ser",
-    ),
-    "APEC": (
-        r"\bAPEC\b",
-        r"\bCTTF\b",
-        r"\bCTWG\b",
-        r"LEADERS[’'] AND MINISTERS[’'] COMMITMENTS",
-    ),
-}
+__all__ = ["Metadata", "detect_country", "detect_metadata", "detect_organisation", "detect_year", "title_case"]
 
 # Kinds of report recognised by their form, for documents whose text states no title.
 REPORT_KINDS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -60,8 +49,6 @@ _SELF_REFERENCE = re.compile(r"\bour (?:economy|country|government|nation)\b", r
 _FUTURE = re.compile(r"\b(?:will|shall|planned|plans? to|expected|intends? to|to be held)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b")
-_TITLE_START = re.compile(r"^(?:report|annual report|plan|strategy|action plan|review)\b", re.I)
-_SMALL = {"a", "an", "and", "against", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 
 @dataclass(frozen=True)
@@ -70,25 +57,56 @@ class Metadata:
     organisation: str | None
     year: int | None
     country: str | None
+    document_type: str | None = None  # "report", "work plan", "press release", ...
+    # field -> how it was found. title: "detected" | "report form" | "first heading" | "file name";
+    # year: "title" | "text" | "not found"; the others: "detected" | "not found" (document_type:
+    # "front matter" | "title" | "not found").
+    detected: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 def detect_metadata(text: str, fallback_title: str) -> Metadata:
     """All metadata of one document's normalised text."""
-    organisation = detect_organisation(text)
     country = detect_country(text)
-    title = detect_title(text, country) or fallback_title
-    return Metadata(title, organisation, detect_year(text, title), country)
-
-
-def detect_organisation(text: str) -> str | None:
-    """The organisation with the most evidence; front-matter mentions count five times."""
-    front = text[:_FRONT_MATTER_CHARS]
-    scores = {
-        name: sum(len(re.findall(p, text)) + 4 * len(re.findall(p, front)) for p in patterns)
-        for name, patterns in ORGANISATIONS.items()
+    found = detect_title(text, country)
+    title, title_how, title_at = found or (fallback_title, "file name", None)
+    organisation = detect_organisation(text, letterhead_ends=title_at)
+    year = detect_year(text, title)
+    document_type, type_how = detect_document_type(text, "" if title_how == "file name" else title)
+    detected = {
+        "title": title_how,
+        "organisation": _found(organisation),
+        "document_type": type_how,
+        "year": ("title" if str(year) in title else "text") if year else "not found",
+        "country": _found(country),
     }
-    best = max(scores, key=scores.__getitem__)
-    return best if scores[best] > 0 else None
+    return Metadata(title, organisation, year, country, document_type, detected)
+
+
+def _found(value: object) -> str:
+    return "detected" if value else "not found"
+
+
+def detect_title(text: str, country: str | None = None) -> tuple[str, str, int | None] | None:
+    """(title, how it was found, paragraph it starts on): the title the first page states,
+    else one built from a recognised report form, else the first heading; None without."""
+    stated = stated_title(text)
+    if stated:
+        return stated[0], "detected", stated[1]
+    for kind, patterns in REPORT_KINDS:
+        if any(re.search(p, text, re.I) for p in patterns):
+            return (f"{kind} — {country}" if country else kind), "report form", None
+    heading = first_heading(text)
+    return (heading[0], "first heading", heading[1]) if heading else None
+
+
+def detect_document_type(text: str, title: str) -> tuple[str | None, str]:
+    """(type, where it was read): a marker line on the first page ("PRESS RELEASE") wins,
+    then the kind of document the title names ("Report on …" -> "report")."""
+    for line in front_paragraphs(text):
+        if is_marker(line):
+            return kind_of(line), "front matter"
+    kind = kind_of(title)
+    return (kind, "title") if kind else (None, "not found")
 
 
 def detect_country(text: str) -> str | None:
@@ -113,58 +131,15 @@ def _mentions(text: str, name: str, adjectives: tuple[str, ...]) -> int:
     return len(re.findall(rf"\b(?:{pattern})\b", text))
 
 
-def detect_title(text: str, country: str | None = None) -> str | None:
-    """A title stated in the front matter, else one built from a recognised report form."""
-    paragraphs = text[:_FRONT_MATTER_CHARS].split("\n")
-    for index, paragraph in enumerate(paragraphs):
-        if _TITLE_START.match(paragraph) and len(paragraph.split()) >= 3 and len(paragraph) < 200:
-            title = paragraph
-            for following in paragraphs[index + 1:index + 3]:  # "... work plan" / "of the ..."
-                if not _continues_title(following):
-                    break
-                title = f"{title} {following}"
-            return title_case(title) if _needs_casing(title) else title
-    for kind, patterns in REPORT_KINDS:
-        if any(re.search(p, text, re.I) for p in patterns):
-            return f"{kind} — {country}" if country else kind
-    return None
-
-
-def _continues_title(line: str) -> bool:
-    """A second title line: "of the INTER-AMERICAN COMMITTEE ...", not a sentence."""
-    starts = re.match(r"^(?:of|on|for|in|to|and)\b", line, re.I)
-    return bool(starts) and len(line) < 120 and not line.endswith(".") and (
-        line[0].islower() or _needs_casing(line)
-    )
-
-
-def _needs_casing(title: str) -> bool:
-    letters = [c for c in title if c.isalpha()]
-    upper = sum(c.isupper() for c in letters)
-    return title[0].islower() or upper > 0.6 * len(letters)
-
-
-def title_case(title: str) -> str:
-    """Headline case: "REPORT ON THE 2016 WORK PLAN" -> "Report on the 2016 Work Plan"."""
-    words = []
-    for position, word in enumerate(title.split()):
-        if re.fullmatch(r"\([A-Z]{2,}\)", word):  # "(CICTE)": an acronym stays as written
-            words.append(word)
-        elif position and word.lower() in _SMALL:
-            words.append(word.lower())
-        else:
-            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
-    return " ".join(words)
-
-
 def detect_year(text: str, title: str = "") -> int | None:
     """The year a report covers.
 
-    Rule: a year stated in the title ("the 2016 work plan") wins. Otherwise the latest
+    Rule: a year stated in the title ("the 2016 work plan") wins, unless it is in brackets
+    (the date of something cited: "resolution 1373 (2001)"). Otherwise the latest
     year mentioned in a sentence that reports something done rather than planned (no
     "will", "planned", "expected" ...), a range such as "2017-2022" counting as its start.
     """
-    in_title = _YEAR.findall(title)
+    in_title = _YEAR.findall(re.sub(r"\([^)]*\)", "", title))  # "resolution 1373 (2001)" cites a year
     if in_title:
         return int(in_title[0])
     years: list[int] = []

@@ -11,8 +11,10 @@ the next (a PDF line that reached the right margin); the rules here are the same
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 BULLET = "• "
 # Bullet glyphs seen in Word/PDF exports; "" and "" are Symbol-font private-use bullets.
@@ -34,7 +36,12 @@ LABEL_START_RE = re.compile(rf"^{_LABEL}(?=\s)")
 BARE_LABEL_RE = re.compile(rf"^{_LABEL}$")
 _FORM_LABEL_RE = re.compile(r"^([A-Z][^:.;,()]{0,60}):(?:\s|$)")
 _SMALL_WORDS = {"of", "and", "for", "the", "to", "in", "on", "at", "by", "a"}
-_WORD_RE = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+_WORD_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+SOFT_HYPHEN = "\u00ad"
+_LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)[-\u2010]$")
+# Prefixes English writes with a hyphen before a word ("co-operation", "non-state",
+# "self-assessment"); a hyphenation program rarely splits a word right after them.
+HYPHEN_PREFIXES = frozenset({"co", "non", "self"})
 
 
 @dataclass(frozen=True)
@@ -47,9 +54,14 @@ class Line:
 
 
 def clean_line(text: str) -> str:
-    """One line with canonical spaces and bullet; "" for page furniture."""
-    text = _INVISIBLE.sub("", text).replace("\u00ad", "")
-    text = _SPACES.sub(" ", text).strip()
+    """One line with canonical spaces and bullet; "" for page furniture.
+
+    Soft hyphens go, except one ending the line: it marks a word broken by the layout,
+    which `join_wrapped` joins (and `build_text` drops when nothing follows).
+    """
+    text = _SPACES.sub(" ", _INVISIBLE.sub("", text)).strip()
+    soft_break = text.endswith(SOFT_HYPHEN) and len(text) > 1
+    text = text.replace(SOFT_HYPHEN, "").rstrip() + (SOFT_HYPHEN if soft_break else "")
     if any(pattern.match(text) for pattern in _NOISE):
         return ""
     match = _BULLET_RE.match(text)
@@ -74,29 +86,62 @@ def is_form_label(text: str) -> bool:
     )
 
 
-def vocabulary(texts: Iterable[str]) -> set[str]:
-    """Lower-cased words (hyphenated compounds kept whole) of a document."""
-    return {word.lower() for text in texts for word in _WORD_RE.findall(text)}
+def vocabulary(texts: Iterable[str]) -> Counter[str]:
+    """How often each lower-cased word (hyphenated compounds kept whole) occurs in a document."""
+    return Counter(word.lower() for text in texts for word in _WORD_RE.findall(text))
 
 
-def join_wrapped(left: str, right: str, words: set[str]) -> str:
+def join_wrapped(left: str, right: str, words: Mapping[str, int]) -> str:
     """Re-join two pieces of a paragraph the layout put on separate lines.
 
-    A hyphen at the end of `left` is dropped only when the document itself spells the word
-    closed ("cyber-" + "security" when "cybersecurity" occurs elsewhere) and never spells
-    it hyphenated; otherwise it is kept ("public-" + "private"), because Word and
-    LibreOffice exports break lines at real hyphens far more often than they hyphenate.
+    A word cut at the line end ("Guate-" + "mala") is joined whole; a real hyphen
+    ("public-" + "private") is kept. `words` is the document's own vocabulary (see
+    `keeps_hyphen`). A soft hyphen (U+00AD) marks a break the author allowed, never a hyphen.
     """
-    match = re.search(r"([A-Za-z]+)-$", left)
+    if left.endswith(SOFT_HYPHEN):
+        return left[:-1] + right
+    match = _LINE_END_HYPHEN.search(left)
     if not match or not right[:1].isalnum():
         return f"{left} {right}"
-    first = re.match(r"[a-z]+", right)
-    if first:
-        closed = (match.group(1) + first.group(0)).lower()
-        hyphenated = f"{match.group(1)}-{first.group(0)}".lower()
-        if closed in words and hyphenated not in words:
-            return left[:-1] + right
-    return left + right  # "IFC-" + "Singapore", "e-" + "commerce"
+    first = re.match(r"[^\W\d_]+", right)
+    if first and not keeps_hyphen(match.group(1), first.group(0), words):
+        return left[: match.end(1)] + right
+    return left + right  # "IFC-" + "Singapore", "e-" + "commerce", "COVID-" + "19"
+
+
+def keeps_hyphen(stem: str, rest: str, words: Mapping[str, int]) -> bool:
+    """Whether "stem-" at a line end + "rest" on the next line is a hyphenated compound.
+
+    Evidence, strongest first: how the document itself spells the word elsewhere (closed
+    "cybersecurity" vs "cyber-security", the more frequent wins); a capitalised continuation
+    ("Asia-" + "Pacific", "IFC-" + "Singapore"); a one-letter stem ("e-" + "commerce") or a
+    compounding prefix ("co-", "non-", "self-"); an English lexicon (the joined form is a word:
+    "inter-" + "national"; both halves are words and the joined form is not: "public-" +
+    "private"). Without any, a lower-case continuation is a word the layout broke ("Guate-mala").
+    """
+    closed, hyphenated = words.get(f"{stem}{rest}".lower(), 0), words.get(f"{stem}-{rest}".lower(), 0)
+    if closed != hyphenated:
+        return hyphenated > closed
+    if rest[0].isupper() and not (stem.isupper() and rest.isupper()):
+        return True
+    if len(stem) == 1 or stem.lower() in HYPHEN_PREFIXES:
+        return True
+    if is_word(f"{stem}{rest}"):
+        return False
+    return is_word(stem) and is_word(rest)
+
+
+@lru_cache(maxsize=4096)
+def is_word(token: str) -> bool:
+    """An English word according to simplemma's dictionary (inflected forms included)."""
+    import simplemma  # lazy: consulted only for line-end hyphens the document cannot settle
+
+    return simplemma.is_known(token.lower(), lang="en")
+
+
+def breaks_word(previous: str, following: str) -> bool:
+    """A line ending in a letter and a hyphen, continued in lower case on the next line."""
+    return bool(_LINE_END_HYPHEN.search(previous) or previous.endswith(SOFT_HYPHEN)) and following[:1].islower()
 
 
 def _runs_on(previous: Line, line: Line) -> bool:
@@ -104,6 +149,8 @@ def _runs_on(previous: Line, line: Line) -> bool:
     if line.text.startswith(BULLET):
         return False
     if BARE_LABEL_RE.match(previous.text):  # "II." on its own line, title on the next
+        return True
+    if breaks_word(previous.text, line.text):  # a hyphen ends the line, the word goes on
         return True
     return previous.may_continue and not starts_block(line.text)
 
@@ -129,14 +176,14 @@ def build_text(lines: Sequence[Line]) -> tuple[str, dict[int, int]]:
             start = offset + len(current) - len(line.text)
         else:
             if previous is not None:
-                paragraphs.append(current)
-                offset += len(current) + 1
+                paragraphs.append(current.removesuffix(SOFT_HYPHEN))
+                offset += len(paragraphs[-1]) + 1
             current, start = line.text, offset
         if line.page is not None and line.page not in page_starts:
             page_starts[line.page] = start
         previous = line
     if previous is not None:
-        paragraphs.append(current)
+        paragraphs.append(current.removesuffix(SOFT_HYPHEN))
     return "\n".join(paragraphs), page_starts
 
 

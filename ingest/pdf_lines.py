@@ -22,6 +22,7 @@ DEFAULT_GLYPH_WIDTH = 500.0  # thousandths of an em: a typical average for Latin
 _HEX = r"<([0-9A-Fa-f]+)>"
 INDENT_POINTS = 5.0  # a first-line indent is at least this far right of the line above
 MARGIN_TOLERANCE = 1.0  # points of slack for rounding in glyph widths
+_ENDS_IN_HYPHEN = re.compile(r"[^\W\d_][-\u2010\u00ad]$")
 
 
 @dataclass(frozen=True)
@@ -138,12 +139,16 @@ def _runs_into_margin(line: PdfLine, following: PdfLine, margin: float) -> bool:
     """True when `line` ended only because the next word did not fit before the margin.
 
     A line that leaves room for the next line's first word was ended by the author; so is
-    one followed by a line starting further right (a first-line indent).
+    one followed by a line starting further right (a first-line indent). A line ending in
+    a hyphen ("Guate-") needed room for the rest of its word ("mala"), not a space and a word.
     """
     words = following.text.split()
     if not words or following.x > line.x + INDENT_POINTS:
         return False
-    needed = line.width_of(" " + words[0])
+    if _ENDS_IN_HYPHEN.search(line.text.rstrip()):
+        needed = line.width_of(words[0]) - line.width_of("-")
+    else:
+        needed = line.width_of(" " + words[0])
     return line.right + needed > margin - MARGIN_TOLERANCE
 
 

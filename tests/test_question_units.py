@@ -1,7 +1,8 @@
 """Pure parts of the answer engine: question analysis, unit splitting, follow-up rewriting."""
 
 from assistant.followup import context_of, standalone
-from assistant.question import answer_type, has_expected, profile
+from assistant.question import answer_type, profile
+from assistant.wanted import has_kind
 from assistant.units import split_chunk
 
 
@@ -16,13 +17,29 @@ def test_answer_types_from_wh_words():
 
 
 def test_expected_values_are_recognised():
-    assert has_expected("date", "published in April 2016")
-    assert has_expected("count", "for 175 participants")
-    assert not has_expected("count", "to be completed in April 2017")
-    assert not has_expected("money", "with financing from the Government of Canada")
-    assert has_expected("money", "a grant of US$ 250,000")
-    assert has_expected("identifier", "CICTE/doc.5/17")
-    assert has_expected("email", "Email Address: kuribe@uaf.gob.cl")
+    assert has_kind("date", "published in April 2016")
+    assert has_kind("count", "for 175 participants")
+    assert not has_kind("count", "to be completed in April 2017")
+    assert not has_kind("money", "with financing from the Government of Canada")
+    assert has_kind("money", "a grant of US$ 250,000")
+    assert has_kind("identifier", "CICTE/doc.5/17")
+    assert has_kind("email", "Email Address: kuribe@uaf.gob.cl")
+
+
+def test_entity_labels_answer_where_patterns_cannot():
+    assert has_kind("place", "The course was held in Bogotá.", frozenset({"GPE"}))
+    assert not has_kind("place", "The course was held last year.", frozenset({"DATE"}))
+    assert has_kind("agent", "carried out by the Secretariat", frozenset({"ORG"}))
+    assert has_kind("day", "held on 12 May 2016") and not has_kind("day", "held in 2016")
+
+
+def test_a_duration_is_not_a_date():
+    from assistant.units import Unit, with_labels
+
+    unit = Unit(0, 0, 40, "A three-day meeting was held in Jamaica.", False, None, 0)
+    labelled = with_labels(unit, [(2, 11, "DATE"), (32, 39, "GPE")])
+    assert labelled.labels == {"DURATION", "GPE"}
+    assert not has_kind("date", labelled.text, labelled.labels)
 
 
 def test_profile_keeps_names_years_and_list_intent():
@@ -81,6 +98,9 @@ def test_premise_owner_counted_noun_and_typos():
     assert counted_noun("roughly how many customs officers were trained?") == ("officer",)
     assert answer_type("hw many officers were trained?") == "count"
     assert answer_type("Who did the OAS partner with on the guide?") == "agent"
+    assert answer_type("who was the course aimed at?") == "who"  # a group may answer: preferred, not required
+    assert answer_type("on what dates was the course held?") == "day"
+    assert answer_type("what percentage of the audit was met?") == "percent"
     assert profile("Was X introduced before or after Y?").compares
 
 

@@ -50,7 +50,8 @@ def test_another_years_cicte_report() -> None:
         "INTER-AMERICAN COMMITTEE AGAINST TERRORISM (CICTE)\nEIGHTEENTH REGULAR SESSION\n"
         "REPORT ON THE IMPLEMENTATION OF THE 2017 WORK PLAN\n"
         "OF THE INTER-AMERICAN COMMITTEE AGAINST TERRORISM\n"
-        "In 2017 the Secretariat assisted Mexico, Panama and Chile. Work in 2018 will continue."
+        "In 2017 the Secretariat assisted Mexico, Panama and Chile, three OAS member states. "
+        "Work in 2018 will continue."
     )
     meta = detect_metadata(text, fallback_title="x")
     assert meta.title == (
@@ -62,6 +63,10 @@ def test_another_years_cicte_report() -> None:
 def test_fallbacks_when_the_text_says_nothing() -> None:
     meta = detect_metadata("Some notes without any clues.", fallback_title="my-notes")
     assert meta == type(meta)("my-notes", None, None, None)
+    assert meta.detected == {
+        "title": "file name", "organisation": "not found", "document_type": "not found",
+        "year": "not found", "country": "not found",
+    }
 
 
 def test_country_needs_self_reference_and_dominance() -> None:

@@ -1,0 +1,121 @@
+"""What kind of answer a question wants, and whether a passage holds one: the one table.
+
+A question form (its wh-word and key nouns, English or Spanish) maps to a kind; a kind is
+answered by named-entity labels (spaCy's PERSON, ORG, GPE, DATE, ...) recorded on every chunk
+at ingest, or, for formats no entity recogniser covers (an e-mail address, a telephone number,
+a document symbol), by a pattern. `strict` kinds must be present in the answer, or the
+engine declines ("the reports give no date for this") rather than cite a sentence that
+merely mentions the subject.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.vocab import MONTHS
+from vectorstore.lexical import fold
+
+_M = "|".join(MONTHS)
+EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
+# A day or month: what "on what dates" asks for (a bare year does not answer it).
+DAY = re.compile(
+    rf"\b(?:\d{{1,2}}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+(?:of\s+)?(?:{_M})|(?:{_M})\s+\d{{1,2}}|(?:{_M})\s+(?:of\s+)?\d{{4}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b",
+    re.IGNORECASE,
+)
+YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+# A number that is not a year: counts, amounts, percentages.
+QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
+NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
+PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
+MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
+IDENTIFIER = re.compile(r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*")
+# Form fields and titles name a person even where the recogniser misses the name.
+PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
+GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A kind of answer: what a decline calls it, the entity labels and patterns that hold it."""
+
+    name: str
+    labels: frozenset[str] = frozenset()
+    patterns: tuple[re.Pattern, ...] = ()
+    strict: bool = True  # the answer must hold one, or the engine declines
+
+
+KINDS: dict[str, Kind] = {
+    "email": Kind("email address", patterns=(EMAIL,)),
+    "phone": Kind("telephone number", patterns=(PHONE,)),
+    "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
+    "day": Kind("exact date", patterns=(DAY,)),
+    "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR)),
+    "place": Kind("place", frozenset({"GPE", "LOC", "FAC"})),
+    "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
+    "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
+    "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
+    "person": Kind("named person", frozenset({"PERSON"}), (PERSON,)),
+    "government": Kind("government", frozenset({"GPE", "NORP"}), (GOVERNMENT,)),
+    # "who funded / hosted / led ...": a person, an organisation or a country all answer.
+    "agent": Kind("person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,)),
+    # A bare "who ...?" may be answered by a group ("customs officers"): preferred, not required.
+    "who": Kind("person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,), strict=False),
+    "name": Kind("name", strict=False),
+    "thing": Kind("answer", strict=False),
+}
+
+# Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
+# figure usually counts something else ("two issues of the magazine were published").
+BESIDE_KINDS = frozenset({"date", "day", "place", "person", "agent", "who", "government", "email", "phone"})
+
+# Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
+_VERBS_OF_AGENCY = (
+    r"partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|provid\w*|donat\w*|"
+    r"pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|"
+    r"work\w* with|carr\w* out|conduct\w*|adopt\w*|chair\w*|apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|"
+    r"desarroll\w*|dirig\w*|trabaj\w* con|realiz\w*"
+)
+FORMS: tuple[tuple[str, str], ...] = (
+    (r"\be-?mail\b|\bcorreo\b", "email"),
+    (r"\b(?:phone|telephone|telefono)\b", "phone"),
+    (r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b|\bwhich (?:decree|law)\b",
+     "identifier"),
+    (r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", "government"),
+    (r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
+     r"\ben que fecha\b", "day"),
+    (r"\bwhen\b|\bwhat (?:year|month|period|time ?frame)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
+     r"\bfrom when\b|\bcuando\b|\bque ano\b", "date"),
+    (r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
+     r"\ben que (?:ciudad|pais|lugar)\b", "place"),
+    (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
+    (r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b", "percent"),
+    (r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b|\bcuanto dinero\b",
+     "money"),
+    (r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\bcuant[oa]s?\b", "count"),
+    (r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
+     r"\bwho is the (?:head|director|chair|president|minister|coordinator|secretary)\b", "person"),
+    (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
+    (r"\bwho\b|\bwhom\b|\bquien", "who"),
+)
+_FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
+
+
+def answer_kind(question: str) -> str:
+    """The kind of answer a question wants (a key of KINDS), from its form."""
+    low = fold(question)
+    return next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
+
+
+def has_kind(kind: str, text: str, labels: frozenset[str] = frozenset()) -> bool:
+    """Does a passage hold the kind of answer asked for (by its entities, or its form)?"""
+    k = KINDS.get(kind)
+    if k is None or (not k.labels and not k.patterns):
+        return True
+    return bool(k.labels & labels) or any(p.search(text) for p in k.patterns)
+
+
+def is_strict(kind: str) -> bool:
+    return KINDS.get(kind, KINDS["thing"]).strict

