@@ -165,13 +165,25 @@ def cmd_docs(args: argparse.Namespace) -> int:
     if not docs:
         print("no documents indexed")
     for d in docs:
-        meta = " · ".join(str(x) for x in (d.organisation, d.year, d.country) if x)
+        meta = " · ".join(str(x) for x in (d.document_type, d.organisation, d.year, d.country) if x)
         pages = f"{d.pages} pages, " if d.pages else ""
         print(f"{d.doc_id}  {d.source}\n    {d.title}  [{meta}]  {pages}{d.chunks} chunks, ingested {d.ingested_at}")
+        guessed = guessed_fields(d)
+        if guessed:
+            print(f"    {guessed}")
         if d.duplicate_of:
             twin = next((x.source for x in docs if x.doc_id == d.duplicate_of), d.duplicate_of)
             print(f"    same text as {twin} ({d.duplicate_of}), which answers instead; kept, not searched")
     return 0
+
+
+def guessed_fields(d) -> str:
+    """Which metadata the text did not state outright: "title from the first heading; year not found"."""
+    notes = {"first heading": "from the first heading", "file name": "from the file name", "report form": "",
+             "not found": "not found", "text": "from the text", "title": "", "detected": "",
+             "front matter": "", }
+    parts = [f"{name} {notes.get(how, how)}" for name, how in (d.detected or {}).items() if notes.get(how, how)]
+    return "; ".join(parts)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:

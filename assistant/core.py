@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import AnswerEngine
+from assistant.answer import AnswerEngine, Draft
 from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
 from assistant.compose import compose
 from assistant.config import Settings, load_settings
@@ -37,6 +37,7 @@ from assistant.question import (
 from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
 from assistant.scoring import acronyms
+from assistant.wanted import has_kind, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client
@@ -237,6 +238,7 @@ class Assistant:
             related=tuple(related),
             standalone_question=standalone(question, history),
             hits=tuple(hits),
+            why=explain(q, draft),
         )
 
     def ask_stream(
@@ -267,6 +269,24 @@ class Assistant:
             out["status"] = "ok" if report.ok else "inconsistent"
             out["check"] = [{"kind": p.kind, "doc_id": p.doc_id, "detail": p.detail} for p in report.problems]
         return out
+
+
+def explain(q: QuestionProfile, draft: Draft) -> dict:
+    """The decision in numbers, so a miss can be diagnosed without a debugger (eval --out shows it)."""
+    def unit(s) -> dict:
+        return {"quote": s.unit.text[:240], "score": round(s.score, 4), "coverage": round(s.coverage, 4),
+                "dense": round(s.dense, 4), "labels": sorted(s.unit.labels),
+                "has_wanted": has_kind(q.expects, s.unit.text, s.unit.labels)}
+
+    return {
+        "wanted": q.expects,
+        "wanted_required": is_strict(q.expects),
+        "wants_list": q.wants_list,
+        "terms": list(q.terms),
+        "names": list(q.entities),
+        "declined_because": draft.reason or None,
+        "chosen": [unit(s) for s in draft.chosen] or [unit(s) for s in draft.related],
+    }
 
 
 def split_for_stream(text: str) -> list[str]:

@@ -32,6 +32,10 @@ class Document:
     year: int | None = None  # the year the report covers
     country: str | None = None  # country/economy the report is about, when it states one
     file_format: str = "txt"
+    document_type: str | None = None  # "report", "work plan", "press release", ...
+    # How each field was found: title "detected" | "report form" | "first heading" | "file name",
+    # year "title" | "text" | "not found", the others "detected" | "not found".
+    detected: dict[str, str] = field(default_factory=dict, compare=False, hash=False)
 
     def page_at(self, offset: int) -> int | None:
         """The page holding character `offset`, or None when the format has no pages."""
@@ -96,6 +100,8 @@ class DocumentInfo:
     origin: str = ""  # stable source key: "file:/abs/path" (CLI) or "upload:name" (web/API)
     file_format: str = ""
     duplicate_of: str | None = None  # near-identical to this document, which answers instead
+    document_type: str | None = None
+    detected: dict[str, str] = field(default_factory=dict, compare=False, hash=False)  # see Document
 
 
 @dataclass(frozen=True)

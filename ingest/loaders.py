@@ -67,6 +67,8 @@ def load_document(path: Path) -> Document:
         organisation=meta.organisation,
         year=meta.year,
         country=meta.country,
+        document_type=meta.document_type,
+        detected=dict(meta.detected),
         file_format=suffix.lstrip("."),
     )
 

@@ -107,6 +107,7 @@ def new_record(doc: Document, chunks: Sequence[Chunk], src: Source, decision: De
         chunks=0 if decision.duplicate_of else len(chunks),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
         origin=src.origin, file_format=doc.file_format, duplicate_of=decision.duplicate_of,
+        document_type=doc.document_type, detected=dict(doc.detected),
     )
     return DocumentRecord(info, fp, f"{doc.doc_id}{src.path.suffix.lower()}")
 

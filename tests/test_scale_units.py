@@ -1,0 +1,64 @@
+"""A large index answers without embedding anything but the question (units were embedded at ingest).
+
+The old sentence cache cleared itself at 20,000 entries and then raised KeyError, so `ask` failed
+on a large corpus; this index holds well over 30,000 answer units.
+"""
+
+from __future__ import annotations
+
+import random
+import re
+
+from assistant.core import build
+from tests.conftest import DATA, HashEmbedder
+
+
+class NoEntities:
+    """Entity tagging is not what this test measures (the real tagger runs in the other tests)."""
+
+    name = "none"
+
+    def tag(self, texts):
+        return [() for _ in texts]
+
+
+class CountingEmbedder(HashEmbedder):
+    def __init__(self) -> None:
+        self.documents_embedded = 0
+
+    def embed_documents(self, texts):
+        self.documents_embedded += len(texts)
+        return super().embed_documents(texts)
+
+
+def synthetic_reports(folder, n_docs: int, sentences: int, seed: int = 7) -> None:
+    """Seeded reports in the bundled reports' vocabulary; every sentence distinct (a reference number)."""
+    rng = random.Random(seed)
+    vocabulary = sorted({w for f in ("cicte-2016-work-plan-report.txt", "apec-ctap-chile-2020.txt")
+                         for w in re.findall(r"[A-Za-z]{4,}", (DATA / f).read_text())})
+    for d in range(n_docs):
+        lines = [f"Annual Report {d} of the Synthetic Committee", ""]
+        for i in range(0, sentences, 4):
+            lines.append(" ".join(
+                f"{' '.join(rng.choices(vocabulary, k=rng.randint(10, 18))).capitalize()} (ref {d}.{i + j})."
+                for j in range(4)))
+            lines.append("")
+        (folder / f"report-{d:03d}.txt").write_text("\n".join(lines))
+
+
+def test_ask_on_a_30000_unit_index_embeds_only_the_question(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    synthetic_reports(docs, n_docs=20, sentences=1600)
+    embedder = CountingEmbedder()
+    assistant = build(data_dir=tmp_path / "idx", embedder=embedder, tagger=NoEntities(), embedding_batch_size=256)
+    results = assistant.ingest([docs])
+    assert all(r.status == "ingested" for r in results), results
+    assert assistant.index._units.count() > 30_000
+    before = embedder.documents_embedded
+    for question in ("which states got 1540 legislative help in 2016?", "who is the contact point for customs?",
+                     "When was the CSIRT best practices guide published?"):
+        answer = assistant.ask(question)
+        assert answer.citations or answer.related
+    assert embedder.documents_embedded == before  # nothing but the questions (embed_query) was embedded
+    assert assistant.engine.scorer.embedded_at_question_time == 0
