@@ -39,6 +39,8 @@ demo: install
 	$(VENV)/bin/reportqa ask "$(QUESTION)"
 
 test: install-test
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check assistant ingest vectorstore prompts tests bench scripts
 	bash scripts/ensure-chromium
 	$(PY) -m pytest -q
 

@@ -71,13 +71,15 @@ class AnswerEngine:
             both = self._sides(q, hits, lexical)
             if both:
                 return Draft(tuple(both), False, set_aside=aside)
-        focused = [s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")]
+        focused = [
+            s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
+        ]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
         chosen = self._gather(q, best, ranked, hits)
         return Draft(tuple(chosen), False, set_aside=aside)
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
-        """"Which came first, A or B?": the best passage for A and the best for B, each scored
+        """ "Which came first, A or B?": the best passage for A and the best for B, each scored
         on its own words with the rest of the question as context; [] unless both are found."""
         out: list[Scored] = []
         terms = [content_terms(side) for side in q.sides]
@@ -86,8 +88,14 @@ class AnswerEngine:
             # What sets the other side apart counts against this one: "checked baggage" is
             # no answer for "air cargo".
             other = set(terms[1 - i]) - set(own)
-            side_q = replace(q, terms=own, context_terms=frame, sides=(), wants_list=False,
-                             expects="count" if q.counted else q.expects)
+            side_q = replace(
+                q,
+                terms=own,
+                context_terms=frame,
+                sides=(),
+                wants_list=False,
+                expects="count" if q.counted else q.expects,
+            )
             ranked = sorted(
                 self.scorer.score(side_q, hits, lexical),
                 key=lambda s: -(s.score - SIDE_CONTRAST * len(other & set(tokenize(s.unit.text))) / max(1, len(other))),
@@ -98,19 +106,26 @@ class AnswerEngine:
             out.append(pick)
         return out
 
-    def _anchored(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]) -> Scored | None:
+    def _anchored(
+        self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]
+    ) -> Scored | None:
         """For "what's her email?" after "who is the contact point for X?": the address that
         follows the person the earlier question found, not the best-scoring address anywhere."""
         if not q.context_terms or q.expects not in {"email", "phone"}:
             return None
         earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
-        people = [s for s in self.scorer.score(earlier, hits, lexical) if has_kind("person", s.unit.text, s.unit.labels)]
+        people = [
+            s for s in self.scorer.score(earlier, hits, lexical) if has_kind("person", s.unit.text, s.unit.labels)
+        ]
         if not people:
             return None
         anchor = people[0].unit
         after = [
-            s for s in ranked
-            if s.unit.hit_index == anchor.hit_index and s.unit.start > anchor.start and has_kind(q.expects, s.unit.text, s.unit.labels)
+            s
+            for s in ranked
+            if s.unit.hit_index == anchor.hit_index
+            and s.unit.start > anchor.start
+            and has_kind(q.expects, s.unit.text, s.unit.labels)
         ]
         return min(after, key=lambda s: s.unit.start) if after else None
 
@@ -141,10 +156,14 @@ class AnswerEngine:
                 covered |= new
         while len(chosen) > 1 and self._length(chosen) > self.max_chars:
             chosen.pop()
-        rest = sorted((s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start))
+        rest = sorted(
+            (s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start)
+        )
         return ([antecedent] if antecedent in chosen else []) + [best] + rest
 
-    def _with_list(self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]) -> tuple[Scored, list[Scored]]:
+    def _with_list(
+        self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]
+    ) -> tuple[Scored, list[Scored]]:
         """The list the best unit belongs to or introduces; for a list question also its line,
         or the neighbouring sentence naming the items (which becomes the best unit when the
         two together are too long)."""
@@ -161,18 +180,24 @@ class AnswerEngine:
         elif nearby:  # the names sit in the next (or previous) sentence
             same_line = nearby
         if q.expects == "person":
-            siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and has_kind("person", s.unit.text, s.unit.labels)]
+            siblings = [
+                s for s in ranked if s.unit.hit_index == u.hit_index and has_kind("person", s.unit.text, s.unit.labels)
+            ]
         elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
             siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
-        chosen += [s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen]
+        chosen += [
+            s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen
+        ]
         return best, chosen
 
     @staticmethod
     def _typed_neighbour(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
         """The value asked for often sits in the next sentence of the same paragraph ("A meeting was
         held ... The draft plan will be presented in 2017."): that sentence joins the answer."""
-        same = sorted((s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line),
-                      key=lambda s: s.unit.start)
+        same = sorted(
+            (s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line),
+            key=lambda s: s.unit.start,
+        )
         at = same.index(best)
         for s in same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]:
             if has_kind(q.expects, s.unit.text, s.unit.labels) and not s.unit.instruction:
@@ -185,14 +210,14 @@ class AnswerEngine:
         answered by the next or previous sentence that enumerates names ("Officers from A, B, C")."""
         same = sorted((s for s in ranked if s.unit.hit_index == best.unit.hit_index), key=lambda s: s.unit.start)
         at = same.index(best)
-        for s in (same[at + 1 : at + 2] + same[max(0, at - 1) : at]):
+        for s in same[at + 1 : at + 2] + same[max(0, at - 1) : at]:
             if abs(s.unit.line - best.unit.line) <= 1 and enumerated(s.unit.text) >= 3 and not is_heading(s.unit, ""):
                 return [s]
         return []
 
     @staticmethod
     def _antecedent(best: Scored, ranked: list[Scored]) -> Scored | None:
-        """"This magazine was developed with ..." cannot stand alone: the sentence before it
+        """ "This magazine was developed with ..." cannot stand alone: the sentence before it
         says which magazine. A best unit opening with a pointing word brings its predecessor."""
         if best.unit.is_item or not ANAPHOR.match(best.unit.text):
             return None
@@ -202,13 +227,17 @@ class AnswerEngine:
             return None
         return prev
 
-    def _counterparts(self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]) -> list[Scored]:
+    def _counterparts(
+        self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]
+    ) -> list[Scored]:
         """The other side of a comparison: a neighbouring sentence of the best unit that brings
         terms or years it lacks, or the best passage from another report for "both" questions."""
         have = set(tokenize(" ".join(s.unit.text for s in chosen)))
         wanted = set(q.terms) | set(q.years)
         out = []
-        nearby = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and abs(s.unit.line - best.unit.line) <= 1]
+        nearby = [
+            s for s in ranked if s.unit.hit_index == best.unit.hit_index and abs(s.unit.line - best.unit.line) <= 1
+        ]
         for s in sorted(nearby, key=lambda s: abs(s.unit.line - best.unit.line)):
             if s in chosen or is_heading(s.unit, ""):
                 continue

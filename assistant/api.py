@@ -60,8 +60,13 @@ def require_token_to_ask(request: Request, credentials: CredentialsDep) -> None:
     _check(request, open_when_public=True)
 
 
-FILTER_FIELDS = {"source": "sources", "document id": "doc_ids", "organisation": "organisations", "year": "years",
-                 "country": "countries"}
+FILTER_FIELDS = {
+    "source": "sources",
+    "document id": "doc_ids",
+    "organisation": "organisations",
+    "year": "years",
+    "country": "countries",
+}
 
 
 def unprocessable(exc: ValueError, *loc: str) -> HTTPException:
@@ -153,17 +158,30 @@ def upload_documents(
     indexed under a file's name gives status `conflict` (nothing changed) unless `replace=true`."""
     s = assistant.settings
     try:
-        with save_uploads([(f.filename or "", f.file) for f in files], s.max_file_bytes,
-                          s.max_upload_name_chars) as paths:
+        with save_uploads(
+            [(f.filename or "", f.file) for f in files], s.max_file_bytes, s.max_upload_name_chars
+        ) as paths:
             results = assistant.ingest(paths, uploaded=True, replace=replace)
     except UploadError as exc:
         raise HTTPException(exc.status, str(exc)) from exc
-    return [IngestOut(file=Path(r.path).name, status=r.status, doc_id=r.doc_id, chunks=r.chunks, error=r.error,
-                      note=r.note, replaced=list(r.replaced), duplicate_of=r.duplicate_of) for r in results]
+    return [
+        IngestOut(
+            file=Path(r.path).name,
+            status=r.status,
+            doc_id=r.doc_id,
+            chunks=r.chunks,
+            error=r.error,
+            note=r.note,
+            replaced=list(r.replaced),
+            duplicate_of=r.duplicate_of,
+        )
+        for r in results
+    ]
 
 
 @admin_router.delete(
-    "/documents/{doc_id}", response_model=DocumentOut,
+    "/documents/{doc_id}",
+    response_model=DocumentOut,
     responses={404: {"description": "No document matches"}, 409: {"description": "Several documents match"}},
 )
 def delete_document(doc_id: str, assistant: AssistantDep):
@@ -189,8 +207,9 @@ def open_session(request: Request, response: Response) -> None:
     an HMAC of it, so the browser's own requests (Gradio's file upload) carry the token."""
     token = get_assistant(request).settings.api_token
     if token:
-        response.set_cookie(SESSION_COOKIE, session_value(token), httponly=True, samesite="strict",
-                            secure=request.url.scheme == "https")
+        response.set_cookie(
+            SESSION_COOKIE, session_value(token), httponly=True, samesite="strict", secure=request.url.scheme == "https"
+        )
 
 
 @session_router.delete("/session", status_code=204)

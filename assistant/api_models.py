@@ -30,15 +30,21 @@ class FiltersIn(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    sources: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
-                               description="Source file names, e.g. cicte-2016-report.pdf")
-    doc_ids: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
-                               description="Document ids (see GET /api/documents)")
-    organisations: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
-                                     description="e.g. APEC, CICTE/OAS, or a part of one: OAS, cicte")
+    sources: list[str] = Field(
+        default_factory=list, max_length=FILTER_CEILING, description="Source file names, e.g. cicte-2016-report.pdf"
+    )
+    doc_ids: list[str] = Field(
+        default_factory=list, max_length=FILTER_CEILING, description="Document ids (see GET /api/documents)"
+    )
+    organisations: list[str] = Field(
+        default_factory=list,
+        max_length=FILTER_CEILING,
+        description="e.g. APEC, CICTE/OAS, or a part of one: OAS, cicte",
+    )
     years: list[int] = Field(default_factory=list, max_length=FILTER_CEILING, description="Years the reports cover")
-    countries: list[str] = Field(default_factory=list, max_length=FILTER_CEILING,
-                                 description="Country/economy a report is about")
+    countries: list[str] = Field(
+        default_factory=list, max_length=FILTER_CEILING, description="Country/economy a report is about"
+    )
 
     def to_filters(self) -> Filters:
         return Filters(
@@ -53,11 +59,15 @@ class FiltersIn(BaseModel):
 class AskIn(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=TEXT_CEILING,
-                          examples=["which states got 1540 legislative help in 2016?"],
-                          description="At most max_question_chars (default 2,000) characters")
+    question: str = Field(
+        min_length=1,
+        max_length=TEXT_CEILING,
+        examples=["which states got 1540 legislative help in 2016?"],
+        description="At most max_question_chars (default 2,000) characters",
+    )
     history: list[Annotated[str, Field(max_length=TEXT_CEILING)]] = Field(
-        default_factory=list, max_length=HISTORY_CEILING,
+        default_factory=list,
+        max_length=HISTORY_CEILING,
         description="Earlier user turns, oldest first, for follow-ups: at most max_history_turns (default 20), "
         "each at most max_question_chars",
     )
@@ -155,8 +165,10 @@ class DocumentOut(BaseModel):
 
 class IngestOut(BaseModel):
     file: str = Field(description="The file name as indexed (sanitised, shortened to max_upload_name_chars)")
-    status: str = Field(description=" | ".join(INGEST_STATUSES) + "; conflict: a different document has this "
-                        "name and nothing changed (upload again with replace=true)")
+    status: str = Field(
+        description=" | ".join(INGEST_STATUSES) + "; conflict: a different document has this "
+        "name and nothing changed (upload again with replace=true)"
+    )
     doc_id: str | None
     chunks: int
     error: str | None
@@ -166,8 +178,10 @@ class IngestOut(BaseModel):
 
 
 class ProblemOut(BaseModel):
-    kind: str = Field(description="pending_write, orphan_chunks, missing_chunks, duplicate_with_chunks, "
-                                  "orphan_duplicate, missing_original, stray_file or lexical_mismatch")
+    kind: str = Field(
+        description="pending_write, orphan_chunks, missing_chunks, duplicate_with_chunks, "
+        "orphan_duplicate, missing_original, stray_file or lexical_mismatch"
+    )
     doc_id: str | None
     detail: str
 

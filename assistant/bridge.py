@@ -154,7 +154,9 @@ def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]
     while i < len(words):
         length, entries = _longest_match(folded, i, glossary)
         if entries:
-            out.append((" ".join(words[i : i + length]), _alternatives(entries, [w.lower() for w in words[i : i + length]])))
+            out.append(
+                (" ".join(words[i : i + length]), _alternatives(entries, [w.lower() for w in words[i : i + length]]))
+            )
             i += length
         else:
             i += 1

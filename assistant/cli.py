@@ -81,8 +81,13 @@ def _progress_bar():
         nonlocal bar
         if p.stage == "embedding":
             if bar is None:
-                bar = tqdm(total=p.total, unit="chunk", desc=f"[{p.file_index}/{p.files}] {p.name[-40:]}",
-                           file=sys.stderr, leave=False)
+                bar = tqdm(
+                    total=p.total,
+                    unit="chunk",
+                    desc=f"[{p.file_index}/{p.files}] {p.name[-40:]}",
+                    file=sys.stderr,
+                    leave=False,
+                )
             bar.n = p.done
             bar.refresh()
         elif p.stage == "done" and bar is not None:
@@ -179,9 +184,16 @@ def cmd_docs(args: argparse.Namespace) -> int:
 
 def guessed_fields(d) -> str:
     """Which metadata the text did not state outright: "title from the first heading; year not found"."""
-    notes = {"first heading": "from the first heading", "file name": "from the file name", "report form": "",
-             "not found": "not found", "text": "from the text", "title": "", "detected": "",
-             "front matter": "", }
+    notes = {
+        "first heading": "from the first heading",
+        "file name": "from the file name",
+        "report form": "",
+        "not found": "not found",
+        "text": "from the text",
+        "title": "",
+        "detected": "",
+        "front matter": "",
+    }
     parts = [f"{name} {notes.get(how, how)}" for name, how in (d.detected or {}).items() if notes.get(how, how)]
     return "; ".join(parts)
 
@@ -217,9 +229,17 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"reportqa check: {exc}", file=sys.stderr)
         return 3
     if args.json:
-        print(json.dumps({"ok": report.ok, "problems": [p.__dict__ for p in report.problems],
-                          "repaired": list(report.repaired), "remaining": [p.__dict__ for p in report.remaining]},
-                         indent=2))
+        print(
+            json.dumps(
+                {
+                    "ok": report.ok,
+                    "problems": [p.__dict__ for p in report.problems],
+                    "repaired": list(report.repaired),
+                    "remaining": [p.__dict__ for p in report.remaining],
+                },
+                indent=2,
+            )
+        )
         return 0 if report.ok else 1
     for p in report.problems:
         print(f"problem   {p.kind}: {p.detail}")
@@ -227,8 +247,11 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"repaired  {line}")
     for p in report.remaining:
         print(f"remaining {p.kind}: {p.detail}")
-    print("ok: Chroma, the lexical index, the document list and the stored originals agree" if report.ok
-          else "not ok" + ("" if args.repair else ": run `reportqa check --repair`"))
+    print(
+        "ok: Chroma, the lexical index, the document list and the stored originals agree"
+        if report.ok
+        else "not ok" + ("" if args.repair else ": run `reportqa check --repair`")
+    )
     return 0 if report.ok else 1
 
 
@@ -307,7 +330,9 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--out", help="write per-item results (JSONL) here")
     s.add_argument("--report", help="write a Markdown report (and a PNG chart beside it) here")
     s.add_argument("--json", action="store_true", help="print the summary as JSON")
-    s.add_argument("--min-pass", type=float, default=None, help="exit 1 if the answerable pass rate is below this (0..1)")
+    s.add_argument(
+        "--min-pass", type=float, default=None, help="exit 1 if the answerable pass rate is below this (0..1)"
+    )
     s.set_defaults(func=cmd_eval)
 
     s = sub.add_parser("docs", help="list indexed documents")
@@ -333,7 +358,9 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
-    logging.basicConfig(level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO if args.verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s"
+    )
     return args.func(args)
 
 

@@ -52,7 +52,10 @@ class Settings(BaseSettings):
         2400, ge=400, description="Hard ceiling, so a long list stays whole but a chunk stays embeddable."
     )
     duplicate_similarity: float = Field(
-        0.9, gt=0, le=1, description="Estimated share of 4-word phrases two documents must share to count as "
+        0.9,
+        gt=0,
+        le=1,
+        description="Estimated share of 4-word phrases two documents must share to count as "
         "the same text (PDF and DOCX of one report score ~1.0, different reports ~0.0).",
     )
     answer_max_chars: int = Field(600, ge=100, description="Budget for the answer text, markers excluded.")

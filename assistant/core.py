@@ -62,8 +62,9 @@ class StreamEvent:
 class Assistant:
     """Ingest reports and answer questions about them, with citations."""
 
-    def __init__(self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary,
-                 tagger=None) -> None:
+    def __init__(
+        self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary, tagger=None
+    ) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
@@ -74,8 +75,9 @@ class Assistant:
         self.library = Library(settings, index, embedder, tagger)
 
     # --- documents (assistant.library does the work) ---------------------------------
-    def ingest(self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False,
-               replace: bool = False) -> list[IngestResult]:
+    def ingest(
+        self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False, replace: bool = False
+    ) -> list[IngestResult]:
         """Index files/directories by the identity rule of ingest.identity (reported per file)."""
         return self.library.ingest([Path(p) for p in paths], progress, uploaded=uploaded, replace=replace)
 
@@ -222,7 +224,11 @@ class Assistant:
         t0 = time.perf_counter()
         q, query, synonyms = self.understand(question, history)
         hits = self.retriever.search(
-            query, k or self.settings.top_k, filters, lexical_query=f"{query} {synonyms}", prefer=self.named_documents(q.entities, question)
+            query,
+            k or self.settings.top_k,
+            filters,
+            lexical_query=f"{query} {synonyms}",
+            prefer=self.named_documents(q.entities, question),
         )
         t1 = time.perf_counter()
         draft = self.engine.decide(q, hits, self.index.snapshot.lexical)
@@ -273,10 +279,16 @@ class Assistant:
 
 def explain(q: QuestionProfile, draft: Draft) -> dict:
     """The decision in numbers, so a miss can be diagnosed without a debugger (eval --out shows it)."""
+
     def unit(s) -> dict:
-        return {"quote": s.unit.text[:240], "score": round(s.score, 4), "coverage": round(s.coverage, 4),
-                "dense": round(s.dense, 4), "labels": sorted(s.unit.labels),
-                "has_wanted": has_kind(q.expects, s.unit.text, s.unit.labels)}
+        return {
+            "quote": s.unit.text[:240],
+            "score": round(s.score, 4),
+            "coverage": round(s.coverage, 4),
+            "dense": round(s.dense, 4),
+            "labels": sorted(s.unit.labels),
+            "has_wanted": has_kind(q.expects, s.unit.text, s.unit.labels),
+        }
 
     return {
         "wanted": q.expects,
@@ -314,8 +326,18 @@ def build(
         settings = settings.model_copy(update={k: v for k, v in overrides.items() if v is not None})
     embedder = embedder or make_embedder(settings)
     client = make_client(settings.data_dir, settings.chroma_host, settings.chroma_port)
-    index = Index(ChromaStore(client, settings.collection), Path(settings.data_dir), on_write_step,
-                  UnitVectorStore(client, settings.collection))
+    index = Index(
+        ChromaStore(client, settings.collection),
+        Path(settings.data_dir),
+        on_write_step,
+        UnitVectorStore(client, settings.collection),
+    )
     paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
-    return Assistant(settings, index, embedder, load_glossary(paths), load_glossary([BUNDLED_THESAURUS]),
-                     tagger or make_tagger(settings))
+    return Assistant(
+        settings,
+        index,
+        embedder,
+        load_glossary(paths),
+        load_glossary([BUNDLED_THESAURUS]),
+        tagger or make_tagger(settings),
+    )

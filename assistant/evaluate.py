@@ -143,7 +143,9 @@ def citation_is_valid(c: Citation, doc: Document) -> bool:
 def score_item(item: GoldItem, answer: Answer, latency_ms: float, load: Callable[[str], Document | None]) -> ItemResult:
     found = facts_found(answer.answer, item.must_include)
     if item.answerable:
-        passed = not answer.abstained and found == len(item.must_include) and answer_is_short(answer.answer, item.answer)
+        passed = (
+            not answer.abstained and found == len(item.must_include) and answer_is_short(answer.answer, item.answer)
+        )
     else:
         passed = answer.abstained
     chunks = [(h.chunk.source, h.chunk.text) for h in answer.hits]
@@ -190,7 +192,9 @@ def summarise(results: Sequence[ItemResult]) -> dict:
         "items": len(results),
         "answerable": len(answerable),
         "pass_rate": frac([r.passed for r in answerable]),
-        "fact_recall": round(statistics.mean(r.facts_found / len(r.item.must_include) for r in answerable if r.item.must_include), 4)
+        "fact_recall": round(
+            statistics.mean(r.facts_found / len(r.item.must_include) for r in answerable if r.item.must_include), 4
+        )
         if any(r.item.must_include for r in answerable)
         else None,
         "unanswerable": len(unanswerable),
@@ -201,11 +205,15 @@ def summarise(results: Sequence[ItemResult]) -> dict:
         "all_sources_at_k": frac([r.all_sources for r in with_sources]),
         "citation_validity": round(sum(r.valid_citations for r in results) / cited, 4) if cited else None,
         "latency_p50_ms": round(statistics.median(latencies), 1) if latencies else None,
-        "latency_p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1) if latencies else None,
+        "latency_p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1)
+        if latencies
+        else None,
     }
 
 
-def evaluate(assistant, items: Sequence[GoldItem], k: int = 5, progress: Callable[[int, int], None] | None = None) -> EvalReport:
+def evaluate(
+    assistant, items: Sequence[GoldItem], k: int = 5, progress: Callable[[int, int], None] | None = None
+) -> EvalReport:
     """Run every item through `assistant.ask` and score it."""
     from ingest.loaders import LoadError, load_document
 
@@ -294,9 +302,17 @@ def result_to_dict(r: ItemResult) -> dict:
         "related": [citation_to_dict(c) for c in a.related],
         "why": jsonable(answer_why(a)),
         "retrieved": [
-            {"doc_id": h.chunk.doc_id, "source": h.chunk.source, "page": h.chunk.page_start, "section": h.chunk.section,
-             "text": h.chunk.text, "score": round(h.score, 6), "dense_rank": h.dense_rank,
-             "lexical_rank": h.lexical_rank, "has_gold": gold_in_hit(r.item, h)}
+            {
+                "doc_id": h.chunk.doc_id,
+                "source": h.chunk.source,
+                "page": h.chunk.page_start,
+                "section": h.chunk.section,
+                "text": h.chunk.text,
+                "score": round(h.score, 6),
+                "dense_rank": h.dense_rank,
+                "lexical_rank": h.lexical_rank,
+                "has_gold": gold_in_hit(r.item, h),
+            }
             for h in a.hits
         ],
         "gold_rank": first_gold_rank(r.item, a.hits),

@@ -16,14 +16,19 @@ from assistant.scoring import Scored, acronyms, counted_nouns
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 
+
 def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> str:
     """Why the evidence cannot answer, or '' when it can."""
     context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
     known = acronyms(context) | word_set(context)
     missing = [
-        e for e in q.entities
-        if e not in q.qualifiers and e not in known and not all(lexical.knows(t) for t in tokenize(e))
-        and not any(same_name(e, w) for w in known) and not rephrased(e, q, lexical)
+        e
+        for e in q.entities
+        if e not in q.qualifiers
+        and e not in known
+        and not all(lexical.knows(t) for t in tokenize(e))
+        and not any(same_name(e, w) for w in known)
+        and not rephrased(e, q, lexical)
     ]
     if missing:
         return f"the indexed reports do not mention {', '.join(missing)}"
@@ -38,9 +43,15 @@ def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hi
     # figure from a neighbouring sentence about something else is no answer.
     floor = 0.7 * ranked[0].score
     typed = [
-        s for s in ranked[:8]
+        s
+        for s in ranked[:8]
         if has_kind(q.expects, s.unit.text, s.unit.labels)
-        and ((s.coverage >= 0.3 or s.dense >= 0.55) and s.score >= floor or q.expects in BESIDE_KINDS and same_paragraph(s, ranked[0]))
+        and (
+            (s.coverage >= 0.3 or s.dense >= 0.55)
+            and s.score >= floor
+            or q.expects in BESIDE_KINDS
+            and same_paragraph(s, ranked[0])
+        )
     ]
     if KINDS.get(q.expects, KINDS["thing"]).strict and not typed:
         return f"the indexed reports give no {KINDS[q.expects].name} for this"
@@ -58,7 +69,7 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
 
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
-    """"IDs" is no unknown name when the thesaurus gives words the reports use for it."""
+    """ "IDs" is no unknown name when the thesaurus gives words the reports use for it."""
     stems = set(tokenize(entity))
     return any(
         stems <= set(p.words) and any(all(lexical.knows(t) for t in o) for o in p.options) for p in q.paraphrases

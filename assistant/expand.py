@@ -62,7 +62,9 @@ def paraphrases(text: str, thesaurus: Glossary) -> tuple[Paraphrase, ...]:
     out: dict[tuple[str, ...], Paraphrase] = {}
     for phrase, alternatives in matches:
         words = content_terms(phrase)
-        options = tuple(dict.fromkeys(o for o in (content_terms(a) for a in alternatives) if o and not set(o) <= set(words)))
+        options = tuple(
+            dict.fromkeys(o for o in (content_terms(a) for a in alternatives) if o and not set(o) <= set(words))
+        )
         if words and options and words not in out:
             out[words] = Paraphrase(words, options)
     return tuple(out.values())

@@ -48,7 +48,9 @@ def match_ids(typed: Iterable[str], docs: Sequence[DocumentInfo]) -> tuple[str, 
     out: list[str] = []
     for value in typed:
         want = value.strip().lower()
-        hits = [d.doc_id for d in docs if d.doc_id == want or (len(want) >= MIN_ID_PREFIX and d.doc_id.startswith(want))]
+        hits = [
+            d.doc_id for d in docs if d.doc_id == want or (len(want) >= MIN_ID_PREFIX and d.doc_id.startswith(want))
+        ]
         if not hits:
             raise UnknownFilterError("document id", value, [d.doc_id for d in docs])
         out += [h for h in hits if h not in out]
@@ -66,7 +68,9 @@ def resolve_filters(filters: Filters | None, docs: Sequence[DocumentInfo]) -> Fi
     return Filters(
         doc_ids=match_ids(filters.doc_ids, docs),
         sources=match_names("source", filters.sources, (d.source for d in docs)),
-        organisations=match_names("organisation", filters.organisations, (d.organisation for d in docs if d.organisation)),
+        organisations=match_names(
+            "organisation", filters.organisations, (d.organisation for d in docs if d.organisation)
+        ),
         years=tuple(filters.years),
         countries=match_names("country", filters.countries, (d.country for d in docs if d.country)),
     )

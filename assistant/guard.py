@@ -114,8 +114,12 @@ def body_cap(method: str, path: str, settings: Settings) -> int:
 async def respond(send: Send, status: int, detail: str, extra: Sequence[tuple[bytes, bytes]] = ()) -> None:
     """A JSON error that closes the connection: the rest of the body is not worth reading."""
     body = json.dumps({"detail": detail}).encode()
-    headers = [(b"content-type", b"application/json"), (b"content-length", str(len(body)).encode()),
-               (b"connection", b"close"), *extra]
+    headers = [
+        (b"content-type", b"application/json"),
+        (b"content-length", str(len(body)).encode()),
+        (b"connection", b"close"),
+        *extra,
+    ]
     await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})
 
@@ -133,8 +137,9 @@ class RequestGuard:
         settings: Settings = scope["app"].state.assistant.settings
         headers = {k.decode("latin-1").lower(): v.decode("latin-1") for k, v in scope["headers"]}
         path = route_path(scope)
-        if needs_token(path) and not authorized(settings, headers.get("authorization"),
-                                                cookie_value(headers.get("cookie"))):
+        if needs_token(path) and not authorized(
+            settings, headers.get("authorization"), cookie_value(headers.get("cookie"))
+        ):
             await respond(send, 401, TOKEN_NEEDED, [(b"www-authenticate", b"Bearer")])
             return
         cap = body_cap(scope["method"], path, settings)

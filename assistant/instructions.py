@@ -64,8 +64,18 @@ _OVERRIDE = [
     _CLAUSE + _OVERRIDE_VERB + _SOME + r"{0,3}?" + _BEFORE + r"\s+" + _SOME + r"{0,2}?" + _AI_RULES + r"\b",
     # "Ignore your rules", "disregard all previous guidelines and answer ...".
     _CLAUSE + _OVERRIDE_VERB + r"(?:all\s+(?:of\s+)?)?(?:your|the\s+above)\s+" + _SOME + r"{0,2}?" + _POLICY_RULES,
-    _CLAUSE + _OVERRIDE_VERB + _SOME + r"{0,3}?" + _BEFORE + r"\s+" + _SOME + r"{0,2}?" + _POLICY_RULES
-    + r"\b.{0,200}\b(?:instead|" + _ANSWER_VERB + r"|act|pretend)\b",
+    _CLAUSE
+    + _OVERRIDE_VERB
+    + _SOME
+    + r"{0,3}?"
+    + _BEFORE
+    + r"\s+"
+    + _SOME
+    + r"{0,2}?"
+    + _POLICY_RULES
+    + r"\b.{0,200}\b(?:instead|"
+    + _ANSWER_VERB
+    + r"|act|pretend)\b",
     # "Forget everything above", "ignore all of the above", "disregard what you were told".
     _CLAUSE + r"(?:ignore|disregard|forget)\s+(?:(?:everything|anything|all|what)\s+(?:(?:you\s+)?(?:were|have\s+been|"
     r"was)\s+(?:told|given|instructed)|(?:(?:said|written|stated)\s+)?(?:above|before|previously|earlier|so\s+far)|"
@@ -79,10 +89,12 @@ _ADDRESS = [
     _START + r"as\s+an?\s+(?:\w+\s+)?(?:ai|a\.i\.|language\s+model|llm|chat\s?bot|ai\s+assistant)\b(?:\s+\w+)?\s*"
     r"(?:,|\byou\b)",
     # "If you are an AI reading this", "Note to AI:", "any language model summarising this text".
-    r"\b(?:if|when|whenever|in\s+case)\s+you\s+are\s+(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:" + _MACHINE
+    r"\b(?:if|when|whenever|in\s+case)\s+you\s+are\s+(?:(?:an?|the)\s+(?:\w+\s+)?)?(?:"
+    + _MACHINE
     + r"|automated\s+(?:system|reader|tool))\b",
     r"\b(?:dear|attention|note\s+(?:to|for)|hey|hello|message\s+(?:to|for))\s*,?\s+(?:the\s+|any\s+|all\s+)?"
-    + _MACHINE + r"\s*[,:!]",
+    + _MACHINE
+    + r"\s*[,:!]",
     r"\b" + _MACHINE + r"\s+(?:reading|processing|summari[sz]ing|analy[sz]ing|parsing|indexing|answering)\s+"
     r"(?:this|these|the\s+(?:above|following))\b",
     # "Your system prompt", "your previous instructions", "your content policy".
@@ -92,7 +104,11 @@ _ADDRESS = [
 ]
 _DICTATE = [
     # "Answer that ...", "tell the user that ...", "reply only with ...", "say "approved"".
-    _START + r"(?:answer|respond|reply|say|claim|assert|insist|tell\s+" + _SOME + r"{0,2}?)\s+" + _SOME
+    _START
+    + r"(?:answer|respond|reply|say|claim|assert|insist|tell\s+"
+    + _SOME
+    + r"{0,2}?)\s+"
+    + _SOME
     + r"{0,2}?that\b(?!\s+(?:question|questions|section|part|item|form|request|query|call|letter|email)\b)",
     _START + r"(?:answer|respond|reply|say|output|repeat)\s+(?:\w+\s+)?(?:only|exclusively|verbatim|exactly)\b"
     r"(?!\s+(?:the|those|these|questions?|sections?|parts?|items?|if|where|when|for|to|once)\b)",
@@ -104,12 +120,14 @@ _DICTATE = [
     r"\b(?:if|when|whenever|should|in\s+case|once)\s+(?:you\s+are|you're|you\s+get|anyone|someone|somebody|"
     r"a\s+user|the\s+user|users|people|a\s+reader|the\s+reader)\s+(?:is\s+|are\s+|gets?\s+)?(?:asks?|asked|"
     r"inquires?|quer(?:y|ies)|wants?\s+to\s+know)\b.{0,200}?(?:[,;:]\s*|\b(?:just|always|only|simply)\s+)"
-    + _ANSWER_VERB + r"\b",
+    + _ANSWER_VERB
+    + r"\b",
     r"\b(?:if|when|whenever)\s+asked\b[^,;:]*[,;:]\s*(?:(?:always|only|just|simply)\s+)?(?:answer|respond|reply|"
     r"say|claim|insist)\b",
     r"\b(?:when|while|whenever|if)\s+(?:you\s+are\s+|you're\s+)?(?:answering|responding\s+to|replying\s+to|"
     r"summari[sz]ing)\b.{0,200}?[,;:]\s*(?:(?:always|only|just|simply|you\s+must|you\s+should)\s+)?"
-    + _ANSWER_VERB + r"\b",
+    + _ANSWER_VERB
+    + r"\b",
     # "The correct answer is ...".
     r"\bthe\s+(?:correct|right|true|real|only|official|proper|expected)\s+(?:answer|response|reply)\s+(?:to\s+"
     r"(?:\w+\s+){1,4})?(?:is|should\s+be|must\s+be|will\s+be|would\s+be)\b",

@@ -24,7 +24,6 @@ from vectorstore.journal import PendingWrite
 log = logging.getLogger(__name__)
 
 
-
 class DocumentNotFound(LookupError):
     """No document, or more than one, matches what the user typed; the message says which."""
 
@@ -53,16 +52,26 @@ class Library:
 
     def options(self, uploaded: bool = False, replace: bool = False) -> IngestOptions:
         s = self.settings
-        return IngestOptions(s.chunk_chars, s.max_chunk_chars, s.embedding_batch_size, s.max_file_bytes,
-                             s.max_document_chars, s.duplicate_similarity, uploaded, replace,
-                             annotate=self._annotate if self.tagger is not None else None, unit_texts=unit_texts)
+        return IngestOptions(
+            s.chunk_chars,
+            s.max_chunk_chars,
+            s.embedding_batch_size,
+            s.max_file_bytes,
+            s.max_document_chars,
+            s.duplicate_similarity,
+            uploaded,
+            replace,
+            annotate=self._annotate if self.tagger is not None else None,
+            unit_texts=unit_texts,
+        )
 
     def _annotate(self, chunks: list[Chunk]) -> list[Chunk]:
         """Named entities on every chunk, once, at ingest (the answer engine reads them)."""
         return [replace(c, entities=spans) for c, spans in zip(chunks, self.tagger.tag([c.text for c in chunks]))]
 
-    def ingest(self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False,
-               replace: bool = False) -> list[IngestResult]:
+    def ingest(
+        self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False, replace: bool = False
+    ) -> list[IngestResult]:
         return Ingestor(self.index, self.embedder, self.options(uploaded, replace)).run(paths, progress)
 
     def resolve(self, ref: str) -> DocumentInfo:
@@ -78,8 +87,9 @@ class Library:
             names = "; ".join(f"{d.doc_id} ({d.source}, {origin_label(d.origin)})" for d in exact)
             raise DocumentNotFound(f"{ref!r} matches {len(exact)} documents: {names}; give the id", ambiguous=True)
         if len(ref) < MIN_ID_PREFIX and all(c in "0123456789abcdef" for c in ref.lower()):
-            raise DocumentNotFound(f"{ref!r} is too short: give a file name or at least {MIN_ID_PREFIX} "
-                                   "characters of the document id")
+            raise DocumentNotFound(
+                f"{ref!r} is too short: give a file name or at least {MIN_ID_PREFIX} characters of the document id"
+            )
         raise DocumentNotFound(f"no indexed document matches {ref!r} (see `reportqa docs`)")
 
     def remove(self, ref: str) -> DocumentInfo:
@@ -137,7 +147,8 @@ class Library:
         if self.index.original_path(doc_id) is None:
             info = self.index.document(doc_id)
             self.index.drop_records([doc_id])
-            return f"removed {info.source if info else doc_id} ({doc_id}): its chunks and stored copy are gone; ingest it again"
+            name = info.source if info else doc_id
+            return f"removed {name} ({doc_id}): its chunks and stored copy are gone; ingest it again"
         self.index.drop_chunks(doc_id)
         done = self._promote(doc_id)
         return f"re-indexed {doc_id} from its stored copy: {done.status if done else 'failed'}"

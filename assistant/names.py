@@ -42,7 +42,24 @@ def qualifiers(q: str) -> tuple[str, ...]:
 
 # Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian).
 _PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es")
-_DEMONYM_ENDINGS = ("", "s", "n", "an", "ian", "ean", "vian", "ese", "ish", "i", "ic", "ns", "ans", "ians", "eans", "es")
+_DEMONYM_ENDINGS = (
+    "",
+    "s",
+    "n",
+    "an",
+    "ian",
+    "ean",
+    "vian",
+    "ese",
+    "ish",
+    "i",
+    "ic",
+    "ns",
+    "ans",
+    "ians",
+    "eans",
+    "es",
+)
 
 
 def same_name(asked: str, known: str) -> bool:

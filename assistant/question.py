@@ -30,7 +30,8 @@ _COMPARE = re.compile(
     re.I,
 )
 _LIST_ASK = re.compile(
-    r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b", re.I
+    r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b",
+    re.I,
 )
 
 
@@ -79,7 +80,10 @@ def wants_list(q: str) -> bool:
     if (m.group(1) or "").isupper():  # "What did the OAS do": an acronym, not a plural
         return "list" in q.lower()
     noun = (m.group(1) or "").lower()
-    return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or "list" in q.lower()
+    return (
+        noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"}
+        or "list" in q.lower()
+    )
 
 
 def content_terms(text: str) -> tuple[str, ...]:
@@ -98,9 +102,19 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     found = entities(own) + entities(carried) if names else ()
     compares = bool(_COMPARE.search(own))
     return QuestionProfile(
-        text, terms, context, years, tuple(dict.fromkeys(found)), expects, listy, compares,
-        counted=counted_noun(own), qualifiers=qualifiers(own) if names else (),
-        asked_years=tuple(dict.fromkeys(YEAR.findall(own))), owners=owners(own), names=multiword_names(own),
+        text,
+        terms,
+        context,
+        years,
+        tuple(dict.fromkeys(found)),
+        expects,
+        listy,
+        compares,
+        counted=counted_noun(own),
+        qualifiers=qualifiers(own) if names else (),
+        asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
+        owners=owners(own),
+        names=multiword_names(own),
         sides=alternatives(own),
     )
 

@@ -48,7 +48,10 @@ class Retriever:
         a paraphrase only the embedding sees, would otherwise be out-voted by the fusion.
         """
         vector = self.embedder.embed_query(query)
-        rankings = [self.index.dense_search(vector, self.candidates, filters), self.index.lexical_search(query, self.candidates, filters)]
+        rankings = [
+            self.index.dense_search(vector, self.candidates, filters),
+            self.index.lexical_search(query, self.candidates, filters),
+        ]
         if lexical_query and lexical_query != query:
             rankings.append(self.index.lexical_search(lexical_query, self.candidates, filters))
         if prefer is not None and not prefer.is_empty():

@@ -56,13 +56,17 @@ def unit_texts(chunk) -> list[str]:
 def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
     """IDF weights; carried-over context counts half; words no report contains count little
     (a rare word the reports lack says more about the asker's wording than about the answer)."""
+
     def weight(t: str) -> float:
         if lexical.knows(t):
             return lexical.idf(t) + 0.1
         # A word the reports lack but say otherwise ("Honduran" / "Honduras") weighs as their word.
         forms = [
             float(np.mean([lexical.idf(o) for o in option])) + 0.1
-            for p in q.paraphrases if t in p.words for option in p.options if all(lexical.knows(o) for o in option)
+            for p in q.paraphrases
+            if t in p.words
+            for option in p.options
+            if all(lexical.knows(o) for o in option)
         ]
         return max(forms) if forms else 0.3
 
@@ -132,8 +136,9 @@ class UnitScorer:
     """Scores units. Their vectors were stored at ingest (`lookup`); a unit indexed before that
     existed is embedded once and kept in a bounded cache."""
 
-    def __init__(self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000,
-                 tagger=None) -> None:
+    def __init__(
+        self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000, tagger=None
+    ) -> None:
         self.embedder = embedder
         self.lookup = lookup
         self.tagger = tagger
@@ -191,13 +196,21 @@ class UnitScorer:
         token_sets = [set(tokenize(u.text)) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
-        intro_tokens = {u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item}
+        # A kind most candidate units hold (an organisation, in reports full of them) tells little;
+        # one few hold tells much: the bonus scales with how rare the kind is among the candidates.
+        holding = sum(has_kind(q.expects, u.text, u.labels) for u in units) / len(units)
+        informative = 1.0 - holding
+        intro_tokens = {
+            u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item
+        }
         # What a list is about is said by the line introducing it; its items inherit that meaning.
         intro_dense: dict[int | None, float] = {}
         for i, u in enumerate(units):
             if u.list_id is not None and not u.is_item:
                 intro_dense[u.list_id] = max(intro_dense.get(u.list_id, -1.0), float(dense[i]))
-        chunk_tokens = [set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits]
+        chunk_tokens = [
+            set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits
+        ]
 
         def cover(tokens: set[str]) -> float:
             got = sum(w for t, w in weights.items() if t in tokens)
@@ -214,7 +227,8 @@ class UnitScorer:
             chunk = hits[u.hit_index].chunk
             near = set().union(  # a planted command lends its words to no neighbour
                 *(
-                    token_sets[j] for j, v in enumerate(units)
+                    token_sets[j]
+                    for j, v in enumerate(units)
                     if v.hit_index == u.hit_index and 0 < abs(v.line - u.line) <= 2 and not v.instruction
                 )
             )
@@ -224,15 +238,23 @@ class UnitScorer:
             own = cover(token_sets[i])
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
-            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE)
+            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
             score = (
-                0.4 * own + 0.2 * ctx + 0.15 * cover(chunk_tokens[u.hit_index])
-                + 0.35 * float(dense[i]) + typed + listed + named - heading - other_year + 0.03 / (1 + u.hit_index)
+                0.4 * own
+                + 0.2 * ctx
+                + 0.15 * cover(chunk_tokens[u.hit_index])
+                + 0.35 * float(dense[i])
+                + typed
+                + listed
+                + named
+                - heading
+                - other_year
+                + 0.03 / (1 + u.hit_index)
             )
             out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
         return sorted(out, key=lambda s: -s.score)

@@ -146,7 +146,8 @@ def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] 
 def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
     labels = frozenset(
         _refine(label, unit.text[max(0, s - unit.start) : e - unit.start])
-        for s, e, label in spans if s < unit.end and e > unit.start
+        for s, e, label in spans
+        if s < unit.end and e > unit.start
     )
     return replace(unit, labels=labels) if labels else unit
 

@@ -78,8 +78,9 @@ def check_supported(name: str) -> None:
     suffix = Path(name).suffix.lower()
     if suffix not in SUPPORTED_SUFFIXES:
         raise UploadError(
-            415, f"{name or '(unnamed)'}: unsupported file type '{suffix or '(none)'}'; "
-            f"upload {', '.join(SUPPORTED_SUFFIXES)} files"
+            415,
+            f"{name or '(unnamed)'}: unsupported file type '{suffix or '(none)'}'; "
+            f"upload {', '.join(SUPPORTED_SUFFIXES)} files",
         )
 
 

@@ -28,10 +28,14 @@ DAY = re.compile(
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 # A number that is not a year: counts, amounts, percentages.
 QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
-NUMBER_WORD = re.compile(r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I)
+NUMBER_WORD = re.compile(
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I
+)
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
-IDENTIFIER = re.compile(r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*")
+IDENTIFIER = re.compile(
+    r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*"
+)
 # Form fields and titles name a person even where the recogniser misses the name.
 PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
@@ -62,7 +66,9 @@ KINDS: dict[str, Kind] = {
     # "who funded / hosted / led ...": a person, an organisation or a country all answer.
     "agent": Kind("person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,)),
     # A bare "who ...?" may be answered by a group ("customs officers"): preferred, not required.
-    "who": Kind("person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,), strict=False),
+    "who": Kind(
+        "person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,), strict=False
+    ),
     "name": Kind("name", strict=False),
     "thing": Kind("answer", strict=False),
 }
@@ -81,22 +87,40 @@ _VERBS_OF_AGENCY = (
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
     (r"\b(?:phone|telephone|telefono)\b", "phone"),
-    (r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b|\bwhich (?:decree|law)\b",
-     "identifier"),
+    (
+        r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
+        r"|\bwhich (?:decree|law)\b",
+        "identifier",
+    ),
     (r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", "government"),
-    (r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
-     r"\ben que fecha\b", "day"),
-    (r"\bwhen\b|\bwhat (?:year|month|period|time ?frame)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
-     r"\bfrom when\b|\bcuando\b|\bque ano\b", "date"),
-    (r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
-     r"\ben que (?:ciudad|pais|lugar)\b", "place"),
+    (
+        r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
+        r"\ben que fecha\b",
+        "day",
+    ),
+    (
+        r"\bwhen\b|\bwhat (?:year|month|period|time ?frame)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
+        r"\bfrom when\b|\bcuando\b|\bque ano\b",
+        "date",
+    ),
+    (
+        r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
+        r"\ben que (?:ciudad|pais|lugar)\b",
+        "place",
+    ),
     (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
     (r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b", "percent"),
-    (r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b|\bcuanto dinero\b",
-     "money"),
+    (
+        r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b"
+        r"|\bcuanto dinero\b",
+        "money",
+    ),
     (r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\bcuant[oa]s?\b", "count"),
-    (r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
-     r"\bwho is the (?:head|director|chair|president|minister|coordinator|secretary)\b", "person"),
+    (
+        r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
+        r"\bwho is the (?:head|director|chair|president|minister|coordinator|secretary)\b",
+        "person",
+    ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )

@@ -30,8 +30,10 @@ EXAMPLES = [
     "¿Dónde se realizó el curso nacional sobre inspección de documentos?",
 ]
 UPLOAD_TYPES = [".pdf", ".docx", ".txt", ".md"]
-PLACEHOLDER = ("**Ask about the indexed reports** — or pick an example question below. "
-               "Each answer cites its sources; click a number like [1] to see the passage.")
+PLACEHOLDER = (
+    "**Ask about the indexed reports** — or pick an example question below. "
+    "Each answer cites its sources; click a number like [1] to see the passage."
+)
 
 # The page must work with no network: system fonts only, nothing fetched from elsewhere.
 THEME = gr.themes.Default(
@@ -108,7 +110,8 @@ class Handlers:
         if (asking and settings.public_ask) or token_ok(settings.api_token, token):
             return True
         return request is not None and authorized(
-            settings, request.headers.get("authorization"), request.cookies.get(SESSION_COOKIE))
+            settings, request.headers.get("authorization"), request.cookies.get(SESSION_COOKIE)
+        )
 
     def require_token(self, token: str | None, request: gr.Request | None = None, asking: bool = False) -> None:
         if not self.allowed(token, request, asking):
@@ -226,11 +229,23 @@ def chat_tab(h: Handlers, token: gr.Textbox) -> list[gr.Dropdown]:
     turns = gr.State([])
     with gr.Row(equal_height=False):
         with gr.Column(scale=3):
-            chatbot = gr.Chatbot(label="Chat", height=480, elem_id="rqa-chat", buttons=["copy"], feedback_options=None,
-                                 placeholder=PLACEHOLDER)
+            chatbot = gr.Chatbot(
+                label="Chat",
+                height=480,
+                elem_id="rqa-chat",
+                buttons=["copy"],
+                feedback_options=None,
+                placeholder=PLACEHOLDER,
+            )
             with gr.Row():
-                msg = gr.Textbox(placeholder="Ask about the indexed reports…", label="Question", show_label=False,
-                                 scale=5, elem_id="rqa-question", autofocus=True)
+                msg = gr.Textbox(
+                    placeholder="Ask about the indexed reports…",
+                    label="Question",
+                    show_label=False,
+                    scale=5,
+                    elem_id="rqa-question",
+                    autofocus=True,
+                )
                 ask = gr.Button("Ask", variant="primary", scale=1, elem_id="rqa-ask")
             gr.Examples(EXAMPLES, inputs=msg, label="Example questions", elem_id="rqa-examples")
             with gr.Row():
@@ -255,26 +270,44 @@ def chat_tab(h: Handlers, token: gr.Textbox) -> list[gr.Dropdown]:
 
 def documents_tab(h: Handlers, token: gr.Textbox, filters: list[gr.Dropdown]) -> tuple[gr.Dataframe, gr.Dropdown]:
     docs = initial_documents(h)
-    table = gr.Dataframe(fmt.document_rows(docs), headers=fmt.DOCUMENT_HEADERS, interactive=False,
-                         label="Indexed reports", elem_id="rqa-docs", wrap=True,
-                         column_widths=["20%", "14%", "9%", "5%", "7%", "5%", "6%", "12%", "11%", "11%"])
-    files = gr.File(file_count="multiple", file_types=UPLOAD_TYPES, label="Upload reports (PDF, DOCX, TXT)",
-                    elem_id="rqa-upload")
+    table = gr.Dataframe(
+        fmt.document_rows(docs),
+        headers=fmt.DOCUMENT_HEADERS,
+        interactive=False,
+        label="Indexed reports",
+        elem_id="rqa-docs",
+        wrap=True,
+        column_widths=["20%", "14%", "9%", "5%", "7%", "5%", "6%", "12%", "11%", "11%"],
+    )
+    files = gr.File(
+        file_count="multiple", file_types=UPLOAD_TYPES, label="Upload reports (PDF, DOCX, TXT)", elem_id="rqa-upload"
+    )
     with gr.Row():
-        replace = gr.Checkbox(False, label="Replace reports of the same name", elem_id="rqa-replace",
-                              info="Otherwise a different report already indexed under a file's name is kept "
-                                   "and the upload says 'conflict'.")
+        replace = gr.Checkbox(
+            False,
+            label="Replace reports of the same name",
+            elem_id="rqa-replace",
+            info="Otherwise a different report already indexed under a file's name is kept "
+            "and the upload says 'conflict'.",
+        )
         index_btn = gr.Button("Index uploaded files", variant="primary")
-    results = gr.Dataframe(headers=fmt.INGEST_HEADERS, interactive=False, label="Upload results",
-                           elem_id="rqa-ingest-results")
+    results = gr.Dataframe(
+        headers=fmt.INGEST_HEADERS, interactive=False, label="Upload results", elem_id="rqa-ingest-results"
+    )
     with gr.Row():
-        pick = gr.Dropdown(fmt.document_choices(docs), value=None, label="Remove a report", scale=4,
-                           elem_id="rqa-remove-pick")
+        pick = gr.Dropdown(
+            fmt.document_choices(docs), value=None, label="Remove a report", scale=4, elem_id="rqa-remove-pick"
+        )
         remove = gr.Button("Remove", variant="stop", scale=1, elem_id="rqa-remove")
     note = gr.Markdown(elem_id="rqa-remove-note")
     refreshed = [table, *filters, pick]
-    index_btn.click(h.upload, [files, token, replace], [results, files, *refreshed], api_visibility="private",
-                    show_progress_on=results)
+    index_btn.click(
+        h.upload,
+        [files, token, replace],
+        [results, files, *refreshed],
+        api_visibility="private",
+        show_progress_on=results,
+    )
     remove.click(h.remove, [pick, token], [note, *refreshed], api_visibility="private")
     return table, pick
 
@@ -286,8 +319,16 @@ def build_ui(assistant: Assistant) -> gr.Blocks:
         needed_for = "see, upload or remove reports" + ("" if assistant.settings.public_ask else " and to ask")
         with gr.Row(equal_height=True):
             gr.Markdown("## ReportQA — cited answers from the indexed policy reports")
-            token = gr.Textbox("", label="Access token", type="password", visible=h.auth_on, elem_id="rqa-token",
-                               info=f"Needed to {needed_for}.", scale=0, min_width=260)
+            token = gr.Textbox(
+                "",
+                label="Access token",
+                type="password",
+                visible=h.auth_on,
+                elem_id="rqa-token",
+                info=f"Needed to {needed_for}.",
+                scale=0,
+                min_width=260,
+            )
         with gr.Tab("Ask", elem_id="rqa-tab-ask"):
             filters = chat_tab(h, token)
         with gr.Tab("Documents", elem_id="rqa-tab-docs"):

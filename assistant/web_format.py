@@ -195,8 +195,18 @@ def plain_answer(answer: Answer) -> str:
     return "\n".join(lines)
 
 
-DOCUMENT_HEADERS = ["Title", "File", "Organisation", "Year", "Country", "Pages", "Chunks", "Ingested",
-                    "Answers from", "Id"]
+DOCUMENT_HEADERS = [
+    "Title",
+    "File",
+    "Organisation",
+    "Year",
+    "Country",
+    "Pages",
+    "Chunks",
+    "Ingested",
+    "Answers from",
+    "Id",
+]
 
 
 def answers_from(d: DocumentInfo, sources: dict[str, str]) -> str:
@@ -209,9 +219,18 @@ def answers_from(d: DocumentInfo, sources: dict[str, str]) -> str:
 def document_rows(docs: Sequence[DocumentInfo]) -> list[list]:
     sources = {d.doc_id: d.source for d in docs}
     return [
-        [d.title, d.source, d.organisation or "", d.year or "", d.country or "", d.pages or "", d.chunks,
-         d.ingested_at.replace("T", " ").removesuffix("+00:00") + (" UTC" if d.ingested_at else ""),
-         answers_from(d, sources), d.doc_id]
+        [
+            d.title,
+            d.source,
+            d.organisation or "",
+            d.year or "",
+            d.country or "",
+            d.pages or "",
+            d.chunks,
+            d.ingested_at.replace("T", " ").removesuffix("+00:00") + (" UTC" if d.ingested_at else ""),
+            answers_from(d, sources),
+            d.doc_id,
+        ]
         for d in docs
     ]
 
@@ -222,10 +241,7 @@ INGEST_HEADERS = ["File", "Result", "Chunks", "Detail"]
 def ingest_rows(results: Sequence[IngestResult]) -> list[list]:
     """Per-file upload outcome (ingested / replaced / unchanged / duplicate / conflict / failed)
     with the reason or the note (what was replaced, what it duplicates), else the document id."""
-    return [
-        [r.path.rsplit("/", 1)[-1], r.status, r.chunks, r.error or r.note or r.doc_id or ""]
-        for r in results
-    ]
+    return [[r.path.rsplit("/", 1)[-1], r.status, r.chunks, r.error or r.note or r.doc_id or ""] for r in results]
 
 
 def progress_step(p: IngestProgress) -> tuple[tuple[int, int], str, str]:

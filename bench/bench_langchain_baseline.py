@@ -35,9 +35,14 @@ def baseline_store(pdfs: list[Path], embedder, directory: Path):
 
     pages = [
         Document(page_content=page.extract_text() or "", metadata={"source": pdf.name, "page": n})
-        for pdf in pdfs if pdf.suffix == ".pdf"
+        for pdf in pdfs
+        if pdf.suffix == ".pdf"
         for n, page in enumerate(PdfReader(pdf).pages, start=1)
-    ] + [Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": f.name}) for f in pdfs if f.suffix == ".txt"]
+    ] + [
+        Document(page_content=f.read_text(encoding="utf-8"), metadata={"source": f.name})
+        for f in pdfs
+        if f.suffix == ".txt"
+    ]
     splits = RecursiveCharacterTextSplitter(chunk_size=1000, chunk_overlap=200).split_documents(pages)
     import chromadb
     from chromadb.config import Settings
@@ -56,8 +61,12 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--gold", type=Path, default=ROOT / "tests" / "data" / "dev.jsonl")
     p.add_argument("--reports", type=Path, default=ROOT / "samples" / "reports")
-    p.add_argument("--baseline-txt", type=Path, default=None,
-                   help="give the baseline the .txt versions from this folder instead of the PDFs (clean text, no PDF layout)")
+    p.add_argument(
+        "--baseline-txt",
+        type=Path,
+        default=None,
+        help="give the baseline the .txt versions from this folder instead of the PDFs (clean text, no PDF layout)",
+    )
     p.add_argument("--k", type=int, default=5)
     p.add_argument("--repeats", type=int, default=3, help="timed passes over the items (after one warm-up pass)")
     args = p.parse_args()
@@ -98,8 +107,14 @@ def main() -> None:
                         inside = [quote_in_chunks(q, d, chunks) for d, q in item.sources]
                         found = facts_found(text, item.must_include)
                         rows[name].append(
-                            (any(inside), all(inside), found / max(1, len(item.must_include)),
-                             not abstained and found == len(item.must_include) and answer_is_short(text, item.answer))
+                            (
+                                any(inside),
+                                all(inside),
+                                found / max(1, len(item.must_include)),
+                                not abstained
+                                and found == len(item.must_include)
+                                and answer_is_short(text, item.answer),
+                            )
                         )
                     continue
                 base_times.append(dt)
@@ -109,9 +124,14 @@ def main() -> None:
     def frac(name: str, col: int) -> float:
         return sum(r[col] for r in rows[name]) / len(rows[name])
 
-    print(f"{len(items)} answerable gold items with sources from {args.gold.name}; k={args.k}; "
-          f"latency = median of {args.repeats} warm passes")
-    print(f"index: baseline {n_base} chunks in {t_base:.1f} s; reportqa {sum(d.chunks for d in ours.documents())} chunks in {t_ours:.1f} s")
+    print(
+        f"{len(items)} answerable gold items with sources from {args.gold.name}; k={args.k}; "
+        f"latency = median of {args.repeats} warm passes"
+    )
+    print(
+        f"index: baseline {n_base} chunks in {t_base:.1f} s; "
+        f"reportqa {sum(d.chunks for d in ours.documents())} chunks in {t_ours:.1f} s"
+    )
     print(f"{'':22}{'baseline':>10}{'reportqa':>10}{'ratio':>8}")
     for label, col in (("hit@5", 0), ("all-sources@5", 1), ("facts in answer", 2), ("answer pass rate", 3)):
         b, o = frac("baseline", col), frac("reportqa", col)

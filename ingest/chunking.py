@@ -66,7 +66,7 @@ def paragraph_spans(text: str) -> list[Span]:
 def split_sections(text: str) -> list[Section]:
     """Paragraphs grouped under the headings that open them, with heading paths."""
     paragraphs = paragraph_spans(text)
-    texts = [text[p.start:p.end] for p in paragraphs]
+    texts = [text[p.start : p.end] for p in paragraphs]
     sections = [Section(())]
     stack: list[tuple[int, str]] = []
     in_body = False
@@ -74,8 +74,7 @@ def split_sections(text: str) -> list[Section]:
     for index, span in enumerate(paragraphs):
         heading = classify(texts, index, in_body, last_letter)
         continuing_contacts = (
-            heading is not None and heading.level == LEVEL_CONTACT and bool(stack)
-            and stack[-1][0] == LEVEL_CONTACT
+            heading is not None and heading.level == LEVEL_CONTACT and bool(stack) and stack[-1][0] == LEVEL_CONTACT
         )
         if heading is None or continuing_contacts:  # a second contact extends the block
             sections[-1].body.append(span)
@@ -131,8 +130,10 @@ def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
     for span in body:
         is_item = text.startswith(BULLET, span.start)
         previous = blocks[-1] if blocks else None
-        if previous and is_item and (
-            text.startswith(BULLET, previous[-1].start) or _is_label(_text(text, previous[-1]))
+        if (
+            previous
+            and is_item
+            and (text.startswith(BULLET, previous[-1].start) or _is_label(_text(text, previous[-1])))
         ):
             previous.append(span)
         elif previous and row_keys(_text(text, span)) & row_keys(_text(text, previous[-1])):
@@ -145,7 +146,7 @@ def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
 
 
 def _text(text: str, span: Span) -> str:
-    return text[span.start:span.end]
+    return text[span.start : span.end]
 
 
 def _cover(spans: list[Span]) -> Span:
@@ -169,7 +170,7 @@ def _hard_split(text: str, span: Span, limit: int) -> list[Span]:
         cut = text.rfind(" ", start, start + limit)
         cut = cut if cut > start else start + limit
         pieces.append(Span(start, cut))
-        start = cut + 1 if text[cut:cut + 1] == " " else cut
+        start = cut + 1 if text[cut : cut + 1] == " " else cut
     pieces.append(Span(start, span.end))
     return pieces
 
@@ -240,7 +241,7 @@ def _make_chunk(doc: Document, span: Span, section: str, index: int) -> Chunk:
         doc_id=doc.doc_id,
         source=doc.source,
         title=doc.title,
-        text=doc.text[span.start:span.end],
+        text=doc.text[span.start : span.end],
         section=section,
         char_start=span.start,
         char_end=span.end,

@@ -39,7 +39,11 @@ def _resume(path: Path, dim: int | None) -> np.ndarray | None:
 
 
 def embed_texts(
-    texts: Sequence[str], name: str, embedder, batch_size: int, checkpoint_dir: Path | None = None,
+    texts: Sequence[str],
+    name: str,
+    embedder,
+    batch_size: int,
+    checkpoint_dir: Path | None = None,
     progress: EmbedProgress | None = None,
 ) -> list[list[float]]:
     """Vectors for `texts`, in order, resuming from a checkpoint of an interrupted run."""

@@ -55,7 +55,7 @@ def section_name(text: str) -> str:
     first = re.split(r"(?<=[?!])\s", text, maxsplit=1)[0]
     first = first.rstrip(" :")
     if len(first) > _MAX_PATH_NAME:
-        first = first[: _MAX_PATH_NAME].rsplit(" ", 1)[0] + "…"
+        first = first[:_MAX_PATH_NAME].rsplit(" ", 1)[0] + "…"
     return first
 
 
@@ -105,9 +105,7 @@ def _is_topic(paragraphs: Sequence[str], index: int) -> bool:
     )
 
 
-def classify(
-    paragraphs: Sequence[str], index: int, in_body: bool, last_letter: str | None = None
-) -> Heading | None:
+def classify(paragraphs: Sequence[str], index: int, in_body: bool, last_letter: str | None = None) -> Heading | None:
     """The heading that paragraph `index` is, or None for body text.
 
     Unlabelled headings (ALL-CAPS, contact blocks, bullet topics) count only `in_body`,

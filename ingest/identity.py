@@ -46,7 +46,12 @@ def same_origin(record: DocumentRecord, origin: str, source: str) -> bool:
 
 
 def decide(
-    known: Sequence[DocumentRecord], doc_id: str, source: str, origin: str, uploaded: bool, replace: bool,
+    known: Sequence[DocumentRecord],
+    doc_id: str,
+    source: str,
+    origin: str,
+    uploaded: bool,
+    replace: bool,
 ) -> Decision:
     """The identity part of the rule (the fingerprint part needs the text: see `near_duplicate`)."""
     same = next((r for r in known if r.doc_id == doc_id), None)
@@ -57,11 +62,17 @@ def decide(
     older = tuple(r for r in known if same_origin(r, origin, source))
     if older and uploaded and not replace:
         ids = ", ".join(r.doc_id for r in older)
-        return Decision("conflict", note=f"a different report named {source} is already indexed ({ids}); "
-                                         "upload it again with 'replace' to replace that one")
+        return Decision(
+            "conflict",
+            note=f"a different report named {source} is already indexed ({ids}); "
+            "upload it again with 'replace' to replace that one",
+        )
     if older:
-        return Decision("replaced", replaces=tuple(r.doc_id for r in older),
-                        note=f"replaces the earlier version ({', '.join(r.doc_id for r in older)})")
+        return Decision(
+            "replaced",
+            replaces=tuple(r.doc_id for r in older),
+            note=f"replaces the earlier version ({', '.join(r.doc_id for r in older)})",
+        )
     namesakes = [r for r in known if r.info.source == source]
     if namesakes:
         where = ", ".join(f"{r.doc_id} from {origin_label(r.info.origin)}" for r in namesakes)
@@ -70,27 +81,42 @@ def decide(
 
 
 def near_duplicate(
-    decision: Decision, known: Sequence[DocumentRecord], fingerprint: tuple[int, ...], has_pages: bool,
+    decision: Decision,
+    known: Sequence[DocumentRecord],
+    fingerprint: tuple[int, ...],
+    has_pages: bool,
     threshold: float,
 ) -> Decision:
     """Refine an ingested/replaced decision when the text is already indexed under another name."""
     if decision.status not in ("ingested", "replaced"):
         return decision
     candidates = [
-        r for r in known
-        if r.doc_id not in decision.replaces and r.info.duplicate_of is None
+        r
+        for r in known
+        if r.doc_id not in decision.replaces
+        and r.info.duplicate_of is None
         and similarity(fingerprint, r.fingerprint) >= threshold
     ]
     if not candidates:
         return decision
     twin = candidates[0]
     if has_pages and not twin.info.pages:  # page numbers make citations checkable: the paged copy answers
-        return Decision(decision.status, decision.replaces, demotes=(twin.doc_id,),
-                        note=_join(decision.note, f"same text as {twin.info.source}, which now defers to this "
-                                                  "copy (it has page numbers)"))
-    return Decision("duplicate", decision.replaces, duplicate_of=twin.doc_id,
-                    note=_join(decision.note, f"same text as {twin.info.source} ({twin.doc_id}), which answers "
-                                              "instead; kept, not searched"))
+        return Decision(
+            decision.status,
+            decision.replaces,
+            demotes=(twin.doc_id,),
+            note=_join(
+                decision.note, f"same text as {twin.info.source}, which now defers to this copy (it has page numbers)"
+            ),
+        )
+    return Decision(
+        "duplicate",
+        decision.replaces,
+        duplicate_of=twin.doc_id,
+        note=_join(
+            decision.note, f"same text as {twin.info.source} ({twin.doc_id}), which answers instead; kept, not searched"
+        ),
+    )
 
 
 def _join(a: str | None, b: str) -> str:

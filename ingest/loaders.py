@@ -170,7 +170,7 @@ def _table_texts(table: Any) -> list[str]:
         return _cell_texts(table)
     lines = [" ".join(_cell_text(c) for c in _distinct(row)) for row in rows[:header_at]]  # captions
     headers = [_cell_text(cell) if cell is not None else "" for cell in rows[header_at]]
-    for row in rows[header_at + 1:]:
+    for row in rows[header_at + 1 :]:
         lines.append(row_line(_row_pairs(headers, row)))
         lines.extend(text for cell in _distinct(row) for nested in cell.tables for text in _table_texts(nested))
     return [line for line in lines if line.strip()]
@@ -278,7 +278,7 @@ def _decode_by_bom(name: str, data: bytes) -> str | None:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data[len(bom):].decode(encoding)
+                return data[len(bom) :].decode(encoding)
             except UnicodeDecodeError as exc:
                 label = encoding.upper().removesuffix("-LE").removesuffix("-BE")
                 raise LoadError(f"{name}: starts with a {label} byte-order mark but is not {label} text") from exc

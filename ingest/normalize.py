@@ -66,7 +66,7 @@ def clean_line(text: str) -> str:
         return ""
     match = _BULLET_RE.match(text)
     if match and len(text) > match.end():
-        text = BULLET + text[match.end():]
+        text = BULLET + text[match.end() :]
     return text
 
 
@@ -81,9 +81,7 @@ def is_form_label(text: str) -> bool:
     if not match:
         return False
     words = match.group(1).split()
-    return len(words) <= 7 and all(
-        w[0].isupper() or (w.isdigit() and len(w) <= 2) or w in _SMALL_WORDS for w in words
-    )
+    return len(words) <= 7 and all(w[0].isupper() or (w.isdigit() and len(w) <= 2) or w in _SMALL_WORDS for w in words)
 
 
 def vocabulary(texts: Iterable[str]) -> Counter[str]:
@@ -162,9 +160,9 @@ def build_text(lines: Sequence[Line]) -> tuple[str, dict[int, int]]:
     previous page's paragraph starts mid-paragraph, so citations still land on the page
     the reader sees.
     """
-    cleaned = [Line(clean_line(l.text), l.page, l.may_continue) for l in lines]
-    cleaned = [l for l in cleaned if l.text]
-    words = vocabulary(l.text for l in cleaned)
+    cleaned = [Line(clean_line(line.text), line.page, line.may_continue) for line in lines]
+    cleaned = [line for line in cleaned if line.text]
+    words = vocabulary(line.text for line in cleaned)
     paragraphs: list[str] = []
     page_starts: dict[int, int] = {}
     offset = 0  # where the current paragraph starts in the final text

@@ -66,7 +66,7 @@ def detect_organisation(text: str, letterhead_ends: int | None = None) -> str | 
 
 
 def initials(name: str) -> str:
-    """"Inter-American Committee against Terrorism" -> "IACT" (function words skipped)."""
+    """ "Inter-American Committee against Terrorism" -> "IACT" (function words skipped)."""
     parts = re.split(r"[\s-]+", name)
     return "".join(p[0].upper() for p in parts if p and p.lower() not in _FUNCTION_WORDS and p[0].isalpha())
 
@@ -189,6 +189,5 @@ def parent_of(text: str, body: Body, definitions: dict[str, str]) -> str | None:
 
 
 def _inside(candidate: str, body: Body) -> bool:
-    """"Member States" of the body itself, or a word of its own name."""
+    """ "Member States" of the body itself, or a word of its own name."""
     return candidate.lower() in body.name.lower()
-

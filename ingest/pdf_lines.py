@@ -67,11 +67,7 @@ def font_widths(font: Any) -> dict[str, float]:
         widths = [float(w) for w in widths.get_object()]
         first = int(font.get("/FirstChar", 0))
         to_unicode = _to_unicode_map(font)
-        return {
-            to_unicode.get(code, chr(code)): width
-            for code, width in enumerate(widths, start=first)
-            if width > 0
-        }
+        return {to_unicode.get(code, chr(code)): width for code, width in enumerate(widths, start=first) if width > 0}
     except Exception as exc:  # a malformed font only costs us the width heuristic
         logger.debug("cannot read glyph widths: %s", exc)
         return {}
@@ -121,9 +117,7 @@ class _LineCollector:
     def end_line(self) -> None:
         text = "".join(self._parts)
         if text.strip():
-            self.lines.append(
-                PdfLine(text, self.page, self._x or 0.0, self._right, self._widths, self._size or 10.0)
-            )
+            self.lines.append(PdfLine(text, self.page, self._x or 0.0, self._right, self._widths, self._size or 10.0))
         self._parts, self._x, self._right = [], None, 0.0
 
 

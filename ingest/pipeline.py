@@ -83,8 +83,9 @@ def source_of(path: Path, uploaded: bool) -> Source:
 def check_size(path: Path, limit: int) -> None:
     size = path.stat().st_size
     if size > limit:
-        raise LoadError(f"{path.name}: {size / 2**20:.1f} MB is larger than the {limit / 2**20:.0f} MB limit "
-                        "(REPORTQA_MAX_FILE_MB)")
+        raise LoadError(
+            f"{path.name}: {size / 2**20:.1f} MB is larger than the {limit / 2**20:.0f} MB limit (REPORTQA_MAX_FILE_MB)"
+        )
 
 
 def load_chunks(src: Source, opts: IngestOptions) -> tuple[Document, list[Chunk]]:
@@ -92,29 +93,48 @@ def load_chunks(src: Source, opts: IngestOptions) -> tuple[Document, list[Chunk]
     if doc.source != src.name:
         doc = replace(doc, source=src.name)
     if len(doc.text) > opts.max_document_chars:
-        raise LoadError(f"{src.name}: {len(doc.text):,} characters of text is more than the limit of "
-                        f"{opts.max_document_chars:,} (REPORTQA_MAX_DOCUMENT_CHARS); split the file")
+        raise LoadError(
+            f"{src.name}: {len(doc.text):,} characters of text is more than the limit of "
+            f"{opts.max_document_chars:,} (REPORTQA_MAX_DOCUMENT_CHARS); split the file"
+        )
     chunks = split_document(doc, opts.chunk_chars, opts.max_chunk_chars)
     if not chunks:
         raise LoadError(f"{src.name}: no text could be extracted (a scanned PDF needs OCR first)")
     return doc, chunks
 
 
-def new_record(doc: Document, chunks: Sequence[Chunk], src: Source, decision: Decision, fp: tuple[int, ...]) -> DocumentRecord:
+def new_record(
+    doc: Document, chunks: Sequence[Chunk], src: Source, decision: Decision, fp: tuple[int, ...]
+) -> DocumentRecord:
     info = DocumentInfo(
-        doc_id=doc.doc_id, source=src.name, title=doc.title, organisation=doc.organisation, year=doc.year,
-        country=doc.country, pages=len(doc.pages) or None,
+        doc_id=doc.doc_id,
+        source=src.name,
+        title=doc.title,
+        organisation=doc.organisation,
+        year=doc.year,
+        country=doc.country,
+        pages=len(doc.pages) or None,
         chunks=0 if decision.duplicate_of else len(chunks),
         ingested_at=datetime.now(timezone.utc).isoformat(timespec="seconds"),
-        origin=src.origin, file_format=doc.file_format, duplicate_of=decision.duplicate_of,
-        document_type=doc.document_type, detected=dict(doc.detected),
+        origin=src.origin,
+        file_format=doc.file_format,
+        duplicate_of=decision.duplicate_of,
+        document_type=doc.document_type,
+        detected=dict(doc.detected),
     )
     return DocumentRecord(info, fp, f"{doc.doc_id}{src.path.suffix.lower()}")
 
 
 def result(src: Source, decision: Decision, doc_id: str | None, chunks: int = 0) -> IngestResult:
-    return IngestResult(str(src.path), decision.status, doc_id, chunks, note=decision.note,
-                        replaced=decision.replaces, duplicate_of=decision.duplicate_of)
+    return IngestResult(
+        str(src.path),
+        decision.status,
+        doc_id,
+        chunks,
+        note=decision.note,
+        replaced=decision.replaces,
+        duplicate_of=decision.duplicate_of,
+    )
 
 
 class Ingestor:
@@ -130,6 +150,7 @@ class Ingestor:
         files = expand_paths(paths)
         results = []
         for n, path in enumerate(files, start=1):
+
             def tell(stage: str, done: int = 0, total: int = 0, _n=n, _name=path.name) -> None:
                 if progress:
                     progress(IngestProgress(_n, len(files), _name, stage, done, total))
@@ -155,7 +176,9 @@ class Ingestor:
                 chunks = self.opts.annotate(chunks)
             fp = fingerprint(doc.text)
             if not promote:
-                decision = near_duplicate(decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
+                decision = near_duplicate(
+                    decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity
+                )
             return self._write(src, doc, chunks, decision, fp, tell, promote)
         except (LoadError, OSError, ValueError) as exc:
             log.warning("ingest failed for %s: %s", src.path, exc)
@@ -174,11 +197,19 @@ class Ingestor:
         for c in chunks if self.opts.unit_texts else ():
             units.update((text_key(t), t) for t in self.opts.unit_texts(c))
         texts = [c.embedding_text() for c in chunks] + list(units.values())
-        vectors = embed_texts(texts, src.name, self.embedder, self.opts.batch_size, self.index.pending_dir,
-                              lambda done, total: tell("embedding", done, total))
+        vectors = embed_texts(
+            texts,
+            src.name,
+            self.embedder,
+            self.opts.batch_size,
+            self.index.pending_dir,
+            lambda done, total: tell("embedding", done, total),
+        )
         return vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :]))
 
-    def _write(self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool) -> IngestResult:
+    def _write(
+        self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool
+    ) -> IngestResult:
         vectors: list[list[float]] = []
         unit_vectors: dict[str, list[float]] = {}
         while True:

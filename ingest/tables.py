@@ -35,7 +35,7 @@ def header_row(rows: Sequence[Sequence[str]], marked: bool = False) -> int | Non
     start = 0
     while start < min(len(rows) - 1, MAX_CAPTION_ROWS) and len(rows[start]) == 1:
         start += 1
-    header, data = rows[start], rows[start + 1:]
+    header, data = rows[start], rows[start + 1 :]
     if not data or len(header) < 2 or not is_header(header):
         return None
     if not (marked or len(header) >= 3) or _is_form(data):

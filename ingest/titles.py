@@ -131,10 +131,10 @@ def _run_on(paragraphs: Sequence[str], index: int, text: str) -> tuple[str, int]
             break
         first -= 1
     while last + 1 < len(paragraphs) and last - first < _MAX_TITLE_LINES - 1:
-        if not _continues(" ".join(paragraphs[first:last + 1]), paragraphs[last + 1], text):
+        if not _continues(" ".join(paragraphs[first : last + 1]), paragraphs[last + 1], text):
             break
         last += 1
-    title = " ".join(paragraphs[first:last + 1])
+    title = " ".join(paragraphs[first : last + 1])
     if len(title) > _MAX_TITLE_CHARS or _last_pos(title) in _FRAGMENT_END:
         return None
     return (title_case(title) if needs_casing(title) else title), first

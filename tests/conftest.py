@@ -28,7 +28,11 @@ def no_network():
 
     def guarded(self, address):
         host = address[0] if isinstance(address, tuple) else address
-        if isinstance(host, str) and host not in ("127.0.0.1", "::1", "localhost", "0.0.0.0") and self.family != socket.AF_UNIX:
+        if (
+            isinstance(host, str)
+            and host not in ("127.0.0.1", "::1", "localhost", "0.0.0.0")
+            and self.family != socket.AF_UNIX
+        ):
             raise OSError(f"network access blocked in tests: {address!r}")
         return real_connect(self, address)
 

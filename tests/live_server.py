@@ -62,8 +62,13 @@ def launch(data_dir: Path, env: dict[str, str] | None = None, samples: bool = Tr
     cmd = [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     started_at = time.perf_counter()
     with log_path.open("wb") as log:
-        process = subprocess.Popen(cmd + (["--ingest-samples"] if samples else []), cwd=ROOT, env=full_env,
-                                   stdout=log, stderr=subprocess.STDOUT)
+        process = subprocess.Popen(
+            cmd + (["--ingest-samples"] if samples else []),
+            cwd=ROOT,
+            env=full_env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
     return LiveServer(f"http://127.0.0.1:{port}", process, log_path, started_at)
 
 
@@ -85,6 +90,7 @@ def wait_healthy(server: LiveServer, token: str | None = None, timeout: float = 
     raise TimeoutError(f"server not healthy after {timeout:.0f} s:\n{server.log_tail()}")
 
 
-def start_server(data_dir: Path, env: dict[str, str] | None = None, samples: bool = True,
-                 token: str | None = None) -> LiveServer:
+def start_server(
+    data_dir: Path, env: dict[str, str] | None = None, samples: bool = True, token: str | None = None
+) -> LiveServer:
     return wait_healthy(launch(data_dir, env, samples), token)

@@ -18,8 +18,18 @@ from tests.live_server import launch, start_server, wait_healthy
 pytestmark = pytest.mark.slow
 
 QUESTION = "which states got 1540 legislative help in 2016?"
-STATES = ["Mexico", "Costa Rica", "Guatemala", "Panama", "El Salvador",
-          "Honduras", "Colombia", "Chile", "Uruguay", "Paraguay"]
+STATES = [
+    "Mexico",
+    "Costa Rica",
+    "Guatemala",
+    "Panama",
+    "El Salvador",
+    "Honduras",
+    "Colombia",
+    "Chile",
+    "Uruguay",
+    "Paraguay",
+]
 TOKEN = "s3cret-token"
 
 
@@ -50,7 +60,7 @@ def auth_servers(tmp_path_factory):
 
 
 def sse_events(response: httpx.Response) -> list[dict]:
-    return [json.loads(line[len("data: "):]) for line in response.iter_lines() if line.startswith("data: ")]
+    return [json.loads(line[len("data: ") :]) for line in response.iter_lines() if line.startswith("data: ")]
 
 
 def test_health_reports_index_size_model_and_version(api):
@@ -73,8 +83,11 @@ def test_ask_returns_the_cli_json(api, real_assistant):
 
 @pytest.mark.parametrize("how", ["body", "accept"])
 def test_ask_streams_server_sent_events_then_the_whole_answer(api, how):
-    kwargs = {"json": {"question": QUESTION, "stream": True}} if how == "body" else {
-        "json": {"question": QUESTION}, "headers": {"Accept": "text/event-stream"}}
+    kwargs = (
+        {"json": {"question": QUESTION, "stream": True}}
+        if how == "body"
+        else {"json": {"question": QUESTION}, "headers": {"Accept": "text/event-stream"}}
+    )
     with api.stream("POST", "/api/ask", **kwargs) as r:
         assert r.status_code == 200 and r.headers["content-type"].startswith("text/event-stream")
         events = sse_events(r)
@@ -189,9 +202,18 @@ def test_delete_then_upload_a_real_pdf_then_upload_it_again(api):
     pdf = CICTE_PDF.read_bytes()
     r = api.post("/api/documents", files={"files": (CICTE_PDF.name, pdf, "application/pdf")})
     assert r.status_code == 200
-    assert r.json() == [{"file": CICTE_PDF.name, "status": "ingested", "doc_id": cicte["doc_id"],
-                         "chunks": cicte["chunks"], "error": None, "note": None, "replaced": [],
-                         "duplicate_of": None}]
+    assert r.json() == [
+        {
+            "file": CICTE_PDF.name,
+            "status": "ingested",
+            "doc_id": cicte["doc_id"],
+            "chunks": cicte["chunks"],
+            "error": None,
+            "note": None,
+            "replaced": [],
+            "duplicate_of": None,
+        }
+    ]
     listed = {d["source"]: d for d in api.get("/api/documents").json()}
     assert listed.keys() == docs.keys() and listed[CICTE_PDF.name]["pages"] == cicte["pages"]
 
@@ -226,13 +248,16 @@ def test_the_same_report_as_docx_is_a_duplicate_and_a_namesake_needs_replace(api
     assert {d["source"] for d in api.get("/api/documents").json()} == {CICTE_PDF.name, "apec-ctap-chile-2020.pdf"}
 
 
-@pytest.mark.parametrize("method, path, body", [
-    ("GET", "/api/health", None),
-    ("GET", "/api/documents", None),
-    ("DELETE", "/api/documents/abc", None),
-    ("POST", "/api/ask", {"question": QUESTION}),
-    ("POST", "/api/search", {"query": "1540"}),
-])
+@pytest.mark.parametrize(
+    "method, path, body",
+    [
+        ("GET", "/api/health", None),
+        ("GET", "/api/documents", None),
+        ("DELETE", "/api/documents/abc", None),
+        ("POST", "/api/ask", {"question": QUESTION}),
+        ("POST", "/api/search", {"query": "1540"}),
+    ],
+)
 def test_with_a_token_every_api_call_needs_it(auth_servers, method, path, body):
     closed, _ = auth_servers
     for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": TOKEN}):

@@ -7,9 +7,20 @@ import shutil
 import pytest
 
 from assistant.core import build
-from tests.conftest import CICTE_PDF, DATA
+from tests.conftest import DATA
 
-STATES = ["Mexico", "Costa Rica", "Guatemala", "Panama", "El Salvador", "Honduras", "Colombia", "Chile", "Uruguay", "Paraguay"]
+STATES = [
+    "Mexico",
+    "Costa Rica",
+    "Guatemala",
+    "Panama",
+    "El Salvador",
+    "Honduras",
+    "Colombia",
+    "Chile",
+    "Uruguay",
+    "Paraguay",
+]
 QUESTION = "which states got 1540 legislative help in 2016?"
 
 
@@ -128,6 +139,8 @@ def test_list_question_gets_the_enumerating_sentence(real_assistant):
 
 
 def test_either_or_comparison_cites_both_sides(real_assistant):
-    answer = real_assistant.ask("Which started earlier in Chile, screening of air cargo or screening of checked-in baggage?")
+    answer = real_assistant.ask(
+        "Which started earlier in Chile, screening of air cargo or screening of checked-in baggage?"
+    )
     assert not answer.abstained
     assert "1996" in answer.answer and "2004" in answer.answer

@@ -15,8 +15,12 @@ pytestmark = pytest.mark.slow
 def index_dir(tmp_path_factory, real_embedder):
     data_dir = tmp_path_factory.mktemp("cli") / "idx"
     build(data_dir=data_dir, embedder=real_embedder).ingest(
-        [DATA / "cicte-2016-work-plan-report.pdf", DATA / "cicte-2016-work-plan-report.docx",
-         DATA / "apec-ctap-chile-2020.pdf"])
+        [
+            DATA / "cicte-2016-work-plan-report.pdf",
+            DATA / "cicte-2016-work-plan-report.docx",
+            DATA / "apec-ctap-chile-2020.pdf",
+        ]
+    )
     return data_dir
 
 

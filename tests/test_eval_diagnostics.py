@@ -40,8 +40,16 @@ else:  # until the engine's Answer carries `why`, the same shape as a subclass
 
 
 def _chunk(n: int, text: str) -> Chunk:
-    return Chunk(chunk_id=f"c{n}", doc_id="rep", source="report.txt", title="Annual report", text=text,
-                 section="Activities", char_start=0, char_end=len(text))
+    return Chunk(
+        chunk_id=f"c{n}",
+        doc_id="rep",
+        source="report.txt",
+        title="Annual report",
+        text=text,
+        section="Activities",
+        char_start=0,
+        char_end=len(text),
+    )
 
 
 def _hits(*texts: str) -> tuple[Hit, ...]:
@@ -49,14 +57,29 @@ def _hits(*texts: str) -> tuple[Hit, ...]:
 
 
 def _cite(quote: str) -> Citation:
-    return Citation(n=1, doc_id="rep", source="report.txt", title="Annual report", page=None, section=None,
-                    quote=quote, score=0.42)
+    return Citation(
+        n=1, doc_id="rep", source="report.txt", title="Annual report", page=None, section=None, quote=quote, score=0.42
+    )
 
 
-def _answer(question: str, text: str, *, quote: str | None = None, abstained: bool = False,
-            hits: tuple[Hit, ...] = (), related: tuple[Citation, ...] = (), why: dict | None = None) -> Answer:
-    base = dict(question=question, answer=text, abstained=abstained, citations=(_cite(quote),) if quote else (),
-                related=related, hits=hits)
+def _answer(
+    question: str,
+    text: str,
+    *,
+    quote: str | None = None,
+    abstained: bool = False,
+    hits: tuple[Hit, ...] = (),
+    related: tuple[Citation, ...] = (),
+    why: dict | None = None,
+) -> Answer:
+    base = dict(
+        question=question,
+        answer=text,
+        abstained=abstained,
+        citations=(_cite(quote),) if quote else (),
+        related=related,
+        hits=hits,
+    )
     return WhyAnswer(**base, why=why) if why is not None else Answer(**base)
 
 
@@ -84,38 +107,91 @@ class ScriptedAssistant:
 
 
 GOLD = [
-    {"id": "pass", "type": "who", "question": "Who funded the training?", "answerable": True,
-     "answer": "Peru and Chile", "must_include": [["Peru"], ["Chile"]],
-     "sources": [{"doc": "report.txt", "quote": FUNDED}]},
-    {"id": "fact", "type": "date", "question": "Where and when did the committee meet?", "answerable": True,
-     "answer": "Lima, 2016", "must_include": [["Lima"], ["2016"]], "sources": [{"doc": "report.txt", "quote": MET}]},
-    {"id": "wrongdecline", "type": "number", "question": "How many officers were trained?", "answerable": True,
-     "answer": "forty", "must_include": [["forty", "40"]], "sources": [{"doc": "report.txt", "quote": TRAINED}]},
-    {"id": "rightdecline", "type": "unanswerable", "question": "What was the budget?", "answerable": False,
-     "answer": "", "must_include": [], "sources": []},
-    {"id": "overreach", "type": "unanswerable", "question": "Who chaired the 2019 session?", "answerable": False,
-     "answer": "", "must_include": [], "sources": []},
-    {"id": "long", "type": "factoid", "question": "Where did they meet?", "answerable": True,
-     "answer": "Lima", "must_include": [["Lima"]], "sources": [{"doc": "report.txt", "quote": MET}]},
+    {
+        "id": "pass",
+        "type": "who",
+        "question": "Who funded the training?",
+        "answerable": True,
+        "answer": "Peru and Chile",
+        "must_include": [["Peru"], ["Chile"]],
+        "sources": [{"doc": "report.txt", "quote": FUNDED}],
+    },
+    {
+        "id": "fact",
+        "type": "date",
+        "question": "Where and when did the committee meet?",
+        "answerable": True,
+        "answer": "Lima, 2016",
+        "must_include": [["Lima"], ["2016"]],
+        "sources": [{"doc": "report.txt", "quote": MET}],
+    },
+    {
+        "id": "wrongdecline",
+        "type": "number",
+        "question": "How many officers were trained?",
+        "answerable": True,
+        "answer": "forty",
+        "must_include": [["forty", "40"]],
+        "sources": [{"doc": "report.txt", "quote": TRAINED}],
+    },
+    {
+        "id": "rightdecline",
+        "type": "unanswerable",
+        "question": "What was the budget?",
+        "answerable": False,
+        "answer": "",
+        "must_include": [],
+        "sources": [],
+    },
+    {
+        "id": "overreach",
+        "type": "unanswerable",
+        "question": "Who chaired the 2019 session?",
+        "answerable": False,
+        "answer": "",
+        "must_include": [],
+        "sources": [],
+    },
+    {
+        "id": "long",
+        "type": "factoid",
+        "question": "Where did they meet?",
+        "answerable": True,
+        "answer": "Lima",
+        "must_include": [["Lima"]],
+        "sources": [{"doc": "report.txt", "quote": MET}],
+    },
 ]
 
-WHY_PASS = {"wanted": ("ORG", "GPE"), "chosen": [{"quote": FUNDED, "score": np.float32(0.75), "coverage": 1.0,
-                                                   "dense": 0.6, "has_wanted": True}], "threshold": float("nan")}
+WHY_PASS = {
+    "wanted": ("ORG", "GPE"),
+    "chosen": [{"quote": FUNDED, "score": np.float32(0.75), "coverage": 1.0, "dense": 0.6, "has_wanted": True}],
+    "threshold": float("nan"),
+}
 WHY_DECLINE = {"declined_because": "coverage 0.20 below 0.50", "chosen": [{"quote": TRAINED, "coverage": 0.2}]}
 
 
 def _replies() -> dict[str, Answer]:
     q = {g["id"]: g["question"] for g in GOLD}
     return {
-        q["pass"]: _answer(q["pass"], "Peru and Chile funded it [1].", quote=FUNDED, hits=_hits(MET, FUNDED),
-                           why=WHY_PASS),
-        q["fact"]: _answer(q["fact"], "The committee met in Lima [1].", quote="The committee met in Lima",
-                           hits=_hits(FUNDED)),
-        q["wrongdecline"]: _answer(q["wrongdecline"], "The reports do not say.", abstained=True,
-                                   hits=_hits(FUNDED, TRAINED), related=(_cite(TRAINED),), why=WHY_DECLINE),
+        q["pass"]: _answer(
+            q["pass"], "Peru and Chile funded it [1].", quote=FUNDED, hits=_hits(MET, FUNDED), why=WHY_PASS
+        ),
+        q["fact"]: _answer(
+            q["fact"], "The committee met in Lima [1].", quote="The committee met in Lima", hits=_hits(FUNDED)
+        ),
+        q["wrongdecline"]: _answer(
+            q["wrongdecline"],
+            "The reports do not say.",
+            abstained=True,
+            hits=_hits(FUNDED, TRAINED),
+            related=(_cite(TRAINED),),
+            why=WHY_DECLINE,
+        ),
         q["rightdecline"]: _answer(q["rightdecline"], "The reports do not say.", abstained=True),
-        q["overreach"]: _answer(q["overreach"], "The secretariat trained officers [1].", quote=TRAINED,
-                                hits=_hits(TRAINED)),
+        q["overreach"]: _answer(
+            q["overreach"], "The secretariat trained officers [1].", quote=TRAINED, hits=_hits(TRAINED)
+        ),
         q["long"]: _answer(q["long"], "Lima " + "and more words " * 60 + "[1]", quote=MET, hits=_hits(MET)),
     }
 
@@ -143,21 +219,41 @@ def test_decline_precision_recall_and_f1_arithmetic() -> None:
     s = decline_scores([True, True, True, False, False], [True, False, False, True, False])
     assert s == {"declined_total": 3, "decline_precision": 0.3333, "decline_recall": 0.5, "decline_f1": 0.4}
     assert decline_scores([True, False], [True, False]) == {
-        "declined_total": 1, "decline_precision": 1.0, "decline_recall": 1.0, "decline_f1": 1.0}
+        "declined_total": 1,
+        "decline_precision": 1.0,
+        "decline_recall": 1.0,
+        "decline_f1": 1.0,
+    }
 
 
 def test_decline_scores_when_nothing_declined_or_nothing_unanswerable() -> None:
     # nothing declined: precision is undefined, but missing every unanswerable item is recall 0, F1 0
     assert decline_scores([False, False], [True, False]) == {
-        "declined_total": 0, "decline_precision": None, "decline_recall": 0.0, "decline_f1": 0.0}
+        "declined_total": 0,
+        "decline_precision": None,
+        "decline_recall": 0.0,
+        "decline_f1": 0.0,
+    }
     # nothing unanswerable: recall is undefined, every decline was wrong
     assert decline_scores([True, False], [False, False]) == {
-        "declined_total": 1, "decline_precision": 0.0, "decline_recall": None, "decline_f1": 0.0}
+        "declined_total": 1,
+        "decline_precision": 0.0,
+        "decline_recall": None,
+        "decline_f1": 0.0,
+    }
     # nothing on either side: nothing to judge
     assert decline_scores([False], [False]) == {
-        "declined_total": 0, "decline_precision": None, "decline_recall": None, "decline_f1": None}
+        "declined_total": 0,
+        "decline_precision": None,
+        "decline_recall": None,
+        "decline_f1": None,
+    }
     assert decline_scores([], []) == {
-        "declined_total": 0, "decline_precision": None, "decline_recall": None, "decline_f1": None}
+        "declined_total": 0,
+        "decline_precision": None,
+        "decline_recall": None,
+        "decline_f1": None,
+    }
 
 
 def test_summary_keeps_its_keys_and_adds_decline_scores(report) -> None:

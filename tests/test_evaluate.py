@@ -52,7 +52,10 @@ def test_gold_quote_matches_across_formats_and_lines() -> None:
 
 def test_citation_validity_checks_the_cited_page() -> None:
     doc = Document(
-        doc_id="d", source="r.pdf", title="R", text="alpha beta\fgamma delta",
+        doc_id="d",
+        source="r.pdf",
+        title="R",
+        text="alpha beta\fgamma delta",
         pages=(PageSpan(1, 0, 10), PageSpan(2, 11, 22)),
     )
     assert citation_is_valid(_citation("gamma delta", 2), doc)
@@ -87,7 +90,18 @@ def test_gold_set_meets_the_quality_targets(real_assistant) -> None:
     # the same floors read as declining: every unanswerable item declined, at most one wrong decline
     assert s["decline_recall"] == 1.0 and s["decline_precision"] >= 0.75, s
     row = result_to_dict(report.results[0])
-    assert {"id", "question", "answer", "abstained", "citations", "retrieved", "latency_ms", "passed", "facts_found", "facts_total"} <= set(row)
+    assert {
+        "id",
+        "question",
+        "answer",
+        "abstained",
+        "citations",
+        "retrieved",
+        "latency_ms",
+        "passed",
+        "facts_found",
+        "facts_total",
+    } <= set(row)
     assert row["retrieved"] and {"doc_id", "source", "page", "section", "text", "score"} <= set(row["retrieved"][0])
     rows = [json.loads(json.dumps(result_to_dict(r), allow_nan=False)) for r in report.results]
     assert all({"why", "gold_rank", "failure", "missing"} <= set(r) for r in rows)
@@ -116,7 +130,13 @@ def test_eval_command_writes_files_and_gates_on_min_pass(real_assistant, tmp_pat
     data_dir = real_assistant.settings.data_dir
     base = [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "eval", str(gold)]
     out, report = tmp_path / "out" / "results.jsonl", tmp_path / "out" / "report.md"
-    ok = subprocess.run([*base, "--out", str(out), "--report", str(report), "--json"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    ok = subprocess.run(
+        [*base, "--out", str(out), "--report", str(report), "--json"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert ok.returncode == 0, ok.stderr
     summary = json.loads(ok.stdout)["summary"]
     assert summary["items"] == 4 and {"decline_precision", "decline_recall", "decline_f1"} <= set(summary)
@@ -127,5 +147,7 @@ def test_eval_command_writes_files_and_gates_on_min_pass(real_assistant, tmp_pat
     assert report.with_suffix(".png").read_bytes()[:4] == b"\x89PNG"
     gated = subprocess.run([*base, "--min-pass", "1.01"], cwd=ROOT, capture_output=True, text=True, timeout=300)
     assert gated.returncode == 1 and "below --min-pass" in gated.stderr
-    broken = subprocess.run([*base[:-1], str(tmp_path / "nope.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    broken = subprocess.run(
+        [*base[:-1], str(tmp_path / "nope.jsonl")], cwd=ROOT, capture_output=True, text=True, timeout=300
+    )
     assert broken.returncode == 2 and "no such file" in broken.stderr

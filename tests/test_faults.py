@@ -25,15 +25,31 @@ STEPS = ["journal", "original", "chunks", "manifest"]
 
 
 def run_writer(data_dir: Path, files: list[Path], kill_at: str = "", batch: int = 8) -> subprocess.CompletedProcess:
-    cmd = [sys.executable, "-m", "tests.faults.writer", str(data_dir), *map(str, files), "--kill-at", kill_at,
-           "--batch", str(batch)]
+    cmd = [
+        sys.executable,
+        "-m",
+        "tests.faults.writer",
+        str(data_dir),
+        *map(str, files),
+        "--kill-at",
+        kill_at,
+        "--batch",
+        str(batch),
+    ]
     return subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=120)
 
 
 def cli(*args: str, data_dir: Path, check: bool = False, **kw) -> subprocess.CompletedProcess:
     env = {**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(data_dir)}
-    done = subprocess.run([sys.executable, "-m", "assistant.cli", *args], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=300, **kw)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.cli", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        **kw,
+    )
     if check:
         assert done.returncode == 0, done.stderr
     return done
@@ -98,8 +114,13 @@ def test_real_cli_killed_at_a_random_moment_of_a_replacement(tmp_path, seed):
     cli("ingest", str(work), data_dir=tmp_path / "idx", check=True)
     work.write_text(REPORT.read_text() + f"\n\nA closing note number {seed} on port security in Quito.\n")
     env = {**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(tmp_path / "idx")}
-    proc = subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(work)], cwd=ROOT, env=env,
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "assistant.cli", "ingest", str(work)],
+        cwd=ROOT,
+        env=env,
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+    )
     seen = b""
     while b"chunk" not in seen and proc.poll() is None:  # the progress bar: embedding has begun
         seen += proc.stderr.read1(256)
@@ -150,9 +171,17 @@ def test_an_upload_never_silently_replaces_a_report_of_the_same_name(tmp_path):
 def test_two_cli_writers_at_once_take_turns(tmp_path):
     a, b = two_reports_named_alike(tmp_path)
     env_dir = tmp_path / "idx"
-    procs = [subprocess.Popen([sys.executable, "-m", "assistant.cli", "ingest", str(p)], cwd=ROOT,
-                              env={**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(env_dir)},
-                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for p in (a, b)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "assistant.cli", "ingest", str(p)],
+            cwd=ROOT,
+            env={**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(env_dir)},
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for p in (a, b)
+    ]
     outs = [p.communicate(timeout=300) for p in procs]
     assert [p.returncode for p in procs] == [0, 0], outs
     docs = cli("docs", "--json", data_dir=env_dir, check=True).stdout
@@ -205,8 +234,10 @@ def test_files_over_the_size_and_length_limits_fail_with_the_setting_to_change(t
 
 def test_check_finds_and_repairs_every_kind_of_disagreement(tmp_path):
     assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    ids = [r.doc_id for r in assistant.ingest([DATA / "cicte-2016-work-plan-report.pdf",
-                                               DATA / "apec-ctap-chile-2020.pdf"])]
+    ids = [
+        r.doc_id
+        for r in assistant.ingest([DATA / "cicte-2016-work-plan-report.pdf", DATA / "apec-ctap-chile-2020.pdf"])
+    ]
     assert assistant.check().ok
     assistant.index.drop_chunks(ids[0])  # chunks lost
     (tmp_path / "idx" / "files" / "stray.pdf").write_bytes(b"%PDF-1.4")  # a file nobody owns
@@ -220,7 +251,7 @@ def test_check_finds_and_repairs_every_kind_of_disagreement(tmp_path):
 
 @pytest.mark.slow
 def test_a_cli_write_beside_a_running_server_is_refused_and_the_server_stays_right(tmp_path):
-    from tests.live_server import launch, start_server, wait_healthy
+    from tests.live_server import launch, start_server
     import httpx
 
     server = start_server(tmp_path / "data")
@@ -232,8 +263,9 @@ def test_a_cli_write_beside_a_running_server_is_refused_and_the_server_stays_rig
         assert "POST/DELETE /api/documents" in refused.stderr
         assert cli("remove", before[0]["doc_id"], data_dir=tmp_path / "data").returncode == 3
         assert httpx.get(f"{server.url}/api/documents", timeout=30).json() == before
-        r = httpx.post(f"{server.url}/api/ask", json={"question": "which states got 1540 legislative help in 2016?"},
-                       timeout=60)
+        r = httpx.post(
+            f"{server.url}/api/ask", json={"question": "which states got 1540 legislative help in 2016?"}, timeout=60
+        )
         assert r.status_code == 200 and r.json()["citations"]
         second = launch(tmp_path / "data", samples=False)  # a second server on the same directory
         assert second.process.wait(60) == 3
@@ -257,7 +289,9 @@ def test_health_detail_reports_what_disagrees(tmp_path):
         (tmp_path / "data" / "files" / "stray.txt").write_text("nobody owns me")
         body = httpx.get(f"{server.url}/api/health", params={"detail": "true"}, timeout=60).json()
         assert body["status"] == "inconsistent" and [p["kind"] for p in body["check"]] == ["stray_file"]
-        assert "check" not in httpx.get(f"{server.url}/api/health", timeout=60).json() or \
-            httpx.get(f"{server.url}/api/health", timeout=60).json()["check"] is None
+        assert (
+            "check" not in httpx.get(f"{server.url}/api/health", timeout=60).json()
+            or httpx.get(f"{server.url}/api/health", timeout=60).json()["check"] is None
+        )
     finally:
         server.stop()

@@ -195,6 +195,6 @@ def test_planted_instruction_is_not_the_answer_the_budget_paragraph_is(tmp_path,
 )
 def test_only_the_planted_text_mentions_a_budget_so_nothing_is_quoted(tmp_path, real_embedder, planted) -> None:
     report = _report("2. Finances", planted)
-    answer, = _ask_all(tmp_path, real_embedder, report, ["what is the budget?"])
+    (answer,) = _ask_all(tmp_path, real_embedder, report, ["what is the budget?"])
     assert "5 billion" not in _quoted(answer), answer.answer
     assert "looks like an instruction to the assistant and was not used" in answer.answer

@@ -92,7 +92,9 @@ def test_premise_owner_counted_noun_and_typos():
     from assistant.question import counted_noun, split_premise
 
     assert split_premise("the report lists two donors. which of them funded the drill?") == (
-        "the report lists two donors.", "which of them funded the drill?")
+        "the report lists two donors.",
+        "which of them funded the drill?",
+    )
     assert split_premise("Who is the U.S. contact?") == ("", "Who is the U.S. contact?")
     assert owners("What does Peru's 2020 APEC CTAP say?") == ("peru",)
     assert counted_noun("roughly how many customs officers were trained?") == ("officer",)
@@ -107,7 +109,9 @@ def test_premise_owner_counted_noun_and_typos():
 def test_semicolon_enumerations_stay_one_unit():
     from assistant.scoring import enumerated
 
-    text = "The plan has 4 pillars: Prevention; Protection; Response; and Recovery. A long second sentence follows here."
+    text = (
+        "The plan has 4 pillars: Prevention; Protection; Response; and Recovery. A long second sentence follows here."
+    )
     units = split_chunk(text, 0, 0)
     assert units[0].text == "The plan has 4 pillars: Prevention; Protection; Response; and Recovery."
     assert enumerated("Officials from Aruba, Belize, Cuba, and Dominica attended.") == 4
@@ -134,5 +138,7 @@ def test_either_or_comparisons_find_their_two_sides():
     from assistant.question import alternatives
 
     assert alternatives("Which came first, the port security course or the container inspection course?") == (
-        "the port security course", "the container inspection course")
+        "the port security course",
+        "the container inspection course",
+    )
     assert alternatives("Was the guide published before or after the network was launched?") == ()

@@ -34,14 +34,22 @@ class CountingEmbedder(HashEmbedder):
 def synthetic_reports(folder, n_docs: int, sentences: int, seed: int = 7) -> None:
     """Seeded reports in the bundled reports' vocabulary; every sentence distinct (a reference number)."""
     rng = random.Random(seed)
-    vocabulary = sorted({w for f in ("cicte-2016-work-plan-report.txt", "apec-ctap-chile-2020.txt")
-                         for w in re.findall(r"[A-Za-z]{4,}", (DATA / f).read_text())})
+    vocabulary = sorted(
+        {
+            w
+            for f in ("cicte-2016-work-plan-report.txt", "apec-ctap-chile-2020.txt")
+            for w in re.findall(r"[A-Za-z]{4,}", (DATA / f).read_text())
+        }
+    )
     for d in range(n_docs):
         lines = [f"Annual Report {d} of the Synthetic Committee", ""]
         for i in range(0, sentences, 4):
-            lines.append(" ".join(
-                f"{' '.join(rng.choices(vocabulary, k=rng.randint(10, 18))).capitalize()} (ref {d}.{i + j})."
-                for j in range(4)))
+            lines.append(
+                " ".join(
+                    f"{' '.join(rng.choices(vocabulary, k=rng.randint(10, 18))).capitalize()} (ref {d}.{i + j})."
+                    for j in range(4)
+                )
+            )
             lines.append("")
         (folder / f"report-{d:03d}.txt").write_text("\n".join(lines))
 
@@ -56,8 +64,11 @@ def test_ask_on_a_30000_unit_index_embeds_only_the_question(tmp_path):
     assert all(r.status == "ingested" for r in results), results
     assert assistant.index._units.count() > 30_000
     before = embedder.documents_embedded
-    for question in ("which states got 1540 legislative help in 2016?", "who is the contact point for customs?",
-                     "When was the CSIRT best practices guide published?"):
+    for question in (
+        "which states got 1540 legislative help in 2016?",
+        "who is the contact point for customs?",
+        "When was the CSIRT best practices guide published?",
+    ):
         answer = assistant.ask(question)
         assert answer.citations or answer.related
     assert embedder.documents_embedded == before  # nothing but the questions (embed_query) was embedded

@@ -21,8 +21,13 @@ pytestmark = pytest.mark.slow
 
 EXAMPLES = 20  # per operation: enough to find a 500 on a malformed field, bounded for CI time
 OPERATIONS = [
-    ("POST", "/api/ask"), ("POST", "/api/search"), ("GET", "/api/documents"), ("POST", "/api/documents"),
-    ("DELETE", "/api/documents/{doc_id}"), ("GET", "/api/health"), ("POST", "/api/session"),
+    ("POST", "/api/ask"),
+    ("POST", "/api/search"),
+    ("GET", "/api/documents"),
+    ("POST", "/api/documents"),
+    ("DELETE", "/api/documents/{doc_id}"),
+    ("GET", "/api/health"),
+    ("POST", "/api/session"),
     ("DELETE", "/api/session"),
 ]
 CHECKS = [checks.not_a_server_error, checks.response_schema_conformance, checks.content_type_conformance]

@@ -9,7 +9,6 @@ set, bundled reports indexed, so there is a document list to leak).
 from __future__ import annotations
 
 import json
-import os
 import socket
 import time
 import uuid
@@ -35,8 +34,11 @@ def servers(tmp_path_factory):
     dirs = {name: base / name for name in ("gradio-open", "tmp-open", "gradio-closed")}
     for d in dirs.values():
         d.mkdir()
-    open_env = {"GRADIO_TEMP_DIR": str(dirs["gradio-open"]), "TMPDIR": str(dirs["tmp-open"]),
-                "REPORTQA_MAX_UPLOAD_REQUEST_MB": "1"}
+    open_env = {
+        "GRADIO_TEMP_DIR": str(dirs["gradio-open"]),
+        "TMPDIR": str(dirs["tmp-open"]),
+        "REPORTQA_MAX_UPLOAD_REQUEST_MB": "1",
+    }
     closed_env = {"REPORTQA_API_TOKEN": TOKEN, "GRADIO_TEMP_DIR": str(dirs["gradio-closed"])}
     opened = launch(base / "open", open_env, samples=False)
     closed = launch(base / "closed", closed_env, samples=True)
@@ -68,8 +70,13 @@ def run_event(url: str, api_name: str, data: list, cookies: dict | None = None) 
     final 'process_completed' message: {"success": bool, "output": {...}}."""
     session = uuid.uuid4().hex
     with httpx.Client(base_url=url, timeout=60, cookies=cookies) as client:
-        body = {"data": data, "fn_index": fn_index(url, api_name), "session_hash": session,
-                "event_data": None, "trigger_id": None}
+        body = {
+            "data": data,
+            "fn_index": fn_index(url, api_name),
+            "session_hash": session,
+            "event_data": None,
+            "trigger_id": None,
+        }
         joined = client.post("/gradio_api/queue/join", json=body)
         assert joined.status_code == 200, joined.text
         with client.stream("GET", "/gradio_api/queue/data", params={"session_hash": session}) as stream:
@@ -150,8 +157,12 @@ def test_a_file_uploaded_through_gradio_is_indexed(open_url):
 def test_gradio_upload_and_file_routes_need_the_token(closed_url):
     files = {"files": ("note.txt", b"just a note")}
     assert httpx.post(f"{closed_url}/gradio_api/upload", files=files).status_code == 401
-    assert httpx.post(f"{closed_url}/gradio_api/upload", files=files,
-                      headers={"Authorization": "Bearer wrong"}).status_code == 401
+    assert (
+        httpx.post(
+            f"{closed_url}/gradio_api/upload", files=files, headers={"Authorization": "Bearer wrong"}
+        ).status_code
+        == 401
+    )
     uploaded = httpx.post(f"{closed_url}/gradio_api/upload", files=files, headers=BEARER)
     assert uploaded.status_code == 200
     path = uploaded.json()[0]
@@ -199,16 +210,20 @@ def test_refresh_event_lists_documents_only_for_the_token_or_its_cookie(closed_u
 
 # --- 3. bodies refused before they reach disk ------------------------------------------------
 def test_unauthorised_upload_is_refused_before_its_body(closed_url):
-    head = ("POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-            f"Content-Length: {1024 ** 3}\r\n\r\n")
+    head = (
+        "POST /api/documents HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        f"Content-Length: {1024**3}\r\n\r\n"
+    )
     status, _, elapsed = raw_request(closed_url, head, [b"--b\r\n"])
     assert status == 401 and elapsed < 5
 
 
 @pytest.mark.parametrize("path", ["/api/documents", "/gradio_api/upload", "/api/ask", "/gradio_api/queue/join"])
 def test_a_declared_2gb_body_gets_413_at_once(open_url, servers, path):
-    head = (f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
-            f"Content-Length: {2 * 1024 ** 3}\r\n\r\n")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nContent-Type: multipart/form-data; boundary=b\r\n"
+        f"Content-Length: {2 * 1024**3}\r\n\r\n"
+    )
     status, response, elapsed = raw_request(open_url, head, [b"--b\r\nhello"])
     assert status == 413 and b"maximum allowed size" in response and elapsed < 5
     assert files_over(servers["gradio-open"], 65536) == [] and files_over(servers["tmp-open"], 65536) == []
@@ -217,8 +232,10 @@ def test_a_declared_2gb_body_gets_413_at_once(open_url, servers, path):
 @pytest.mark.parametrize("path", ["/api/documents", "/gradio_api/upload"])
 def test_a_chunked_upload_past_the_cap_is_cut_off_and_leaves_nothing(open_url, servers, path):
     """The open server's cap is 1 MB; 64 KB chunks of a 4 MB file, no Content-Length."""
-    head = (f"POST {path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
-            "Content-Type: multipart/form-data; boundary=b\r\n\r\n")
+    head = (
+        f"POST {path} HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n"
+        "Content-Type: multipart/form-data; boundary=b\r\n\r\n"
+    )
     first = b'--b\r\nContent-Disposition: form-data; name="files"; filename="big.txt"\r\n\r\n'
     block = b"x" * 65536
     parts = [b"%x\r\n%s\r\n" % (len(first), first)] + [b"%x\r\n%s\r\n" % (len(block), block)] * 64
@@ -231,13 +248,16 @@ def test_a_chunked_upload_past_the_cap_is_cut_off_and_leaves_nothing(open_url, s
 
 
 # --- 4. length limits: fast, short refusals ----------------------------------------------------
-@pytest.mark.parametrize("body, status", [
-    ({"question": "x" * 1024 * 1024}, 413),  # over the 256 KB body cap: refused unread
-    ({"question": "what? " * 2_000}, 422),
-    ({"question": "what?", "history": ["earlier " * 2_000]}, 422),
-    ({"question": "what?", "history": ["an earlier question?"] * 30}, 422),
-    ({"question": "what?", "history": ["earlier " * 2_000], "stream": True}, 422),
-])
+@pytest.mark.parametrize(
+    "body, status",
+    [
+        ({"question": "x" * 1024 * 1024}, 413),  # over the 256 KB body cap: refused unread
+        ({"question": "what? " * 2_000}, 422),
+        ({"question": "what?", "history": ["earlier " * 2_000]}, 422),
+        ({"question": "what?", "history": ["an earlier question?"] * 30}, 422),
+        ({"question": "what?", "history": ["earlier " * 2_000], "stream": True}, 422),
+    ],
+)
 def test_oversized_questions_and_history_are_refused_quickly_and_briefly(open_url, body, status):
     t0 = time.perf_counter()
     r = httpx.post(f"{open_url}/api/ask", json=body, timeout=30)
@@ -260,8 +280,9 @@ def test_422_does_not_echo_the_whole_input(open_url):
 def test_a_300_character_upload_name_is_shortened(open_url):
     name = "annual report " + "very " * 57 + "long.txt"
     assert len(name) >= 300
-    r = httpx.post(f"{open_url}/api/documents", files={"files": (name, b"The budget was approved in 2019.\n" * 5)},
-                   timeout=60)
+    r = httpx.post(
+        f"{open_url}/api/documents", files={"files": (name, b"The budget was approved in 2019.\n" * 5)}, timeout=60
+    )
     assert r.status_code == 200, r.text
     got = r.json()[0]
     assert got["status"] == "ingested" and got["file"].endswith(".txt") and len(got["file"]) <= 120
@@ -339,4 +360,3 @@ def test_handler_refuses_an_oversized_chat_message_before_any_work(handlers):
     unknown = h.chat("what is the budget?", [], [], ["nowhere"], [], [], "")
     with pytest.raises(gr.Error, match="unknown organisation"):
         next(unknown)
-

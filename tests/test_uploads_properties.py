@@ -16,7 +16,8 @@ caps = st.integers(min_value=16, max_value=255)  # max_upload_name_chars is at l
 suffixes = st.sampled_from([*SUPPORTED_SUFFIXES, ".PDF", ".Docx"])
 # a name's stem: no folder separators (the folder part adds those), something visible in it
 stems = st.text(st.characters(blacklist_characters="/\\"), min_size=1, max_size=400).filter(
-    lambda s: any(c.isalnum() for c in s))
+    lambda s: any(c.isalnum() for c in s)
+)
 
 
 @given(names, caps)

@@ -16,13 +16,29 @@ from tests.live_server import start_server
 pytestmark = pytest.mark.slow
 
 QUESTION = "which states got 1540 legislative help in 2016?"
-STATES = ["Mexico", "Costa Rica", "Guatemala", "Panama", "El Salvador",
-          "Honduras", "Colombia", "Chile", "Uruguay", "Paraguay"]
+STATES = [
+    "Mexico",
+    "Costa Rica",
+    "Guatemala",
+    "Panama",
+    "El Salvador",
+    "Honduras",
+    "Colombia",
+    "Chile",
+    "Uruguay",
+    "Paraguay",
+]
 CICTE_DOCX = DATA / "cicte-2016-work-plan-report.docx"
 CICTE_TITLE = "Inter-American Committee against Terrorism"
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-    "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -38,13 +54,19 @@ def browser_page(server, tmp_path):
     """A page in a fresh Chromium profile; records every request that leaves the server."""
     chromium = shutil.which("chromium")
     if chromium is None:
-        pytest.skip("Chromium not installed: `apt-get install -y chromium chromium-driver` "
-                    "(make test runs scripts/ensure-chromium, which does this when it can)")
+        pytest.skip(
+            "Chromium not installed: `apt-get install -y chromium chromium-driver` "
+            "(make test runs scripts/ensure-chromium, which does this when it can)"
+        )
     sync_api = pytest.importorskip("playwright.sync_api")
     with sync_api.sync_playwright() as pw:
         context = pw.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=chromium, headless=True, args=CHROMIUM_FLAGS,
-            viewport={"width": 1400, "height": 1000}, permissions=["clipboard-read", "clipboard-write"],
+            str(tmp_path / "profile"),
+            executable_path=chromium,
+            headless=True,
+            args=CHROMIUM_FLAGS,
+            viewport={"width": 1400, "height": 1000},
+            permissions=["clipboard-read", "clipboard-write"],
         )
         page = context.pages[0] if context.pages else context.new_page()
         page.outside = []
@@ -212,8 +234,9 @@ def test_ui_upload_remove_ask_and_listing_need_the_token_when_one_is_set(tmp_pat
     assert closed.refresh("")[0] == [] and closed.refresh("wrong")[0] == []  # the list needs the token too
     assert closed.refresh("t0ken")[0][0][1] == "cicte-2016-work-plan-report.txt"
 
-    public = Handlers(build(data_dir=tmp_path / "public", embedder=hash_embedder, api_token="t0ken", public_ask=True),
-                      uploaded)
+    public = Handlers(
+        build(data_dir=tmp_path / "public", embedder=hash_embedder, api_token="t0ken", public_ask=True), uploaded
+    )
     first = next(public.chat(QUESTION, [], [], [], [], [], ""))
     assert first[1][0] == {"role": "user", "content": QUESTION}  # asking is open; the answer streams in
     with pytest.raises(gr.Error):

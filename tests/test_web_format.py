@@ -15,19 +15,46 @@ QUOTE = "In 2016, the Program provided legislative assistance to 10 member state
 
 
 def chunk(text: str = CHUNK_TEXT, chunk_id: str = "c1") -> Chunk:
-    return Chunk(chunk_id=chunk_id, doc_id="d1", source="cicte.pdf", title="CICTE Report", text=text,
-                 section="II. POLICY > 1540", char_start=0, char_end=len(text), page_start=4, page_end=4)
+    return Chunk(
+        chunk_id=chunk_id,
+        doc_id="d1",
+        source="cicte.pdf",
+        title="CICTE Report",
+        text=text,
+        section="II. POLICY > 1540",
+        char_start=0,
+        char_end=len(text),
+        page_start=4,
+        page_end=4,
+    )
 
 
 def citation(n: int = 1, quote: str = QUOTE, chunk_id: str = "c1") -> Citation:
-    return Citation(n=n, doc_id="d1", source="cicte.pdf", title="CICTE Report", page=4, section="II. POLICY > 1540",
-                    quote=quote, score=0.9, chunk_id=chunk_id, organisation="CICTE/OAS", year=2016)
+    return Citation(
+        n=n,
+        doc_id="d1",
+        source="cicte.pdf",
+        title="CICTE Report",
+        page=4,
+        section="II. POLICY > 1540",
+        quote=quote,
+        score=0.9,
+        chunk_id=chunk_id,
+        organisation="CICTE/OAS",
+        year=2016,
+    )
 
 
 def answer(abstained: bool = False) -> Answer:
     if abstained:
-        return Answer("gdp of brazil?", "The indexed reports do not say this: no GDP.", True, (),
-                      related=(citation(),), hits=(Hit(chunk(), 0.5),))
+        return Answer(
+            "gdp of brazil?",
+            "The indexed reports do not say this: no GDP.",
+            True,
+            (),
+            related=(citation(),),
+            hits=(Hit(chunk(), 0.5),),
+        )
     return Answer("which states?", f"{QUOTE} [1]", False, (citation(),), hits=(Hit(chunk(), 0.9),))
 
 
@@ -97,8 +124,18 @@ DOCS = (
 
 def test_document_rows_and_facets_come_from_what_is_indexed():
     rows = fmt.document_rows(DOCS)
-    assert rows[0] == ["APEC CTAP — Chile", "apec.pdf", "APEC", 2020, "Chile", 20, 68,
-                       "2026-01-02 03:04:05 UTC", "this", "a1"]
+    assert rows[0] == [
+        "APEC CTAP — Chile",
+        "apec.pdf",
+        "APEC",
+        2020,
+        "Chile",
+        20,
+        68,
+        "2026-01-02 03:04:05 UTC",
+        "this",
+        "a1",
+    ]
     assert len(rows[0]) == len(fmt.DOCUMENT_HEADERS)
     f = fmt.facets(DOCS)
     assert f.organisations == ("APEC", "CICTE/OAS") and f.years == (2016, 2020) and f.countries == ("Chile",)
@@ -106,8 +143,20 @@ def test_document_rows_and_facets_come_from_what_is_indexed():
 
 
 def test_a_near_identical_copy_says_which_document_answers_instead():
-    copy = DocumentInfo("c2", "cicte.docx", "CICTE Report", "CICTE/OAS", 2016, None, None, 25,
-                        "2026-01-02T03:04:07+00:00", origin="upload:cicte.docx", file_format="docx", duplicate_of="c1")
+    copy = DocumentInfo(
+        "c2",
+        "cicte.docx",
+        "CICTE Report",
+        "CICTE/OAS",
+        2016,
+        None,
+        None,
+        25,
+        "2026-01-02T03:04:07+00:00",
+        origin="upload:cicte.docx",
+        file_format="docx",
+        duplicate_of="c1",
+    )
     rows = fmt.document_rows((*DOCS, copy))
     answers = rows[0][fmt.DOCUMENT_HEADERS.index("Answers from")]
     assert answers == "this" and rows[2][fmt.DOCUMENT_HEADERS.index("Answers from")] == "same text as cicte.pdf"
@@ -120,14 +169,25 @@ def test_filters_from_dropdowns():
 
 
 def test_ingest_rows_give_each_file_its_result_and_reason():
-    rows = fmt.ingest_rows([
-        IngestResult("/tmp/x/0/report.pdf", "ingested", "abc", 12),
-        IngestResult("/tmp/x/1/scan.pdf", "failed", error="scan.pdf: no text could be extracted"),
-    ])
-    assert rows == [["report.pdf", "ingested", 12, "abc"],
-                    ["scan.pdf", "failed", 0, "scan.pdf: no text could be extracted"]]
-    noted = fmt.ingest_rows([IngestResult("/tmp/x/0/report.docx", "conflict", note="a different report named "
-                                          "report.docx is already indexed (ab12); upload it again with 'replace'")])
+    rows = fmt.ingest_rows(
+        [
+            IngestResult("/tmp/x/0/report.pdf", "ingested", "abc", 12),
+            IngestResult("/tmp/x/1/scan.pdf", "failed", error="scan.pdf: no text could be extracted"),
+        ]
+    )
+    assert rows == [
+        ["report.pdf", "ingested", 12, "abc"],
+        ["scan.pdf", "failed", 0, "scan.pdf: no text could be extracted"],
+    ]
+    noted = fmt.ingest_rows(
+        [
+            IngestResult(
+                "/tmp/x/0/report.docx",
+                "conflict",
+                note="a different report named report.docx is already indexed (ab12); upload it again with 'replace'",
+            )
+        ]
+    )
     assert noted[0][1] == "conflict" and "replace" in noted[0][3]
 
 

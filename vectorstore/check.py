@@ -36,8 +36,13 @@ def find_problems(index: Index) -> list[Problem]:
         problems.append(Problem("stray_file", None, f"files/{path.name} belongs to no listed document"))
     snap = index.snapshot
     if snap.lexical.size != sum(counts.values()) or {c.doc_id for c in snap.chunks} != set(counts):
-        problems.append(Problem("lexical_mismatch", None, f"the lexical index holds {snap.lexical.size} chunks, "
-                                                          f"Chroma {sum(counts.values())}"))
+        problems.append(
+            Problem(
+                "lexical_mismatch",
+                None,
+                f"the lexical index holds {snap.lexical.size} chunks, Chroma {sum(counts.values())}",
+            )
+        )
     return problems
 
 
@@ -46,14 +51,23 @@ def _record_problems(index: Index, r, stored: int, records: dict) -> list[Proble
     name = r.info.source
     if r.info.duplicate_of is not None:
         if stored:
-            out.append(Problem("duplicate_with_chunks", r.doc_id, f"{name} defers to another copy but has "
-                                                                  f"{stored} chunks in Chroma"))
+            out.append(
+                Problem(
+                    "duplicate_with_chunks",
+                    r.doc_id,
+                    f"{name} defers to another copy but has {stored} chunks in Chroma",
+                )
+            )
         if r.info.duplicate_of not in records:
-            out.append(Problem("orphan_duplicate", r.doc_id, f"{name} defers to {r.info.duplicate_of}, "
-                                                             "which is no longer indexed"))
+            out.append(
+                Problem(
+                    "orphan_duplicate", r.doc_id, f"{name} defers to {r.info.duplicate_of}, which is no longer indexed"
+                )
+            )
     elif stored != r.info.chunks:
-        out.append(Problem("missing_chunks", r.doc_id, f"{name} should have {r.info.chunks} chunks, "
-                                                       f"Chroma holds {stored}"))
+        out.append(
+            Problem("missing_chunks", r.doc_id, f"{name} should have {r.info.chunks} chunks, Chroma holds {stored}")
+        )
     if r.original and index.original_path(r.doc_id) is None:
         out.append(Problem("missing_original", r.doc_id, f"the stored copy of {name} (files/{r.original}) is missing"))
     return out

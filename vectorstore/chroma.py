@@ -15,6 +15,7 @@ import chromadb
 from chromadb.config import Settings as ChromaSettings
 
 from assistant.types import Chunk, Filters, PageSpan
+
 log = logging.getLogger(__name__)
 
 _WRITE_BATCH = 1000  # below Chroma's max batch size (~5,000 on SQLite)
@@ -120,7 +121,9 @@ class ChromaStore:
         if k <= 0 or self._collection.count() == 0:
             return []
         got = self._collection.query(
-            query_embeddings=[vector], n_results=k, where=where_clause(filters),
+            query_embeddings=[vector],
+            n_results=k,
+            where=where_clause(filters),
             include=["documents", "metadatas", "distances"],
         )
         return [
@@ -168,8 +171,9 @@ class UnitVectorStore:
         keys = list(vectors)
         for start in range(0, len(keys), _WRITE_BATCH):
             part = keys[start : start + _WRITE_BATCH]
-            self._collection.upsert(ids=part, embeddings=[list(vectors[k]) for k in part],
-                                    metadatas=[{"doc_id": doc_id}] * len(part))
+            self._collection.upsert(
+                ids=part, embeddings=[list(vectors[k]) for k in part], metadatas=[{"doc_id": doc_id}] * len(part)
+            )
 
     def get(self, keys: Sequence[str]) -> dict[str, list[float]]:
         if not keys:

@@ -47,7 +47,10 @@ class Index:
     """Write documents, search chunks, list and delete documents."""
 
     def __init__(
-        self, store: ChromaStore, data_dir: Path, on_step: StepHook | None = None,
+        self,
+        store: ChromaStore,
+        data_dir: Path,
+        on_step: StepHook | None = None,
         units: UnitVectorStore | None = None,
     ) -> None:
         self._store = store
@@ -104,8 +107,12 @@ class Index:
 
     # --- writing ------------------------------------------------------------------------
     def commit(
-        self, write: PendingWrite, chunks: Sequence[Chunk] = (), vectors: Sequence[Sequence[float]] = (),
-        original: Path | None = None, unit_vectors: dict[str, Sequence[float]] | None = None,
+        self,
+        write: PendingWrite,
+        chunks: Sequence[Chunk] = (),
+        vectors: Sequence[Sequence[float]] = (),
+        original: Path | None = None,
+        unit_vectors: dict[str, Sequence[float]] | None = None,
     ) -> None:
         """Apply one write as a whole: recorded first, completed or undone after a crash.
 
@@ -258,4 +265,3 @@ class Index:
         snap = self.snapshot
         allowed = None if filters is None or filters.is_empty() else (lambda i: filters.accepts(snap.chunks[i]))
         return [(snap.chunks[i], score) for i, score in snap.lexical.search(query, k, allowed)]
-

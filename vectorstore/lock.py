@@ -26,8 +26,11 @@ class Holder:
     detail: str = ""  # the server's URL, or the command
 
     def describe(self) -> str:
-        what = f"a ReportQA server (pid {self.pid}{', ' + self.detail if self.detail else ''})" if self.role == "server" \
+        what = (
+            f"a ReportQA server (pid {self.pid}{', ' + self.detail if self.detail else ''})"
+            if self.role == "server"
             else f"another ReportQA command (pid {self.pid}{': ' + self.detail if self.detail else ''})"
+        )
         return what
 
 

@@ -32,12 +32,16 @@ def main() -> int:
             os.kill(os.getpid(), signal.SIGKILL)
 
     def on_progress(event) -> None:
-        if args.kill_at.startswith("embedded:") and event.stage == "embedding" \
-                and event.done >= int(args.kill_at.split(":")[1]):
+        if (
+            args.kill_at.startswith("embedded:")
+            and event.stage == "embedding"
+            and event.done >= int(args.kill_at.split(":")[1])
+        ):
             os.kill(os.getpid(), signal.SIGKILL)
 
-    assistant = build(data_dir=args.data_dir, embedder=HashEmbedder(), on_write_step=on_step,
-                      embedding_batch_size=args.batch)
+    assistant = build(
+        data_dir=args.data_dir, embedder=HashEmbedder(), on_write_step=on_step, embedding_batch_size=args.batch
+    )
     assistant.recover()
     for r in assistant.ingest(args.files, on_progress):
         print(r.status, r.doc_id, r.chunks, flush=True)

@@ -33,8 +33,24 @@ from ingest.normalize import Line, build_text, normalize_text
 PROPERTIES = settings(max_examples=150, deadline=None)
 
 VOCABULARY = (
-    "security", "the", "Ministry", "cyber", "port", "2016", "e-commerce", "training", "of",
-    "states", "Convention", "OAS/CICTE", "public-", "private", "(CIT)", "1540", "“Best", "Practices”",
+    "security",
+    "the",
+    "Ministry",
+    "cyber",
+    "port",
+    "2016",
+    "e-commerce",
+    "training",
+    "of",
+    "states",
+    "Convention",
+    "OAS/CICTE",
+    "public-",
+    "private",
+    "(CIT)",
+    "1540",
+    "“Best",
+    "Practices”",
 )
 WORDS = st.one_of(
     st.sampled_from(VOCABULARY),
@@ -136,7 +152,7 @@ def check_slices(doc: Document, chunks: list[Chunk], max_chars: int) -> None:
     assert len({c.chunk_id for c in chunks}) == len(chunks)
     for index, chunk in enumerate(chunks):
         assert chunk.chunk_id == f"{doc.doc_id}-{index:04d}"
-        assert chunk.text == doc.text[chunk.char_start:chunk.char_end]
+        assert chunk.text == doc.text[chunk.char_start : chunk.char_end]
         assert chunk.text and chunk.text == chunk.text.strip(), repr(chunk.text)
         assert len(chunk.text) <= max_chars
     assert all(a.char_end <= b.char_start for a, b in zip(chunks, chunks[1:]))
@@ -164,7 +180,7 @@ def is_sentence(paragraph: str) -> bool:
 def check_coverage(doc: Document, chunks: list[Chunk]) -> None:
     covered = [False] * len(doc.text)
     for chunk in chunks:
-        covered[chunk.char_start:chunk.char_end] = [True] * len(chunk.text)
+        covered[chunk.char_start : chunk.char_end] = [True] * len(chunk.text)
     starts = {chunk.char_start for chunk in chunks}
     spans = [m.span() for m in re.finditer(r"\S[^\n]*", doc.text)]  # paragraphs, left-trimmed
     for index, (start, end) in enumerate(spans):
@@ -172,11 +188,11 @@ def check_coverage(doc: Document, chunks: list[Chunk]) -> None:
         if not missed:
             continue
         paragraph = doc.text[start:end]
-        assert not any(covered[start:end]), f"part of a paragraph is lost: {doc.text[missed[0]:][:40]!r}"
+        assert not any(covered[start:end]), f"part of a paragraph is lost: {doc.text[missed[0] :][:40]!r}"
         assert not is_sentence(paragraph.rstrip()), f"a sentence is lost: {paragraph[:60]!r}"
         if index + 1 < len(spans):
             after = spans[index + 1][0]
-            assert after in starts or not any(covered[after:spans[index + 1][1]]), paragraph[:60]
+            assert after in starts or not any(covered[after : spans[index + 1][1]]), paragraph[:60]
 
 
 @PROPERTIES

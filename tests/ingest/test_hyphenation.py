@@ -72,7 +72,7 @@ def test_page_offsets_stay_right_after_a_join() -> None:
     lines = [Line("the delegation of Guate-", 0, True), Line("mala and Ruri-", 1, True), Line("tania met.", 1)]
     text, starts = build_text(lines)
     assert text == "the delegation of Guatemala and Ruritania met."
-    assert text[starts[1]:].startswith("mala and")
+    assert text[starts[1] :].startswith("mala and")
 
 
 PARAGRAPH = (
@@ -86,8 +86,16 @@ PARAGRAPH = (
     ("width", "cut"), [(30, "Ruri-"), (31, "Asia-"), (33, "Guate-"), (35, "inter-"), (38, "self-")]
 )
 def test_a_real_pdf_with_hyphenated_lines_reads_whole_words(tmp_path: Path, width: int, cut: str) -> None:
-    breaks = {"Guatemala,": 5, "Guatemala": 5, "Ruritania": 4, "international": 5, "public-private": 7,
-              "Asia-Pacific": 5, "cyber-security": 6, "self-assessment": 5}
+    breaks = {
+        "Guatemala,": 5,
+        "Guatemala": 5,
+        "Ruritania": 4,
+        "international": 5,
+        "public-private": 7,
+        "Asia-Pacific": 5,
+        "cyber-security": 6,
+        "self-assessment": 5,
+    }
     lines = hyphenate(PARAGRAPH, width, breaks)
     assert cut in {line.rsplit(" ", 1)[-1] for line in lines if line.endswith("-")}
     middle = len(lines) // 2  # the paragraph runs on from page 1 to page 2

@@ -20,12 +20,10 @@ def chunks(docs: dict[str, Document]) -> dict[str, list[Chunk]]:
 
 
 @pytest.mark.parametrize("name", ALL_FILES)
-def test_chunk_text_is_the_document_slice(
-    docs: dict[str, Document], chunks: dict[str, list[Chunk]], name: str
-) -> None:
+def test_chunk_text_is_the_document_slice(docs: dict[str, Document], chunks: dict[str, list[Chunk]], name: str) -> None:
     doc = docs[name]
     for index, chunk in enumerate(chunks[name]):
-        assert chunk.text == doc.text[chunk.char_start:chunk.char_end]
+        assert chunk.text == doc.text[chunk.char_start : chunk.char_end]
         assert chunk.text == chunk.text.strip() and chunk.text
         assert chunk.chunk_id == f"{doc.doc_id}-{index:04d}"
         assert (chunk.doc_id, chunk.source, chunk.title) == (doc.doc_id, doc.source, doc.title)
@@ -124,8 +122,10 @@ def test_small_synthetic_text() -> None:
     chunks = split_document(_doc(text))
     assert [(c.section, c.text) for c in chunks] == [
         ("", "Preface words."),
-        ("I. FIRST PART > A. Topic one",
-         "I. FIRST PART\nA. Topic one\nBody of topic one.\nWe did three things:\n• one\n• two\n• three"),
+        (
+            "I. FIRST PART > A. Topic one",
+            "I. FIRST PART\nA. Topic one\nBody of topic one.\nWe did three things:\n• one\n• two\n• three",
+        ),
         ("I. FIRST PART > B. Topic two", "B. Topic two\nBody two."),
         ("II. SECOND PART", "II. SECOND PART\nClosing remarks."),
     ]

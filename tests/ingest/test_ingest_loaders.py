@@ -188,9 +188,7 @@ BOMS = {
 
 
 @pytest.mark.parametrize("encoding", BOMS)
-def test_text_with_a_byte_order_mark_reads_like_utf8(
-    docs: dict[str, Document], tmp_path: Path, encoding: str
-) -> None:
+def test_text_with_a_byte_order_mark_reads_like_utf8(docs: dict[str, Document], tmp_path: Path, encoding: str) -> None:
     """Notepad and Excel save "Unicode text" as UTF-16 with a BOM: full of NUL bytes, still text."""
     original = (DATA / f"{CICTE}.txt").read_text(encoding="utf-8")
     converted = tmp_path / f"{CICTE}.txt"

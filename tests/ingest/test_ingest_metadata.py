@@ -13,8 +13,7 @@ from ingest.metadata import detect_country, detect_metadata, detect_year, title_
 def test_cicte_report_metadata(docs: dict[str, Document], fmt: str) -> None:
     doc = docs[f"{CICTE}.{fmt}"]
     assert doc.title == (
-        "Report on the Implementation of the 2016 Work Plan of the "
-        "Inter-American Committee against Terrorism"
+        "Report on the Implementation of the 2016 Work Plan of the Inter-American Committee against Terrorism"
     )
     assert (doc.organisation, doc.year, doc.country) == ("CICTE/OAS", 2016, None)
 
@@ -64,8 +63,11 @@ def test_fallbacks_when_the_text_says_nothing() -> None:
     meta = detect_metadata("Some notes without any clues.", fallback_title="my-notes")
     assert meta == type(meta)("my-notes", None, None, None)
     assert meta.detected == {
-        "title": "file name", "organisation": "not found", "document_type": "not found",
-        "year": "not found", "country": "not found",
+        "title": "file name",
+        "organisation": "not found",
+        "document_type": "not found",
+        "year": "not found",
+        "country": "not found",
     }
 
 

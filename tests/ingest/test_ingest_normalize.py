@@ -8,7 +8,12 @@ from ingest.normalize import Line, build_text, clean_line, normalize_text
 def test_bullets_tabs_and_spaces_are_canonical() -> None:
     raw = "\t\t· First item\n•   Second\titem\n▪ Third\n\uf0b7 Fourth\no Fifth\n-  Sixth"
     assert normalize_text(raw).split("\n") == [
-        "• First item", "• Second item", "• Third", "• Fourth", "• Fifth", "• Sixth",
+        "• First item",
+        "• Second item",
+        "• Third",
+        "• Fourth",
+        "• Fifth",
+        "• Sixth",
     ]
 
 

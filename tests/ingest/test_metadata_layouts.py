@@ -66,15 +66,28 @@ Media contact: press office of the RMSA"""
 @pytest.mark.parametrize(
     ("text", "title", "organisation", "document_type", "year"),
     [
-        (UN_STYLE,
-         "Global survey of the implementation of Security Council resolution 1373 (2001) by Member States",
-         "CTC", "survey", 2022),
+        (
+            UN_STYLE,
+            "Global survey of the implementation of Security Council resolution 1373 (2001) by Member States",
+            "CTC",
+            "survey",
+            2022,
+        ),
         (PLENARY, "Outcomes FATF Plenary, 19-21 October 2022", "FATF", "meeting outcomes", 2022),
-        (WORK_PLAN,
-         "Report on the Implementation of the 2019 Work Plan of the Ruritanian Council on Maritime Security",
-         "RCMS", "report", 2019),
-        (PRESS_RELEASE, "Agency opens a regional training centre for port security officers", "RMSA",
-         "press release", 2021),
+        (
+            WORK_PLAN,
+            "Report on the Implementation of the 2019 Work Plan of the Ruritanian Council on Maritime Security",
+            "RCMS",
+            "report",
+            2019,
+        ),
+        (
+            PRESS_RELEASE,
+            "Agency opens a regional training centre for port security officers",
+            "RMSA",
+            "press release",
+            2021,
+        ),
     ],
     ids=["un-style", "plenary-outcomes", "work-plan-three-lines", "press-release"],
 )
@@ -86,7 +99,10 @@ def test_layouts_never_seen(text: str, title: str, organisation: str, document_t
 
 def test_how_each_field_was_found_is_recorded() -> None:
     assert detect_metadata(WORK_PLAN, "x").detected == {
-        "title": "detected", "organisation": "detected", "document_type": "title", "year": "title",
+        "title": "detected",
+        "organisation": "detected",
+        "document_type": "title",
+        "year": "title",
         "country": "not found",
     }
     press = detect_metadata(PRESS_RELEASE, "x").detected

@@ -88,8 +88,9 @@ def test_a_long_table_is_cut_between_rows(tmp_path: Path) -> None:
     assert len(chunks) >= 2 and all(len(c.text) <= 2400 for c in chunks)
     rows_seen = [line for chunk in chunks for line in chunk.text.split("\n") if line.startswith("Member: ")]
     assert len(rows_seen) == 80
-    assert all(re.fullmatch(r"Member: Member state number \d+ · Status: submitted · Updated: May \d{4}", r)
-               for r in rows_seen)
+    assert all(
+        re.fullmatch(r"Member: Member state number \d+ · Status: submitted · Updated: May \d{4}", r) for r in rows_seen
+    )
 
 
 def test_merged_caption_row_and_empty_cells(tmp_path: Path) -> None:
@@ -107,8 +108,11 @@ FORMS = {
     "labels with colons": [("Economy:", "Chile"), ("Year:", "2020"), ("Contact Point:", "Julio Torres")],
     "two columns, no header mark": [("Economy", "Chile"), ("Year", "2020")],
     "one column": [("MEASURES UNDERTAKEN SINCE LAST UPDATE",), ("The AEO programme was implemented in 2018.",)],
-    "questions": [("Question", "Answer", "Notes"), ("Has a national strategy been adopted?", "Yes", ""),
-                  ("Is a focal point designated?", "No", "")],
+    "questions": [
+        ("Question", "Answer", "Notes"),
+        ("Has a national strategy been adopted?", "Yes", ""),
+        ("Is a focal point designated?", "No", ""),
+    ],
     "sentences in the first row": [("The Secretariat met twice.", "It agreed a plan.", "Members approved it.")] * 2,
 }
 
@@ -119,7 +123,7 @@ def test_forms_and_layout_tables_keep_the_cell_by_cell_reading(tmp_path: Path, n
     doc = _report(tmp_path, lambda d: _add_table(d, rows, bold_header=name == "questions"))
     cells = [cell for row in rows for cell in row if cell]
     lines = doc.text.split("\n")
-    assert lines[3:3 + len(cells)] == cells
+    assert lines[3 : 3 + len(cells)] == cells
     assert " · " not in doc.text
 
 
