@@ -175,7 +175,7 @@ def cmd_docs(args: argparse.Namespace) -> int:
         print(f"{d.doc_id}  {d.source}\n    {d.title}  [{meta}]  {pages}{d.chunks} chunks, ingested {d.ingested_at}")
         guessed = guessed_fields(d)
         if guessed:
-            print(f"    {guessed}")
+            print(f"    not stated outright: {guessed}")
         if d.duplicate_of:
             twin = next((x.source for x in docs if x.doc_id == d.duplicate_of), d.duplicate_of)
             print(f"    same text as {twin} ({d.duplicate_of}), which answers instead; kept, not searched")
