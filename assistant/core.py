@@ -14,17 +14,17 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer import AnswerEngine, Draft
-from assistant.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
-from assistant.compose import compose
+from assistant.answer.engine import AnswerEngine, Draft
+from assistant.understand.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
+from assistant.answer.compose import compose
 from assistant.config import Settings, load_settings
-from assistant.expand import BUNDLED_THESAURUS, expand_query, paraphrases
-from assistant.filters import UnknownFilterError, resolve_filters
-from assistant.followup import context_of, standalone
+from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.understand.filters import UnknownFilterError, resolve_filters
+from assistant.understand.followup import context_of, standalone
 from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
-from assistant.names import entities, same_name
-from assistant.question import (
+from assistant.understand.names import entities, same_name
+from assistant.understand.question import (
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -36,8 +36,8 @@ from assistant.question import (
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
-from assistant.scoring import acronyms
-from assistant.wanted import has_kind, is_strict
+from assistant.answer.scoring import acronyms
+from assistant.understand.wanted import has_kind, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client

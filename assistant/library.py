@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from assistant.config import Settings
-from assistant.filters import MIN_ID_PREFIX
-from assistant.scoring import unit_texts
+from assistant.understand.filters import MIN_ID_PREFIX
+from assistant.answer.scoring import unit_texts
 from assistant.types import Chunk, DocumentInfo, IngestResult
 from ingest.identity import origin_label
 from ingest.pipeline import IngestOptions, Ingestor, Progress, Source

@@ -5,7 +5,7 @@ MiniLM -> Chroma (langchain_chroma) -> top-5 dense similarity search.
 Ours: the Assistant as users get it (structure-aware chunks, hybrid BM25 + dense with RRF,
 thesaurus/glossary bridging, extractive cited answer).
 
-Both are scored with the eval's own rules (assistant.evaluate): hit@5 / all-sources@5 (a gold
+Both are scored with the eval's own rules (assistant.evaluation.evaluate): hit@5 / all-sources@5 (a gold
 quote counts when it lies inside a retrieved chunk), warm latency medians, and, for the
 answers, the pass rate (every fact present, answer short). The baseline's "answer" is its
 top-5 chunks pasted together: it contains many facts and fails the length rule.
@@ -72,7 +72,7 @@ def main() -> None:
     args = p.parse_args()
 
     from assistant.core import build
-    from assistant.evaluate import answer_is_short, facts_found, load_gold, quote_in_chunks
+    from assistant.evaluation.evaluate import answer_is_short, facts_found, load_gold, quote_in_chunks
 
     items = [i for i in load_gold(args.gold) if i.answerable and i.sources]
     pdfs = sorted(args.reports.glob("*.pdf"))

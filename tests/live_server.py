@@ -59,7 +59,7 @@ def launch(data_dir: Path, env: dict[str, str] | None = None, samples: bool = Tr
     for key in ("REPORTQA_API_TOKEN", "REPORTQA_PUBLIC_ASK"):
         if env is None or key not in env:
             full_env.pop(key, None)
-    cmd = [sys.executable, "-m", "assistant.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    cmd = [sys.executable, "-m", "assistant.app.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
     started_at = time.perf_counter()
     with log_path.open("wb") as log:
         process = subprocess.Popen(

@@ -11,7 +11,7 @@ import re
 import httpx
 import pytest
 
-from assistant.serialize import answer_to_dict
+from assistant.app.serialize import answer_to_dict
 from tests.conftest import CICTE_PDF
 from tests.live_server import launch, start_server, wait_healthy
 

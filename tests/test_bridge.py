@@ -7,7 +7,14 @@ from pathlib import Path
 
 import pytest
 
-from assistant.bridge import BUNDLED_GLOSSARY, Glossary, GlossaryError, bridge_query, load_glossary, looks_spanish
+from assistant.understand.bridge import (
+    BUNDLED_GLOSSARY,
+    Glossary,
+    GlossaryError,
+    bridge_query,
+    load_glossary,
+    looks_spanish,
+)
 
 
 @pytest.fixture(scope="module")

@@ -15,8 +15,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from assistant.eval_report import markdown_table, misses_section, write_markdown
-from assistant.evaluate import decline_scores, evaluate, load_gold, result_to_dict
+from assistant.evaluation.report import markdown_table, misses_section, write_markdown
+from assistant.evaluation.evaluate import decline_scores, evaluate, load_gold, result_to_dict
 from assistant.types import Answer, Chunk, Citation, Hit
 
 REPORT_TEXT = (

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.evaluate import (
+from assistant.evaluation.evaluate import (
     GoldFormatError,
     answer_is_short,
     citation_is_valid,
@@ -128,7 +128,7 @@ def test_eval_command_writes_files_and_gates_on_min_pass(real_assistant, tmp_pat
     gold = tmp_path / "gold.jsonl"
     gold.write_text("".join(GOLD.read_text(encoding="utf-8").splitlines(keepends=True)[:4]), encoding="utf-8")
     data_dir = real_assistant.settings.data_dir
-    base = [sys.executable, "-m", "assistant.cli", "--data-dir", str(data_dir), "eval", str(gold)]
+    base = [sys.executable, "-m", "assistant.app.cli", "--data-dir", str(data_dir), "eval", str(gold)]
     out, report = tmp_path / "out" / "results.jsonl", tmp_path / "out" / "report.md"
     ok = subprocess.run(
         [*base, "--out", str(out), "--report", str(report), "--json"],

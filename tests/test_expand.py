@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from assistant.bridge import Glossary, load_glossary, translate_phrases
-from assistant.expand import BUNDLED_THESAURUS, expand_query
+from assistant.understand.bridge import Glossary, load_glossary, translate_phrases
+from assistant.understand.expand import BUNDLED_THESAURUS, expand_query
 
 
 @pytest.fixture(scope="module")

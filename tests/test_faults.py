@@ -42,7 +42,7 @@ def run_writer(data_dir: Path, files: list[Path], kill_at: str = "", batch: int 
 def cli(*args: str, data_dir: Path, check: bool = False, **kw) -> subprocess.CompletedProcess:
     env = {**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(data_dir)}
     done = subprocess.run(
-        [sys.executable, "-m", "assistant.cli", *args],
+        [sys.executable, "-m", "assistant.app.cli", *args],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -115,7 +115,7 @@ def test_real_cli_killed_at_a_random_moment_of_a_replacement(tmp_path, seed):
     work.write_text(REPORT.read_text() + f"\n\nA closing note number {seed} on port security in Quito.\n")
     env = {**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(tmp_path / "idx")}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "assistant.cli", "ingest", str(work)],
+        [sys.executable, "-m", "assistant.app.cli", "ingest", str(work)],
         cwd=ROOT,
         env=env,
         stderr=subprocess.PIPE,
@@ -173,7 +173,7 @@ def test_two_cli_writers_at_once_take_turns(tmp_path):
     env_dir = tmp_path / "idx"
     procs = [
         subprocess.Popen(
-            [sys.executable, "-m", "assistant.cli", "ingest", str(p)],
+            [sys.executable, "-m", "assistant.app.cli", "ingest", str(p)],
             cwd=ROOT,
             env={**__import__("os").environ, **OFFLINE_ENV, "REPORTQA_DATA_DIR": str(env_dir)},
             stdout=subprocess.PIPE,

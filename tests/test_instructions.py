@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core import build
-from assistant.instructions import addresses_assistant
-from assistant.units import split_chunk
+from assistant.answer.instructions import addresses_assistant
+from assistant.answer.units import split_chunk
 from tests.conftest import DATA
 
 INJECTIONS = [

@@ -1,9 +1,9 @@
 """Pure parts of the answer engine: question analysis, unit splitting, follow-up rewriting."""
 
-from assistant.followup import context_of, standalone
-from assistant.question import answer_type, profile
-from assistant.wanted import has_kind
-from assistant.units import split_chunk
+from assistant.understand.followup import context_of, standalone
+from assistant.understand.question import answer_type, profile
+from assistant.understand.wanted import has_kind
+from assistant.answer.units import split_chunk
 
 
 def test_answer_types_from_wh_words():
@@ -34,7 +34,7 @@ def test_entity_labels_answer_where_patterns_cannot():
 
 
 def test_a_duration_is_not_a_date():
-    from assistant.units import Unit, with_labels
+    from assistant.answer.units import Unit, with_labels
 
     unit = Unit(0, 0, 40, "A three-day meeting was held in Jamaica.", False, None, 0)
     labelled = with_labels(unit, [(2, 11, "DATE"), (32, 39, "GPE")])
@@ -74,22 +74,22 @@ def test_follow_ups_are_made_standalone():
 
 
 def test_names_match_their_demonyms_and_plurals_not_lookalikes():
-    from assistant.names import same_name
+    from assistant.understand.names import same_name
 
     assert same_name("honduran", "honduras") and same_name("peruvian", "peru") and same_name("chilean", "chile")
     assert not same_name("australian", "austria") and not same_name("spain", "spanner")
 
 
 def test_entities_skip_months_and_abbreviations_and_qualifiers_are_found():
-    from assistant.names import entities, qualifiers
+    from assistant.understand.names import entities, qualifiers
 
     assert entities("What did St Lucia sign in Dec 2018 with the UAF?") == ("lucia", "uaf")
     assert qualifiers("officers from which Caribbean island were trained by the OAS?") == ("caribbean",)
 
 
 def test_premise_owner_counted_noun_and_typos():
-    from assistant.names import owners
-    from assistant.question import counted_noun, split_premise
+    from assistant.understand.names import owners
+    from assistant.understand.question import counted_noun, split_premise
 
     assert split_premise("the report lists two donors. which of them funded the drill?") == (
         "the report lists two donors.",
@@ -107,7 +107,7 @@ def test_premise_owner_counted_noun_and_typos():
 
 
 def test_semicolon_enumerations_stay_one_unit():
-    from assistant.scoring import enumerated
+    from assistant.answer.scoring import enumerated
 
     text = (
         "The plan has 4 pillars: Prevention; Protection; Response; and Recovery. A long second sentence follows here."
@@ -123,8 +123,8 @@ def test_spanish_who_funded_asks_for_an_organisation():
 
 
 def test_report_owners_and_counted_nouns_in_more_phrasings():
-    from assistant.names import owners
-    from assistant.question import counted_noun
+    from assistant.understand.names import owners
+    from assistant.understand.question import counted_noun
 
     assert owners("What measures did Peru report in its 2020 APEC CTAP?") == ("peru",)
     assert owners("Does Chile mention Peru in its CTAP?") == ("chile",)  # "its" is the subject's
@@ -135,7 +135,7 @@ def test_report_owners_and_counted_nouns_in_more_phrasings():
 
 
 def test_either_or_comparisons_find_their_two_sides():
-    from assistant.question import alternatives
+    from assistant.understand.question import alternatives
 
     assert alternatives("Which came first, the port security course or the container inspection course?") == (
         "the port security course",

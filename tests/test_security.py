@@ -307,10 +307,10 @@ def handlers(tmp_path, hash_embedder, monkeypatch):
     set of paths the upload route wrote (what Blocks.upload_file_set holds in the server)."""
     monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
     from assistant.core import build
-    from assistant.server import configure_offline
+    from assistant.app.server import configure_offline
 
     configure_offline()
-    from assistant.web import Handlers
+    from assistant.app.web import Handlers
 
     recorded: set[str] = set()
     h = Handlers(build(data_dir=tmp_path / "data", embedder=hash_embedder), lambda: recorded)

@@ -8,7 +8,7 @@ from pathlib import Path
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from assistant.uploads import NAME_BYTES, safe_name, save_uploads
+from assistant.app.uploads import NAME_BYTES, safe_name, save_uploads
 from ingest.loaders import SUPPORTED_SUFFIXES
 
 names = st.text(max_size=600)  # any characters: separators, dots, NUL, emoji, lone surrogates

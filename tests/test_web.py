@@ -210,12 +210,12 @@ def test_ui_upload_remove_ask_and_listing_need_the_token_when_one_is_set(tmp_pat
     """The handlers behind the page (in-process, fake embedder): same rules as the API."""
     monkeypatch.setenv("GRADIO_TEMP_DIR", str(tmp_path / "gradio"))
     from assistant.core import build
-    from assistant.server import configure_offline
+    from assistant.app.server import configure_offline
 
     configure_offline()
     import gradio as gr
 
-    from assistant.web import Handlers
+    from assistant.app.web import Handlers
 
     report = tmp_path / "gradio" / "0123abcd" / "cicte-2016-work-plan-report.txt"  # as Gradio's upload route stores it
     report.parent.mkdir(parents=True)
@@ -246,10 +246,10 @@ def test_ui_upload_remove_ask_and_listing_need_the_token_when_one_is_set(tmp_pat
 
 def test_ui_remove_says_why_nothing_was_removed(tmp_path, hash_embedder):
     from assistant.core import build
-    from assistant.server import configure_offline
+    from assistant.app.server import configure_offline
 
     configure_offline()
-    from assistant.web import Handlers
+    from assistant.app.web import Handlers
 
     h = Handlers(build(data_dir=tmp_path / "data", embedder=hash_embedder))
     note = h.remove("no-such-report.pdf", "")[0]

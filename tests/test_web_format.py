@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant import web_format as fmt
+from assistant.app import web_format as fmt
 from assistant.types import Answer, Chunk, Citation, DocumentInfo, Hit, IngestProgress, IngestResult
 
 CHUNK_TEXT = (

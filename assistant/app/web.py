@@ -1,8 +1,8 @@
 """The Gradio web chat: a thin front end over the same in-process Assistant as the API.
 
 Per-browser conversation lives in `gr.State` (a list of `Turn`s), never on a shared object.
-The formatting is in assistant.web_format; this module wires components to handlers.
-Import it only after assistant.server.configure_offline() has switched analytics off.
+The formatting is in assistant.app.web_format; this module wires components to handlers.
+Import it only after assistant.app.server.configure_offline() has switched analytics off.
 """
 
 from __future__ import annotations
@@ -15,11 +15,11 @@ from pathlib import Path
 import gradio as gr
 from gradio.utils import get_upload_folder
 
-from assistant import web_format as fmt
+from assistant.app import web_format as fmt
 from assistant.core import Assistant, DocumentNotFound
-from assistant.guard import SESSION_COOKIE, authorized, token_ok
+from assistant.app.guard import SESSION_COOKIE, authorized, token_ok
 from assistant.types import DocumentInfo, IngestProgress
-from assistant.uploads import UploadError, save_uploads, stored_upload
+from assistant.app.uploads import UploadError, save_uploads, stored_upload
 
 log = logging.getLogger(__name__)
 

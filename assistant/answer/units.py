@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.instructions import addresses_assistant
+from assistant.answer.instructions import addresses_assistant
 from assistant.types import Chunk, Hit
 
 Span = tuple[int, int, str]

@@ -142,7 +142,7 @@ def format_answer(answer) -> str:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.serialize import answer_to_dict
+    from assistant.app.serialize import answer_to_dict
 
     assistant = _assistant(args)
     if not assistant.documents():
@@ -161,7 +161,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
-    from assistant.serialize import document_to_dict
+    from assistant.app.serialize import document_to_dict
 
     docs = _assistant(args).documents()
     if args.json:
@@ -256,7 +256,7 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from assistant.server import serve
+    from assistant.app.server import serve
     from vectorstore.lock import DataDirBusy
 
     try:
@@ -268,8 +268,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from assistant.eval_report import markdown_table, write_markdown
-    from assistant.evaluate import GoldFormatError, evaluate, load_gold, result_to_dict
+    from assistant.evaluation.report import markdown_table, write_markdown
+    from assistant.evaluation.evaluate import GoldFormatError, evaluate, load_gold, result_to_dict
 
     try:
         items = load_gold(Path(args.gold))

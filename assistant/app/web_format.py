@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from assistant.compose import RELATED_NOTE
+from assistant.answer.compose import RELATED_NOTE
 from assistant.types import Answer, Citation, DocumentInfo, Filters, IngestProgress, IngestResult
 
 MARKER = re.compile(r"\[(\d+)\]")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.vocab import MONTH_WORDS, QUESTION_WORDS
+from assistant.understand.vocab import MONTH_WORDS, QUESTION_WORDS
 from vectorstore.lexical import STOPWORDS, fold, words
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.question import YEAR
+from assistant.understand.question import YEAR
 from vectorstore.lexical import tokenize
 
 _DEPENDENT = re.compile(

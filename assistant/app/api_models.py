@@ -1,6 +1,6 @@
 """Request and response models of the REST API (they are the OpenAPI schema at /docs).
 
-Response models allow extra fields: assistant.serialize may add fields, the API never drops them.
+Response models allow extra fields: assistant.app.serialize may add fields, the API never drops them.
 Length limits here are hard ceilings only (what no configuration could want); the configured
 limits (max_question_chars, max_history_turns) are checked by `Assistant.validate_question`.
 """

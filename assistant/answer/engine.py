@@ -11,10 +11,10 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.evidence import missing_evidence
-from assistant.question import QuestionProfile, content_terms
-from assistant.wanted import BESIDE_KINDS, has_kind
-from assistant.scoring import Scored, UnitScorer, enumerated, is_heading
+from assistant.answer.evidence import missing_evidence
+from assistant.understand.question import QuestionProfile, content_terms
+from assistant.understand.wanted import BESIDE_KINDS, has_kind
+from assistant.answer.scoring import Scored, UnitScorer, enumerated, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize

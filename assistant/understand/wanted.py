@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.vocab import MONTHS
+from assistant.understand.vocab import MONTHS
 from vectorstore.lexical import fold
 
 _M = "|".join(MONTHS)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.answer import Draft
-from assistant.scoring import Scored
+from assistant.answer.engine import Draft
+from assistant.answer.scoring import Scored
 from assistant.types import Citation, Hit
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."

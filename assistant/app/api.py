@@ -1,10 +1,10 @@
 """REST API under /api: thin routes over the in-process Assistant.
 
 Request bodies are pydantic models (FastAPI answers 422 on malformed ones); responses are
-the shapes in assistant.serialize, so `POST /api/ask` returns exactly `reportqa ask --json`.
+the shapes in assistant.app.serialize, so `POST /api/ask` returns exactly `reportqa ask --json`.
 Auth is read per request from the app's Assistant settings, so one process can be built
 with or without a token. Size limits and the token of the document routes are checked
-earlier still, before a body is read (assistant.guard); the checks here are what the
+earlier still, before a body is read (assistant.app.guard); the checks here are what the
 OpenAPI page documents and what every other route relies on.
 """
 
@@ -21,12 +21,12 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, StreamingResponse
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
-from assistant.api_models import AnswerOut, AskIn, DocumentOut, HealthOut, IngestOut, SearchIn, SearchOut
+from assistant.app.api_models import AnswerOut, AskIn, DocumentOut, HealthOut, IngestOut, SearchIn, SearchOut
 from assistant.core import Assistant, DocumentNotFound
-from assistant.guard import SESSION_COOKIE, TOKEN_NEEDED, authorized, session_value
-from assistant.serialize import answer_to_dict, document_to_dict, hit_to_dict
+from assistant.app.guard import SESSION_COOKIE, TOKEN_NEEDED, authorized, session_value
+from assistant.app.serialize import answer_to_dict, document_to_dict, hit_to_dict
 from assistant.types import Filters
-from assistant.uploads import UploadError, save_uploads
+from assistant.app.uploads import UploadError, save_uploads
 
 ECHO_CHARS = 200  # of a rejected input a 422 repeats: enough to see which value, never the whole body
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.evaluate import EvalReport, ItemResult, answer_why, miss_reason
+from assistant.evaluation.evaluate import EvalReport, ItemResult, answer_why, miss_reason
 
 COLUMNS = [
     ("items", "items"),

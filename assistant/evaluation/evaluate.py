@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 
-from assistant.serialize import citation_to_dict
+from assistant.app.serialize import citation_to_dict
 from assistant.types import Answer, Citation, Document, Hit
 
 MARKER = re.compile(r"\s*\[\d+\]")

@@ -9,9 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from assistant.names import entities, multiword_names, owners, qualifiers
-from assistant.vocab import QUESTION_WORDS
-from assistant.wanted import NUMBER_WORD, QUANTITY, YEAR, answer_kind
+from assistant.understand.names import entities, multiword_names, owners, qualifiers
+from assistant.understand.vocab import QUESTION_WORDS
+from assistant.understand.wanted import NUMBER_WORD, QUANTITY, YEAR, answer_kind
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
@@ -68,7 +68,7 @@ class QuestionProfile:
 
 
 def answer_type(q: str) -> str:
-    """The kind of answer a question wants (see assistant.wanted, the one table)."""
+    """The kind of answer a question wants (see assistant.understand.wanted, the one table)."""
     return answer_kind(q)
 
 

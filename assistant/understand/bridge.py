@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-BUNDLED_GLOSSARY = Path(__file__).parent / "data" / "glossary_es_en.tsv"
+BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
 # Dropped when no glossary phrase covers them; matched on the lowercased, accented
 # form, so "que"/"como" (that/as) go while "qué"/"cómo" (what/how) are translated.

@@ -4,7 +4,7 @@ The original file name matters (it becomes the document's `source`), so each upl
 written under its own temporary folder with its sanitised name, then ingested from there.
 The API and the web page both go through `save_uploads`, so their rules cannot drift apart.
 Caps come from settings (max_file_bytes, max_upload_name_chars); the request as a whole was
-already capped by assistant.guard before its body was read.
+already capped by assistant.app.guard before its body was read.
 """
 
 from __future__ import annotations

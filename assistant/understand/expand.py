@@ -3,7 +3,7 @@
 Users ask about "trusted-trader certification" or "national computer-emergency squads";
 the reports say "Authorized Economic Operator" and "CSIRTs", and BM25 scores no word in
 common. An English thesaurus (data, same format and matcher as the Spanish glossary in
-`assistant.bridge`) maps lay terms, abbreviations and spelling variants to report terms;
+`assistant.understand.bridge`) maps lay terms, abbreviations and spelling variants to report terms;
 `expand_query` returns those extra terms and the caller appends them to the lexical query.
 """
 
@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from assistant.bridge import Glossary, fold, phrase_matches
-from assistant.question import Paraphrase, content_terms
+from assistant.understand.bridge import Glossary, fold, phrase_matches
+from assistant.understand.question import Paraphrase, content_terms
 
-BUNDLED_THESAURUS = Path(__file__).parent / "data" / "thesaurus_en.tsv"
+BUNDLED_THESAURUS = Path(__file__).parent.parent / "data" / "thesaurus_en.tsv"
 
 # A hyphen or dash between letters: "trusted-trader" is also tried as "trusted trader",
 # so the thesaurus needs one spaced entry instead of every hyphenated spelling.

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from assistant.names import same_name
-from assistant.question import QuestionProfile, counts, word_set
-from assistant.wanted import BESIDE_KINDS, KINDS, has_kind
-from assistant.scoring import Scored, acronyms, counted_nouns
+from assistant.understand.names import same_name
+from assistant.understand.question import QuestionProfile, counts, word_set
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, has_kind
+from assistant.answer.scoring import Scored, acronyms, counted_nouns
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.question import YEAR, QuestionProfile, counts
-from assistant.wanted import has_kind
+from assistant.understand.question import YEAR, QuestionProfile, counts
+from assistant.understand.wanted import has_kind
 from assistant.types import Hit
-from assistant.units import Unit, mostly_upper, split_chunk, split_hits
+from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words

@@ -45,14 +45,14 @@ def create_app(assistant: Assistant):
     """FastAPI app: /api (REST), /docs (OpenAPI), and the web chat mounted at /.
 
     RequestGuard wraps both front ends: tokens and size caps are checked before any body
-    is read (see assistant.guard)."""
+    is read (see assistant.app.guard)."""
     configure_offline()
     import gradio as gr
     from fastapi import FastAPI
 
-    from assistant.api import api_router, install_error_handlers
-    from assistant.guard import RequestGuard
-    from assistant.web import CSS, HEAD, THEME, build_ui
+    from assistant.app.api import api_router, install_error_handlers
+    from assistant.app.guard import RequestGuard
+    from assistant.app.web import CSS, HEAD, THEME, build_ui
 
     app = FastAPI(
         title="ReportQA",

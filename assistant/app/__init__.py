@@ -1,0 +1,1 @@
+"""Thin front ends over the one in-process Assistant: CLI, REST API, web chat, server."""

@@ -1,0 +1,1 @@
+"""Accuracy over gold question sets (JSONL): per-item results, summaries, reports and charts."""

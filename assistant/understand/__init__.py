@@ -1,0 +1,1 @@
+"""What a question asks: its terms, names, wanted kind of answer, follow-ups, Spanish bridging, filters."""
