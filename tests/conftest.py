@@ -19,6 +19,20 @@ DATA = Path(__file__).parent / "data"
 SAMPLES = Path(__file__).parent.parent / "samples" / "reports"
 CICTE_PDF = DATA / "cicte-2016-work-plan-report.pdf"
 CTAP_PDF = DATA / "apec-ctap-chile-2020.pdf"
+# The README's example question and the ten states its answer must name.
+QUESTION = "which states got 1540 legislative help in 2016?"
+STATES = [
+    "Mexico",
+    "Costa Rica",
+    "Guatemala",
+    "Panama",
+    "El Salvador",
+    "Honduras",
+    "Colombia",
+    "Chile",
+    "Uruguay",
+    "Paraguay",
+]
 
 
 @pytest.fixture(autouse=True, scope="session")

@@ -12,24 +12,11 @@ import httpx
 import pytest
 
 from assistant.app.serialize import answer_to_dict
-from tests.conftest import CICTE_PDF
+from tests.conftest import CICTE_PDF, QUESTION, STATES
 from tests.live_server import launch, start_server, wait_healthy
 
 pytestmark = pytest.mark.slow
 
-QUESTION = "which states got 1540 legislative help in 2016?"
-STATES = [
-    "Mexico",
-    "Costa Rica",
-    "Guatemala",
-    "Panama",
-    "El Salvador",
-    "Honduras",
-    "Colombia",
-    "Chile",
-    "Uruguay",
-    "Paraguay",
-]
 TOKEN = "s3cret-token"
 
 

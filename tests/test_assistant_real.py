@@ -7,21 +7,7 @@ import shutil
 import pytest
 
 from assistant.core import build
-from tests.conftest import DATA
-
-STATES = [
-    "Mexico",
-    "Costa Rica",
-    "Guatemala",
-    "Panama",
-    "El Salvador",
-    "Honduras",
-    "Colombia",
-    "Chile",
-    "Uruguay",
-    "Paraguay",
-]
-QUESTION = "which states got 1540 legislative help in 2016?"
+from tests.conftest import DATA, QUESTION, STATES
 
 
 def test_1540_question_names_all_ten_states_and_cites_the_pdf_page(real_assistant):

@@ -10,24 +10,11 @@ import shutil
 
 import pytest
 
-from tests.conftest import DATA
+from tests.conftest import DATA, QUESTION, STATES
 from tests.live_server import start_server
 
 pytestmark = pytest.mark.slow
 
-QUESTION = "which states got 1540 legislative help in 2016?"
-STATES = [
-    "Mexico",
-    "Costa Rica",
-    "Guatemala",
-    "Panama",
-    "El Salvador",
-    "Honduras",
-    "Colombia",
-    "Chile",
-    "Uruguay",
-    "Paraguay",
-]
 CICTE_DOCX = DATA / "cicte-2016-work-plan-report.docx"
 CICTE_TITLE = "Inter-American Committee against Terrorism"
 CHROMIUM_FLAGS = [
