@@ -133,10 +133,9 @@ class Library:
             return self.index.recover()
         if p.kind in ("orphan_chunks", "duplicate_with_chunks") and p.doc_id:
             return f"deleted {self.index.drop_chunks(p.doc_id)} chunks of {p.doc_id}"
-        if p.kind == "stray_file":
-            name = p.detail.split()[0].removeprefix("files/")
-            (self.index.files_dir / name).unlink(missing_ok=True)
-            return f"deleted files/{name}"
+        if p.kind == "stray_file" and p.file:
+            (self.index.files_dir / p.file).unlink(missing_ok=True)
+            return f"deleted files/{p.file}"
         if p.kind in ("missing_chunks", "orphan_duplicate") and p.doc_id:
             return self._reindex(p.doc_id)
         if p.kind == "lexical_mismatch":

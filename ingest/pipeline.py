@@ -47,6 +47,16 @@ class IngestOptions:
 
 
 @dataclass(frozen=True)
+class Embedded:
+    """A document's chunks (with their entities) and every vector it needs, ready to write."""
+
+    chunks: list[Chunk]
+    vectors: list[list[float]]
+    unit_vectors: dict[str, list[float]]
+    texts: list[str]  # what was embedded, in order: names the resumable checkpoint
+
+
+@dataclass(frozen=True)
 class Source:
     """Where a file comes from: its display name and the stable key of its origin."""
 
@@ -171,14 +181,9 @@ class Ingestor:
                 return result(src, decision, doc_id if decision.status == "unchanged" else None)
             tell("reading")
             doc, chunks = load_chunks(src, self.opts)
-            if self.opts.annotate is not None:
-                tell("tagging", 0, len(chunks))
-                chunks = self.opts.annotate(chunks)
             fp = fingerprint(doc.text)
             if not promote:
-                decision = near_duplicate(
-                    decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity
-                )
+                decision = self._with_twins(decision, doc, fp)
             return self._write(src, doc, chunks, decision, fp, tell, promote)
         except (LoadError, OSError, ValueError) as exc:
             log.warning("ingest failed for %s: %s", src.path, exc)
@@ -187,12 +192,16 @@ class Ingestor:
     def _decide(self, doc_id: str, src: Source) -> Decision:
         return decide(self.index.records(), doc_id, src.name, src.origin, self.opts.uploaded, self.opts.replace)
 
-    def _full_decision(self, doc: Document, src: Source, fp: tuple[int, ...]) -> Decision:
-        first = self._decide(doc.doc_id, src)
-        return near_duplicate(first, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
+    def _with_twins(self, decision: Decision, doc: Document, fp: tuple[int, ...]) -> Decision:
+        """The identity decision refined by the near-duplicate rule (same text, other name)."""
+        return near_duplicate(decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
 
-    def _embed(self, src: Source, chunks: list[Chunk], tell) -> tuple[list[list[float]], dict[str, list[float]]]:
-        """Chunk vectors and the answer units' vectors, in one resumable pass."""
+    def _embed(self, src: Source, chunks: list[Chunk], tell) -> Embedded:
+        """Entities, chunk vectors and the answer units' vectors of a document that will be
+        indexed (a duplicate never pays for them), in one resumable pass."""
+        if self.opts.annotate is not None:
+            tell("tagging", 0, len(chunks))
+            chunks = self.opts.annotate(chunks)
         units: dict[str, str] = {}
         for c in chunks if self.opts.unit_texts else ():
             units.update((text_key(t), t) for t in self.opts.unit_texts(c))
@@ -205,34 +214,32 @@ class Ingestor:
             self.index.pending_dir,
             lambda done, total: tell("embedding", done, total),
         )
-        return vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :]))
+        return Embedded(chunks, vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :])), texts)
 
     def _write(
         self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool
     ) -> IngestResult:
-        vectors: list[list[float]] = []
-        unit_vectors: dict[str, list[float]] = {}
+        done: Embedded | None = None
         while True:
-            if decision.duplicate_of is None and not vectors:
-                vectors, unit_vectors = self._embed(src, chunks, tell)
+            if decision.duplicate_of is None and done is None:
+                done = self._embed(src, chunks, tell)
             with self.index.write_lock:  # another upload may have landed while this one was embedded
-                again = decision if promote else self._full_decision(doc, src, fp)
+                again = decision if promote else self._with_twins(self._decide(doc.doc_id, src), doc, fp)
                 if again != decision:
                     decision = again
                     if decision.status in ("unchanged", "conflict"):
                         break
-                    if decision.duplicate_of is None and not vectors:
+                    if decision.duplicate_of is None and done is None:
                         continue
                 tell("writing", len(chunks), len(chunks))
-                indexed = [] if decision.duplicate_of else chunks
                 write = PendingWrite(new_record(doc, chunks, src, decision, fp), decision.replaces, decision.demotes)
-                self.index.commit(write, indexed, vectors, src.path, unit_vectors if indexed else None)
+                if decision.duplicate_of or done is None:
+                    self.index.commit(write, original=src.path)
+                else:
+                    self.index.commit(write, done.chunks, done.vectors, src.path, done.unit_vectors)
                 break
-        self._discard(src, chunks)
+        if done is not None:
+            discard_checkpoint(self.index.pending_dir, src.name, done.texts)
         if decision.status in ("unchanged", "conflict"):
             return result(src, decision, doc.doc_id if decision.status == "unchanged" else None)
         return result(src, decision, doc.doc_id, 0 if decision.duplicate_of else len(chunks))
-
-    def _discard(self, src: Source, chunks: list[Chunk]) -> None:
-        units = dict.fromkeys(t for c in chunks for t in (self.opts.unit_texts(c) if self.opts.unit_texts else ()))
-        discard_checkpoint(self.index.pending_dir, src.name, [c.embedding_text() for c in chunks] + list(units))

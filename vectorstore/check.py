@@ -18,6 +18,7 @@ class Problem:
     #            | missing_original | stray_file | lexical_mismatch
     doc_id: str | None
     detail: str
+    file: str | None = None  # for a stray file: its name under files/
 
 
 def find_problems(index: Index) -> list[Problem]:
@@ -33,7 +34,7 @@ def find_problems(index: Index) -> list[Problem]:
     for doc_id, r in sorted(records.items()):
         problems += _record_problems(index, r, counts.get(doc_id, 0), records)
     for path in index.stray_files():
-        problems.append(Problem("stray_file", None, f"files/{path.name} belongs to no listed document"))
+        problems.append(Problem("stray_file", None, f"files/{path.name} belongs to no listed document", path.name))
     snap = index.snapshot
     if snap.lexical.size != sum(counts.values()) or {c.doc_id for c in snap.chunks} != set(counts):
         problems.append(

@@ -118,7 +118,7 @@ class ChromaStore:
 
     def search(self, vector: list[float], k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         """Nearest chunks to an embedded query, with cosine similarity."""
-        if k <= 0 or self._collection.count() == 0:
+        if k <= 0:
             return []
         got = self._collection.query(
             query_embeddings=[vector],

@@ -259,6 +259,8 @@ class Index:
 
     # --- searching ----------------------------------------------------------------------
     def dense_search(self, vector: list[float], k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
+        if not self.snapshot.chunks:  # known from the snapshot: no round trip to Chroma per question
+            return []
         return self._store.search(vector, k, filters)
 
     def lexical_search(self, query: str, k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:

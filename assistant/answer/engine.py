@@ -134,8 +134,8 @@ class AnswerEngine:
         follow = None
         if q.expects not in {"thing", "list"} and not has_kind(q.expects, best.unit.text, best.unit.labels):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
-            typed = [s for s in ranked[:10] if has_kind(q.expects, s.unit.text, s.unit.labels)]
-            if follow is None and typed:
+            typed = [] if follow else [s for s in ranked[:10] if has_kind(q.expects, s.unit.text, s.unit.labels)]
+            if typed:
                 best = typed[0]
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]

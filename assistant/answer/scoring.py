@@ -148,35 +148,42 @@ class UnitScorer:
         self.embedded_at_question_time = 0  # how many units had no stored vector (0 after a fresh ingest)
 
     def clear_cache(self) -> None:
-        """Forget units embedded at question time (benchmarks measure a question never seen before)."""
+        """Forget the unit vectors kept in memory (benchmarks measure a question never seen before)."""
         self._cache.clear()
+
+    def _remember(self, cache: OrderedDict, key: str, value) -> None:
+        """Keep a value in a bounded cache: the oldest entry goes first, never one just used."""
+        cache[key] = value
+        cache.move_to_end(key)
+        while len(cache) > self.cache_size:
+            cache.popitem(last=False)
 
     def _entities(self, chunk) -> tuple:
         """Entities of a chunk indexed before they were recorded at ingest: tagged once, kept."""
         if self.tagger is None:
             return ()
         if chunk.chunk_id not in self._spans:
-            self._spans[chunk.chunk_id] = self.tagger.tag([chunk.text])[0]
-            while len(self._spans) > self.cache_size:
-                self._spans.popitem(last=False)
+            self._remember(self._spans, chunk.chunk_id, self.tagger.tag([chunk.text])[0])
         return self._spans[chunk.chunk_id]
 
     def _embed(self, texts: Sequence[str]) -> np.ndarray:
+        """Unit vectors: from memory, else as stored at ingest, else (older indexes) embedded now.
+        Whatever was fetched or embedded is remembered, so a unit costs one look-up per process."""
         if not texts:
             return np.zeros((0, 1))
         keys = [text_key(t) for t in texts]
         found = {k: self._cache[k] for k in keys if k in self._cache}
         wanted = [k for k in dict.fromkeys(keys) if k not in found]
-        if wanted and self.lookup is not None:
-            found.update({k: np.asarray(v, dtype="float32") for k, v in self.lookup(wanted).items()})
-        missing = {k: t for k, t in zip(keys, texts) if k not in found}
+        stored = self.lookup(wanted) if wanted and self.lookup else {}
+        fetched = {k: np.asarray(v, dtype="float32") for k, v in stored.items()}
+        missing = {k: t for k, t in zip(keys, texts) if k not in found and k not in fetched}
         if missing:
             self.embedded_at_question_time += len(missing)
-            for key, vec in zip(missing, self.embedder.embed_documents(list(missing.values()))):
-                found[key] = np.asarray(vec, dtype="float32")
-                self._cache[key] = found[key]
-            while len(self._cache) > self.cache_size:  # bounded: evict the oldest, never the ones in use
-                self._cache.popitem(last=False)
+            vectors = self.embedder.embed_documents(list(missing.values()))
+            fetched.update({k: np.asarray(v, dtype="float32") for k, v in zip(missing, vectors)})
+        for key, vec in fetched.items():
+            self._remember(self._cache, key, vec)
+        found.update(fetched)
         return np.stack([found[k] for k in keys])
 
     def score(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
