@@ -81,8 +81,7 @@ BESIDE_KINDS = frozenset({"date", "day", "place", "person", "agent", "who", "gov
 _VERBS_OF_AGENCY = (
     r"partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|provid\w*|donat\w*|"
     r"pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|"
-    r"work\w* with|carr\w* out|conduct\w*|adopt\w*|chair\w*|apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|"
-    r"desarroll\w*|dirig\w*|trabaj\w* con|realiz\w*"
+    r"work\w* with|apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
