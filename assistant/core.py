@@ -16,7 +16,7 @@ from pathlib import Path
 
 from assistant.answer.engine import AnswerEngine, Draft
 from assistant.understand.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
-from assistant.answer.compose import compose
+from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
 from assistant.understand.filters import UnknownFilterError, resolve_filters
@@ -36,8 +36,9 @@ from assistant.understand.question import (
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
-from assistant.answer.scoring import acronyms
-from assistant.understand.wanted import has_kind, is_strict
+from assistant.answer.scoring import acronyms, holds_wanted
+from assistant.understand.compound import compound_parts
+from assistant.understand.wanted import is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client
@@ -217,12 +218,39 @@ class Assistant:
         filters: Filters | None = None,
         k: int | None = None,
     ) -> Answer:
-        """Answer with citations, or decline when the reports do not contain the answer."""
+        """Answer with citations, or decline when the reports do not contain the answer.
+
+        A message asking two things ("how many X, and when did Y?") is answered part by part,
+        each later part with the earlier ones as context, and the answers joined."""
         self.validate_question(question, history)
         question = question.strip()
         filters = self.resolve_filters(filters)
+        parts = compound_parts(question)
+        if len(parts) == 1:
+            return self._ask_one(question, history, filters, k)
+        _, carried = context_of(standalone(question, history))
+        budget = self.settings.answer_max_chars // len(parts)
+        answers = []
+        for i, part in enumerate(parts):
+            # Each part is asked with the rest of the message (and any earlier turn) as context:
+            # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
+            others = " ".join(p for j, p in enumerate(parts) if j != i)
+            answers.append(self._ask_one(part, (), filters, k, context=f"{others} {carried}".strip(), budget=budget))
+        return join_answers(question, parts, answers)
+
+    def _ask_one(
+        self,
+        question: str,
+        history: Sequence[str],
+        filters: Filters | None,
+        k: int | None,
+        context: str = "",
+        budget: int | None = None,
+    ) -> Answer:
+        """One question through understanding, retrieval and the engine; `context` is carried
+        over like a follow-up's earlier turn, `budget` caps the answer's length."""
         t0 = time.perf_counter()
-        q, query, synonyms = self.understand(question, history)
+        q, query, synonyms = self.understand(f"{question} [{context}]" if context else question, history)
         hits = self.retriever.search(
             query,
             k or self.settings.top_k,
@@ -231,7 +259,7 @@ class Assistant:
             prefer=self.named_documents(q.entities, question),
         )
         t1 = time.perf_counter()
-        draft = self.engine.decide(q, hits, self.index.snapshot.lexical)
+        draft = self.engine.decide(q, hits, self.index.snapshot.lexical, budget)
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
@@ -287,7 +315,7 @@ def explain(q: QuestionProfile, draft: Draft) -> dict:
             "coverage": round(s.coverage, 4),
             "dense": round(s.dense, 4),
             "labels": sorted(s.unit.labels),
-            "has_wanted": has_kind(q.expects, s.unit.text, s.unit.labels),
+            "has_wanted": holds_wanted(q, s.unit),
         }
 
     return {

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from assistant.answer.engine import Draft
 from assistant.answer.scoring import Scored
-from assistant.types import Citation, Hit
+from assistant.types import Answer, Citation, Hit
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."
 SET_ASIDE_NOTE = "A passage of “{title}” looks like an instruction to the assistant and was not used."
@@ -56,3 +58,58 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
         parts.append(f"{body} [{c.n}]")
     joiner = "; " if any(s.unit.is_item for s in draft.chosen) else " "
     return joiner.join(parts) + set_aside_note(draft, hits), citations, []
+
+
+def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
+    """One answer for a message that asked several things: the parts' answers in order, their
+    citations renumbered (a passage cited twice keeps one number); a part the reports do not
+    answer says so in one sentence. Declined only when every part is."""
+    if all(a.abstained for a in answers):
+        first = answers[0]
+        related = _renumbered([c for a in answers for c in a.related])
+        return replace(first, question=question, related=tuple(related), why=_why(parts, answers))
+    numbers: dict[tuple[str, str], int] = {}
+    citations: list[Citation] = []
+    texts = []
+    for part, a in zip(parts, answers):
+        if a.abstained:
+            texts.append(f"The indexed reports do not answer “{part.strip(' ?')}”.")
+            continue
+        given = set(numbers.values())  # passages an earlier part already quoted are not repeated
+        local = {}
+        for c in a.citations:
+            key = (c.doc_id, c.quote)
+            if key not in numbers:
+                numbers[key] = len(numbers) + 1
+                citations.append(replace(c, n=numbers[key]))
+            local[c.n] = numbers[key]
+        for piece in re.split(r"(?<=\])[ ;]+", a.answer):
+            marker = _MARKER.search(piece)
+            if marker and local.get(int(marker.group(1))) in given:
+                continue
+            texts.append(_MARKER.sub(lambda m: f"[{local.get(int(m.group(1)), m.group(1))}]", piece))
+    timings = {key: sum(a.timings_ms.get(key, 0.0) for a in answers) for key in answers[0].timings_ms}
+    hits = tuple({h.chunk.chunk_id: h for a in answers for h in a.hits}.values())
+    return Answer(
+        question=question,
+        answer=" ".join(texts),
+        abstained=False,
+        citations=tuple(citations),
+        timings_ms=timings,
+        standalone_question=question,
+        hits=hits,
+        why=_why(parts, answers),
+    )
+
+
+_MARKER = re.compile(r"\[(\d+)\]")
+
+
+def _renumbered(citations: Sequence[Citation]) -> list[Citation]:
+    unique = list({(c.doc_id, c.quote): c for c in citations}.values())
+    return [replace(c, n=n) for n, c in enumerate(unique, start=1)]
+
+
+def _why(parts: Sequence[str], answers: Sequence[Answer]) -> dict:
+    """The first part's decision at the top (as for one question), every part's under "parts"."""
+    return {**answers[0].why, "parts": [{"question": p, **a.why} for p, a in zip(parts, answers)]}

@@ -13,8 +13,8 @@ from dataclasses import dataclass, replace
 
 from assistant.answer.evidence import missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
-from assistant.understand.wanted import BESIDE_KINDS, has_kind
-from assistant.answer.scoring import Scored, UnitScorer, enumerated, is_heading
+from assistant.understand.wanted import BESIDE_KINDS
+from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -57,8 +57,12 @@ class AnswerEngine:
         """Forget embedded units (benchmarks measure a question never seen before)."""
         self.scorer.clear_cache()
 
-    def decide(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> Draft:
-        """Choose the answering units, or decline with the closest ones as related passages."""
+    def decide(
+        self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, max_chars: int | None = None
+    ) -> Draft:
+        """Choose the answering units (within `max_chars`, the engine's limit by default), or
+        decline with the closest ones as related passages."""
+        limit = max_chars or self.max_chars
         scored = self.scorer.score_all(q, hits, lexical)
         ranked = [s for s in scored if not s.unit.instruction]
         aside = tuple(s for s in scored[:SET_ASIDE_RANK] if s.unit.instruction)
@@ -75,7 +79,7 @@ class AnswerEngine:
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
-        chosen = self._gather(q, best, ranked, hits)
+        chosen = self._gather(q, best, ranked, hits, limit)
         return Draft(tuple(chosen), False, set_aside=aside)
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
@@ -114,32 +118,30 @@ class AnswerEngine:
         if not q.context_terms or q.expects not in {"email", "phone"}:
             return None
         earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
-        people = [
-            s for s in self.scorer.score(earlier, hits, lexical) if has_kind("person", s.unit.text, s.unit.labels)
-        ]
+        people = [s for s in self.scorer.score(earlier, hits, lexical) if holds_wanted(q, s.unit, "person")]
         if not people:
             return None
         anchor = people[0].unit
         after = [
             s
             for s in ranked
-            if s.unit.hit_index == anchor.hit_index
-            and s.unit.start > anchor.start
-            and has_kind(q.expects, s.unit.text, s.unit.labels)
+            if s.unit.hit_index == anchor.hit_index and s.unit.start > anchor.start and holds_wanted(q, s.unit)
         ]
         return min(after, key=lambda s: s.unit.start) if after else None
 
-    def _gather(self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> list[Scored]:
+    def _gather(
+        self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit], limit: int
+    ) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
         follow = None
-        if q.expects not in {"thing", "list"} and not has_kind(q.expects, best.unit.text, best.unit.labels):
+        if q.expects not in {"thing", "list"} and not holds_wanted(q, best.unit):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
-            typed = [] if follow else [s for s in ranked[:10] if has_kind(q.expects, s.unit.text, s.unit.labels)]
+            typed = [] if follow else [s for s in ranked[:10] if holds_wanted(q, s.unit)]
             if typed:
                 best = typed[0]
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
-        best, chosen = self._with_list(q, best, ranked, start)
+        best, chosen = self._with_list(q, best, ranked, start, limit)
         chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
         if q.compares:
             chosen += self._counterparts(q, best, ranked, chosen)
@@ -151,10 +153,10 @@ class AnswerEngine:
             if s in chosen or s.score < 0.85 * best.score or is_heading(s.unit, ""):
                 continue
             new = (set(tokenize(s.unit.text)) & set(weights)) - covered
-            if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= self.max_chars:
+            if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= limit:
                 chosen.append(s)
                 covered |= new
-        while len(chosen) > 1 and self._length(chosen) > self.max_chars:
+        while len(chosen) > 1 and self._length(chosen) > limit:
             chosen.pop()
         rest = sorted(
             (s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start)
@@ -162,7 +164,7 @@ class AnswerEngine:
         return ([antecedent] if antecedent in chosen else []) + [best] + rest
 
     def _with_list(
-        self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored]
+        self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored], limit: int
     ) -> tuple[Scored, list[Scored]]:
         """The list the best unit belongs to or introduces; for a list question also its line,
         or the neighbouring sentence naming the items (which becomes the best unit when the
@@ -175,14 +177,12 @@ class AnswerEngine:
             return best, chosen
         same_line = [s for s in ranked if s.unit.hit_index == u.hit_index and s.unit.line == u.line and s is not best]
         nearby = self._enumeration_nearby(best, ranked) if not u.is_item and enumerated(u.text) < 3 else []
-        if nearby and self._length([best, *nearby]) > self.max_chars:  # the names, not the preamble
+        if nearby and self._length([best, *nearby]) > limit:  # the names, not the preamble
             best, u, chosen, same_line = nearby[0], nearby[0].unit, [nearby[0]], []
         elif nearby:  # the names sit in the next (or previous) sentence
             same_line = nearby
         if q.expects == "person":
-            siblings = [
-                s for s in ranked if s.unit.hit_index == u.hit_index and has_kind("person", s.unit.text, s.unit.labels)
-            ]
+            siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and holds_wanted(q, s.unit, "person")]
         elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
             siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
         chosen += [
@@ -200,7 +200,7 @@ class AnswerEngine:
         )
         at = same.index(best)
         for s in same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]:
-            if has_kind(q.expects, s.unit.text, s.unit.labels) and not s.unit.instruction:
+            if holds_wanted(q, s.unit) and not s.unit.instruction:
                 return s
         return None
 

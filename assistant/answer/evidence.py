@@ -11,8 +11,8 @@ from collections.abc import Sequence
 
 from assistant.understand.names import same_name
 from assistant.understand.question import QuestionProfile, counts, word_set
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, has_kind
-from assistant.answer.scoring import Scored, acronyms, counted_nouns
+from assistant.understand.wanted import BESIDE_KINDS, KINDS
+from assistant.answer.scoring import Scored, acronyms, counted_nouns, holds_wanted
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 
@@ -45,7 +45,7 @@ def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hi
     typed = [
         s
         for s in ranked[:8]
-        if has_kind(q.expects, s.unit.text, s.unit.labels)
+        if holds_wanted(q, s.unit)
         and (
             (s.coverage >= 0.3 or s.dense >= 0.55)
             and s.score >= floor

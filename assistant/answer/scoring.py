@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.understand.question import YEAR, QuestionProfile, counts
-from assistant.understand.wanted import has_kind
+from assistant.understand.wanted import has_kind, holds_new
 from assistant.types import Hit
 from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
@@ -117,12 +117,20 @@ def enumerated(text: str) -> int:
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
 
 
+def holds_wanted(q: QuestionProfile, unit: Unit, kind: str | None = None) -> bool:
+    """Does the unit hold the kind of value asked for, as something the question does not say?"""
+    kind = kind or q.expects
+    if unit.labels and not unit.named:  # built by hand with labels only
+        return has_kind(kind, unit.text, unit.labels)
+    return holds_new(kind, unit.text, unit.named, q.asked)
+
+
 def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str]) -> float:
     """A unit holding the kind of value asked for (a date, a count of the right thing, a name)."""
     text = unit.text
     if q.expects == "name":
         return 0.15 if novel_name(text, q) else 0.0
-    if q.expects in {"thing", "list"} or not has_kind(q.expects, text, unit.labels):
+    if q.expects in {"thing", "list"} or not holds_wanted(q, unit):
         return 0.0
     if counted:  # a number of the things asked about, not of something else
         return 0.25 if counts(text, counted) else 0.05
@@ -205,7 +213,7 @@ class UnitScorer:
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
         # one few hold tells much: the bonus scales with how rare the kind is among the candidates.
-        holding = sum(has_kind(q.expects, u.text, u.labels) for u in units) / len(units)
+        holding = sum(holds_wanted(q, u) for u in units) / len(units)
         informative = 1.0 - holding
         intro_tokens = {
             u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item

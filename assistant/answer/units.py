@@ -45,6 +45,7 @@ class Unit:
     # paragraph or list of such a command: never evidence, never quoted as an answer.
     instruction: bool = False
     labels: frozenset[str] = frozenset()  # named-entity labels inside the unit (PERSON, GPE, DATE, ...)
+    named: tuple[tuple[str, str], ...] = ()  # (label, text) of each entity inside the unit
 
 
 def mostly_upper(text: str) -> bool:
@@ -144,12 +145,12 @@ def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] 
 
 
 def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
-    labels = frozenset(
-        _refine(label, unit.text[max(0, s - unit.start) : e - unit.start])
-        for s, e, label in spans
-        if s < unit.end and e > unit.start
-    )
-    return replace(unit, labels=labels) if labels else unit
+    named = []
+    for s, e, label in spans:
+        if s < unit.end and e > unit.start:
+            text = unit.text[max(0, s - unit.start) : e - unit.start]
+            named.append((_refine(label, text), text))
+    return replace(unit, labels=frozenset(label for label, _ in named), named=tuple(named)) if named else unit
 
 
 def _refine(label: str, text: str) -> str:

@@ -65,6 +65,7 @@ class QuestionProfile:
     owners: tuple[str, ...] = ()  # "Peru's CTAP": whose report is asked about; the Assistant keeps only unindexed ones
     names: tuple[str, ...] = ()  # multi-word names as typed ("national cybersecurity policy"), folded
     sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
+    asked: frozenset[str] = frozenset()  # every token the question and its context say (not an answer)
 
 
 def answer_type(q: str) -> str:
@@ -116,6 +117,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         owners=owners(own),
         names=multiword_names(own),
         sides=alternatives(own),
+        asked=frozenset(tokenize(f"{text} {extra}")) | frozenset(terms),
     )
 
 

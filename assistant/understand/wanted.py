@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from collections.abc import Sequence
+
 from assistant.understand.vocab import MONTHS
-from vectorstore.lexical import fold
+from vectorstore.lexical import fold, tokenize
 
 _M = "|".join(MONTHS)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -138,6 +140,22 @@ def has_kind(kind: str, text: str, labels: frozenset[str] = frozenset()) -> bool
     if k is None or (not k.labels and not k.patterns):
         return True
     return bool(k.labels & labels) or any(p.search(text) for p in k.patterns)
+
+
+def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: frozenset[str]) -> bool:
+    """Does a passage hold the kind of answer asked for, beyond what the question already says?
+    An entity the question names is its subject, not its answer: "In 2016" does not answer
+    "when did X start, after CICTE's 2016 work?", nor "the Committee" "who chaired the Committee?"."""
+    k = KINDS.get(kind)
+    if k is None or (not k.labels and not k.patterns):
+        return True
+
+    def new(span: str) -> bool:
+        return bool(set(tokenize(span)) - asked)
+
+    return any(label in k.labels and new(span) for label, span in named) or any(
+        new(m.group(0)) for p in k.patterns for m in p.finditer(text)
+    )
 
 
 def is_strict(kind: str) -> bool:
