@@ -325,6 +325,8 @@ def explain(q: QuestionProfile, draft: Draft) -> dict:
         "terms": list(q.terms),
         "names": list(q.entities),
         "declined_because": draft.reason or None,
+        "features": {k: round(v, 4) for k, v in draft.evidence.features.items()} if draft.evidence else {},
+        "answer_probability": round(draft.evidence.probability(), 4) if draft.evidence else None,
         "chosen": [unit(s) for s in draft.chosen] or [unit(s) for s in draft.related],
     }
 

@@ -11,7 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.evidence import missing_evidence
+from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
+from assistant.answer.evidence import missing_names, missing_years
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
@@ -30,6 +31,7 @@ class Draft:
     related: tuple[Scored, ...] = ()
     # Passages addressed to the assistant that would have ranked among the best: left out.
     set_aside: tuple[Scored, ...] = ()
+    evidence: Evidence | None = None  # the features the decision to answer or decline rested on
 
 
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
@@ -49,9 +51,17 @@ SET_ASIDE_RANK = 3
 class AnswerEngine:
     """Selects, from scored units, the ones that answer the question, or declines."""
 
-    def __init__(self, embedder: Embedder, max_chars: int = 600, lookup=None, tagger=None) -> None:
+    def __init__(
+        self,
+        embedder: Embedder,
+        max_chars: int = 600,
+        lookup=None,
+        tagger=None,
+        decline_model: DeclineModel = DECLINE_MODEL,
+    ) -> None:
         self.scorer = UnitScorer(embedder, lookup, tagger=tagger)
         self.max_chars = max_chars
+        self.decline_model = decline_model
 
     def clear_cache(self) -> None:
         """Forget embedded units (benchmarks measure a question never seen before)."""
@@ -68,19 +78,27 @@ class AnswerEngine:
         aside = tuple(s for s in scored[:SET_ASIDE_RANK] if s.unit.instruction)
         if not ranked:
             return Draft((), True, "nothing is indexed that matches the question", set_aside=aside)
-        reason = missing_evidence(q, ranked, hits, lexical)
-        if reason:
-            return Draft((), True, reason, tuple(ranked[:3]), aside)
+        chosen = self._choose(q, hits, lexical, ranked, limit)
+        evidence = evidence_features(
+            q, chosen, ranked, hits, lexical, missing_names(q, hits, lexical), missing_years(q, ranked, hits)
+        )
+        if not evidence.answers(self.decline_model):
+            return Draft((), True, evidence.reason(self.decline_model), tuple(ranked[:3]), aside, evidence)
+        return Draft(tuple(chosen), False, set_aside=aside, evidence=evidence)
+
+    def _choose(
+        self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored], limit: int
+    ) -> list[Scored]:
+        """The units that would answer: both sides of a comparison, or the best and its company."""
         if q.sides:
             both = self._sides(q, hits, lexical)
             if both:
-                return Draft(tuple(both), False, set_aside=aside)
+                return both
         focused = [
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
-        chosen = self._gather(q, best, ranked, hits, limit)
-        return Draft(tuple(chosen), False, set_aside=aside)
+        return self._gather(q, best, ranked, hits, limit)
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """ "Which came first, A or B?": the best passage for A and the best for B, each scored

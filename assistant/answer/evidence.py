@@ -1,8 +1,7 @@
-"""Does the retrieved evidence hold what the question asks for? The reasons to decline.
+"""What the retrieved evidence lacks that the question names: names and years.
 
-Declining rests on evidence, not on one similarity threshold: a name the reports never use,
-a report that is not indexed, a year no relevant passage belongs to, a kind of value (date,
-amount, count of the right thing) missing from every passage nearly as relevant as the best.
+These feed the decline decision (assistant.answer.decline) as features, with the reasons a
+decline states: a name the reports never use, a year no relevant passage belongs to.
 """
 
 from __future__ import annotations
@@ -10,18 +9,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from assistant.understand.names import same_name
-from assistant.understand.question import QuestionProfile, counts, word_set
-from assistant.understand.wanted import BESIDE_KINDS, KINDS
-from assistant.answer.scoring import Scored, acronyms, counted_nouns, holds_wanted
+from assistant.understand.question import QuestionProfile, word_set
+from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 
 
-def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> str:
-    """Why the evidence cannot answer, or '' when it can."""
+def missing_names(q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[str]:
+    """The names the question uses that neither the retrieved passages nor the index know."""
     context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
     known = acronyms(context) | word_set(context)
-    missing = [
+    return [
         e
         for e in q.entities
         if e not in q.qualifiers
@@ -30,37 +28,15 @@ def missing_evidence(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hi
         and not any(same_name(e, w) for w in known)
         and not rephrased(e, q, lexical)
     ]
-    if missing:
-        return f"the indexed reports do not mention {', '.join(missing)}"
-    if q.owners:
-        return f"no indexed report is {' or '.join(o.title() for o in q.owners)}'s"
-    absent_years = [y for y in q.years if y not in context]
-    if not absent_years and not q.compares:
-        absent_years = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]
-    if absent_years:
-        return f"the indexed reports say nothing about {', '.join(absent_years)} on this"
-    # The value asked for must sit in a passage nearly as relevant as the best one: a
-    # figure from a neighbouring sentence about something else is no answer.
-    floor = 0.7 * ranked[0].score
-    typed = [
-        s
-        for s in ranked[:8]
-        if holds_wanted(q, s.unit)
-        and (
-            (s.coverage >= 0.3 or s.dense >= 0.55)
-            and s.score >= floor
-            or q.expects in BESIDE_KINDS
-            and same_paragraph(s, ranked[0])
-        )
-    ]
-    if KINDS.get(q.expects, KINDS["thing"]).strict and not typed:
-        return f"the indexed reports give no {KINDS[q.expects].name} for this"
-    nouns = {t for t in counted_nouns(q) if lexical.knows(t)}  # "ppl", "folks": no evidence either way
-    if q.expects == "count" and nouns and not any(counts(s.unit.text, nouns) for s in typed):
-        return f"the indexed reports give no number of {q.counted[0]}… for this"
-    if ranked[0].coverage < 0.3 and ranked[0].dense < 0.45:
-        return "no passage of the indexed reports addresses this question"
-    return ""
+
+
+def missing_years(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
+    """Years the question asks about that no passage addressing it belongs to."""
+    context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
+    absent = [y for y in q.years if y not in context]
+    if not absent and not q.compares and ranked:
+        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]
+    return absent
 
 
 def same_paragraph(a: Scored, b: Scored) -> bool:

@@ -1,0 +1,139 @@
+"""Whether to answer: one calibrated decision over a few visible features of the evidence.
+
+Each feature is a number in [0, 1] that a person can check against the cited passages; the
+weights and the threshold were fitted on labelled questions (`bench/calibrate_decline.py`
+prints how, with the precision and recall they give) and live in DECLINE_MODEL. The largest
+feature against answering names the reason a decline gives.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading, term_weights
+from assistant.understand.question import QuestionProfile, counts
+from assistant.answer.evidence import same_paragraph
+from assistant.understand.wanted import BESIDE_KINDS, KINDS
+from assistant.types import Hit
+from vectorstore.lexical import LexicalIndex, tokenize
+
+# Kinds that name no type of value: nothing to find beyond the question's words.
+UNTYPED = frozenset({"thing", "list", "name"})
+
+# How far down the ranked units a unit holding the wanted kind of value is looked for.
+KIND_SEARCH_DEPTH = 8
+
+
+@dataclass(frozen=True)
+class DeclineModel:
+    """Logistic weights per feature, the bias, and the answer probability below which we decline."""
+
+    weights: Mapping[str, float]
+    bias: float
+    threshold: float
+
+
+# Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
+DECLINE_MODEL = DeclineModel(
+    weights={
+        "names_missing": -11.59,
+        "year_missing": -3.88,
+        "kind_missing": -5.45,
+        "count_missing": -2.32,
+        "coverage": -0.12,
+        "context_coverage": 4.03,
+        "meaning": 2.23,
+    },
+    bias=-3.44,
+    threshold=0.30,
+)
+
+FEATURES = tuple(DECLINE_MODEL.weights)
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """The features of one decision and the plain reasons that go with the ones against it."""
+
+    features: dict[str, float]
+    reasons: dict[str, str]
+
+    def probability(self, model: DeclineModel = DECLINE_MODEL) -> float:
+        z = model.bias + sum(model.weights[f] * self.features.get(f, 0.0) for f in model.weights)
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def answers(self, model: DeclineModel = DECLINE_MODEL) -> bool:
+        return self.probability(model) >= model.threshold
+
+    def reason(self, model: DeclineModel = DECLINE_MODEL) -> str:
+        """The feature that weighs most against answering, said in words."""
+        against = {
+            f: model.weights[f] * (self.features[f] if model.weights[f] < 0 else self.features[f] - 1.0)
+            for f in model.weights
+            if f in self.features
+        }
+        worst = min(against, key=against.get, default="coverage")
+        return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
+
+
+def evidence_features(
+    q: QuestionProfile,
+    chosen: Sequence[Scored],
+    ranked: Sequence[Scored],
+    hits: Sequence[Hit],
+    lexical: LexicalIndex,
+    missing_names: Sequence[str],
+    missing_years: Sequence[str],
+) -> Evidence:
+    """The features of answering `q` with `chosen` (the units the engine would cite)."""
+    units = [s for s in chosen if not is_heading(s.unit, "")] or list(chosen) or list(ranked[:1])
+    weights = term_weights(q, lexical)
+    own = {t: w for t, w in weights.items() if t in set(q.terms)}
+    total = sum(own.values()) or 1.0
+    said = set(tokenize(" ".join(s.unit.text for s in units)))
+    coverage = sum(w for t, w in own.items() if t in said) / total
+    # The kind of value asked for, held by a unit nearly as relevant as the best one (or, for
+    # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
+    typed = q.expects not in UNTYPED and KINDS.get(q.expects) is not None
+    top = ranked[0] if ranked else None
+    holders = [
+        s
+        for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
+        if holds_wanted(q, s.unit)
+        and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and same_paragraph(s, top)))
+    ]
+    best_score = max(top.score, 1e-6) if top else 1e-6
+    relevance = max((min(1.0, max(s.score, 0.0) / best_score) for s in holders), default=0.0)
+    if q.expects in BESIDE_KINDS and top is not None and any(same_paragraph(s, top) for s in holders):
+        relevance = 1.0
+    kind_missing = 1.0 - relevance if typed else 0.0
+    nouns = {t for t in counted_nouns(q) if lexical.knows(t)}
+    count_missing = float(q.expects == "count" and bool(nouns) and not any(counts(s.unit.text, nouns) for s in holders))
+    names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
+    features = {
+        "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
+        "year_missing": float(bool(missing_years)),
+        "kind_missing": kind_missing,
+        "count_missing": count_missing,
+        "coverage": coverage,
+        "context_coverage": max((s.coverage for s in units), default=0.0),
+        "meaning": max((s.dense for s in units), default=0.0),
+    }
+    kind = KINDS.get(q.expects, KINDS["thing"]).name
+    reasons = {
+        "names_missing": (
+            f"the indexed reports do not mention {', '.join(missing_names)}"
+            if missing_names
+            else f"no indexed report is {' or '.join(o.title() for o in q.owners)}'s"
+            if q.owners
+            else ""
+        ),
+        "year_missing": f"the indexed reports say nothing about {', '.join(missing_years)} on this"
+        if missing_years
+        else "",
+        "kind_missing": f"the indexed reports give no {kind} for this",
+        "count_missing": f"the indexed reports give no number of {q.counted[0]}… for this" if q.counted else "",
+    }
+    return Evidence(features, {k: v for k, v in reasons.items() if v})
