@@ -32,6 +32,7 @@ from assistant.understand.question import (
     profile,
     split_premise,
     wants_list,
+    wants_parties,
     word_set,
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
@@ -143,7 +144,7 @@ class Assistant:
         q = replace(
             q,
             expects=answer_type(own),
-            wants_list=q.wants_list or (spanish and wants_list(extra)),
+            wants_list=q.wants_list or (spanish and (wants_list(extra) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,

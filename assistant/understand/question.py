@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.vocab import QUESTION_WORDS
-from assistant.understand.wanted import NUMBER_WORD, QUANTITY, YEAR, answer_kind
+from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
@@ -87,6 +87,11 @@ def wants_list(q: str) -> bool:
     )
 
 
+def wants_parties(question: str) -> bool:
+    """ "Which countries ...", "¿qué gobiernos ...?": every country or government named is asked for."""
+    return answer_kind(question) == "government" and bool(PLURAL_PARTIES.search(fold(question)))
+
+
 def content_terms(text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in QUESTION_WORDS)
 
@@ -97,7 +102,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
-    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "who"}
+    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "who", "government"}
+    listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
     years = tuple(dict.fromkeys(YEAR.findall(text)))
     found = entities(own) + entities(carried) if names else ()

@@ -93,7 +93,12 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\bwhich (?:decree|law)\b",
         "identifier",
     ),
-    (r"\b(?:which|what) (?:govt|government|governments|donor|donors)\b", "government"),
+    (
+        r"\b(?:which|what|list|name) (?:the )?(?:\w+ ){0,3}"
+        r"(?:govt|governments?|donors?|countries|states|economies|nations)\b"
+        r"|\bque (?:paises|gobiernos|estados|economias)\b",
+        "government",
+    ),
     (
         r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
         r"\ben que fecha\b",
@@ -126,6 +131,10 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
+
+
+# A plural of the "government" form asks for every one of them: a list.
+PLURAL_PARTIES = re.compile(r"\b(?:governments|donors|countries|states|economies|nations|paises|gobiernos|estados)\b")
 
 
 def answer_kind(question: str) -> str:

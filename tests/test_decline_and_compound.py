@@ -1,0 +1,76 @@
+"""The decline decision, compound questions and answer-kind novelty, without models."""
+
+from __future__ import annotations
+
+from assistant.answer.compose import join_answers
+from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
+from assistant.types import Answer, Citation
+from assistant.understand.compound import compound_parts
+from assistant.understand.question import profile, wants_parties
+from assistant.understand.wanted import answer_kind, holds_new
+from vectorstore.lexical import tokenize
+
+
+def test_a_message_asking_two_things_is_split_and_one_thing_is_not() -> None:
+    assert compound_parts("How many programmes are there, and when did Ruritania's start?") == [
+        "How many programmes are there",
+        "and when did Ruritania's start?",
+    ]
+    assert compound_parts("did they set up a network? when did it go live?") == [
+        "did they set up a network?",
+        "when did it go live?",
+    ]
+    assert len(compound_parts("¿Cuántas personas murieron y cuántas resultaron heridas en 2017?")) == 2
+    for one in ("Which countries and agencies took part?", "who funded and who hosted it", "Where was it held?"):
+        assert compound_parts(one) == [one]
+
+
+def test_an_entity_the_question_names_is_not_its_answer() -> None:
+    asked = frozenset(tokenize("when did the Ruritania programme start, after the 2016 visits?"))
+    assert not holds_new("date", "In 2016, four visits were made.", [("DATE", "2016")], asked)
+    assert holds_new("date", "It started on 1 December 2018.", [("DATE", "1 December 2018")], asked)
+    who = frozenset(tokenize("who chaired the Plenary Committee?"))
+    assert not holds_new("who", "The Plenary Committee met.", [("ORG", "the Plenary Committee")], who)
+    assert holds_new("who", "Ms Varga chaired it.", [("PERSON", "Varga")], who)
+
+
+def test_plural_countries_ask_for_every_government() -> None:
+    assert answer_kind("which countries took part in the workshop?") == "government"
+    assert answer_kind("List the working group member countries.") == "government"
+    assert answer_kind("which country hosted it?") == "place"
+    assert wants_parties("tell me which countries benefit from the project")
+    assert profile("which states got legislative help?").wants_list
+
+
+def _evidence(**features: float) -> Evidence:
+    base = {name: 0.0 for name in FEATURES} | {"coverage": 1.0, "context_coverage": 1.0, "meaning": 0.8}
+    return Evidence(base | features, {"names_missing": "the indexed reports do not mention zorbia"})
+
+
+def test_the_decline_is_one_decision_and_its_strongest_feature_names_the_reason() -> None:
+    assert _evidence().answers()
+    unknown = _evidence(names_missing=1.0)
+    assert not unknown.answers() and unknown.reason() == "the indexed reports do not mention zorbia"
+    off_topic = _evidence(coverage=0.0, context_coverage=0.1, meaning=0.1)
+    assert not off_topic.answers()
+    assert off_topic.reason() == "no passage of the indexed reports addresses this question"
+    assert 0.0 < DECLINE_MODEL.threshold < 1.0
+
+
+def _cite(n: int, quote: str) -> Citation:
+    return Citation(n, "d1", "r.pdf", "Report", 1, None, quote, 0.5)
+
+
+def test_joined_answers_number_a_shared_passage_once_and_say_what_is_not_answered() -> None:
+    a = Answer("q1", "There are 17 programmes. [1]", False, (_cite(1, "There are 17 programmes."),))
+    b = Answer(
+        "q2",
+        "There are 17 programmes. [1] It began in 2018. [2]",
+        False,
+        (_cite(1, "There are 17 programmes."), _cite(2, "It began in 2018.")),
+    )
+    c = Answer("q3", "The indexed reports do not say this.", True, ())
+    joined = join_answers("all", ["q1", "q2", "q3"], [a, b, c])
+    assert joined.answer == "There are 17 programmes. [1] It began in 2018. [2] The indexed reports do not answer “q3”."
+    assert [c.n for c in joined.citations] == [1, 2] and not joined.abstained
+    assert join_answers("all", ["q3", "q3"], [c, c]).abstained
