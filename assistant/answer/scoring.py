@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.understand.question import YEAR, QuestionProfile, counts
-from assistant.understand.wanted import has_kind, holds_new
+from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, has_kind, holds_new
 from assistant.types import Hit
 from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
@@ -137,6 +137,24 @@ def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str]) -> float:
     return 0.15
 
 
+def label_rarity(q: QuestionProfile, units: Sequence[Unit]) -> list[float]:
+    """How telling each unit's answer is, by how rare its kind of entity is among the candidates.
+
+    "Who chaired the meeting?" in reports full of countries and organisations: the one unit
+    naming a person says more than the many naming a country. Per unit, the rarest of the
+    wanted labels it holds (as something new); units matched by a pattern only share one rate."""
+    labels = KINDS.get(q.expects, KINDS["thing"]).labels
+    held = [{label for label, text in u.named if label in labels and set(tokenize(text)) - q.asked} for u in units]
+    if "PERSON" in labels:  # "Mr. Idriss Lallali", missed by the recogniser, is a person all the same
+        held = [h | {"PERSON"} if PERSON_TITLE.search(u.text) else h for h, u in zip(held, units)]
+    typed = [holds_wanted(q, u) for u in units]
+    if not units:
+        return []
+    share = {label: sum(label in h for h in held) / len(units) for label in labels}
+    overall = 1.0 - sum(typed) / len(units)
+    return [max((1.0 - share[label] for label in h), default=overall) for h in held]
+
+
 UnitLookup = Callable[[Sequence[str]], dict[str, list[float]]]  # stored unit vectors by key
 
 
@@ -213,8 +231,7 @@ class UnitScorer:
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
         # one few hold tells much: the bonus scales with how rare the kind is among the candidates.
-        holding = sum(holds_wanted(q, u) for u in units) / len(units)
-        informative = 1.0 - holding
+        informative = label_rarity(q, units)
         intro_tokens = {
             u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item
         }
@@ -253,7 +270,7 @@ class UnitScorer:
             own = cover(token_sets[i])
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
-            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative
+            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             stated = set(YEAR.findall(u.text))
