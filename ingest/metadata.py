@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ingest.organisations import detect_organisation
-from ingest.titles import first_heading, front_paragraphs, is_marker, kind_of, stated_title, title_case
+from ingest.titles import first_heading, front_paragraphs, is_marker, kind_of, lead_line, stated_title, title_case
 
 __all__ = ["Metadata", "detect_country", "detect_metadata", "detect_organisation", "detect_year", "title_case"]
 
@@ -129,7 +129,10 @@ def detect_title(text: str, country: str | None = None) -> tuple[str, str, int |
         if any(re.search(p, text, re.I) for p in patterns):
             return (f"{kind} — {country}" if country else kind), "report form", None
     heading = first_heading(text)
-    return (heading[0], "first heading", heading[1]) if heading else None
+    if heading:
+        return heading[0], "first heading", heading[1]
+    lead = lead_line(text)
+    return (lead, "first line", 0) if lead else None
 
 
 def detect_document_type(text: str, title: str) -> tuple[str | None, str]:

@@ -89,6 +89,16 @@ def first_heading(text: str) -> tuple[str, int] | None:
     return _first_title(text, _heading_like)
 
 
+def lead_line(text: str) -> str | None:
+    """The document's first line when it reads as a headline (a news item or press release
+    opens with its title, however long): the last resort before a file name."""
+    lead = next((p.strip() for p in front_paragraphs(text) if p.strip()), "")
+    words = lead.split()
+    if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:]$", lead) or is_name_line(lead):
+        return None
+    return None if _last_pos(lead) in _FRAGMENT_END else lead
+
+
 def _first_title(text: str, starts_title: Callable[[str], bool]) -> tuple[str, int] | None:
     paragraphs = front_paragraphs(text)
     for index, line in enumerate(paragraphs):
