@@ -128,7 +128,9 @@ class Assistant:
     # --- questions -------------------------------------------------------------------
     def english_query(self, text: str) -> str:
         """Spanish questions get English renderings of their terms appended (names kept)."""
-        return f"{text} {bridge_query(text, self.glossary)}" if looks_spanish(text) else text
+        if not looks_spanish(text):
+            return text
+        return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical.vocabulary())}"
 
     def understand(self, question: str, history: Sequence[str] = ()) -> tuple[QuestionProfile, str, str]:
         """The question's profile, the retrieval query and its thesaurus synonyms, after
@@ -138,7 +140,7 @@ class Assistant:
         premise, own = split_premise(own)
         carried = f"{premise} {carried}".strip()
         spanish = looks_spanish(own)
-        extra = bridge_query(own, self.glossary) if spanish else ""
+        extra = bridge_query(own, self.glossary, self.index.snapshot.lexical.vocabulary()) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         q = replace(

@@ -140,3 +140,13 @@ def test_duplicate_term_in_one_file_is_an_error(tmp_path: Path) -> None:
     path.write_text("guía\tguide\nGuía\tguidelines\n", encoding="utf-8")
     with pytest.raises(GlossaryError, match=r"dup\.tsv:2: duplicate"):
         load_glossary([path])
+
+
+def test_a_word_the_glossary_lacks_finds_the_index_stem_it_shares() -> None:
+    from assistant.understand.bridge import shared_stem
+
+    vocabulary = {"cocain", "particip", "financ", "fin", "terror", "terrorism"}
+    assert shared_stem("cocaina", vocabulary) == "cocain"
+    assert shared_stem("terrorismo", vocabulary) == "terrorism"
+    assert shared_stem("financiamiento", vocabulary) == "financ"
+    assert shared_stem("casa", vocabulary) == "" and shared_stem("mesas", vocabulary) == ""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -120,19 +120,22 @@ def looks_spanish(text: str) -> bool:
     return spanish >= 2 and spanish > english
 
 
-def bridge_query(text: str, glossary: Glossary) -> str:
-    """An English rendering of a Spanish question for retrieval; other text unchanged."""
+def bridge_query(text: str, glossary: Glossary, vocabulary: Collection[str] = ()) -> str:
+    """An English rendering of a Spanish question for retrieval; other text unchanged.
+
+    A word the glossary lacks may still be a cognate of a word the reports use: with the
+    index's `vocabulary` (stems), "cocaína" finds "cocain", "participaron" "particip"."""
     if not looks_spanish(text):
         return text
     pieces: list[str] = []
     position = 0
     for quote in _QUOTED.finditer(text):
-        pieces += _render(text[position : quote.start()], glossary, keep_names=True)
+        pieces += _render(text[position : quote.start()], glossary, keep_names=True, vocabulary=vocabulary)
         title = next(group for group in quote.groups() if group is not None)
         pieces.append(title.strip())  # the original title: report titles are often quoted verbatim
-        pieces += _render(title, glossary, keep_names=False)
+        pieces += _render(title, glossary, keep_names=False, vocabulary=vocabulary)
         position = quote.end()
-    pieces += _render(text[position:], glossary, keep_names=True)
+    pieces += _render(text[position:], glossary, keep_names=True, vocabulary=vocabulary)
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
@@ -163,7 +166,7 @@ def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]
     return out
 
 
-def _render(text: str, glossary: Glossary, *, keep_names: bool) -> list[str]:
+def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Collection[str] = ()) -> list[str]:
     """Glossary translations of `text`, longest phrase first, in reading order."""
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
@@ -178,7 +181,7 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool) -> list[str]:
             i += length
             continue
         if words[i].lower() not in SPANISH_STOPWORDS:
-            out.append(_carry_over(words[i], keep_names))
+            out.append(_carry_over(words[i], keep_names) or shared_stem(fold(words[i]), vocabulary))
         i += 1
     return out
 
@@ -220,6 +223,18 @@ def _carry_over(word: str, keep_names: bool) -> str:
     if any(c.isdigit() for c in word) or (keep_names and word[:1].isupper()):
         return word
     return _cognate(fold(word))
+
+
+# A Spanish word shares an English stem when it starts with one this long or longer.
+MIN_SHARED_STEM = 5
+
+
+def shared_stem(word: str, vocabulary: Collection[str]) -> str:
+    """The longest index stem a Spanish word starts with ("financiamiento" -> "financ"), or ''."""
+    if len(word) <= MIN_SHARED_STEM:
+        return ""
+    stems = [v for v in vocabulary if len(v) >= MIN_SHARED_STEM and v.isalpha() and word.startswith(v)]
+    return max(stems, key=len, default="")
 
 
 def _cognate(word: str) -> str:
