@@ -96,7 +96,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:which|what|list|name) (?:the )?(?:\w+ ){0,3}"
         r"(?:govt|governments?|donors?|countries|states|economies|nations)\b"
-        r"|\bque (?:paises|gobiernos|estados|economias)\b",
+        r"|\bque (?:paises|gobiernos|estados|economias)\b|\bnationalit(?:y|ies)\b|\bnacionalidad",
         "government",
     ),
     (
