@@ -38,16 +38,16 @@ class DeclineModel:
 # Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
 DECLINE_MODEL = DeclineModel(
     weights={
-        "names_missing": -11.59,
+        "names_missing": -11.42,
         "year_missing": -3.88,
-        "kind_missing": -5.45,
-        "count_missing": -2.32,
-        "coverage": -0.12,
-        "context_coverage": 4.03,
-        "meaning": 2.23,
+        "kind_missing": -5.58,
+        "count_missing": -2.46,
+        "coverage": 0.05,
+        "context_coverage": 3.92,
+        "meaning": 2.57,
     },
-    bias=-3.44,
-    threshold=0.30,
+    bias=-3.72,
+    threshold=0.35,
 )
 
 FEATURES = tuple(DECLINE_MODEL.weights)
@@ -92,7 +92,15 @@ def evidence_features(
     weights = term_weights(q, lexical)
     own = {t: w for t, w in weights.items() if t in set(q.terms)}
     total = sum(own.values()) or 1.0
-    said = set(tokenize(" ".join(s.unit.text for s in units)))
+    # The passage the answer stands in: the chosen units and the sentences beside them in
+    # their paragraph (the engine widens to a neighbour that holds the value asked for, so
+    # the topic may be said one sentence earlier).
+    passage = [
+        s
+        for s in ranked
+        if any(s.unit.hit_index == c.unit.hit_index and abs(s.unit.line - c.unit.line) <= 1 for c in units)
+    ] or units
+    said = set(tokenize(" ".join(s.unit.text for s in passage)))
     coverage = sum(w for t, w in own.items() if t in said) / total
     # The kind of value asked for, held by a unit nearly as relevant as the best one (or, for
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
@@ -119,7 +127,7 @@ def evidence_features(
         "count_missing": count_missing,
         "coverage": coverage,
         "context_coverage": max((s.coverage for s in units), default=0.0),
-        "meaning": max((s.dense for s in units), default=0.0),
+        "meaning": max((s.dense for s in passage), default=0.0),
     }
     kind = KINDS.get(q.expects, KINDS["thing"]).name
     reasons = {
