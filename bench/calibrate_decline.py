@@ -50,7 +50,9 @@ def collect(specs: list[str], embedder, tmp: Path) -> list[tuple[dict, int, str]
                 continue  # a message asking two things has no single set of features
             if r.item.answerable and not r.passed:
                 continue
-            rows.append((why["features"], int(r.item.answerable), r.item.id))
+            rows.append(
+                (why["features"], int(r.item.answerable), f"{Path(gold).parent.name}/{Path(gold).name}:{r.item.id}")
+            )
         print(f"{gold}: {len(rows) - before} items", file=sys.stderr)
     return rows
 
@@ -73,10 +75,30 @@ def fit(x: np.ndarray, y: np.ndarray) -> tuple[np.ndarray, float]:
     return w[:d], float(w[d])
 
 
+def cross_validate(x: np.ndarray, y: np.ndarray, groups: list[str], threshold: float) -> None:
+    """Leave one gold set out: fit on the others, decide on it. What a new set should expect."""
+    print(f"\nLeave one set out (fitted without the set, threshold {threshold:.2f}):\n")
+    print("| held-out set | unanswerable declined | answered-right declined |\n|---|---|---|")
+    names = list(dict.fromkeys(groups))
+    mask_of = {n: np.array([g == n for g in groups]) for n in names}
+    total = [0, 0, 0, 0]
+    for name in names:
+        held = mask_of[name]
+        w, b = fit(x[~held], y[~held])
+        declined = 1 / (1 + np.exp(-(x[held] @ w + b))) < threshold
+        yh = y[held]
+        tp, neg = int((declined & (yh == 0)).sum()), int((yh == 0).sum())
+        wrong, pos = int((declined & (yh == 1)).sum()), int((yh == 1).sum())
+        total = [total[0] + tp, total[1] + neg, total[2] + wrong, total[3] + pos]
+        print(f"| {name} | {tp}/{neg} | {wrong}/{pos} |")
+    print(f"| all | {total[0]}/{total[1]} | {total[2]}/{total[3]} |")
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("sets", nargs="+", help="GOLD.jsonl or GOLD.jsonl:DOCS_DIR")
     p.add_argument("--out", type=Path, help="write the features and labels here (JSONL)")
+    p.add_argument("--threshold", type=float, help="cross-validate at this threshold (default: the chosen one)")
     args = p.parse_args()
 
     from assistant.answer.decline import FEATURES
@@ -110,6 +132,7 @@ def main() -> None:
         if best is None or (f1, recall) > best[0]:
             best = ((f1, recall), t)
     print(f"\nchosen threshold {best[1]:.2f}")
+    cross_validate(x, y, [i.split(":")[0] for _, _, i in rows], args.threshold or best[1])
     weights = ", ".join(f'"{n}": {v:.2f}' for n, v in zip(FEATURES, w))
     print(f"DeclineModel(weights={{{weights}}}, bias={b:.2f}, threshold={best[1]:.2f})")
 
