@@ -33,10 +33,12 @@ from assistant.understand.question import (
     split_premise,
     wants_list,
     wants_parties,
+    predicates,
     word_set,
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
+from assistant.answer.decline import UNTYPED
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
 from assistant.understand.wanted import is_strict
@@ -156,6 +158,8 @@ class Assistant:
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
+        if q.expects not in UNTYPED and not spanish:
+            q = replace(q, predicates=predicates(own))
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

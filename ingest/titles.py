@@ -177,12 +177,13 @@ def _for_tagging(line: str) -> str:
 
 @lru_cache(maxsize=2048)
 def _tag(line: str) -> tuple[str, ...]:
-    return tuple(token.pos_ for token in _tagger()(line) if not token.is_punct)
+    return tuple(token.pos_ for token in pos_tagger()(line) if not token.is_punct)
 
 
 @lru_cache(maxsize=1)
-def _tagger():
-    import spacy  # lazy: only title pages are tagged
+def pos_tagger():
+    """spaCy's part-of-speech tagger alone (title pages, a question's verbs), loaded once."""
+    import spacy  # lazy: only title pages and questions are tagged
 
     return spacy.load(NLP_MODEL, exclude=["parser", "ner", "lemmatizer", "senter"])
 

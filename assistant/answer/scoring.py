@@ -39,6 +39,9 @@ NAME_MATCH = 0.1
 # of the question's term weight itself.
 TYPE_NEEDS_COVERAGE = 0.4
 
+# A unit stating the question's relation ("chaired", "signed", "led") with the kind of value asked for.
+PREDICATE_MATCH = 0.1
+
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
 
@@ -273,6 +276,7 @@ class UnitScorer:
             typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
             heading = 0.25 if is_heading(u, chunk.section) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
+            acted = PREDICATE_MATCH if typed and set(q.predicates) & token_sets[i] else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
@@ -284,6 +288,7 @@ class UnitScorer:
                 + typed
                 + listed
                 + named
+                + acted
                 - heading
                 - other_year
                 + 0.03 / (1 + u.hit_index)

@@ -66,6 +66,7 @@ class QuestionProfile:
     names: tuple[str, ...] = ()  # multi-word names as typed ("national cybersecurity policy"), folded
     sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
     asked: frozenset[str] = frozenset()  # every token the question and its context say (not an answer)
+    predicates: tuple[str, ...] = ()  # the question's main verbs, stemmed ("who chaired ..." -> "chair")
 
 
 def answer_type(q: str) -> str:
@@ -90,6 +91,17 @@ def wants_list(q: str) -> bool:
 def wants_parties(question: str) -> bool:
     """ "Which countries ...", "¿qué gobiernos ...?": every country or government named is asked for."""
     return answer_kind(question) == "government" and bool(PLURAL_PARTIES.search(fold(question)))
+
+
+def predicates(question: str) -> tuple[str, ...]:
+    """Stems of the question's full verbs (not "is", "did", "was"): the relation the answer is in.
+
+    "Who chaired the plenary?" is answered by the sentence that says who chaired it, not by the
+    one that names the plenary, its date and its city."""
+    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first typed question
+
+    verbs = [t.text for t in pos_tagger()(question) if t.pos_ == "VERB"]
+    return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
 
 
 def content_terms(text: str) -> tuple[str, ...]:
