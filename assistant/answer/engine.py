@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
 from assistant.answer.evidence import missing_names, missing_years
 from assistant.understand.question import QuestionProfile, content_terms
-from assistant.understand.wanted import BESIDE_KINDS
+from assistant.understand.wanted import BESIDE_KINDS, KINDS
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -42,6 +42,9 @@ SIDE_CONTRAST = 0.3
 
 # How many sentences either side of the best one, in its paragraph, may supply the value asked for.
 NEIGHBOURS = 2
+
+# For a list, the best-ranked units (besides neighbours) that may hold its members instead.
+LIST_CANDIDATES = 3
 
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
@@ -211,16 +214,21 @@ class AnswerEngine:
     @staticmethod
     def _typed_neighbour(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
         """The value asked for often sits in the next sentence of the same paragraph ("A meeting was
-        held ... The draft plan will be presented in 2017."): that sentence joins the answer."""
+        held ... The draft plan will be presented in 2017."): that sentence joins the answer; for a
+        list, the one naming the most of the kind asked for."""
         same = sorted(
             (s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line),
             key=lambda s: s.unit.start,
         )
         at = same.index(best)
-        for s in same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]:
-            if holds_wanted(q, s.unit) and not s.unit.instruction:
-                return s
-        return None
+        around = same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]
+        holders = [s for s in around if holds_wanted(q, s.unit) and not s.unit.instruction]
+        if q.wants_list:  # "which countries ...": the unit near the top naming the most of them
+            top = [s for s in ranked[:LIST_CANDIDATES] if s is not best and holds_wanted(q, s.unit)]
+            labels = KINDS.get(q.expects, KINDS["thing"]).labels
+            named = [s for s in holders + top if not s.unit.instruction]
+            return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
+        return holders[0] if holders else None
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:
