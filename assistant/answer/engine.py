@@ -86,7 +86,8 @@ class AnswerEngine:
             q, chosen, ranked, hits, lexical, missing_names(q, hits, lexical), missing_years(q, ranked, hits)
         )
         if not evidence.answers(self.decline_model):
-            return Draft((), True, evidence.reason(self.decline_model), tuple(ranked[:3]), aside, evidence)
+            related = [s for s in ranked if not is_heading(s.unit, "", hits[s.unit.hit_index].chunk.title)]
+            return Draft((), True, evidence.reason(self.decline_model), tuple(related[:3]), aside, evidence)
         return Draft(tuple(chosen), False, set_aside=aside, evidence=evidence)
 
     def _choose(

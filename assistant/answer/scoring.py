@@ -92,10 +92,13 @@ def novel_name(text: str, q: QuestionProfile) -> bool:
     return False
 
 
-def is_heading(unit: Unit, section: str) -> bool:
-    """Headings and form labels name a topic; they never answer a question themselves."""
+def is_heading(unit: Unit, section: str, title: str = "") -> bool:
+    """Headings, form labels and the document's title line name a topic; they never answer a
+    question themselves."""
     text = unit.text.strip()
     if section and text.rstrip(":") and section.split(" > ")[-1].startswith(text.rstrip(":")[:40]):
+        return True
+    if title and len(text) <= len(title) + 2 and " ".join(words(title)).startswith(" ".join(words(text))):
         return True
     return mostly_upper(text) or (text.endswith(":") and len(text) < 120 and not unit.is_item)
 
@@ -274,7 +277,7 @@ class UnitScorer:
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
             typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
-            heading = 0.25 if is_heading(u, chunk.section) else 0.0
+            heading = 0.25 if is_heading(u, chunk.section, chunk.title) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             acted = PREDICATE_MATCH if typed and set(q.predicates) & token_sets[i] else 0.0
             stated = set(YEAR.findall(u.text))
