@@ -87,7 +87,7 @@ _VERBS_OF_AGENCY = (
 )
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
-    (r"\b(?:phone|telephone|telefono)\b", "phone"),
+    (r"\b(?:phone|telephone|telefono|fax)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
         r"|\bwhich (?:decree|law)\b",
