@@ -340,7 +340,7 @@ def explain(q: QuestionProfile, draft: Draft) -> dict:
 
 def split_for_stream(text: str) -> list[str]:
     """Cut an answer after each citation marker, keeping separators with the piece before."""
-    pieces = [p for p in re.split(r"(?<=\])(?=[ ;])", text) if p]
+    pieces = [p for p in re.split(r"(?<=\])(?=[ ;\n])", text) if p]
     return pieces or [text]
 
 

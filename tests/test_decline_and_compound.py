@@ -74,3 +74,24 @@ def test_joined_answers_number_a_shared_passage_once_and_say_what_is_not_answere
     assert joined.answer == "There are 17 programmes. [1] It began in 2018. [2] The indexed reports do not answer “q3”."
     assert [c.n for c in joined.citations] == [1, 2] and not joined.abstained
     assert join_answers("all", ["q3", "q3"], [c, c]).abstained
+
+
+def test_list_items_are_shown_as_a_list_one_citation_each() -> None:
+    from assistant.answer.compose import compose
+    from assistant.answer.engine import Draft
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import split_chunk
+    from assistant.types import Chunk, Hit
+
+    text = "The workshop covered:\n• border controls;\n• port security;\n• cargo screening."
+    chunk = Chunk("c1", "d1", "r.txt", "Report", text, "Training", 0, len(text))
+    units = split_chunk(text, 0, 0)
+    draft = Draft(tuple(Scored(u, 1.0, 1.0, 0.5) for u in units), False)
+    answer, citations, _ = compose(draft, [Hit(chunk, 1.0)], "what did it cover?")
+    assert answer.splitlines() == [
+        "The workshop covered: [1]",
+        "- border controls [2]",
+        "- port security [3]",
+        "- cargo screening. [4]",
+    ]
+    assert [c.quote for c in citations][1:] == ["border controls;", "port security;", "cargo screening."]

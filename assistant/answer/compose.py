@@ -52,11 +52,12 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
             text += RELATED_NOTE
         return text + set_aside_note(draft, hits), [], related
     citations = cite(draft.chosen, hits)
+    as_list = sum(s.unit.is_item for s in draft.chosen) >= 2  # list items are shown as a list
     parts = []
     for s, c in zip(draft.chosen, citations):
         body = s.unit.text.rstrip(" ;,")
-        parts.append(f"{body} [{c.n}]")
-    joiner = "; " if any(s.unit.is_item for s in draft.chosen) else " "
+        parts.append(f"- {body} [{c.n}]" if as_list and s.unit.is_item else f"{body} [{c.n}]")
+    joiner = "\n" if as_list else "; " if any(s.unit.is_item for s in draft.chosen) else " "
     return joiner.join(parts) + set_aside_note(draft, hits), citations, []
 
 
@@ -83,7 +84,7 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
                 numbers[key] = len(numbers) + 1
                 citations.append(replace(c, n=numbers[key]))
             local[c.n] = numbers[key]
-        for piece in re.split(r"(?<=\])[ ;]+", a.answer):
+        for piece in re.split(r"(?<=\])[ ;\n]+", a.answer):
             marker = _MARKER.search(piece)
             if marker and local.get(int(marker.group(1))) in given:
                 continue
@@ -92,7 +93,7 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
     hits = tuple({h.chunk.chunk_id: h for a in answers for h in a.hits}.values())
     return Answer(
         question=question,
-        answer=" ".join(texts),
+        answer="".join(("\n" if t.startswith("- ") else " ") + t for t in texts).strip(),
         abstained=False,
         citations=tuple(citations),
         timings_ms=timings,
