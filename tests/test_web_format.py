@@ -197,3 +197,11 @@ def test_progress_counts_chunks_inside_a_large_file_and_files_between_them():
     reading = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "reading"))
     assert reading == ((1, 3), "Reading big.pdf (file 2 of 3)", "files")
     assert fmt.progress_step(IngestProgress(1, 1, "a.txt", "done", 4, 4))[:2] == ((1, 1), "Indexed a.txt")
+
+
+def test_a_list_answer_is_a_bulleted_list_with_linked_markers() -> None:
+    from assistant.app.web_format import answer_body
+
+    html = answer_body("The workshop covered: [1]\n- border controls [2]\n- port security [3]", 0)
+    assert html.startswith("<p>The workshop covered: <a") and html.count("<li>") == 2
+    assert '<li>border controls <a class="rqa-cite" href="#src-0-2">[2]</a></li>' in html

@@ -74,10 +74,29 @@ def link_markers(text: str, turn: int) -> str:
     )
 
 
+def answer_body(text: str, turn: int) -> str:
+    """Linked answer text; the engine's "- item [n]" lines become a bulleted list."""
+    lines = text.split("\n")
+    if len(lines) == 1:
+        return link_markers(text, turn)
+    out, items = [], []
+    for line in lines:
+        if line.startswith("- "):
+            items.append(f"<li>{link_markers(line[2:], turn)}</li>")
+            continue
+        if items:
+            out.append(f"<ul>{''.join(items)}</ul>")
+            items = []
+        out.append(f"<p>{link_markers(line, turn)}</p>")
+    if items:
+        out.append(f"<ul>{''.join(items)}</ul>")
+    return "".join(out)
+
+
 def answer_html(answer: Answer, turn: int) -> str:
     """The assistant's chat message: linked answer, or a clear decline."""
     if not answer.abstained:
-        return f'<div class="rqa-answer">{link_markers(answer.answer, turn)}</div>'
+        return f'<div class="rqa-answer">{answer_body(answer.answer, turn)}</div>'
     note = (
         "<p class='rqa-related-note'>Related passages are shown separately in the Sources panel; "
         "they are not an answer.</p>"
