@@ -38,10 +38,9 @@ from assistant.understand.question import (
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.retrieve import Retriever
-from assistant.answer.decline import UNTYPED
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
-from assistant.understand.wanted import is_strict
+from assistant.understand.wanted import UNTYPED, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client
@@ -132,17 +131,20 @@ class Assistant:
         """Spanish questions get English renderings of their terms appended (names kept)."""
         if not looks_spanish(text):
             return text
-        return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical.vocabulary())}"
+        return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical)}"
 
-    def understand(self, question: str, history: Sequence[str] = ()) -> tuple[QuestionProfile, str, str]:
+    def understand(
+        self, question: str, history: Sequence[str] = (), context: str = ""
+    ) -> tuple[QuestionProfile, str, str]:
         """The question's profile, the retrieval query and its thesaurus synonyms, after
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
-        carried-over context; synonyms only widen the lexical search)."""
+        carried-over context, and `context` is carried like an earlier turn; synonyms only
+        widen the lexical search)."""
         own, carried = context_of(standalone(question, history))
         premise, own = split_premise(own)
-        carried = f"{premise} {carried}".strip()
+        carried = " ".join(x for x in (premise, context, carried) if x)
         spanish = looks_spanish(own)
-        extra = bridge_query(own, self.glossary, self.index.snapshot.lexical.vocabulary()) if spanish else ""
+        extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         q = replace(
@@ -228,7 +230,7 @@ class Assistant:
         """Answer with citations, or decline when the reports do not contain the answer.
 
         A message asking two things ("how many X, and when did Y?") is answered part by part,
-        each later part with the earlier ones as context, and the answers joined."""
+        each part with the rest of the message as context, and the answers joined."""
         self.validate_question(question, history)
         question = question.strip()
         filters = self.resolve_filters(filters)
@@ -257,7 +259,7 @@ class Assistant:
         """One question through understanding, retrieval and the engine; `context` is carried
         over like a follow-up's earlier turn, `budget` caps the answer's length."""
         t0 = time.perf_counter()
-        q, query, synonyms = self.understand(f"{question} [{context}]" if context else question, history)
+        q, query, synonyms = self.understand(question, history, context)
         hits = self.retriever.search(
             query,
             k or self.settings.top_k,

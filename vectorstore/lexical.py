@@ -105,6 +105,8 @@ class LexicalIndex:
         """Does any indexed text contain this stemmed token?"""
         return token in self._df
 
+    __contains__ = knows  # `token in index`: the index as a vocabulary, without copying it
+
     def vocabulary(self) -> frozenset[str]:
         """Every stemmed token of the indexed texts."""
         return frozenset(self._df)

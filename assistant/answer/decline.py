@@ -15,12 +15,9 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading, term_weights
 from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import same_paragraph
-from assistant.understand.wanted import BESIDE_KINDS, KINDS
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
-
-# Kinds that name no type of value: nothing to find beyond the question's words.
-UNTYPED = frozenset({"thing", "list", "name"})
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -90,7 +87,8 @@ def evidence_features(
     """The features of answering `q` with `chosen` (the units the engine would cite)."""
     units = [s for s in chosen if not is_heading(s.unit, "")] or list(chosen) or list(ranked[:1])
     weights = term_weights(q, lexical)
-    own = {t: w for t, w in weights.items() if t in set(q.terms)}
+    asked = set(q.terms)
+    own = {t: w for t, w in weights.items() if t in asked}
     total = sum(own.values()) or 1.0
     # The passage the answer stands in: the chosen units and the sentences beside them in
     # their paragraph (the engine widens to a neighbour that holds the value asked for, so

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
-from assistant.answer.evidence import missing_names, missing_years
+from assistant.answer.evidence import missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS, KINDS
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
@@ -82,9 +82,7 @@ class AnswerEngine:
         if not ranked:
             return Draft((), True, "nothing is indexed that matches the question", set_aside=aside)
         chosen = self._choose(q, hits, lexical, ranked, limit)
-        evidence = evidence_features(
-            q, chosen, ranked, hits, lexical, missing_names(q, hits, lexical), missing_years(q, ranked, hits)
-        )
+        evidence = evidence_features(q, chosen, ranked, hits, lexical, *missing_evidence(q, ranked, hits, lexical))
         if not evidence.answers(self.decline_model):
             related = [s for s in ranked if not is_heading(s.unit, "", hits[s.unit.hit_index].chunk.title)]
             return Draft((), True, evidence.reason(self.decline_model), tuple(related[:3]), aside, evidence)

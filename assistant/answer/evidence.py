@@ -15,9 +15,16 @@ from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 
 
-def missing_names(q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[str]:
-    """The names the question uses that neither the retrieved passages nor the index know."""
+def missing_evidence(
+    q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex
+) -> tuple[list[str], list[str]]:
+    """(names, years) the question asks about that the retrieved evidence lacks."""
     context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
+    return missing_names(q, context, lexical), missing_years(q, context, ranked, hits)
+
+
+def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
+    """The names the question uses that neither the retrieved text (`context`) nor the index know."""
     known = acronyms(context) | word_set(context)
     return [
         e
@@ -30,9 +37,8 @@ def missing_names(q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex
     ]
 
 
-def missing_years(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
+def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
     """Years the question asks about that no passage addressing it belongs to."""
-    context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
     absent = [y for y in q.years if y not in context]
     if not absent and not q.compares and ranked:
         absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]

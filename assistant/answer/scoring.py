@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.understand.question import YEAR, QuestionProfile, counts
-from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, has_kind, holds_new
+from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, holds_new, new_labels
 from assistant.types import Hit
 from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
@@ -125,39 +125,36 @@ def enumerated(text: str) -> int:
 
 def holds_wanted(q: QuestionProfile, unit: Unit, kind: str | None = None) -> bool:
     """Does the unit hold the kind of value asked for, as something the question does not say?"""
-    kind = kind or q.expects
-    if unit.labels and not unit.named:  # built by hand with labels only
-        return has_kind(kind, unit.text, unit.labels)
-    return holds_new(kind, unit.text, unit.named, q.asked)
+    return holds_new(kind or q.expects, unit.text, unit.named, q.asked)
 
 
-def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str]) -> float:
-    """A unit holding the kind of value asked for (a date, a count of the right thing, a name)."""
+def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str], holds: bool) -> float:
+    """A unit holding (`holds`) the kind of value asked for (a date, a count of the right thing, a name)."""
     text = unit.text
     if q.expects == "name":
         return 0.15 if novel_name(text, q) else 0.0
-    if q.expects in {"thing", "list"} or not holds_wanted(q, unit):
+    if q.expects in {"thing", "list"} or not holds:
         return 0.0
     if counted:  # a number of the things asked about, not of something else
         return 0.25 if counts(text, counted) else 0.05
     return 0.15
 
 
-def label_rarity(q: QuestionProfile, units: Sequence[Unit]) -> list[float]:
+def label_rarity(q: QuestionProfile, units: Sequence[Unit], holds: Sequence[bool]) -> list[float]:
     """How telling each unit's answer is, by how rare its kind of entity is among the candidates.
 
     "Who chaired the meeting?" in reports full of countries and organisations: the one unit
     naming a person says more than the many naming a country. Per unit, the rarest of the
-    wanted labels it holds (as something new); units matched by a pattern only share one rate."""
-    labels = KINDS.get(q.expects, KINDS["thing"]).labels
-    held = [{label for label, text in u.named if label in labels and set(tokenize(text)) - q.asked} for u in units]
-    if "PERSON" in labels:  # "Mr. Idriss Lallali", missed by the recogniser, is a person all the same
-        held = [h | {"PERSON"} if PERSON_TITLE.search(u.text) else h for h, u in zip(held, units)]
-    typed = [holds_wanted(q, u) for u in units]
+    wanted labels it holds (as something new); units matched by a pattern only share one rate
+    (`holds`: whether each unit holds the kind at all)."""
     if not units:
         return []
+    labels = KINDS.get(q.expects, KINDS["thing"]).labels
+    held = [new_labels(q.expects, u.named, q.asked) for u in units]
+    if "PERSON" in labels:  # "Mr. Idriss Lallali", missed by the recogniser, is a person all the same
+        held = [h | {"PERSON"} if PERSON_TITLE.search(u.text) else h for h, u in zip(held, units)]
     share = {label: sum(label in h for h in held) / len(units) for label in labels}
-    overall = 1.0 - sum(typed) / len(units)
+    overall = 1.0 - sum(holds) / len(units)
     return [max((1.0 - share[label] for label in h), default=overall) for h in held]
 
 
@@ -237,7 +234,9 @@ class UnitScorer:
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
         # one few hold tells much: the bonus scales with how rare the kind is among the candidates.
-        informative = label_rarity(q, units)
+        holds = [holds_wanted(q, u) for u in units]
+        informative = label_rarity(q, units, holds)
+        predicates = set(q.predicates)
         intro_tokens = {
             u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item
         }
@@ -276,10 +275,10 @@ class UnitScorer:
             own = cover(token_sets[i])
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
-            typed = type_bonus(q, u, counted) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
+            typed = type_bonus(q, u, counted, holds[i]) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
             heading = 0.25 if is_heading(u, chunk.section, chunk.title) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
-            acted = PREDICATE_MATCH if typed and set(q.predicates) & token_sets[i] else 0.0
+            acted = PREDICATE_MATCH if typed and predicates & token_sets[i] else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0

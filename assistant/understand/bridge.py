@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterator, Mapping, Sequence
+from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
@@ -120,7 +120,7 @@ def looks_spanish(text: str) -> bool:
     return spanish >= 2 and spanish > english
 
 
-def bridge_query(text: str, glossary: Glossary, vocabulary: Collection[str] = ()) -> str:
+def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
     """An English rendering of a Spanish question for retrieval; other text unchanged.
 
     A word the glossary lacks may still be a cognate of a word the reports use: with the
@@ -166,7 +166,7 @@ def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]
     return out
 
 
-def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Collection[str] = ()) -> list[str]:
+def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Container[str] = frozenset()) -> list[str]:
     """Glossary translations of `text`, longest phrase first, in reading order."""
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
@@ -229,12 +229,12 @@ def _carry_over(word: str, keep_names: bool) -> str:
 MIN_SHARED_STEM = 5
 
 
-def shared_stem(word: str, vocabulary: Collection[str]) -> str:
+def shared_stem(word: str, vocabulary: Container[str]) -> str:
     """The longest index stem a Spanish word starts with ("financiamiento" -> "financ"), or ''."""
     if len(word) <= MIN_SHARED_STEM:
         return ""
-    stems = [v for v in vocabulary if len(v) >= MIN_SHARED_STEM and v.isalpha() and word.startswith(v)]
-    return max(stems, key=len, default="")
+    prefixes = (word[:n] for n in range(len(word), MIN_SHARED_STEM - 1, -1))
+    return next((p for p in prefixes if p.isalpha() and p in vocabulary), "")
 
 
 def _cognate(word: str) -> str:

@@ -1,7 +1,7 @@
 """Split a message that asks two things ("how many X, and when did Y start?") into its questions.
 
-Each part is answered on its own (the later ones with the earlier as context, like a follow-up)
-and the answers are joined: one passage rarely holds both facts, and scoring one passage
+Each part is answered on its own (with the rest of the message as context, like a follow-up's
+earlier turn) and the answers are joined: one passage rarely holds both facts, and scoring one passage
 against two questions picks the passage that half-answers each.
 """
 

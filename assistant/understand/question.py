@@ -135,7 +135,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         owners=owners(own),
         names=multiword_names(own),
         sides=alternatives(own),
-        asked=frozenset(tokenize(f"{text} {extra}")) | frozenset(terms),
+        asked=frozenset(tokenize(f"{text} {extra}")),  # holds `terms`, taken from own and extra
     )
 
 

@@ -75,6 +75,9 @@ KINDS: dict[str, Kind] = {
     "thing": Kind("answer", strict=False),
 }
 
+# Kinds that name no type of value: nothing to find beyond the question's words.
+UNTYPED = frozenset({"thing", "list", "name"})
+
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
 BESIDE_KINDS = frozenset({"date", "day", "place", "person", "agent", "who", "government", "email", "phone"})
@@ -158,13 +161,19 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-
-    def new(span: str) -> bool:
-        return bool(set(tokenize(span)) - asked)
-
-    return any(label in k.labels and new(span) for label, span in named) or any(
-        new(m.group(0)) for p in k.patterns for m in p.finditer(text)
+    return bool(new_labels(kind, named, asked)) or any(
+        _says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(text)
     )
+
+
+def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str]) -> set[str]:
+    """The labels of `kind` among a passage's entities that name something the question does not."""
+    labels = KINDS.get(kind, KINDS["thing"]).labels
+    return {label for label, span in named if label in labels and _says_more(span, asked)}
+
+
+def _says_more(span: str, asked: frozenset[str]) -> bool:
+    return bool(set(tokenize(span)) - asked)
 
 
 def is_strict(kind: str) -> bool:
