@@ -90,7 +90,7 @@ _VERBS_OF_AGENCY = (
 )
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
-    (r"\b(?:phone|telephone|telefono|fax)\b", "phone"),
+    (r"\b(?:phone|telephone|telefono)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
         r"|\bwhich (?:decree|law)\b",
@@ -99,7 +99,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:which|what|list|name) (?:the )?(?:\w+ ){0,3}"
         r"(?:govt|governments?|donors?|countries|states|economies|nations)\b"
-        r"|\bque (?:paises|gobiernos|estados|economias)\b|\bnationalit(?:y|ies)\b|\bnacionalidad",
+        r"|\bque (?:paises|gobiernos|estados|economias)\b",
         "government",
     ),
     (
