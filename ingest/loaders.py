@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
-from ingest.normalize import Line, build_text
+from ingest.normalize import Line, build_text, ends_mid_phrase
 from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line
 from ingest.pdf_lines import page_lines, to_source_lines
 
@@ -250,7 +250,11 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
     lines = text.splitlines()
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
-    return [Line(line) for line in lines]
+    # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line.
+    following = [*lines[1:], ""]
+    return [
+        Line(line, may_continue=bool(after.strip()) and ends_mid_phrase(line)) for line, after in zip(lines, following)
+    ]
 
 
 def _decode_text(name: str, data: bytes) -> str:

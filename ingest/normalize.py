@@ -42,6 +42,14 @@ _LINE_END_HYPHEN = re.compile(r"([^\W\d_]+)[-\u2010]$")
 # Prefixes English writes with a hyphen before a word ("co-operation", "non-state",
 # "self-assessment"); a hyphenation program rarely splits a word right after them.
 HYPHEN_PREFIXES = frozenset({"co", "non", "self"})
+# Closed-class English words (articles, prepositions, conjunctions, possessives): a sentence
+# does not end on one, so a text line ending on one was wrapped, not ended ("held in
+# Strasbourg, from" / "17 to 18 November 2009").
+_NEVER_LAST = frozenset(
+    """a an the of to from in on at by for with without under between into onto upon via
+    and or nor but than as that whose its their our his her your this these those""".split()
+)
+_LAST_WORD = re.compile(r"([^\W\d_]+)$")
 
 
 @dataclass(frozen=True)
@@ -68,6 +76,12 @@ def clean_line(text: str) -> str:
     if match and len(text) > match.end():
         text = BULLET + text[match.end() :]
     return text
+
+
+def ends_mid_phrase(text: str) -> bool:
+    """A line that stops where no sentence can: on an article, a preposition or a conjunction."""
+    match = _LAST_WORD.search(text.rstrip())
+    return bool(match) and match.group(1).lower() in _NEVER_LAST
 
 
 def starts_block(text: str) -> bool:

@@ -43,7 +43,7 @@ def test_plural_countries_ask_for_every_government() -> None:
 
 
 def _evidence(**features: float) -> Evidence:
-    base = {name: 0.0 for name in FEATURES} | {"coverage": 1.0, "context_coverage": 1.0, "meaning": 0.8}
+    base = {name: 0.0 for name in FEATURES} | {"context_coverage": 1.0, "meaning": 0.8}
     return Evidence(base | features, {"names_missing": "the indexed reports do not mention zorbia"})
 
 
@@ -51,10 +51,12 @@ def test_the_decline_is_one_decision_and_its_strongest_feature_names_the_reason(
     assert _evidence().answers()
     unknown = _evidence(names_missing=1.0)
     assert not unknown.answers() and unknown.reason() == "the indexed reports do not mention zorbia"
-    off_topic = _evidence(coverage=0.0, context_coverage=0.1, meaning=0.1)
+    off_topic = _evidence(context_coverage=0.1, meaning=0.1)
     assert not off_topic.answers()
     assert off_topic.reason() == "no passage of the indexed reports addresses this question"
     assert 0.0 < DECLINE_MODEL.threshold < 1.0
+    no_person = _evidence(answer_kind_missing=1.0, kind_missing=0.5)
+    assert not no_person.answers()
 
 
 def _cite(n: int, quote: str) -> Citation:

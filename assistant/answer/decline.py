@@ -12,12 +12,12 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading, term_weights
+from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
 from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import same_paragraph
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import LexicalIndex
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -35,15 +35,14 @@ class DeclineModel:
 # Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
 DECLINE_MODEL = DeclineModel(
     weights={
-        "names_missing": -11.42,
-        "year_missing": -3.88,
-        "kind_missing": -5.58,
-        "count_missing": -2.46,
-        "coverage": 0.05,
-        "context_coverage": 3.92,
-        "meaning": 2.57,
+        "names_missing": -8.54,
+        "year_missing": -3.42,
+        "kind_missing": -8.51,
+        "answer_kind_missing": -2.78,
+        "context_coverage": 2.79,
+        "meaning": 1.63,
     },
-    bias=-3.72,
+    bias=-2.63,
     threshold=0.35,
 )
 
@@ -71,7 +70,7 @@ class Evidence:
             for f in model.weights
             if f in self.features
         }
-        worst = min(against, key=against.get, default="coverage")
+        worst = min(against, key=against.get, default="context_coverage")
         return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
 
 
@@ -86,10 +85,6 @@ def evidence_features(
 ) -> Evidence:
     """The features of answering `q` with `chosen` (the units the engine would cite)."""
     units = [s for s in chosen if not is_heading(s.unit, "")] or list(chosen) or list(ranked[:1])
-    weights = term_weights(q, lexical)
-    asked = set(q.terms)
-    own = {t: w for t, w in weights.items() if t in asked}
-    total = sum(own.values()) or 1.0
     # The passage the answer stands in: the chosen units and the sentences beside them in
     # their paragraph (the engine widens to a neighbour that holds the value asked for, so
     # the topic may be said one sentence earlier).
@@ -98,8 +93,6 @@ def evidence_features(
         for s in ranked
         if any(s.unit.hit_index == c.unit.hit_index and abs(s.unit.line - c.unit.line) <= 1 for c in units)
     ] or units
-    said = set(tokenize(" ".join(s.unit.text for s in passage)))
-    coverage = sum(w for t, w in own.items() if t in said) / total
     # The kind of value asked for, held by a unit nearly as relevant as the best one (or, for
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
     typed = q.expects not in UNTYPED and KINDS.get(q.expects) is not None
@@ -114,20 +107,26 @@ def evidence_features(
     relevance = max((min(1.0, max(s.score, 0.0) / best_score) for s in holders), default=0.0)
     if q.expects in BESIDE_KINDS and top is not None and any(same_paragraph(s, top) for s in holders):
         relevance = 1.0
-    kind_missing = 1.0 - relevance if typed else 0.0
-    nouns = {t for t in counted_nouns(q) if lexical.knows(t)}
-    count_missing = float(q.expects == "count" and bool(nouns) and not any(counts(s.unit.text, nouns) for s in holders))
+    # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
+    # a number of X): a person found in another sentence does not make "Introduction. This
+    # report ..." answer "who heads it?".
+    counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+    answer_has_kind = any(holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units)
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "year_missing": float(bool(missing_years)),
-        "kind_missing": kind_missing,
-        "count_missing": count_missing,
-        "coverage": coverage,
+        "kind_missing": 1.0 - relevance if typed else 0.0,
+        "answer_kind_missing": float(typed and not answer_has_kind),
         "context_coverage": max((s.coverage for s in units), default=0.0),
         "meaning": max((s.dense for s in passage), default=0.0),
     }
     kind = KINDS.get(q.expects, KINDS["thing"]).name
+    no_kind = (
+        f"the indexed reports give no number of {q.counted[0]}… for this"
+        if counted and q.counted
+        else f"the indexed reports give no {kind} for this"
+    )
     reasons = {
         "names_missing": (
             f"the indexed reports do not mention {', '.join(missing_names)}"
@@ -139,7 +138,7 @@ def evidence_features(
         "year_missing": f"the indexed reports say nothing about {', '.join(missing_years)} on this"
         if missing_years
         else "",
-        "kind_missing": f"the indexed reports give no {kind} for this",
-        "count_missing": f"the indexed reports give no number of {q.counted[0]}… for this" if q.counted else "",
+        "kind_missing": no_kind,
+        "answer_kind_missing": no_kind,
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

@@ -219,3 +219,19 @@ def test_a_byte_order_mark_does_not_let_binary_through(tmp_path: Path, content: 
     path.write_bytes(content)
     with pytest.raises(LoadError, match=f"fake.txt: .*{message}"):
         load_document(path)
+
+
+def test_a_text_line_cut_mid_phrase_runs_on_and_a_blank_line_still_ends_a_paragraph(tmp_path: Path) -> None:
+    """Hand-wrapped text: a line ending on "from" or "the" continues; one ending on a full stop, or
+    followed by a blank line, does not."""
+    path = tmp_path / "wrapped.txt"
+    path.write_text(
+        "Annual Report of the\nCommittee of Experts\n\n"
+        "1. The committee met in Strasbourg, from\n17 to 18 November 2009, under its chair.\n"
+        "2. It adopted its report.\nIt closed the meeting.\n\nIt met again in\n\nMarch.\n",
+        encoding="utf-8",
+    )
+    lines = load_document(path).text.split("\n")
+    assert lines[0] == "Annual Report of the Committee of Experts"
+    assert "1. The committee met in Strasbourg, from 17 to 18 November 2009, under its chair." in lines
+    assert "It closed the meeting." in lines and "It met again in" in lines and "March." in lines
