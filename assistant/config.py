@@ -8,6 +8,7 @@ assistants as they like in one process.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -66,6 +67,23 @@ class Settings(BaseSettings):
         None, description="When set, every /api call and UI upload/delete needs 'Bearer <token>'."
     )
     public_ask: bool = Field(False, description="With api_token set, leave asking/searching open.")
+
+    # --- an LLM as a second reader (optional extra "llm"); the extractive reader stays the fallback ---
+    llm_provider: Literal["none", "openai", "llamacpp"] = Field(
+        "none",
+        description="none: the extractive reader only; openai: any OpenAI-compatible server (vLLM, Ollama, "
+        "llama.cpp server, OpenAI, Azure); llamacpp: a local GGUF file run in-process.",
+    )
+    llm_base_url: str | None = Field(None, description="OpenAI-compatible endpoint, e.g. http://127.0.0.1:8080/v1.")
+    llm_model: str | None = Field(None, description="Model name the OpenAI-compatible server knows.")
+    llm_api_key: str | None = Field(None, description="API key for the endpoint (local servers accept any).")
+    llm_model_path: Path | None = Field(None, description="GGUF file for the llamacpp provider.")
+    llm_timeout_s: float = Field(
+        30, gt=0, description="Longest an LLM answer may take; slower means the extractive answer, with the reason."
+    )
+    llm_max_tokens: int = Field(400, ge=16, description="Most tokens the LLM may generate per answer.")
+    llm_context_tokens: int = Field(4096, ge=512, description="Context window of the in-process llamacpp model.")
+    llm_threads: int | None = Field(None, ge=1, description="CPU threads for the llamacpp model (default: all).")
 
     # --- limits: what one request or one file may cost -------------------------------------
     max_file_mb: float = Field(

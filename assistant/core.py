@@ -8,9 +8,11 @@ thin layers over this object, so a fix lands once.
 from __future__ import annotations
 
 import logging
+import queue
 import re
+import threading
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -37,6 +39,7 @@ from assistant.understand.question import (
     word_set,
 )
 from assistant.library import CheckReport, DocumentNotFound, Library
+from assistant.llm.reader import LLMFailure, LLMReader, llm_answer
 from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
@@ -66,7 +69,14 @@ class Assistant:
     """Ingest reports and answer questions about them, with citations."""
 
     def __init__(
-        self, settings: Settings, index: Index, embedder: Embedder, glossary: Glossary, thesaurus: Glossary, tagger=None
+        self,
+        settings: Settings,
+        index: Index,
+        embedder: Embedder,
+        glossary: Glossary,
+        thesaurus: Glossary,
+        tagger=None,
+        llm: LLMReader | None = None,
     ) -> None:
         self.settings = settings
         self.index = index
@@ -76,6 +86,7 @@ class Assistant:
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors, tagger=tagger)
         self.library = Library(settings, index, embedder, tagger)
+        self.llm = llm  # a second reader; the extractive one stays the default and the fallback
 
     # --- documents (assistant.library does the work) ---------------------------------
     def ingest(
@@ -234,7 +245,7 @@ class Assistant:
         self.validate_question(question, history)
         question = question.strip()
         filters = self.resolve_filters(filters)
-        parts = compound_parts(question)
+        parts = compound_parts(question) if self.llm is None else [question]  # a model reads both parts
         if len(parts) == 1:
             return self._ask_one(question, history, filters, k)
         _, carried = context_of(standalone(question, history))
@@ -255,11 +266,20 @@ class Assistant:
         k: int | None,
         context: str = "",
         budget: int | None = None,
+        on_sentence: Callable[[str], None] | None = None,
     ) -> Answer:
         """One question through understanding, retrieval and the engine; `context` is carried
-        over like a follow-up's earlier turn, `budget` caps the answer's length."""
+        over like a follow-up's earlier turn, `budget` caps the answer's length. With an LLM
+        configured, the model writes the answer from the same passages (each sentence told to
+        `on_sentence` once checked) and the extractive answer is the fallback."""
         t0 = time.perf_counter()
-        q, query, synonyms = self.understand(question, history, context)
+        asked, rewrite_failure = question, None
+        if self.llm is not None and history:
+            try:  # the model rewrites a follow-up into a standalone question
+                asked, history = self.llm.rewrite(question, history), ()
+            except LLMFailure as exc:
+                rewrite_failure = str(exc)
+        q, query, synonyms = self.understand(asked, history, context)
         hits = self.retriever.search(
             query,
             k or self.settings.top_k,
@@ -272,17 +292,27 @@ class Assistant:
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
-        return Answer(
+        extractive = Answer(
             question=question,
             answer=text,
             abstained=draft.abstained,
             citations=tuple(citations),
             timings_ms=timings,
             related=tuple(related),
-            standalone_question=standalone(question, history),
+            standalone_question=standalone(asked, history),
             hits=tuple(hits),
             why=explain(q, draft),
         )
+        if self.llm is None:
+            return extractive
+        try:
+            return llm_answer(self.llm, extractive.standalone_question, hits, extractive, on_sentence)
+        except LLMFailure as exc:
+            log.warning("LLM answer not used: %s", exc)
+            reason = str(exc) if rewrite_failure is None else f"{rewrite_failure}; {exc}"
+            if on_sentence:
+                on_sentence(extractive.answer)
+            return replace(extractive, fallback_reason=reason)
 
     def ask_stream(
         self,
@@ -291,12 +321,35 @@ class Assistant:
         filters: Filters | None = None,
         k: int | None = None,
     ) -> Iterator[StreamEvent]:
-        """The same answer as `ask`, delivered piece by piece (one cited sentence at a time)."""
-        answer = self.ask(question, history, filters, k)
-        pieces = split_for_stream(answer.answer)
-        for piece in pieces:
-            yield StreamEvent("delta", piece)
-        yield StreamEvent("final", answer=answer)
+        """The same answer as `ask`, delivered piece by piece: with an LLM, each sentence as soon
+        as the model has written it and it passed the citation check; otherwise one cited
+        sentence at a time."""
+        if self.llm is None:
+            answer = self.ask(question, history, filters, k)
+            for piece in split_for_stream(answer.answer):
+                yield StreamEvent("delta", piece)
+            yield StreamEvent("final", answer=answer)
+            return
+        self.validate_question(question, history)
+        filters = self.resolve_filters(filters)
+        events: queue.Queue = queue.Queue()
+
+        def work() -> None:
+            try:
+                answer = self._ask_one(question.strip(), history, filters, k, on_sentence=events.put)
+                events.put(StreamEvent("final", answer=answer))
+            except Exception as exc:  # raised to the consumer below, with its own type
+                events.put(exc)
+
+        threading.Thread(target=work, daemon=True, name="ask-stream").start()
+        while True:
+            item = events.get()
+            if isinstance(item, Exception):
+                raise item
+            if isinstance(item, StreamEvent):
+                yield item
+                return
+            yield StreamEvent("delta", item)
 
     def health(self, detail: bool = False) -> dict:
         """Index size and model; with `detail`, whether the stores agree (a full check)."""
@@ -306,6 +359,7 @@ class Assistant:
             "documents": len(docs),
             "chunks": sum(d.chunks for d in docs),
             "embedding_model": getattr(self.embedder, "name", type(self.embedder).__name__),
+            "llm": self.llm.label if self.llm else "none",
         }
         if detail:
             report = self.check()
@@ -352,12 +406,14 @@ def build(
     embedder: Embedder | None = None,
     tagger: EntityTagger | None = None,
     on_write_step: StepHook | None = None,
+    chat_model=None,
     **overrides: object,
 ) -> Assistant:
     """Compose an Assistant from settings (or the environment plus `overrides`).
 
     Tests pass a fake `embedder` here, never through patches of internals; `on_write_step`
-    is told each step of an index write (fault tests stop the process at one).
+    is told each step of an index write (fault tests stop the process at one); `chat_model`
+    (a LangChain chat model, e.g. a scripted fake) stands in for the configured LLM.
     """
     if settings is None:
         settings = load_settings(**overrides)
@@ -379,4 +435,23 @@ def build(
         load_glossary(paths),
         load_glossary([BUNDLED_THESAURUS]),
         tagger or make_tagger(settings),
+        make_reader(settings, chat_model),
+    )
+
+
+def make_reader(settings: Settings, chat_model=None) -> LLMReader | None:
+    """The LLM reader for the configured provider (or the given chat model); None for "none"."""
+    from assistant.llm.backends import make_chat_model, model_label
+
+    model = chat_model if chat_model is not None else make_chat_model(settings)
+    if model is None:
+        return None
+    label = model_label(settings) if chat_model is None else f"llm:{type(chat_model).__name__}"
+    return LLMReader(
+        model,
+        label,
+        settings.answer_max_chars,
+        settings.llm_timeout_s,
+        settings.llm_context_tokens,
+        settings.llm_max_tokens,
     )

@@ -169,6 +169,9 @@ class Answer:
     standalone_question: str = ""  # the question after follow-up rewriting
     hits: tuple[Hit, ...] = ()  # the retrieved chunks the answer was built from
     why: dict = field(default_factory=dict)  # the engine's decision features, for diagnosis
+    engine: str = "extractive"  # what wrote the answer: "extractive" or "<provider>:<model>"
+    fallback_reason: str | None = None  # why the configured LLM's answer was not used
+    unsupported: tuple[str, ...] = ()  # LLM sentences removed: they cited nothing or failed the check
 
 
 INGEST_STATUSES = ("ingested", "replaced", "unchanged", "duplicate", "conflict", "failed")

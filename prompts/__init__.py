@@ -21,3 +21,10 @@ def render_prompt(name: str, **values: str) -> str:
     from langchain_core.prompts import PromptTemplate
 
     return PromptTemplate.from_template(load_prompt(name)).format(**values)
+
+
+def chat_prompt(system: str, human: str):
+    """A LangChain chat prompt from two template files: the system rules and the user turn."""
+    from langchain_core.prompts import ChatPromptTemplate
+
+    return ChatPromptTemplate.from_messages([("system", load_prompt(system)), ("human", load_prompt(human))])

@@ -266,3 +266,29 @@ def test_public_ask_leaves_only_asking_and_searching_open(auth_servers):
     assert httpx.post(public.url + "/api/search", json={"query": "1540"}, timeout=30).status_code == 200
     assert httpx.get(public.url + "/api/documents", timeout=30).status_code == 401
     assert httpx.delete(public.url + "/api/documents/abc", timeout=30).status_code == 401
+
+
+# --- ReportQA as a model: /v1/chat/completions through the openai client ---------------------------
+@pytest.mark.slow
+def test_chat_completions_with_the_openai_client_keeps_the_citations(server) -> None:
+    from openai import OpenAI
+
+    client = OpenAI(base_url=f"{server.url}/v1", api_key="unused", max_retries=0)
+    messages = [{"role": "user", "content": "Which governments financially supported CICTE's cybersecurity program?"}]
+    reply = client.chat.completions.create(model="reportqa", messages=messages)
+    text = reply.choices[0].message.content
+    extra = reply.model_extra
+    assert "[1]" in text and "Sources:" in text and "Estonia" in text
+    assert extra["citations"][0]["n"] == 1 and extra["citations"][0]["quote"] in text
+    assert extra["reportqa"]["engine"] == "extractive"
+
+    pieces, final = [], None
+    for chunk in client.chat.completions.create(model="reportqa", messages=messages, stream=True):
+        if chunk.choices and chunk.choices[0].delta.content:
+            pieces.append(chunk.choices[0].delta.content)
+        if chunk.choices and chunk.choices[0].finish_reason == "stop":
+            final = chunk
+    assert "".join(pieces) == text
+    assert final is not None and final.model_extra["citations"] == json.loads(json.dumps(extra["citations"]))
+    models = client.models.list()
+    assert [m.id for m in models.data] == ["reportqa"]

@@ -29,6 +29,8 @@ OPERATIONS = [
     ("GET", "/api/health"),
     ("POST", "/api/session"),
     ("DELETE", "/api/session"),
+    ("POST", "/v1/chat/completions"),
+    ("GET", "/v1/models"),
 ]
 CHECKS = [checks.not_a_server_error, checks.response_schema_conformance, checks.content_type_conformance]
 

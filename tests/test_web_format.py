@@ -205,3 +205,17 @@ def test_a_list_answer_is_a_bulleted_list_with_linked_markers() -> None:
     html = answer_body("The workshop covered: [1]\n- border controls [2]\n- port security [3]", 0)
     assert html.startswith("<p>The workshop covered: <a") and html.count("<li>") == 2
     assert '<li>border controls <a class="rqa-cite" href="#src-0-2">[2]</a></li>' in html
+
+
+def test_an_llm_answer_says_who_wrote_it_and_a_fallback_says_why() -> None:
+    from dataclasses import replace
+
+    from assistant.app.web_format import answer_html
+    from assistant.types import Answer
+
+    plain = Answer("q", "It began in 2018. [1]", False, ())
+    assert "rqa-engine" not in answer_html(plain, 0)
+    written = answer_html(replace(plain, engine="openai:qwen", unsupported=("x",)), 0)
+    assert "Written by openai:qwen" in written and "1 unsupported sentence(s) removed" in written
+    fallback = answer_html(replace(plain, fallback_reason="the LLM took longer than 30 s"), 0)
+    assert "not used (the LLM took longer than 30 s)" in fallback

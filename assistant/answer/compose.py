@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from assistant.answer.engine import Draft
 from assistant.answer.scoring import Scored
-from assistant.types import Answer, Citation, Hit
+from assistant.types import Answer, Chunk, Citation, Hit
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."
 SET_ASIDE_NOTE = "A passage of “{title}” looks like an instruction to the assistant and was not used."
@@ -16,25 +16,27 @@ SET_ASIDE_NOTE = "A passage of “{title}” looks like an instruction to the as
 
 def cite(units: Sequence[Scored], hits: Sequence[Hit], start: int = 1) -> list[Citation]:
     """One citation per unit: exact quote, page of the quote's first character, section."""
-    out = []
-    for n, s in enumerate(units, start=start):
-        chunk = hits[s.unit.hit_index].chunk
-        out.append(
-            Citation(
-                n=n,
-                doc_id=chunk.doc_id,
-                source=chunk.source,
-                title=chunk.title,
-                page=chunk.page_at(s.unit.start),
-                section=chunk.section or None,
-                quote=s.unit.text,
-                score=round(s.score, 4),
-                chunk_id=chunk.chunk_id,
-                organisation=chunk.organisation,
-                year=chunk.year,
-            )
-        )
-    return out
+    return [
+        citation(n, hits[s.unit.hit_index].chunk, s.unit.start, s.unit.text, s.score)
+        for n, s in enumerate(units, start=start)
+    ]
+
+
+def citation(n: int, chunk: Chunk, offset: int, quote: str, score: float) -> Citation:
+    """Citation number `n` of `quote`, found at `offset` in `chunk` (its page is that offset's)."""
+    return Citation(
+        n=n,
+        doc_id=chunk.doc_id,
+        source=chunk.source,
+        title=chunk.title,
+        page=chunk.page_at(offset),
+        section=chunk.section or None,
+        quote=quote,
+        score=round(float(score), 4),
+        chunk_id=chunk.chunk_id,
+        organisation=chunk.organisation,
+        year=chunk.year,
+    )
 
 
 def set_aside_note(draft: Draft, hits: Sequence[Hit]) -> str:

@@ -121,6 +121,11 @@ class AnswerOut(BaseModel):
     related: list[CitationOut] = Field(description="Closest passages when abstained; not an answer")
     standalone_question: str
     timings_ms: dict[str, float]
+    engine: str = Field("extractive", description='What wrote the answer: "extractive" or "<provider>:<model>"')
+    fallback_reason: str | None = Field(None, description="Why the configured LLM's answer was not used")
+    unsupported: list[str] = Field(
+        default_factory=list, description="LLM sentences removed: they cited nothing or failed the citation check"
+    )
 
 
 class HitOut(BaseModel):
@@ -193,5 +198,6 @@ class HealthOut(BaseModel):
     documents: int
     chunks: int
     embedding_model: str
+    llm: str = Field("none", description='The LLM reader in use ("<provider>:<model>"), or "none" (extractive only)')
     version: str
     check: list[ProblemOut] | None = Field(None, description="With detail=true: what disagrees (empty when all agree)")

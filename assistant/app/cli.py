@@ -24,8 +24,12 @@ def _settings(args: argparse.Namespace):
 
 def _assistant(args: argparse.Namespace):
     from assistant.core import build
+    from assistant.llm.backends import LLMSetupError
 
-    return build(_settings(args))
+    try:
+        return build(_settings(args))
+    except LLMSetupError as exc:  # a missing extra, model file or endpoint setting
+        sys.exit(f"reportqa: {exc}")
 
 
 @contextmanager
@@ -130,7 +134,18 @@ def _ingest(args: argparse.Namespace, assistant) -> int:
 
 def format_answer(answer) -> str:
     """Human-readable answer with its numbered sources."""
-    lines = [textwrap.fill(answer.answer, 100), ""]
+    return "\n".join(textwrap.fill(line, 100) for line in answer.answer.split("\n")) + "\n" + format_sources(answer)
+
+
+def format_sources(answer) -> str:
+    """The numbered sources (or related passages of a decline), and which engine answered."""
+    lines = [""]
+    if answer.engine != "extractive":
+        removed = len(answer.unsupported)
+        note = f"; {removed} sentence(s) removed: no passage they cite states them" if removed else ""
+        lines.append(f"(written by {answer.engine}, every sentence checked against its passages{note})")
+    elif answer.fallback_reason:
+        lines.append(f"(extractive answer: the LLM was not used, {answer.fallback_reason})")
     cited = answer.citations or answer.related
     if cited:
         lines.append("Sources:" if answer.citations else "Related passages (not an answer):")
@@ -149,8 +164,19 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print("the index is empty: run `reportqa ingest --samples` or `reportqa ingest PATH`", file=sys.stderr)
         return 1
     try:
+        if assistant.llm is not None and not args.json:  # the model's sentences as they are checked
+            answer, streamed = None, False
+            for event in assistant.ask_stream(args.question, args.history or (), _filters(args), args.k):
+                if event.kind == "delta":
+                    print(event.text, end="", flush=True)
+                    streamed = True
+                else:
+                    answer = event.answer
+            print("" if streamed else answer.answer)
+            print(format_sources(answer))
+            return 0
         answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
-    except ValueError as exc:  # an empty or over-long question, an unknown filter value
+    except ValueError as exc:  # an empty or over-long question, an unknown filter value, an LLM setting
         print(f"reportqa ask: {exc}", file=sys.stderr)
         return 2
     if args.json:
@@ -268,7 +294,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from assistant.evaluation.report import markdown_table, write_markdown
+    from assistant.evaluation.report import decline_sentence, markdown_table, write_markdown
     from assistant.evaluation.evaluate import GoldFormatError, evaluate, load_gold, result_to_dict
 
     try:
@@ -296,6 +322,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps({"summary": report.summary, "by_type": report.by_type}, indent=2))
     else:
         print(markdown_table(report))
+        print("\n" + decline_sentence(report.summary))
+        engines = ", ".join(f"{name} {n}" for name, n in report.summary["engines"].items())
+        s = report.summary
+        print(
+            f"Answers written by: {engines}; LLM fallbacks {s['fallbacks']}; unsupported sentences removed "
+            f"{s['unsupported_removed']}."
+        )
     if args.min_pass is not None and (report.summary["pass_rate"] or 0.0) < args.min_pass:
         print(f"pass rate {report.summary['pass_rate']} is below --min-pass {args.min_pass}", file=sys.stderr)
         return 1

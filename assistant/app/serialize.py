@@ -52,6 +52,9 @@ def answer_to_dict(a: Answer) -> dict:
         "related": [citation_to_dict(c) for c in a.related],
         "standalone_question": a.standalone_question,
         "timings_ms": {k: round(v, 1) for k, v in a.timings_ms.items()},
+        "engine": a.engine,
+        "fallback_reason": a.fallback_reason,
+        "unsupported": list(a.unsupported),
     }
 
 

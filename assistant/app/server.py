@@ -51,6 +51,7 @@ def create_app(assistant: Assistant):
     from fastapi import FastAPI
 
     from assistant.app.api import api_router, install_error_handlers
+    from assistant.app.openai_compat import router as openai_router
     from assistant.app.guard import RequestGuard
     from assistant.app.web import CSS, HEAD, THEME, build_ui
 
@@ -65,6 +66,7 @@ def create_app(assistant: Assistant):
     app.add_middleware(RequestGuard)
     install_error_handlers(app)
     app.include_router(api_router())
+    app.include_router(openai_router)
     add_offline_docs(app)  # before Gradio is mounted at /, which would shadow later routes
     demo = build_ui(assistant)
     app = gr.mount_gradio_app(

@@ -93,10 +93,24 @@ def answer_body(text: str, turn: int) -> str:
     return "".join(out)
 
 
+def engine_note(answer: Answer) -> str:
+    """Who wrote an answer when an LLM is configured: the model (and what its check removed), or
+    why the extractive answer stands in for it. Nothing for the extractive reader alone."""
+    if answer.engine != "extractive":
+        removed = len(answer.unsupported)
+        extra = f"; {removed} unsupported sentence(s) removed" if removed else ""
+        text = f"Written by {answer.engine}, each sentence checked against its passages{extra}."
+    elif answer.fallback_reason:
+        text = f"Extractive answer: the language model was not used ({answer.fallback_reason})."
+    else:
+        return ""
+    return f"<p class='rqa-engine'>{escape(text, quote=False)}</p>"
+
+
 def answer_html(answer: Answer, turn: int) -> str:
     """The assistant's chat message: linked answer, or a clear decline."""
     if not answer.abstained:
-        return f'<div class="rqa-answer">{answer_body(answer.answer, turn)}</div>'
+        return f'<div class="rqa-answer">{answer_body(answer.answer, turn)}{engine_note(answer)}</div>'
     note = (
         "<p class='rqa-related-note'>Related passages are shown separately in the Sources panel; "
         "they are not an answer.</p>"
@@ -105,7 +119,8 @@ def answer_html(answer: Answer, turn: int) -> str:
     )
     return (
         f'<div class="rqa-declined"><strong>{DECLINED_TITLE}</strong>'
-        f"<p>{escape(answer.answer.replace(RELATED_NOTE, '') if note else answer.answer, quote=False)}</p>{note}</div>"
+        f"<p>{escape(answer.answer.replace(RELATED_NOTE, '') if note else answer.answer, quote=False)}</p>{note}"
+        f"{engine_note(answer)}</div>"
     )
 
 

@@ -7,6 +7,8 @@ precision/recall) plus `evaluate(assistant, items)` and the per-item diagnostics
 
 from __future__ import annotations
 
+from collections import Counter
+
 import json
 import math
 import re
@@ -208,6 +210,10 @@ def summarise(results: Sequence[ItemResult]) -> dict:
         "latency_p95_ms": round(latencies[min(len(latencies) - 1, int(0.95 * len(latencies)))], 1)
         if latencies
         else None,
+        # Which reader wrote the answers; with an LLM, how often it fell back and what the check removed.
+        "engines": dict(Counter(r.answer.engine for r in results)),
+        "fallbacks": sum(r.answer.fallback_reason is not None for r in results),
+        "unsupported_removed": sum(len(r.answer.unsupported) for r in results),
     }
 
 

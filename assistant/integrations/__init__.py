@@ -1,0 +1,1 @@
+"""ReportQA inside other frameworks."""

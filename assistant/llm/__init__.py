@@ -1,0 +1,1 @@
+"""The LLM reader: chat-model backends, prompts, citation checks."""
