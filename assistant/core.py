@@ -46,7 +46,7 @@ from assistant.understand.compound import compound_parts
 from assistant.understand.wanted import UNTYPED, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
-from vectorstore.chroma import ChromaStore, UnitVectorStore, make_client
+from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_client
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
 from vectorstore.lexical import tokenize
@@ -102,6 +102,7 @@ class Assistant:
         return self.ingest([self.settings.samples_dir], progress)
 
     def documents(self) -> tuple[DocumentInfo, ...]:
+        self.index.sync()
         return self.index.documents()
 
     def resolve_document(self, ref: str) -> DocumentInfo:
@@ -228,6 +229,7 @@ class Assistant:
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""
         self.validate_question(query)
+        self.index.sync()
         english = self.english_query(query)
         return self.retriever.search(english, k or self.settings.top_k, self.resolve_filters(filters))
 
@@ -273,6 +275,7 @@ class Assistant:
         configured, the model writes the answer from the same passages (each sentence told to
         `on_sentence` once checked) and the extractive answer is the fallback."""
         t0 = time.perf_counter()
+        self.index.sync()  # another process sharing the Chroma server may have written
         asked, rewrite_failure = question, None
         if self.llm is not None and history:
             try:  # the model rewrites a follow-up into a standalone question
@@ -426,6 +429,7 @@ def build(
         Path(settings.data_dir),
         on_write_step,
         UnitVectorStore(client, settings.collection),
+        WriteMarker(client, settings.collection) if settings.chroma_host else None,
     )
     paths = [BUNDLED_GLOSSARY] + ([settings.glossary_path] if settings.glossary_path else [])
     return Assistant(

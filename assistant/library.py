@@ -72,6 +72,7 @@ class Library:
     def ingest(
         self, paths: Sequence[Path], progress: Progress | None = None, *, uploaded: bool = False, replace: bool = False
     ) -> list[IngestResult]:
+        self.index.sync()  # decide identities against what every process sharing the server wrote
         return Ingestor(self.index, self.embedder, self.options(uploaded, replace)).run(paths, progress)
 
     def resolve(self, ref: str) -> DocumentInfo:
@@ -94,6 +95,7 @@ class Library:
 
     def remove(self, ref: str) -> DocumentInfo:
         """Delete a document everywhere; a copy that deferred to it takes over answering."""
+        self.index.sync()
         found = self.resolve(ref)
         self.index.commit(PendingWrite(remove=(found.doc_id,)))
         for r in self.index.records():

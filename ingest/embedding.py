@@ -46,9 +46,15 @@ def embed_texts(
     checkpoint_dir: Path | None = None,
     progress: EmbedProgress | None = None,
 ) -> list[list[float]]:
-    """Vectors for `texts`, in order, resuming from a checkpoint of an interrupted run."""
+    """Vectors for `texts`, in order, resuming from a checkpoint of an interrupted run.
+
+    Texts are embedded shortest first, so a batch holds texts of about one length: a batch
+    mixing 30-token sentences with 256-token chunks pads every sentence to 256 tokens. The
+    order is a stable sort of the texts, so a resumed run continues where the last one stopped."""
     if not texts:
         return []
+    order = sorted(range(len(texts)), key=lambda i: len(texts[i]))
+    ordered = [texts[i] for i in order]
     path = checkpoint_path(checkpoint_dir, name, texts) if checkpoint_dir else None
     dim_file = path.with_suffix(".dim") if path else None
     dim = int(dim_file.read_text()) if dim_file and dim_file.exists() else None
@@ -58,14 +64,17 @@ def embed_texts(
         log.info("resuming the embedding of %s at text %d of %d", name, len(vectors), len(texts))
     if progress:
         progress(len(vectors), len(texts))
-    for start in range(len(vectors), len(texts), batch_size):
-        batch = embedder.embed_documents(list(texts[start : start + batch_size]))
+    for start in range(len(vectors), len(ordered), batch_size):
+        batch = embedder.embed_documents(ordered[start : start + batch_size])
         vectors.extend(batch)
         if path is not None:
             _append(path, dim_file, batch)
         if progress:
             progress(len(vectors), len(texts))
-    return vectors
+    result: list[list[float]] = [[] for _ in texts]
+    for position, index in enumerate(order):
+        result[index] = vectors[position]
+    return result
 
 
 def _append(path: Path, dim_file: Path, batch: list[list[float]]) -> None:

@@ -31,6 +31,7 @@ class LiveServer:
     log_path: Path
     started_at: float  # time.perf_counter() when the process was started
     startup_s: float | None = None  # process start to first healthy response
+    data_dir: Path | None = None
 
     def log_tail(self, chars: int = 3000) -> str:
         return self.log_path.read_text(errors="replace")[-chars:] if self.log_path.exists() else ""
@@ -69,7 +70,7 @@ def launch(data_dir: Path, env: dict[str, str] | None = None, samples: bool = Tr
             stdout=log,
             stderr=subprocess.STDOUT,
         )
-    return LiveServer(f"http://127.0.0.1:{port}", process, log_path, started_at)
+    return LiveServer(f"http://127.0.0.1:{port}", process, log_path, started_at, data_dir=Path(data_dir))
 
 
 def wait_healthy(server: LiveServer, token: str | None = None, timeout: float = 120.0) -> LiveServer:

@@ -292,3 +292,24 @@ def test_chat_completions_with_the_openai_client_keeps_the_citations(server) -> 
     assert final is not None and final.model_extra["citations"] == json.loads(json.dumps(extra["citations"]))
     models = client.models.list()
     assert [m.id for m in models.data] == ["reportqa"]
+
+
+@pytest.mark.slow
+def test_a_one_shot_cli_ask_is_answered_by_the_running_server(server) -> None:
+    """`reportqa ask` finds the server holding its data directory and asks it: no model load."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "REPORTQA_DATA_DIR": str(server.data_dir), "HF_HUB_OFFLINE": "1"}
+    env.pop("REPORTQA_API_TOKEN", None)
+    done = subprocess.run(
+        [sys.executable, "-m", "assistant.app.cli", "ask", "which states got 1540 legislative help in 2016?"],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Uruguay" in done.stdout and "[1]" in done.stdout
+    assert f"answered by the server at {server.url}" in done.stderr

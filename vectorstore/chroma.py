@@ -6,6 +6,9 @@ This is the only module that imports chromadb. Chunks go in and come out as our 
 
 from __future__ import annotations
 
+import os
+import uuid
+
 import json
 import logging
 from collections.abc import Sequence
@@ -144,6 +147,14 @@ class ChromaStore:
         records.sort(key=lambda r: (r[0].doc_id, r[0].char_start))
         return records
 
+    def document_records(self, doc_id: str) -> list[Chunk]:
+        """The chunks of one document, in text order (what a write changed, without a full read)."""
+        got = self._collection.get(where={"doc_id": doc_id}, include=["documents", "metadatas"])
+        chunks = [
+            chunk_from_record(i, text, meta) for i, text, meta in zip(got["ids"], got["documents"], got["metadatas"])
+        ]
+        return sorted(chunks, key=lambda c: c.char_start)
+
     def chunk_ids(self, doc_id: str) -> list[str]:
         return self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
 
@@ -188,3 +199,26 @@ class UnitVectorStore:
 
     def count(self) -> int:
         return self._collection.count()
+
+
+class WriteMarker:
+    """One record on a shared Chroma server that every ReportQA writer replaces after a write.
+
+    Several ReportQA processes may share one Chroma server, each with its own document list and
+    lexical index derived from the server's chunks. A process that sees a marker other than the
+    one it last knew re-reads the chunks before answering, so no process serves a stale index.
+    """
+
+    _ID = "last-write"
+
+    def __init__(self, client, collection: str) -> None:
+        self._collection = client.get_or_create_collection(f"{collection}-writes", embedding_function=None)
+
+    def read(self) -> str | None:
+        got = self._collection.get(ids=[self._ID], include=["metadatas"])
+        return str(got["metadatas"][0]["token"]) if got["ids"] else None
+
+    def bump(self) -> str:
+        token = uuid.uuid4().hex
+        self._collection.upsert(ids=[self._ID], embeddings=[[0.0]], metadatas=[{"token": token, "pid": os.getpid()}])
+        return token

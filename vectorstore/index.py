@@ -2,9 +2,11 @@
 
 Every write is one journaled operation (see vectorstore.journal): the new document's chunks
 go in before the old version's come out, the manifest is replaced atomically, and a kill at
-any point is completed or rolled back by `recover` before the next write. The lexical index
-and the document listing are derived after every write, under a lock, and published as one
-immutable snapshot, so a reader never sees BM25 and Chroma disagree.
+any point is completed or rolled back by `recover` before the next write. The chunks are
+read from Chroma once at start; a write re-reads only the documents it touched, and the
+lexical index is rebuilt from cached tokens on the first read after a write (never once per
+file of a long ingest), under a lock, and published as one immutable snapshot, so a reader
+never sees BM25 and Chroma disagree.
 """
 
 from __future__ import annotations
@@ -18,9 +20,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.types import Chunk, DocumentInfo, Filters
-from vectorstore.chroma import ChromaStore, UnitVectorStore
+from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker
 from vectorstore.journal import Journal, PendingWrite
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalIndex, tokenize
 from vectorstore.manifest import DocumentRecord, Manifest, fsync_dir
 from vectorstore.migrate import records_from_chunks
 
@@ -52,6 +54,7 @@ class Index:
         data_dir: Path,
         on_step: StepHook | None = None,
         units: UnitVectorStore | None = None,
+        marker: WriteMarker | None = None,
     ) -> None:
         self._store = store
         self._units = units
@@ -63,8 +66,14 @@ class Index:
         self._on_step = on_step
         self._lock = threading.RLock()
         self.write_lock = self._lock  # held across "decide, then write" by the ingest pipeline
+        self._marker = marker  # set when a Chroma server may be shared with other ReportQA processes
+        self._known = marker.read() if marker else None
         self._records = self._load_records()
-        self.snapshot = self._derive()
+        self._by_doc: dict[str, tuple[Chunk, ...]] = {}  # what Chroma holds, per document
+        self._tokens: dict[str, list[list[str]]] = {}  # each document's chunks tokenised for BM25
+        self._snapshot: Snapshot | None = None
+        self._listing: tuple[DocumentInfo, ...] | None = None
+        self._load_chunks()
 
     # --- reading ------------------------------------------------------------------------
     def _load_records(self) -> dict[str, DocumentRecord]:
@@ -77,13 +86,84 @@ class Index:
             self._manifest.save(records)
         return records
 
+    def _load_chunks(self, stored: Sequence[tuple[Chunk, dict]] | None = None) -> None:
+        """Every chunk from Chroma (at start and after a recovery); the snapshot follows on demand."""
+        by_doc: dict[str, list[Chunk]] = {}
+        for chunk, _ in self._store.all_records() if stored is None else stored:
+            by_doc.setdefault(chunk.doc_id, []).append(chunk)
+        self._by_doc = {doc_id: tuple(chunks) for doc_id, chunks in by_doc.items()}
+        self._tokens = {}
+        self._changed()
+
+    def _reload(self, doc_ids: set[str]) -> None:
+        """Re-read the chunks of the documents a write touched (the rest are unchanged)."""
+        for doc_id in doc_ids:
+            chunks = self._store.document_records(doc_id)
+            if chunks:
+                self._by_doc[doc_id] = tuple(chunks)
+            else:
+                self._by_doc.pop(doc_id, None)
+            self._tokens.pop(doc_id, None)
+        self._changed()
+
+    def _changed(self) -> None:
+        self._snapshot = None
+        self._listing = None
+
+    def sync(self) -> bool:
+        """On a shared Chroma server: take in what other ReportQA processes wrote since we last
+        looked (one small read per call). The documents are those whose chunks the server holds;
+        ours keep their full records, others' are rebuilt from their chunks' metadata."""
+        if self._marker is None:
+            return False
+        token = self._marker.read()
+        if token == self._known:
+            return False
+        with self._lock:
+            token = self._marker.read()
+            stored = self._store.all_records()
+            fresh = records_from_chunks(stored, self.files_dir)
+            records = {doc_id: self._records.get(doc_id, r) for doc_id, r in fresh.items()}
+            records |= {d: r for d, r in self._records.items() if r.info.chunks == 0 and r.info.duplicate_of in fresh}
+            self._manifest.save(records)
+            self._records = records
+            self._load_chunks(stored)
+            self._known = token
+            log.info("index re-read after another process's write: %d documents", len(records))
+            return True
+
+    def _announce(self) -> None:
+        """Tell other processes sharing the Chroma server that the index changed."""
+        if self._marker is not None:
+            self._known = self._marker.bump()
+
+    @property
+    def snapshot(self) -> Snapshot:
+        """The current snapshot, derived on the first read after a write."""
+        snap = self._snapshot
+        if snap is None:
+            with self._lock:
+                if self._snapshot is None:
+                    self._snapshot = self._derive()
+                snap = self._snapshot
+        return snap
+
     def _derive(self) -> Snapshot:
-        chunks = tuple(chunk for chunk, _ in self._store.all_records())
-        docs = tuple(sorted((r.info for r in self._records.values()), key=lambda d: (d.source, d.doc_id)))
-        return Snapshot(chunks, LexicalIndex([lexical_text(c) for c in chunks]), docs)
+        chunks, tokens = [], []
+        for doc_id in sorted(self._by_doc):
+            doc_chunks = self._by_doc[doc_id]
+            if doc_id not in self._tokens:
+                self._tokens[doc_id] = [tokenize(lexical_text(c)) for c in doc_chunks]
+            chunks += doc_chunks
+            tokens += self._tokens[doc_id]
+        return Snapshot(tuple(chunks), LexicalIndex([], tokens), self.documents())
 
     def documents(self) -> tuple[DocumentInfo, ...]:
-        return self.snapshot.documents
+        listing = self._listing
+        if listing is None:
+            listing = tuple(sorted((r.info for r in self._records.values()), key=lambda d: (d.source, d.doc_id)))
+            self._listing = listing
+        return listing
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         record = self._records.get(doc_id)
@@ -135,7 +215,8 @@ class Index:
             self._apply(write)
             self._step("manifest")
             self._journal.clear()
-            self.snapshot = self._derive()
+            self._reload({*write.remove, *write.demote, *([write.add.doc_id] if write.add else [])})
+            self._announce()
 
     def recover(self) -> str | None:
         """Complete or roll back a write a crash interrupted; says what it did, or None."""
@@ -145,7 +226,7 @@ class Index:
     def rebuild_snapshot(self) -> None:
         with self._lock:
             self._records = self._load_records()
-            self.snapshot = self._derive()
+            self._load_chunks()
 
     def _recover_locked(self) -> str | None:
         write = self._journal.pending()
@@ -159,7 +240,8 @@ class Index:
             outcome = f"rolled back an interrupted write ({write.describe()})"
         self._journal.clear()
         self._records = self._manifest.load() if self._manifest.exists() else self._records
-        self.snapshot = self._derive()
+        self._load_chunks()
+        self._announce()
         log.warning("index recovery: %s", outcome)
         return outcome
 
@@ -248,7 +330,7 @@ class Index:
             records = {**self._records, record.doc_id: record}
             self._manifest.save(records)
             self._records = records
-            self.snapshot = self._derive()
+            self._changed()
 
     def stray_files(self) -> list[Path]:
         """Files under files/ that no document owns (left by a crash before the journal existed)."""

@@ -81,13 +81,14 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """BM25 over a fixed list of texts; build a new one when the texts change."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -> None:
+        """BM25 over `texts`; `tokens` (each text's `tokenize` output) saves tokenising them again."""
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
-        self.size = len(texts)
-        self._tokens = [tokenize(t) or ["\u2205"] for t in texts]
+        self.size = len(texts) if tokens is None else len(tokens)
+        self._tokens = [toks or ["\u2205"] for toks in (tokens if tokens is not None else map(tokenize, texts))]
         self._bm25 = bm25s.BM25()
         if self.size:
             self._bm25.index(self._tokens, show_progress=False)

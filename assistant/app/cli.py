@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import time
 import logging
 import sys
 import textwrap
@@ -157,8 +158,33 @@ def format_sources(answer) -> str:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
+    from assistant.app.remote import answer_from_dict, ask_server, running_server
     from assistant.app.serialize import answer_to_dict
 
+    started = time.perf_counter()
+    settings = _settings(args)
+    url = None if args.local else running_server(settings.data_dir, settings.api_token)
+    if url:  # the running server has the model and the index loaded: milliseconds, not seconds
+        try:
+            d = ask_server(
+                url,
+                args.question,
+                args.history or [],
+                _filters(args),
+                args.k,
+                settings.api_token,
+                settings.llm_timeout_s + 30,
+            )
+        except ValueError as exc:
+            print(f"reportqa ask: {exc}", file=sys.stderr)
+            return 2
+        except OSError as exc:
+            print(f"reportqa ask: the server at {url} did not answer ({exc}); answering here", file=sys.stderr)
+        else:
+            print(json.dumps(d, ensure_ascii=False, indent=2) if args.json else format_answer(answer_from_dict(d)))
+            if not args.json:
+                print(f"(answered by the server at {url} in {time.perf_counter() - started:.2f} s)", file=sys.stderr)
+            return 0
     assistant = _assistant(args)
     if not assistant.documents():
         print("the index is empty: run `reportqa ingest --samples` or `reportqa ingest PATH`", file=sys.stderr)
@@ -174,16 +200,26 @@ def cmd_ask(args: argparse.Namespace) -> int:
                     answer = event.answer
             print("" if streamed else answer.answer)
             print(format_sources(answer))
-            return 0
-        answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
+        else:
+            answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
+            shown = answer_to_dict(answer)
+            print(json.dumps(shown, ensure_ascii=False, indent=2) if args.json else format_answer(answer))
     except ValueError as exc:  # an empty or over-long question, an unknown filter value, an LLM setting
         print(f"reportqa ask: {exc}", file=sys.stderr)
         return 2
-    if args.json:
-        print(json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2))
-    else:
-        print(format_answer(answer))
+    if not args.json:
+        print(where_time_went(time.perf_counter() - started, answer.timings_ms), file=sys.stderr)
     return 0
+
+
+def where_time_went(wall_s: float, timings_ms: dict[str, float]) -> str:
+    """A one-shot answer's time: most of it is starting up, which a running server has done."""
+    answering = timings_ms.get("total", 0.0) / 1000
+    return (
+        f"({wall_s:.1f} s: {wall_s - answering:.1f} s starting up (Python, torch, the embedding model, spaCy, "
+        f"the index), {answering:.2f} s answering; `reportqa serve` on this data directory keeps them loaded, "
+        "and `reportqa ask` then asks it)"
+    )
 
 
 def cmd_docs(args: argparse.Namespace) -> int:
@@ -355,6 +391,7 @@ def parser() -> argparse.ArgumentParser:
     s.add_argument("--org", action="append", help="restrict to an organisation, e.g. APEC")
     s.add_argument("--year", action="append", type=int, help="restrict to a report year")
     s.add_argument("--country", action="append", help="restrict to a country/economy")
+    s.add_argument("--local", action="store_true", help="answer in this process even when a server is running")
     s.set_defaults(func=cmd_ask)
 
     s = sub.add_parser("eval", help="measure accuracy on a gold question set (JSONL)")
