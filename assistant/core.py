@@ -87,6 +87,8 @@ class Assistant:
         self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors, tagger=tagger)
         self.library = Library(settings, index, embedder, tagger)
         self.llm = llm  # a second reader; the extractive one stays the default and the fallback
+        self._names_of: tuple[DocumentInfo, ...] | None = None  # the document list _names was built for
+        self._names: tuple[dict[str, set[str]], dict[str, set[str]], list[str]] = ({}, {}, [])
 
     # --- documents (assistant.library does the work) ---------------------------------
     def ingest(
@@ -212,19 +214,40 @@ class Assistant:
         """How many of the question's names point at each document ("Chilean" names Chile).
 
         Capitalised names count against title words too; any word of `text`, typed in lower
-        case or not, counts when it is a document's organisation, country or title acronym."""
-        typed = set(word_set(text))
-        scores = {}
-        for d in self.index.documents():
-            if d.duplicate_of:  # a copy that defers to another answers nothing
-                continue
-            names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
-            known = word_set(names) | acronyms(d.title)
-            strong = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
-            named = {e for e in entities if any(same_name(e, n) for n in known)}
-            named |= {w for w in typed if len(w) > 2 and any(same_name(w, n) for n in strong)}
-            scores[d.doc_id] = len(named)
-        return scores
+        case or not, counts when it is a document's organisation, country or title acronym.
+        The documents' name words are indexed once per document list, so a question costs the
+        number of distinct name words, not the number of documents."""
+        known, strong, doc_ids = self._name_words()
+        named: dict[str, set[str]] = {doc_id: set() for doc_id in doc_ids}
+        for asked, words in ((entities, known), ([w for w in set(word_set(text)) if len(w) > 2], strong)):
+            for e in asked:
+                for word, docs in words.items():
+                    if same_name(e, word):
+                        for doc_id in docs:
+                            named[doc_id].add(e)
+        return {doc_id: len(found) for doc_id, found in named.items()}
+
+    def _name_words(self) -> tuple[dict[str, set[str]], dict[str, set[str]], list[str]]:
+        """Each name word of the answering documents (title, organisation, country, file name,
+        title acronyms) -> their ids; and the strong ones (organisation, country, acronyms)."""
+        docs = self.index.documents()
+        if self._names_of is not docs:
+            known: dict[str, set[str]] = {}
+            strong: dict[str, set[str]] = {}
+            doc_ids = []
+            for d in docs:
+                if d.duplicate_of:  # a copy that defers to another answers nothing
+                    continue
+                doc_ids.append(d.doc_id)
+                names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
+                firm = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
+                for word in word_set(names) | acronyms(d.title):
+                    known.setdefault(word, set()).add(d.doc_id)
+                for word in firm:
+                    strong.setdefault(word, set()).add(d.doc_id)
+            self._names = (known, strong, doc_ids)
+            self._names_of = docs
+        return self._names
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""

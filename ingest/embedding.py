@@ -24,6 +24,9 @@ def text_key(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:20]
 
 
+LENGTH_SPREAD = 2  # longest text of a batch, at most this many times its shortest (+40 characters)
+
+
 def checkpoint_path(folder: Path, name: str, texts: Sequence[str]) -> Path:
     """One file per exact list of texts: other chunking settings never resume from it."""
     digest = hashlib.sha256("\x1f".join(texts).encode()).hexdigest()[:16]
@@ -64,8 +67,8 @@ def embed_texts(
         log.info("resuming the embedding of %s at text %d of %d", name, len(vectors), len(texts))
     if progress:
         progress(len(vectors), len(texts))
-    for start in range(len(vectors), len(ordered), batch_size):
-        batch = embedder.embed_documents(ordered[start : start + batch_size])
+    for batch_texts in length_batches(ordered[len(vectors) :], batch_size):
+        batch = embedder.embed_documents(batch_texts)
         vectors.extend(batch)
         if path is not None:
             _append(path, dim_file, batch)
@@ -75,6 +78,20 @@ def embed_texts(
     for position, index in enumerate(order):
         result[index] = vectors[position]
     return result
+
+
+def length_batches(ordered: Sequence[str], batch_size: int) -> list[list[str]]:
+    """Texts sorted by length cut into batches of at most `batch_size` whose longest text is at
+    most LENGTH_SPREAD times its shortest (plus a little): a model pads every text of a batch to
+    its longest, so one chunk among twenty sentences would make them all cost a chunk."""
+    batches: list[list[str]] = []
+    for text in ordered:
+        current = batches[-1] if batches else None
+        if current is None or len(current) >= batch_size or len(text) > LENGTH_SPREAD * len(current[0]) + 40:
+            batches.append([text])
+        else:
+            current.append(text)
+    return batches
 
 
 def _append(path: Path, dim_file: Path, batch: list[list[float]]) -> None:

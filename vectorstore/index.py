@@ -11,6 +11,7 @@ never sees BM25 and Chroma disagree.
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import shutil
@@ -153,10 +154,31 @@ class Index:
         for doc_id in sorted(self._by_doc):
             doc_chunks = self._by_doc[doc_id]
             if doc_id not in self._tokens:
-                self._tokens[doc_id] = [tokenize(lexical_text(c)) for c in doc_chunks]
+                self._tokens[doc_id] = self._token_file(doc_id, doc_chunks)
             chunks += doc_chunks
             tokens += self._tokens[doc_id]
         return Snapshot(tuple(chunks), LexicalIndex([], tokens), self.documents())
+
+    def _token_file(self, doc_id: str, chunks: Sequence[Chunk]) -> list[list[str]]:
+        """A document's BM25 tokens, from `lexical/<doc_id>.json` when it matches the chunks Chroma
+        holds (ids in order), else tokenised now and written there: a restart re-tokenises nothing."""
+        path = self.data_dir / "lexical" / f"{doc_id}.json"
+        ids = [c.chunk_id for c in chunks]
+        try:
+            saved = json.loads(path.read_text(encoding="utf-8"))
+            if saved.get("ids") == ids:
+                return saved["tokens"]
+        except (OSError, ValueError, KeyError, AttributeError):
+            pass
+        tokens = [tokenize(lexical_text(c)) for c in chunks]
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            tmp.write_text(json.dumps({"ids": ids, "tokens": tokens}), encoding="utf-8")
+            os.replace(tmp, path)
+        except OSError as exc:  # a read-only data directory still answers, it only tokenises again
+            log.debug("lexical tokens of %s not saved: %s", doc_id, exc)
+        return tokens
 
     def documents(self) -> tuple[DocumentInfo, ...]:
         listing = self._listing
@@ -300,6 +322,7 @@ class Index:
     def _drop_units(self, doc_id: str) -> None:
         if self._units is not None:
             self._units.delete_document(doc_id)
+        (self.data_dir / "lexical" / f"{doc_id}.json").unlink(missing_ok=True)
 
     def unit_vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
         """Stored embeddings of answer units by key; absent keys are simply missing."""

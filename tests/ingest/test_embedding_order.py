@@ -32,7 +32,7 @@ def test_batches_hold_texts_of_one_length_and_vectors_keep_the_callers_order() -
     vectors = embed_texts(TEXTS, "doc", embedder, batch_size=3)
     assert vectors == [[float(len(t)), float(ord(t[0]))] for t in TEXTS]
     lengths = [[len(t) for t in batch] for batch in embedder.batches]
-    assert lengths == [[10, 15, 20], [30, 250, 280], [300]]
+    assert lengths == [[10, 15, 20], [30], [250, 280, 300]]
 
 
 def test_an_interrupted_embedding_resumes_where_it_stopped(tmp_path: Path) -> None:
@@ -41,4 +41,4 @@ def test_an_interrupted_embedding_resumes_where_it_stopped(tmp_path: Path) -> No
     resumed = LengthEmbedder()
     vectors = embed_texts(TEXTS, "doc", resumed, 3, tmp_path)
     assert vectors == [[float(len(t)), float(ord(t[0]))] for t in TEXTS]
-    assert [[len(t) for t in batch] for batch in resumed.batches] == [[300]]
+    assert [[len(t) for t in batch] for batch in resumed.batches] == [[250, 280, 300]]
