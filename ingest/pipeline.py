@@ -194,7 +194,8 @@ class Ingestor:
 
     def _with_twins(self, decision: Decision, doc: Document, fp: tuple[int, ...]) -> Decision:
         """The identity decision refined by the near-duplicate rule (same text, other name)."""
-        return near_duplicate(decision, self.index.records(), fp, bool(doc.pages), self.opts.duplicate_similarity)
+        candidates = self.index.similar_records(fp)
+        return near_duplicate(decision, candidates, fp, bool(doc.pages), self.opts.duplicate_similarity)
 
     def _embed(self, src: Source, chunks: list[Chunk], tell) -> Embedded:
         """Entities, chunk vectors and the answer units' vectors of a document that will be

@@ -26,6 +26,7 @@ from vectorstore.journal import Journal, PendingWrite
 from vectorstore.lexical import LexicalIndex, tokenize
 from vectorstore.manifest import DocumentRecord, Manifest, fsync_dir
 from vectorstore.migrate import records_from_chunks
+from ingest.fingerprint import PROBE
 
 log = logging.getLogger(__name__)
 
@@ -74,6 +75,7 @@ class Index:
         self._tokens: dict[str, list[list[str]]] = {}  # each document's chunks tokenised for BM25
         self._snapshot: Snapshot | None = None
         self._listing: tuple[DocumentInfo, ...] | None = None
+        self._probes: dict[int, set[str]] | None = None  # fingerprint hash -> documents, for near-duplicates
         self._load_chunks()
 
     # --- reading ------------------------------------------------------------------------
@@ -110,6 +112,20 @@ class Index:
     def _changed(self) -> None:
         self._snapshot = None
         self._listing = None
+        self._probes = None
+
+    def similar_records(self, fingerprint: Sequence[int]) -> tuple[DocumentRecord, ...]:
+        """The documents whose text may be near the one with this sketch (see fingerprint.PROBE):
+        a lookup, not a comparison with every indexed document."""
+        probes = self._probes
+        if probes is None:
+            probes = {}
+            for r in self._records.values():
+                for h in r.fingerprint[:PROBE]:
+                    probes.setdefault(h, set()).add(r.doc_id)
+            self._probes = probes
+        ids = set().union(*(probes.get(h, set()) for h in fingerprint[:PROBE]))
+        return tuple(self._records[i] for i in sorted(ids) if i in self._records)
 
     def sync(self) -> bool:
         """On a shared Chroma server: take in what other ReportQA processes wrote since we last
