@@ -13,9 +13,9 @@ import unicodedata
 
 SHINGLE_WORDS = 4  # short enough to survive line-break and hyphenation differences between formats
 SKETCH_SIZE = 256  # bottom-k: a ~6% standard error on the estimate, 256 ints per document
-# Two texts are compared only when their sketches share one of their PROBE smallest hashes: texts
-# with Jaccard similarity J share none with probability about (1 - J) ** PROBE (1e-16 at J = 0.9,
-# 0.3% at J = 0.3), so looking up candidates replaces comparing with every indexed document.
+# Two texts are compared only when their sketches share enough of their PROBE smallest hashes
+# (about J * PROBE of them at Jaccard similarity J; see Index.similar_records), so looking up
+# candidates replaces comparing with every indexed document.
 PROBE = 16
 
 _WORD = re.compile(r"[a-z0-9]+")

@@ -194,7 +194,7 @@ class Ingestor:
 
     def _with_twins(self, decision: Decision, doc: Document, fp: tuple[int, ...]) -> Decision:
         """The identity decision refined by the near-duplicate rule (same text, other name)."""
-        candidates = self.index.similar_records(fp)
+        candidates = self.index.similar_records(fp, self.opts.duplicate_similarity)
         return near_duplicate(decision, candidates, fp, bool(doc.pages), self.opts.duplicate_similarity)
 
     def _embed(self, src: Source, chunks: list[Chunk], tell) -> Embedded:

@@ -114,9 +114,11 @@ class Index:
         self._listing = None
         self._probes = None
 
-    def similar_records(self, fingerprint: Sequence[int]) -> tuple[DocumentRecord, ...]:
+    def similar_records(self, fingerprint: Sequence[int], threshold: float) -> tuple[DocumentRecord, ...]:
         """The documents whose text may be near the one with this sketch (see fingerprint.PROBE):
-        a lookup, not a comparison with every indexed document."""
+        a lookup, not a comparison with every indexed document. A text at Jaccard similarity J
+        shares about J * PROBE of its PROBE smallest hashes, so documents sharing fewer than
+        half of `threshold * PROBE` are not candidates (shared boilerplate alone is not enough)."""
         probes = self._probes
         if probes is None:
             probes = {}
@@ -124,8 +126,12 @@ class Index:
                 for h in r.fingerprint[:PROBE]:
                     probes.setdefault(h, set()).add(r.doc_id)
             self._probes = probes
-        ids = set().union(*(probes.get(h, set()) for h in fingerprint[:PROBE]))
-        return tuple(self._records[i] for i in sorted(ids) if i in self._records)
+        shared: dict[str, int] = {}
+        for h in fingerprint[:PROBE]:
+            for doc_id in probes.get(h, ()):
+                shared[doc_id] = shared.get(doc_id, 0) + 1
+        least = max(1, int(threshold * PROBE / 2))
+        return tuple(self._records[i] for i in sorted(shared) if shared[i] >= least and i in self._records)
 
     def sync(self) -> bool:
         """On a shared Chroma server: take in what other ReportQA processes wrote since we last

@@ -47,12 +47,12 @@ def record_from_json(data: dict) -> DocumentRecord:
     return DocumentRecord(info, tuple(data.get("fingerprint") or ()), data.get("original"))
 
 
-def write_json_atomic(path: Path, data: object) -> None:
-    """Write JSON so that a crash at any point leaves the previous file or the new one."""
+def write_json_atomic(path: Path, data: object, text: str | None = None) -> None:
+    """Write JSON (or `text`, already JSON) so that a crash at any point leaves the previous file or the new one."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     with tmp.open("w", encoding="utf-8") as fh:
-        json.dump(data, fh, ensure_ascii=False, indent=1)
+        fh.write(text if text is not None else json.dumps(data, ensure_ascii=False, indent=1))
         fh.flush()
         os.fsync(fh.fileno())
     os.replace(tmp, path)
@@ -87,5 +87,10 @@ class Manifest:
         return {r["doc_id"]: record_from_json(r) for r in data.get("documents", [])}
 
     def save(self, records: dict[str, DocumentRecord]) -> None:
+        """One record per line, each encoded by json's C encoder: rewriting the list after every
+        write must stay cheap at thousands of documents (indented JSON is encoded in Python and
+        put each of a fingerprint's 256 numbers on a line of its own)."""
         ordered = sorted(records.values(), key=lambda r: (r.info.source, r.doc_id))
-        write_json_atomic(self.path, {"version": FORMAT_VERSION, "documents": [record_to_json(r) for r in ordered]})
+        lines = ",\n".join(json.dumps(record_to_json(r), ensure_ascii=False) for r in ordered)
+        text = f'{{"version": {FORMAT_VERSION}, "documents": [\n{lines}\n]}}\n'
+        write_json_atomic(self.path, None, text)
