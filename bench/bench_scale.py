@@ -47,17 +47,19 @@ def pct(values: list[float], q: float) -> float:
 
 # --- workers (one process each) --------------------------------------------------------------
 def ingest_texts(paths: list[Path]) -> tuple[list[str], list[str]]:
-    """What ingest embeds for these files: each chunk's text and each distinct answer unit."""
+    """What ingest embeds for these files, file by file as it does: (chunk texts, answer-unit texts)."""
     from assistant.answer.scoring import unit_texts
     from ingest.chunking import split_document
     from ingest.loaders import load_document
+    from ingest.pipeline import texts_to_embed
 
-    chunks, units = [], {}
+    chunks, units = [], []
     for path in paths:
-        for c in split_document(load_document(path)):
-            chunks.append(c.embedding_text())
-            units.update((t, None) for t in unit_texts(c))
-    return chunks, list(units)
+        doc_chunks = split_document(load_document(path))
+        texts, _ = texts_to_embed(doc_chunks, unit_texts)
+        chunks += texts[: len(doc_chunks)]
+        units += texts[len(doc_chunks) :]
+    return chunks, units
 
 
 def work_floor(corpus: Path) -> dict:

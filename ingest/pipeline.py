@@ -147,6 +147,17 @@ def result(src: Source, decision: Decision, doc_id: str | None, chunks: int = 0)
     )
 
 
+def texts_to_embed(
+    chunks: Sequence[Chunk], unit_texts: Callable[[Chunk], Iterable[str]] | None
+) -> tuple[list[str], dict[str, str]]:
+    """What ingest embeds for one document: each chunk's text, then each distinct answer unit
+    (also returned by its key, under which its vector is stored)."""
+    units: dict[str, str] = {}
+    for c in chunks if unit_texts else ():
+        units.update((text_key(t), t) for t in unit_texts(c))
+    return [c.embedding_text() for c in chunks] + list(units.values()), units
+
+
 class Ingestor:
     """Ingest files into one index with one embedder under one set of options."""
 
@@ -203,10 +214,7 @@ class Ingestor:
         if self.opts.annotate is not None:
             tell("tagging", 0, len(chunks))
             chunks = self.opts.annotate(chunks)
-        units: dict[str, str] = {}
-        for c in chunks if self.opts.unit_texts else ():
-            units.update((text_key(t), t) for t in self.opts.unit_texts(c))
-        texts = [c.embedding_text() for c in chunks] + list(units.values())
+        texts, units = texts_to_embed(chunks, self.opts.unit_texts)
         vectors = embed_texts(
             texts,
             src.name,

@@ -10,6 +10,8 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -95,3 +97,35 @@ def start_server(
     data_dir: Path, env: dict[str, str] | None = None, samples: bool = True, token: str | None = None
 ) -> LiveServer:
     return wait_healthy(launch(data_dir, env, samples), token)
+
+
+@contextmanager
+def background_server(cmd: list[str], ready_url: str, log_path: Path, timeout: float = 60.0) -> Iterator[None]:
+    """Run another server (Chroma, llama.cpp) for a test: start `cmd`, wait until GET `ready_url`
+    answers 200 (failing with its log if it exits or never does), stop it afterwards."""
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        deadline = time.monotonic() + timeout
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"{cmd[0]} exited with {process.returncode}:\n{_tail(log_path)}")
+            try:
+                if httpx.get(ready_url, timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{' '.join(cmd[:3])} not ready after {timeout:.0f} s:\n{_tail(log_path)}")
+            time.sleep(0.2)
+        yield
+    finally:
+        process.terminate()
+        try:
+            process.wait(15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+
+
+def _tail(path: Path, chars: int = 2000) -> str:
+    return path.read_text(errors="replace")[-chars:] if path.exists() else ""

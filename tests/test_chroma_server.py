@@ -5,17 +5,14 @@ processes sharing the server each see the other's writes before answering."""
 
 from __future__ import annotations
 
-import subprocess
 import sys
-import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.core import build
 from tests.conftest import QUESTION, SAMPLES, STATES
-from tests.live_server import free_port
+from tests.live_server import background_server, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -26,27 +23,9 @@ def chroma_server(tmp_path_factory):
     port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     chroma = Path(sys.executable).with_name("chroma")
-    log = (path / "server.log").open("wb")
-    process = subprocess.Popen(
-        [str(chroma), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)],
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, (path / "server.log").read_text(errors="replace")[-2000:]
-        try:
-            if httpx.get(f"http://127.0.0.1:{port}/api/v2/heartbeat", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("chroma server did not start")
-    yield port
-    process.terminate()
-    process.wait(15)
-    log.close()
+    cmd = [str(chroma), "run", "--path", str(path / "db"), "--host", "127.0.0.1", "--port", str(port)]
+    with background_server(cmd, f"http://127.0.0.1:{port}/api/v2/heartbeat", path / "server.log"):
+        yield port
 
 
 def test_ingest_ask_remove_and_check_against_a_chroma_server(chroma_server, tmp_path, real_embedder) -> None:

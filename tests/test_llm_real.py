@@ -7,17 +7,15 @@ fallback on a dead endpoint, the timeout), not the tiny model's wisdom.
 from __future__ import annotations
 
 import importlib.util
-import subprocess
 import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from assistant.core import build
 from assistant.llm.backends import LLMSetupError
-from tests.live_server import ROOT, free_port
+from tests.live_server import background_server, free_port
 
 pytestmark = pytest.mark.slow
 
@@ -92,23 +90,9 @@ def llama_server(tmp_path_factory):
     cmd = [sys.executable, "-m", "assistant.llm.llamacpp_server", "--model", str(smollm2())]
     cmd += ["--host", "127.0.0.1", "--port", str(port), "--n_ctx", "2048", "--n_threads", "1"]
     cmd += ["--verbose", "False", "--model_alias", "smollm2"]
-    with log.open("wb") as out:
-        process = subprocess.Popen(cmd, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
     url = f"http://127.0.0.1:{port}/v1"
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        assert process.poll() is None, log.read_text(errors="replace")[-2000:]
-        try:
-            if httpx.get(f"{url}/models", timeout=2).status_code == 200:
-                break
-        except httpx.TransportError:
-            time.sleep(0.2)
-    else:
-        process.kill()
-        pytest.fail("llama.cpp server not ready:\n" + log.read_text(errors="replace")[-2000:])
-    yield url
-    process.terminate()
-    process.wait(15)
+    with background_server(cmd, f"{url}/models", log):
+        yield url
 
 
 def test_openai_compatible_server_answers_through_the_openai_client(llama_server, real_assistant, real_embedder):

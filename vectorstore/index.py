@@ -144,6 +144,8 @@ class Index:
             return False
         with self._lock:
             token = self._marker.read()
+            if token == self._known:  # another thread took it in while this one waited
+                return False
             stored = self._store.all_records()
             fresh = records_from_chunks(stored, self.files_dir)
             records = {doc_id: self._records.get(doc_id, r) for doc_id, r in fresh.items()}
@@ -179,12 +181,12 @@ class Index:
                 self._tokens[doc_id] = self._token_file(doc_id, doc_chunks)
             chunks += doc_chunks
             tokens += self._tokens[doc_id]
-        return Snapshot(tuple(chunks), LexicalIndex([], tokens), self.documents())
+        return Snapshot(tuple(chunks), LexicalIndex(tokens), self.documents())
 
     def _token_file(self, doc_id: str, chunks: Sequence[Chunk]) -> list[list[str]]:
         """A document's BM25 tokens, from `lexical/<doc_id>.json` when it matches the chunks Chroma
         holds (ids in order), else tokenised now and written there: a restart re-tokenises nothing."""
-        path = self.data_dir / "lexical" / f"{doc_id}.json"
+        path = self._token_path(doc_id)
         ids = [c.chunk_id for c in chunks]
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
@@ -201,6 +203,9 @@ class Index:
         except OSError as exc:  # a read-only data directory still answers, it only tokenises again
             log.debug("lexical tokens of %s not saved: %s", doc_id, exc)
         return tokens
+
+    def _token_path(self, doc_id: str) -> Path:
+        return self.data_dir / "lexical" / f"{doc_id}.json"
 
     def documents(self) -> tuple[DocumentInfo, ...]:
         listing = self._listing
@@ -301,14 +306,14 @@ class Index:
         """The idempotent second half of a write: old chunks out, manifest replaced."""
         records = dict(self._records)
         for doc_id in write.remove:
-            self._drop_units(doc_id)
+            self._drop_derived(doc_id)
             self._store.delete_document(doc_id)
             gone = records.pop(doc_id, None)
             if gone and gone.original:
                 (self.files_dir / gone.original).unlink(missing_ok=True)
         new_id = write.add.doc_id if write.add else None
         for doc_id in write.demote:
-            self._drop_units(doc_id)
+            self._drop_derived(doc_id)
             self._store.delete_document(doc_id)
             if doc_id in records:
                 records[doc_id] = records[doc_id].with_info(chunks=0, duplicate_of=new_id)
@@ -326,7 +331,7 @@ class Index:
             return
         prior = self._records.get(add.doc_id)  # a duplicate being promoted keeps its record and file
         if prior is None or prior.info.chunks == 0:
-            self._drop_units(add.doc_id)
+            self._drop_derived(add.doc_id)
             self._store.delete_document(add.doc_id)
         if prior is None and add.original:
             (self.files_dir / add.original).unlink(missing_ok=True)
@@ -341,10 +346,11 @@ class Index:
         os.replace(tmp, self.files_dir / name)
         fsync_dir(self.files_dir)
 
-    def _drop_units(self, doc_id: str) -> None:
+    def _drop_derived(self, doc_id: str) -> None:
+        """What is kept beside a document's chunks: its answer units' vectors and its BM25 tokens."""
         if self._units is not None:
             self._units.delete_document(doc_id)
-        (self.data_dir / "lexical" / f"{doc_id}.json").unlink(missing_ok=True)
+        self._token_path(doc_id).unlink(missing_ok=True)
 
     def unit_vectors(self, keys: Sequence[str]) -> dict[str, list[float]]:
         """Stored embeddings of answer units by key; absent keys are simply missing."""

@@ -1,8 +1,8 @@
 """BM25 over chunk texts (bm25s), plus the tokenizer the answer engine shares with it.
 
-The index is derived from the chunks Chroma holds and rebuilt after every write, so the
-two can never disagree about what is indexed (rebuilding takes milliseconds per
-thousand chunks; Chroma stays the one source of truth).
+The index is derived from the chunks Chroma holds and rebuilt on the first read after a
+write (vectorstore.index keeps each document's tokens), so the two can never disagree about
+what is indexed; Chroma stays the one source of truth.
 """
 
 from __future__ import annotations
@@ -81,14 +81,15 @@ def tokenize(text: str) -> list[str]:
 class LexicalIndex:
     """BM25 over a fixed list of texts; build a new one when the texts change."""
 
-    def __init__(self, texts: Sequence[str], tokens: Sequence[list[str]] | None = None) -> None:
-        """BM25 over `texts`; `tokens` (each text's `tokenize` output) saves tokenising them again."""
+    def __init__(self, tokens: Sequence[list[str]]) -> None:
+        """BM25 over texts given as their `tokenize` output (the index keeps each document's
+        tokens, so a rebuild after a write tokenises only what changed)."""
         import bm25s
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it logs every index build at DEBUG
 
-        self.size = len(texts) if tokens is None else len(tokens)
-        self._tokens = [toks or ["\u2205"] for toks in (tokens if tokens is not None else map(tokenize, texts))]
+        self.size = len(tokens)
+        self._tokens = [toks or ["\u2205"] for toks in tokens]
         self._bm25 = bm25s.BM25()
         if self.size:
             self._bm25.index(self._tokens, show_progress=False)

@@ -63,6 +63,16 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
     return joiner.join(parts) + set_aside_note(draft, hits), citations, []
 
 
+def piece_separator(piece: str, first: bool) -> str:
+    """What goes before a piece of an answer: nothing first, a line break before a list item
+    ("- ..."), else a space."""
+    return "" if first else "\n" if piece.startswith("- ") else " "
+
+
+def join_pieces(pieces: Sequence[str]) -> str:
+    return "".join(piece_separator(p, i == 0) + p for i, p in enumerate(pieces)).strip()
+
+
 def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer]) -> Answer:
     """One answer for a message that asked several things: the parts' answers in order, their
     citations renumbered (a passage cited twice keeps one number); a part the reports do not
@@ -95,7 +105,7 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
     hits = tuple({h.chunk.chunk_id: h for a in answers for h in a.hits}.values())
     return Answer(
         question=question,
-        answer="".join(("\n" if t.startswith("- ") else " ") + t for t in texts).strip(),
+        answer=join_pieces(texts),
         abstained=False,
         citations=tuple(citations),
         timings_ms=timings,

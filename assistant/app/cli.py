@@ -158,8 +158,8 @@ def format_sources(answer) -> str:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from assistant.app.remote import answer_from_dict, ask_server, running_server
-    from assistant.app.serialize import answer_to_dict
+    from assistant.app.remote import ask_server, running_server
+    from assistant.app.serialize import answer_from_dict, answer_to_dict
 
     started = time.perf_counter()
     settings = _settings(args)
@@ -202,8 +202,10 @@ def cmd_ask(args: argparse.Namespace) -> int:
             print(format_sources(answer))
         else:
             answer = assistant.ask(args.question, history=args.history or (), filters=_filters(args), k=args.k)
-            shown = answer_to_dict(answer)
-            print(json.dumps(shown, ensure_ascii=False, indent=2) if args.json else format_answer(answer))
+            if args.json:
+                print(json.dumps(answer_to_dict(answer), ensure_ascii=False, indent=2))
+            else:
+                print(format_answer(answer))
     except ValueError as exc:  # an empty or over-long question, an unknown filter value, an LLM setting
         print(f"reportqa ask: {exc}", file=sys.stderr)
         return 2
@@ -358,9 +360,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
         print(json.dumps({"summary": report.summary, "by_type": report.by_type}, indent=2))
     else:
         print(markdown_table(report))
-        print("\n" + decline_sentence(report.summary))
-        engines = ", ".join(f"{name} {n}" for name, n in report.summary["engines"].items())
         s = report.summary
+        print("\n" + decline_sentence(s))
+        engines = ", ".join(f"{name} {n}" for name, n in s["engines"].items())
         print(
             f"Answers written by: {engines}; LLM fallbacks {s['fallbacks']}; unsupported sentences removed "
             f"{s['unsupported_removed']}."

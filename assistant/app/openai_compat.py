@@ -21,6 +21,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from assistant.app.api import AssistantDep, require_token_to_ask, unprocessable
 from assistant.app.api_models import HISTORY_CEILING, TEXT_CEILING
 from assistant.app.serialize import citation_to_dict
+from assistant.app.web_format import sources_text
 from assistant.types import Answer
 
 MODEL_ID = "reportqa"
@@ -63,20 +64,6 @@ def question_and_history(body: ChatCompletionIn) -> tuple[str, list[str]]:
     return users[-1], users[:-1]
 
 
-def sources_block(answer: Answer) -> str:
-    """The citations as text a plain chat window shows: "[1] Title, p. 3 — “quote…”"."""
-    listed = answer.citations or answer.related
-    if not listed:
-        return ""
-    head = "Sources:" if answer.citations else "Related passages (not an answer):"
-    lines = []
-    for c in listed:
-        where = f", p. {c.page}" if c.page else ""
-        quote = c.quote if len(c.quote) <= QUOTE_CHARS else c.quote[:QUOTE_CHARS].rstrip() + "…"
-        lines.append(f"[{c.n}] {c.title}{where} — “{quote}”")
-    return "\n\n" + head + "\n" + "\n".join(lines)
-
-
 def extras(answer: Answer) -> dict[str, Any]:
     return {
         "citations": [citation_to_dict(c) for c in answer.citations],
@@ -99,7 +86,7 @@ def completion(answer: Answer, model: str) -> dict:
         "choices": [
             {
                 "index": 0,
-                "message": {"role": "assistant", "content": answer.answer + sources_block(answer)},
+                "message": {"role": "assistant", "content": answer.answer + sources_text(answer, QUOTE_CHARS)},
                 "finish_reason": "stop",
             }
         ],
@@ -130,7 +117,7 @@ def stream_completion(assistant, question: str, history: list[str], model: str) 
             if ev.kind == "delta":
                 yield chunk({"content": ev.text})
             elif ev.answer is not None:
-                sources = sources_block(ev.answer)
+                sources = sources_text(ev.answer, QUOTE_CHARS)
                 if sources:
                     yield chunk({"content": sources})
                 yield chunk({}, "stop", **extras(ev.answer))

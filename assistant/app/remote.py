@@ -12,9 +12,10 @@ import json
 import os
 import urllib.error
 import urllib.request
+from dataclasses import asdict
 from pathlib import Path
 
-from assistant.types import Answer, Citation, Filters
+from assistant.types import Filters
 
 HEALTH_TIMEOUT_S = 0.5  # a live server answers its health check in milliseconds
 
@@ -53,11 +54,7 @@ def ask_server(
     for a refused question, OSError when the server cannot be reached."""
     body: dict = {"question": question, "history": history}
     if filters is not None and not filters.is_empty():
-        body["filters"] = {
-            name: list(getattr(filters, name))
-            for name in ("doc_ids", "sources", "organisations", "years", "countries")
-            if getattr(filters, name)
-        }
+        body["filters"] = {name: list(values) for name, values in asdict(filters).items() if values}
     if k is not None:
         body["k"] = k
     headers = {"Content-Type": "application/json"} | ({"Authorization": f"Bearer {token}"} if token else {})
@@ -70,34 +67,3 @@ def ask_server(
         if isinstance(detail, list):
             detail = "; ".join(str(d.get("msg", d)) for d in detail)
         raise ValueError(f"the server refused the question ({exc.code}): {detail}") from None
-
-
-def answer_from_dict(d: dict) -> Answer:
-    """An Answer from its JSON shape (`assistant.app.serialize.answer_to_dict`)."""
-
-    def citation(c: dict) -> Citation:
-        return Citation(
-            n=c["n"],
-            doc_id=c["doc_id"],
-            source=c["source"],
-            title=c["title"],
-            page=c.get("page"),
-            section=c.get("section"),
-            quote=c["quote"],
-            score=c.get("score", 0.0),
-            organisation=c.get("organisation"),
-            year=c.get("year"),
-        )
-
-    return Answer(
-        question=d["question"],
-        answer=d["answer"],
-        abstained=d["abstained"],
-        citations=tuple(citation(c) for c in d.get("citations", [])),
-        timings_ms=d.get("timings_ms", {}),
-        related=tuple(citation(c) for c in d.get("related", [])),
-        standalone_question=d.get("standalone_question", ""),
-        engine=d.get("engine", "extractive"),
-        fallback_reason=d.get("fallback_reason"),
-        unsupported=tuple(d.get("unsupported", [])),
-    )

@@ -58,6 +58,38 @@ def answer_to_dict(a: Answer) -> dict:
     }
 
 
+def citation_from_dict(c: dict) -> Citation:
+    """The inverse of citation_to_dict (a field it leaves out keeps its default)."""
+    return Citation(
+        n=c["n"],
+        doc_id=c["doc_id"],
+        source=c["source"],
+        title=c["title"],
+        page=c.get("page"),
+        section=c.get("section"),
+        quote=c["quote"],
+        score=c.get("score", 0.0),
+        organisation=c.get("organisation"),
+        year=c.get("year"),
+    )
+
+
+def answer_from_dict(d: dict) -> Answer:
+    """The inverse of answer_to_dict: an answer a server sent, for the CLI to print."""
+    return Answer(
+        question=d["question"],
+        answer=d["answer"],
+        abstained=d["abstained"],
+        citations=tuple(citation_from_dict(c) for c in d.get("citations", [])),
+        timings_ms=d.get("timings_ms", {}),
+        related=tuple(citation_from_dict(c) for c in d.get("related", [])),
+        standalone_question=d.get("standalone_question", ""),
+        engine=d.get("engine", "extractive"),
+        fallback_reason=d.get("fallback_reason"),
+        unsupported=tuple(d.get("unsupported", [])),
+    )
+
+
 def document_to_dict(d: DocumentInfo, hide_paths: bool = False) -> dict:
     """Every field, origin and duplicate_of included. `hide_paths` (for HTTP clients) keeps only
     the file name of a CLI origin: 'file:/srv/reports/a.pdf' -> 'file:a.pdf'; where the server

@@ -219,13 +219,20 @@ def chat_messages(turns: Sequence[Turn], pending: tuple[str, str] | None = None)
 
 def plain_answer(answer: Answer) -> str:
     """Answer text plus numbered sources, for the clipboard."""
-    lines = [answer.answer]
+    return answer.answer + sources_text(answer)
+
+
+def sources_text(answer: Answer, quote_chars: int | None = None) -> str:
+    """ "\n\nSources:\n[1] Title (file, p. 3, section): “quote”" (or the related passages of a
+    decline; "" when there are none), for wherever only text is shown; quotes cut at `quote_chars`."""
     cited = answer.citations or answer.related
-    if cited:
-        lines += ["", "Sources:" if answer.citations else "Related passages (not an answer):"]
+    if not cited:
+        return ""
+    lines = ["", "", "Sources:" if answer.citations else "Related passages (not an answer):"]
     for c in cited:
         meta = ", ".join(x for x in (c.source, f"p. {c.page}" if c.page else "", c.section or "") if x)
-        lines.append(f"[{c.n}] {c.title} ({meta}): “{c.quote}”")
+        quote = c.quote if quote_chars is None or len(c.quote) <= quote_chars else c.quote[:quote_chars].rstrip() + "…"
+        lines.append(f"[{c.n}] {c.title} ({meta}): “{quote}”")
     return "\n".join(lines)
 
 

@@ -15,27 +15,17 @@ from langchain_core.embeddings import Embeddings
 from langchain_core.retrievers import BaseRetriever
 from pydantic import ConfigDict
 
+from assistant.app.serialize import hit_to_dict
 from assistant.types import Filters, Hit
 
 
 def hit_document(hit: Hit, rank: int) -> Document:
-    """One retrieved chunk as a LangChain Document (metadata: report, page, section, chunk id)."""
-    c = hit.chunk
-    metadata = {
-        "chunk_id": c.chunk_id,
-        "doc_id": c.doc_id,
-        "report": c.title,
-        "source": c.source,
-        "page": c.page_start,
-        "page_end": c.page_end,
-        "section": c.section or None,
-        "organisation": c.organisation,
-        "year": c.year,
-        "country": c.country,
-        "score": float(hit.score),
-        "rank": rank,
-    }
-    return Document(page_content=c.text, metadata={k: v for k, v in metadata.items() if v is not None}, id=c.chunk_id)
+    """One retrieved chunk as a LangChain Document; its metadata is the API's hit record
+    (`/api/search`) without the text, plus "report" (the title) for citing."""
+    record = hit_to_dict(hit, rank)
+    text = record.pop("text")
+    metadata = {k: v for k, v in record.items() if v is not None} | {"report": hit.chunk.title}
+    return Document(page_content=text, metadata=metadata, id=hit.chunk.chunk_id)
 
 
 class ReportQARetriever(BaseRetriever):

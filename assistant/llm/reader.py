@@ -15,7 +15,7 @@ import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.compose import citation
+from assistant.answer.compose import RELATED_NOTE, citation, join_pieces, piece_separator
 from assistant.answer.units import split_chunk
 from assistant.llm.verify import Claim, Verified, sentences, verify
 from assistant.types import Answer, Citation, Hit
@@ -218,18 +218,18 @@ def llm_answer(
         if text is not None:
             pieces.append(text)
             if on_sentence:
-                on_sentence(("\n" if text.startswith("- ") and pieces[:-1] else " " if pieces[:-1] else "") + text)
+                on_sentence(piece_separator(text, len(pieces) == 1) + text)
     if not produced:
         raise LLMFailure("the LLM returned an empty reply")
     timings = {**extractive.timings_ms, "generate": (time.perf_counter() - t0) * 1000}
     timings["total"] = timings.get("total", 0.0) + timings["generate"]
     if not pieces:
         related = extractive.related or extractive.citations
-        reason = "the model found no answer in the passages" if assembly.says_unknown else None
-        text = DECLINE_TEXT if reason else f"{DECLINE_TEXT[:-1]}: no statement of the model could be checked."
+        unchecked = f"{DECLINE_TEXT[:-1]}: no statement of the model could be checked."
+        text = DECLINE_TEXT if assembly.says_unknown else unchecked
         return replace(
             extractive,
-            answer=text + (" The closest passages are listed as related, not as an answer." if related else ""),
+            answer=text + (RELATED_NOTE if related else ""),
             abstained=True,
             citations=(),
             related=tuple(related),
@@ -238,10 +238,9 @@ def llm_answer(
             unsupported=tuple(assembly.unsupported),
             why={**extractive.why, "dropped_markers": assembly.dropped},
         )
-    text = "".join(("\n" if p.startswith("- ") else " ") + p for p in pieces).strip()
     return replace(
         extractive,
-        answer=text,
+        answer=join_pieces(pieces),
         abstained=False,
         citations=tuple(assembly.citations()),
         related=(),
