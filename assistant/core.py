@@ -27,6 +27,7 @@ from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name
 from assistant.understand.question import (
+    asked_nouns,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -176,6 +177,8 @@ class Assistant:
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
         if q.expects not in UNTYPED and not spanish:
             q = replace(q, predicates=predicates(own))
+        if not spanish:
+            q = replace(q, asked_nouns=asked_nouns(own))
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

@@ -142,3 +142,32 @@ def test_either_or_comparisons_find_their_two_sides():
         "the container inspection course",
     )
     assert alternatives("Was the guide published before or after the network was launched?") == ()
+
+
+def test_contractions_and_acronyms_of_spelled_out_names_are_the_same_name():
+    from assistant.answer.scoring import acronyms
+    from assistant.understand.names import abbreviates, same_name
+
+    assert same_name("cttee", "committee") and same_name("govt", "government")
+    assert not abbreviates("simda", "simultaneous") and not abbreviates("cte", "cte")
+    assert "lac" in acronyms("training for Latin America and the Caribbean states")
+
+
+def test_the_noun_a_question_asks_for():
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("What penalties does Ruritania's Law 12 set for arms offences?") == ("penalty",)
+    assert asked_nouns("outcome of the 3rd working group meeting 2021?") == ("outcom",)
+    assert asked_nouns("any info about the findings of the port study") == ("finding",)
+    assert asked_nouns("tell me the results of the 2017 work plan") == ("result",)
+    assert asked_nouns("name of the customs officer who went to Vienna") == ("custom", "officer")
+    # wh-adverbs and questions about a named thing leave it to the wanted kind
+    assert asked_nouns("when did Ruritania sign the agreement?") == ()
+    assert asked_nouns("What is Presidential Instruction 8 about?") == ()
+
+
+def test_short_unpunctuated_lines_are_bare_and_sentences_are_not():
+    units = split_chunk(
+        "Workshop Group Photo (Staff College)\n\nThe workshop was held in Lima.\n\nName: Ana Ruiz", 0, 0
+    )
+    assert [u.bare for u in units] == [True, False, False]

@@ -17,7 +17,7 @@ from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import same_paragraph
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex
+from vectorstore.lexical import LexicalIndex, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -35,14 +35,15 @@ class DeclineModel:
 # Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
 DECLINE_MODEL = DeclineModel(
     weights={
-        "names_missing": -8.54,
-        "year_missing": -3.42,
-        "kind_missing": -8.51,
-        "answer_kind_missing": -2.78,
-        "context_coverage": 2.79,
-        "meaning": 1.63,
+        "names_missing": -9.99,
+        "asked_missing": -1.77,
+        "year_missing": -4.85,
+        "kind_missing": -7.77,
+        "answer_kind_missing": -0.89,
+        "context_coverage": 2.21,
+        "meaning": 2.61,
     },
-    bias=-2.63,
+    bias=-2.61,
     threshold=0.35,
 )
 
@@ -72,6 +73,18 @@ class Evidence:
         }
         worst = min(against, key=against.get, default="context_coverage")
         return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
+
+
+def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
+    """The asked-for nouns ("what penalties ...", "outcome of ...") the answer's passage never
+    says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
+    if not q.asked_nouns or q.expects not in UNTYPED:
+        return []
+    said = set().union(*(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage))
+    for p in q.paraphrases:
+        if any(set(o) <= said for o in p.options):
+            said |= set(p.words)
+    return [t for t in q.asked_nouns if t not in said]
 
 
 def evidence_features(
@@ -113,8 +126,10 @@ def evidence_features(
     counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
     answer_has_kind = any(holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units)
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
+    unsaid = unsaid_nouns(q, passage, hits)
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
+        "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
         "year_missing": float(bool(missing_years)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
@@ -140,5 +155,6 @@ def evidence_features(
         else "",
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,
+        "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

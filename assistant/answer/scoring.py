@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.understand.question import YEAR, QuestionProfile, counts
-from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, holds_new, new_labels
+from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
 from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
@@ -106,7 +106,7 @@ def is_heading(unit: Unit, section: str, title: str = "") -> bool:
 def acronyms(text: str) -> set[str]:
     """Acronyms of capitalised word runs ("Counter-Terrorism Action Plan" -> "ctap", "tap")."""
     found: set[str] = set()
-    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+)?){1,}[A-Z][\w’']*", text):
+    for run in re.findall(r"(?:[A-Z][\w’']*[\s\-]+(?:(?:of|the|and|for|on|in)\s+){0,2}){1,}[A-Z][\w’']*", text):
         letters = "".join(w[0] for w in re.split(r"[\s\-]+", run) if w and w[0].isupper()).lower()
         found.update(letters[i:] for i in range(len(letters) - 1))
     return found
@@ -276,7 +276,9 @@ class UnitScorer:
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
             typed = type_bonus(q, u, counted, holds[i]) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
-            heading = 0.25 if is_heading(u, chunk.section, chunk.title) else 0.0
+            # A heading never answers; a caption or table cell does not answer "what ...?" as prose.
+            bare = u.bare and q.expects in UNTYPED and not q.wants_list
+            heading = 0.25 if bare or is_heading(u, chunk.section, chunk.title) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             acted = PREDICATE_MATCH if typed and predicates & token_sets[i] else 0.0
             stated = set(YEAR.findall(u.text))

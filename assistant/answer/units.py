@@ -24,6 +24,10 @@ _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
     r"Ser|rev|doc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
 )
+# Sentences end with . ! ? ; (closing quotes or brackets after it allowed); headings, captions
+# and table cells do not. A line longer than BARE_WORDS words is prose however it ends.
+_STATEMENT_END = re.compile(r"[.!?;]['\"”’)\]]*$")
+BARE_WORDS = 16
 # Semicolons end a sentence only between clauses this long; shorter ones are list items.
 _CLAUSE = 60
 # Form fields of the CTAP kind: each starts a unit of its own.
@@ -46,12 +50,20 @@ class Unit:
     instruction: bool = False
     labels: frozenset[str] = frozenset()  # named-entity labels inside the unit (PERSON, GPE, DATE, ...)
     named: tuple[tuple[str, str], ...] = ()  # (label, text) of each entity inside the unit
+    # A line of its own, short, with no sentence end and no "field:" in it: a heading, a caption
+    # or a table cell. It names a topic or a value; it states nothing about it.
+    bare: bool = False
 
 
 def mostly_upper(text: str) -> bool:
     """A heading in capitals, ignoring a parenthesised note: "FURTHER MEASURES (indicate timeframe)"."""
     letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
     return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+
+
+def is_bare(line: str) -> bool:
+    """A short line with no sentence end and no "field:" label: a heading, caption or cell."""
+    return ":" not in line and len(line.split()) <= BARE_WORDS and not _STATEMENT_END.search(line)
 
 
 def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
@@ -118,10 +130,11 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
         intro = len(units) if not is_item and (stripped.endswith(":") or mostly_upper(stripped)) else None
         first = len(units)
+        bare = len(spans) == 1 and not is_item and not fields and is_bare(stripped)
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:
-                units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no))
+                units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no, bare=bare))
         if any(addresses_assistant(u.text) for u in units[first:]):
             units[first:] = [replace(u, instruction=True) for u in units[first:]]
         offset += len(line) + 1

@@ -64,7 +64,7 @@ _DEMONYM_ENDINGS = (
 
 def same_name(asked: str, known: str) -> bool:
     """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
-    if asked == known:
+    if asked == known or abbreviates(asked, known):
         return True
     if asked[:4] != known[:4]:
         return False
@@ -77,6 +77,15 @@ def same_name(asked: str, known: str) -> bool:
         if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
             return True
     return False
+
+
+def abbreviates(short: str, word: str) -> bool:
+    """ "cttee" for "committee", "govt" for "government": a contraction keeps the first and last
+    letters and drops some of the rest, in order."""
+    if len(short) < 3 or len(word) < len(short) + 2 or short[0] != word[0] or short[-1] != word[-1]:
+        return False
+    rest = iter(word[1:-1])
+    return all(c in rest for c in short[1:-1])
 
 
 def multiword_names(q: str) -> tuple[str, ...]:

@@ -67,6 +67,7 @@ class QuestionProfile:
     sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
     asked: frozenset[str] = frozenset()  # every token the question and its context say (not an answer)
     predicates: tuple[str, ...] = ()  # the question's main verbs, stemmed ("who chaired ..." -> "chair")
+    asked_nouns: tuple[str, ...] = ()  # "what penalties does ...", "outcome of ...": what is asked for (stems)
 
 
 def answer_type(q: str) -> str:
@@ -102,6 +103,52 @@ def predicates(question: str) -> tuple[str, ...]:
 
     verbs = [t.text for t in pos_tagger()(question) if t.pos_ == "VERB"]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
+
+
+# Nouns that only say "some information" ("any info about X", "the name of X"): the asked
+# thing is the noun phrase after them.
+_LIGHT_NOUNS = frozenset("info information detail details thing things kind sort type name names anything".split())
+_ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
+
+
+def asked_nouns(question: str) -> tuple[str, ...]:
+    """Stems of the common nouns of the phrase a question asks for: "what penalties does ...",
+    "what were the findings of ...", "outcome of ...", "tell me the results of ...". () when
+    the question asks with when/where/who/how or about a name ("what is Decree 8 about?").
+
+    The answer has to speak of that thing; a passage about the topic alone does not answer."""
+    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first typed question
+
+    toks = [t for t in pos_tagger()(question) if t.pos_ not in {"PUNCT", "SPACE"}]
+    i = 0
+    if i < len(toks) and toks[i].lower_ in _ASK_VERBS and toks[i].pos_ == "VERB":  # "tell me the results of ..."
+        i += 1
+        while i < len(toks) and toks[i].pos_ == "PRON":
+            i += 1
+    elif i < len(toks) and toks[i].tag_ in {"WDT", "WP"}:  # "which N", "what (is) the N"
+        i += 1
+        while i < len(toks) and toks[i].pos_ == "AUX":
+            i += 1
+    elif i < len(toks) and toks[i].pos_ not in {"NOUN", "ADJ", "DET", "PROPN"}:
+        return ()  # when / where / who / how / yes-no questions: the wanted kind speaks for them
+    while True:
+        while i < len(toks) and toks[i].pos_ in {"DET", "NUM"}:
+            i += 1
+        run = []
+        while i < len(toks) and toks[i].pos_ in {"NOUN", "ADJ", "PROPN"} and toks[i].tag_ != "POS":
+            run.append(toks[i])
+            i += 1
+        if i < len(toks) and toks[i].tag_ == "POS":  # "Chile's plan": the owner, then the thing
+            i += 1
+            continue
+        if run and run[-1].lower_ in _LIGHT_NOUNS and i < len(toks) and toks[i].pos_ == "ADP":
+            i += 1  # "any info about the findings", "name of the officer"
+            continue
+        break
+    if not run or run[-1].pos_ != "NOUN":
+        return ()
+    nouns = [t.text for t in run if t.pos_ == "NOUN" and t.lower_ not in _LIGHT_NOUNS]
+    return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
 
 
 def content_terms(text: str) -> tuple[str, ...]:

@@ -104,6 +104,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
+        r"^(?:the )?dates? (?:of|for)\b|"
         r"\ben que fecha\b",
         "day",
     ),
@@ -127,10 +128,16 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\bcuant[oa]s?\b", "count"),
     (
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
-        r"\bwho is the (?:head|director|chair|president|minister|coordinator|secretary)\b",
+        r"\bwho (?:is|was|are|were) the (?:\w+ ){0,2}"
+        r"(?:head|director|chair|president|minister|coordinator|secretary)\b",
         "person",
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
+    (
+        r"\b(?:which|what) (?:\w+ )?(?:partners?|organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|institutions?|"
+        r"compan(?:y|ies)|entit(?:y|ies))\b",
+        "agent",
+    ),
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
@@ -140,9 +147,17 @@ _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
 PLURAL_PARTIES = re.compile(r"\b(?:governments|donors|countries|states|economies|nations|paises|gobiernos|estados)\b")
 
 
+# A yes/no question ("do diplomats get a lane when they land?"): its when/where/who opens a
+# clause, it does not ask for a date, a place or a person.
+_YES_NO = re.compile(r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should)\b")
+_WH_CLAUSE = re.compile(r"\b(?:when|where|who)\b")
+
+
 def answer_kind(question: str) -> str:
     """The kind of answer a question wants (a key of KINDS), from its form."""
-    low = fold(question)
+    low = fold(question).strip()
+    if _YES_NO.match(low):
+        low = _WH_CLAUSE.sub(" ", low)
     return next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
 
 
