@@ -95,11 +95,18 @@ def work_ingest(corpus: Path, data: Path) -> dict:
     starts: dict[int, float] = {}
     ends: dict[int, float] = {}
 
+    stages: dict[str, float] = {}  # seconds spent in each stage a progress event opens
+    last = {"stage": "", "at": 0.0}
+
     def progress(p) -> None:
+        now = time.perf_counter()
+        if last["stage"]:
+            stages[last["stage"]] = stages.get(last["stage"], 0.0) + now - last["at"]
+        last.update(stage=p.stage, at=now)
         if p.stage == "done":
-            ends[p.file_index] = time.perf_counter()
+            ends[p.file_index] = now
         elif p.file_index not in starts:
-            starts[p.file_index] = time.perf_counter()
+            starts[p.file_index] = now
 
     t = time.perf_counter()
     results = a.ingest([corpus], progress)
@@ -120,6 +127,7 @@ def work_ingest(corpus: Path, data: Path) -> dict:
         "reingest_s": time.perf_counter() - t,
         "unchanged": sum(r.status == "unchanged" for r in again),
         "peak_rss_mb": rss_mb(),
+        "stages": {k: v for k, v in stages.items() if k != "done"},
     }
 
 
@@ -223,6 +231,8 @@ def main() -> None:
             f"{r['first10_ms']:.0f} ms | {r['last10_ms']:.0f} ms | {r['peak_rss_mb']:.0f} MB | "
             f"{r['reingest_s']:.2f} s |"
         )
+        stage_share = ", ".join(f"{k} {v / r['seconds']:.0%}" for k, v in sorted(r["stages"].items()))
+        print(f"|  | where the time went: {stage_share} |||||||| ")
 
     print(
         "\n| chunks | load to first answer | lexical build | ask p50 / p95 | search p50 / p95 | "

@@ -97,3 +97,43 @@ def test_list_items_are_shown_as_a_list_one_citation_each() -> None:
         "- cargo screening. [4]",
     ]
     assert [c.quote for c in citations][1:] == ["border controls;", "port security;", "cargo screening."]
+
+
+def test_an_asked_for_thing_the_passage_never_says_weighs_towards_declining() -> None:
+    plain = _evidence(context_coverage=0.7, meaning=0.5)
+    assert plain.answers()
+    unsaid = Evidence(
+        plain.features | {"asked_missing": 1.0}, {"asked_missing": "the passages say nothing of its penalti…"}
+    )
+    assert not unsaid.answers() and "penalti" in unsaid.reason()
+
+
+def test_question_forms_in_more_phrasings() -> None:
+    assert answer_kind("do diplomats get their own lane when they land in Ruritania?") == "thing"
+    assert answer_kind("dates of the Octopus Conference 2023?") == "day"
+    assert answer_kind("Who was the college Director at the graduation?") == "person"
+    assert answer_kind("which partner did the secretariat co-publish the report with?") == "agent"
+    assert answer_kind("when did they land?") == "date"
+
+
+def test_a_list_answer_names_several_members_not_one() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import Unit
+
+    def scored(text: str, score: float, named: tuple[tuple[str, str], ...], line: int) -> Scored:
+        u = Unit(0, 0, len(text), text, False, None, line, labels=frozenset(label for label, _ in named), named=named)
+        return Scored(u, score, 1.0, 0.5)
+
+    q = profile("list the participating countries in the botnet operation")
+    one = scored("The operation was coordinated from Singapore.", 1.0, (("GPE", "Singapore"),), 1)
+    several = scored(
+        "Participating countries: Ruritania, Zembla, Freedonia",
+        0.78,
+        tuple(("GPE", c) for c in ("Ruritania", "Zembla", "Freedonia")),
+        3,
+    )
+    assert AnswerEngine._richest(q, one, [one, several]) is several
+    weak = Scored(several.unit, 0.5, 1.0, 0.5)
+    assert AnswerEngine._richest(q, one, [one, weak]) is one  # far less relevant: not the answer
+    assert AnswerEngine._richest(q, several, [several, one]) is several

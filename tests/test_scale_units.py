@@ -11,6 +11,7 @@ import re
 
 from assistant.core import build
 from tests.conftest import DATA, HashEmbedder
+from vectorstore.lexical import tokenize
 
 
 class NoEntities:
@@ -73,3 +74,27 @@ def test_ask_on_a_30000_unit_index_embeds_only_the_question(tmp_path):
         assert answer.citations or answer.related
     assert embedder.documents_embedded == before  # nothing but the questions (embed_query) was embedded
     assert assistant.engine.scorer.embedded_at_question_time == 0
+
+
+def test_a_restart_maps_the_saved_lexical_index_and_a_write_replaces_it(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    synthetic_reports(docs, n_docs=3, sentences=40)
+    first = build(data_dir=tmp_path / "data", embedder=HashEmbedder(), tagger=NoEntities())
+    first.ingest([docs / "report-000.txt", docs / "report-001.txt"])
+    query = " ".join(first.index.snapshot.chunks[5].text.split()[:12])
+    before = first.index.lexical_search(query, 5, None)
+    saved = sorted(p.name for p in (tmp_path / "data" / "lexical").glob("bm25-*"))
+    assert len(saved) == 1
+
+    again = build(data_dir=tmp_path / "data", embedder=HashEmbedder(), tagger=NoEntities())
+    assert [(c.chunk_id, round(s, 5)) for c, s in again.index.lexical_search(query, 5, None)] == [
+        (c.chunk_id, round(s, 5)) for c, s in before
+    ]
+    assert again.index.snapshot.lexical.knows(tokenize(query)[0])
+    assert again.index._tokens == {}  # mapped from disk: nothing was tokenised or read back
+
+    again.ingest([docs / "report-002.txt"])
+    again.index.snapshot  # noqa: B018 - the first read after a write derives the new snapshot
+    now = sorted(p.name for p in (tmp_path / "data" / "lexical").glob("bm25-*"))
+    assert len(now) == 1 and now != saved

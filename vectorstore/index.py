@@ -5,12 +5,13 @@ go in before the old version's come out, the manifest is replaced atomically, an
 any point is completed or rolled back by `recover` before the next write. The chunks are
 read from Chroma once at start; a write re-reads only the documents it touched, and the
 lexical index is rebuilt from cached tokens on the first read after a write (never once per
-file of a long ingest), under a lock, and published as one immutable snapshot, so a reader
-never sees BM25 and Chroma disagree.
+file of a long ingest), under a lock, saved, and published as one immutable snapshot, so a reader
+never sees BM25 and Chroma disagree; a restart maps the saved one back in.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import os
@@ -174,14 +175,43 @@ class Index:
         return snap
 
     def _derive(self) -> Snapshot:
-        chunks, tokens = [], []
+        chunks = [c for doc_id in sorted(self._by_doc) for c in self._by_doc[doc_id]]
+        return Snapshot(tuple(chunks), self._lexical(chunks), self.documents())
+
+    def _lexical(self, chunks: Sequence[Chunk]) -> LexicalIndex:
+        """BM25 over `chunks`: mapped from `lexical/bm25-<hash of the chunk ids>/` when a process
+        built it for exactly these chunks, else built from the documents' cached tokens and saved
+        there (the previous one removed). A restart of an unchanged index tokenises and scores nothing."""
+        key = hashlib.sha1("\n".join(c.chunk_id for c in chunks).encode()).hexdigest()[:16]
+        path = self.data_dir / "lexical" / f"bm25-{key}"
+        if chunks and path.is_dir():
+            try:
+                return LexicalIndex.load(path)
+            except (OSError, ValueError, KeyError) as exc:
+                log.warning("saved lexical index %s unreadable (%s): rebuilding it", path.name, exc)
+        tokens = []
         for doc_id in sorted(self._by_doc):
-            doc_chunks = self._by_doc[doc_id]
             if doc_id not in self._tokens:
-                self._tokens[doc_id] = self._token_file(doc_id, doc_chunks)
-            chunks += doc_chunks
+                self._tokens[doc_id] = self._token_file(doc_id, self._by_doc[doc_id])
             tokens += self._tokens[doc_id]
-        return Snapshot(tuple(chunks), LexicalIndex(tokens), self.documents())
+        lexical = LexicalIndex(tokens)
+        if chunks:
+            self._save_lexical(lexical, path)
+        return lexical
+
+    def _save_lexical(self, lexical: LexicalIndex, path: Path) -> None:
+        tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
+        try:
+            shutil.rmtree(tmp, ignore_errors=True)
+            lexical.save(tmp)
+            os.replace(tmp, path)
+        except OSError as exc:  # read-only, or another process saved the same one first
+            shutil.rmtree(tmp, ignore_errors=True)
+            log.debug("lexical index not saved: %s", exc)
+            return
+        for old in path.parent.glob("bm25-*"):
+            if old != path and not old.name.endswith(".tmp"):
+                shutil.rmtree(old, ignore_errors=True)
 
     def _token_file(self, doc_id: str, chunks: Sequence[Chunk]) -> list[list[str]]:
         """A document's BM25 tokens, from `lexical/<doc_id>.json` when it matches the chunks Chroma

@@ -11,6 +11,7 @@ import logging
 import re
 import unicodedata
 from collections.abc import Callable, Sequence
+from pathlib import Path
 
 import numpy as np
 
@@ -97,6 +98,24 @@ class LexicalIndex:
         for toks in self._tokens:
             for tok in set(toks):
                 self._df[tok] = self._df.get(tok, 0) + 1
+
+    def save(self, path: Path) -> None:
+        """Write the BM25 matrices to `path` (a new directory), for `load` to map back in."""
+        self._bm25.save(str(path), show_progress=False)
+
+    @classmethod
+    def load(cls, path: Path) -> LexicalIndex:
+        """A saved index, its matrices memory-mapped: no tokenising, no scoring pass. Document
+        frequencies are the matrix's column lengths."""
+        import bm25s
+
+        logging.getLogger("bm25s").setLevel(logging.WARNING)
+        self = cls.__new__(cls)
+        self._bm25 = bm25s.BM25.load(str(path), mmap=True, show_progress=False)
+        self.size = int(self._bm25.scores["num_docs"])
+        counts = np.diff(np.asarray(self._bm25.scores["indptr"]))
+        self._df = {tok: int(counts[i]) for tok, i in self._bm25.vocab_dict.items() if tok and counts[i]}
+        return self
 
     def idf(self, token: str) -> float:
         """Smoothed inverse document frequency of a stemmed token over the indexed texts."""

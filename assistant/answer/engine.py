@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
 from assistant.answer.evidence import missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
-from assistant.understand.wanted import BESIDE_KINDS, KINDS
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -45,6 +45,10 @@ NEIGHBOURS = 2
 
 # For a list, the best-ranked units (besides neighbours) that may hold its members instead.
 LIST_CANDIDATES = 3
+
+# A list question's answer is the unit naming the most members of the kind asked for ("which
+# countries ..."), among the best-ranked units scoring at least this share of the best one.
+LIST_SCORE_SHARE = 0.7
 
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
@@ -159,6 +163,8 @@ class AnswerEngine:
             typed = [] if follow else [s for s in ranked[:10] if holds_wanted(q, s.unit)]
             if typed:
                 best = typed[0]
+        elif q.wants_list and q.expects not in UNTYPED:
+            best = self._richest(q, best, ranked)
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
@@ -170,8 +176,8 @@ class AnswerEngine:
         weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
         for s in ranked[1:6]:
-            if s in chosen or s.score < 0.85 * best.score or is_heading(s.unit, ""):
-                continue
+            if s in chosen or s.score < 0.85 * best.score or is_heading(s.unit, "") or s.unit.bare:
+                continue  # a heading or caption adds the question's words, not an answer
             new = (set(tokenize(s.unit.text)) & set(weights)) - covered
             if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= limit:
                 chosen.append(s)
@@ -228,6 +234,27 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _richest(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored:
+        """For "which countries ...", when the best unit names fewer than two of them, a unit nearly
+        as relevant that names several ("Participating countries: A, B, C" under a sentence naming
+        one) answers instead."""
+        labels = KINDS.get(q.expects, KINDS["thing"]).labels
+
+        def members(s: Scored) -> int:
+            return len({span for label, span in s.unit.named if label in labels})
+
+        if members(best) >= 2:
+            return best
+
+        rivals = [
+            s
+            for s in ranked[: LIST_CANDIDATES + 1]
+            if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
+        ]
+        richest = max(rivals, key=members, default=best)
+        return richest if members(richest) >= 2 and members(richest) > members(best) else best
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:
