@@ -171,3 +171,15 @@ def test_short_unpunctuated_lines_are_bare_and_sentences_are_not():
         "Workshop Group Photo (Staff College)\n\nThe workshop was held in Lima.\n\nName: Ana Ruiz", 0, 0
     )
     assert [u.bare for u in units] == [True, False, False]
+
+
+def test_shortened_names_and_lowercase_spelled_out_initialisms():
+    from assistant.answer.decline import shortened
+    from assistant.answer.evidence import initialisms
+    from assistant.understand.names import same_name
+
+    assert same_name("guat", "guatemala") and not same_name("gu", "guatemala")
+    assert shortened("dec", "decis") and shortened("cttee", "committe")
+    assert "edd" in initialisms("the application of enhanced due diligence measures")
+    assert answer_type("venue for the 36th plenary?") == "place"
+    assert answer_type("the 2020 meeting - what's the new date?") == "day"

@@ -13,6 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
+from assistant.understand.names import abbreviates, truncates
 from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import same_paragraph
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
@@ -75,6 +76,11 @@ class Evidence:
         return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
 
 
+def shortened(short: str, stem: str) -> bool:
+    """A passage's "DEC" or "Cttee" says "decision" or "committee"."""
+    return truncates(short, stem) or abbreviates(short, stem)
+
+
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """The asked-for nouns ("what penalties ...", "outcome of ...") the answer's passage never
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
@@ -84,7 +90,7 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     for p in q.paraphrases:
         if any(set(o) <= said for o in p.options):
             said |= set(p.words)
-    return [t for t in q.asked_nouns if t not in said]
+    return [t for t in q.asked_nouns if t not in said and not any(shortened(w, t) for w in said)]
 
 
 def evidence_features(

@@ -12,7 +12,7 @@ from assistant.understand.names import same_name
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
 
 
 def missing_evidence(
@@ -25,7 +25,7 @@ def missing_evidence(
 
 def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
     """The names the question uses that neither the retrieved text (`context`) nor the index know."""
-    known = acronyms(context) | word_set(context)
+    known = acronyms(context) | word_set(context) | initialisms(context)
     return [
         e
         for e in q.entities
@@ -35,6 +35,16 @@ def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> li
         and not any(same_name(e, w) for w in known)
         and not rephrased(e, q, lexical)
     ]
+
+
+def initialisms(text: str, longest: int = 5) -> set[str]:
+    """Initials of runs of 3-`longest` content words, in any case: "EDD" is "enhanced due
+    diligence" where a text spells it out without capitals. Only for checking a typed name
+    against the retrieved passages, never the whole index (short initialisms recur by chance)."""
+    content = [w for w in words(text) if w not in STOPWORDS]
+    return {
+        "".join(w[0] for w in content[i : i + n]) for n in range(3, longest + 1) for i in range(len(content) - n + 1)
+    }
 
 
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:

@@ -64,7 +64,7 @@ _DEMONYM_ENDINGS = (
 
 def same_name(asked: str, known: str) -> bool:
     """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
-    if asked == known or abbreviates(asked, known):
+    if asked == known or abbreviates(asked, known) or truncates(asked, known):
         return True
     if asked[:4] != known[:4]:
         return False
@@ -86,6 +86,11 @@ def abbreviates(short: str, word: str) -> bool:
         return False
     rest = iter(word[1:-1])
     return all(c in rest for c in short[1:-1])
+
+
+def truncates(short: str, word: str) -> bool:
+    """ "Guat" for "Guatemala", "Dec" for "decision": the first letters of a longer word."""
+    return len(short) >= 3 and len(word) >= len(short) + 2 and word.startswith(short)
 
 
 def multiword_names(q: str) -> tuple[str, ...]:

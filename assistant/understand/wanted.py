@@ -104,7 +104,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
-        r"^(?:the )?dates? (?:of|for)\b|"
+        r"^(?:the )?dates? (?:of|for)\b|\b(?:what|which)(?:'s| is| was| are| were)? the (?:\w+ )?(?:dates?|days?)\b|"
         r"\ben que fecha\b",
         "day",
     ),
@@ -115,7 +115,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
-        r"\ben que (?:ciudad|pais|lugar)\b",
+        r"\ben que (?:ciudad|pais|lugar)\b|^(?:the )?(?:venue|location|place|host city) (?:of|for)\b",
         "place",
     ),
     (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
