@@ -179,7 +179,7 @@ def test_shortened_names_and_lowercase_spelled_out_initialisms():
     from assistant.understand.names import same_name
 
     assert same_name("guat", "guatemala") and not same_name("gu", "guatemala")
-    assert shortened("dec", "decis") and shortened("cttee", "committe")
+    assert shortened("dec", "decision") and shortened("govt", "government") and not shortened("de", "decision")
     assert "edd" in initialisms("the application of enhanced due diligence measures")
     assert answer_type("venue for the 36th plenary?") == "place"
     assert answer_type("the 2020 meeting - what's the new date?") == "day"
