@@ -201,7 +201,10 @@ class Ingestor:
             return IngestResult(str(src.path), "failed", error=str(exc))
 
     def _decide(self, doc_id: str, src: Source) -> Decision:
-        return decide(self.index.records(), doc_id, src.name, src.origin, self.opts.uploaded, self.opts.replace)
+        # An unchanged file is found by its id alone: re-ingesting N files must not read N records each.
+        same = self.index.record(doc_id)
+        known = (same,) if same is not None else self.index.records()
+        return decide(known, doc_id, src.name, src.origin, self.opts.uploaded, self.opts.replace)
 
     def _with_twins(self, decision: Decision, doc: Document, fp: tuple[int, ...]) -> Decision:
         """The identity decision refined by the near-duplicate rule (same text, other name)."""
