@@ -174,7 +174,7 @@ def test_short_unpunctuated_lines_are_bare_and_sentences_are_not():
 
 
 def test_shortened_names_and_lowercase_spelled_out_initialisms():
-    from assistant.answer.decline import shortened
+    from assistant.understand.names import shortened
     from assistant.answer.evidence import initialisms
     from assistant.understand.names import same_name
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
-from assistant.understand.names import abbreviates, truncates
+from assistant.understand.names import shortened
 from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import same_paragraph
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
@@ -74,11 +74,6 @@ class Evidence:
         }
         worst = min(against, key=against.get, default="context_coverage")
         return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
-
-
-def shortened(short: str, stem: str) -> bool:
-    """A passage's "DEC" or "Cttee" says "decision" or "committee"."""
-    return truncates(short, stem) or abbreviates(short, stem)
 
 
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:

@@ -64,7 +64,7 @@ _DEMONYM_ENDINGS = (
 
 def same_name(asked: str, known: str) -> bool:
     """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
-    if asked == known or abbreviates(asked, known) or truncates(asked, known):
+    if asked == known or shortened(asked, known):
         return True
     if asked[:4] != known[:4]:
         return False
@@ -91,6 +91,11 @@ def abbreviates(short: str, word: str) -> bool:
 def truncates(short: str, word: str) -> bool:
     """ "Guat" for "Guatemala", "Dec" for "decision": the first letters of a longer word."""
     return len(short) >= 3 and len(word) >= len(short) + 2 and word.startswith(short)
+
+
+def shortened(short: str, word: str) -> bool:
+    """A contraction or the first letters of a word: "Cttee", "Govt", "Guat", "DEC"."""
+    return abbreviates(short, word) or truncates(short, word)
 
 
 def multiword_names(q: str) -> tuple[str, ...]:
