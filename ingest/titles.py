@@ -182,10 +182,10 @@ def _tag(line: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=1)
 def pos_tagger():
-    """spaCy's part-of-speech tagger alone (title pages, a question's verbs), loaded once."""
+    """spaCy's part-of-speech tagger and lemmatiser (title pages, a question's verbs), loaded once."""
     import spacy  # lazy: only title pages and questions are tagged
 
-    return spacy.load(NLP_MODEL, exclude=["parser", "ner", "lemmatizer", "senter"])
+    return spacy.load(NLP_MODEL, exclude=["parser", "ner", "senter"])
 
 
 _SMALL = {"a", "an", "and", "against", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}

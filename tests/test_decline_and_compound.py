@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from assistant.answer.compose import join_answers
 from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
 from assistant.types import Answer, Citation
@@ -137,3 +139,51 @@ def test_a_list_answer_names_several_members_not_one() -> None:
     weak = Scored(several.unit, 0.5, 1.0, 0.5)
     assert AnswerEngine._richest(q, one, [one, weak]) is one  # far less relevant: not the answer
     assert AnswerEngine._richest(q, several, [several, one]) is several
+
+
+def test_a_neighbour_sentence_answers_only_while_it_speaks_of_the_question() -> None:
+    from assistant.answer.evidence import continues
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import Unit
+
+    def at(text: str, start: int) -> Scored:
+        return Scored(Unit(0, start, start + len(text), text, False, None, 2), 1.0, 1.0, 0.5)
+
+    q = profile("when exactly was the Ruritania drill held?")
+    best = at("Zembla helped organise the Ruritania drill for response teams.", 0)
+    other = at("The regional network of teams was launched in October 2016.", 70)
+    same = at("The drill was held on 3 May.", 70)
+    back = at("It took place on 3 May.", 70)
+    assert not continues(other, best, q)  # another subject: its date is not the drill's
+    assert continues(same, best, q) and continues(back, best, q)
+
+
+def test_a_place_or_date_inside_a_quoted_title_is_a_word_of_the_title() -> None:
+    from assistant.answer.units import Unit, with_labels
+
+    text = "A workshop was held under the “Islands at Risk: Zembla and Freedonia cooperation” project in Lima."
+    spans = [(text.index(w), text.index(w) + len(w), "GPE") for w in ("Zembla", "Lima")]
+    named = dict((t, label) for label, t in with_labels(Unit(0, 0, len(text), text, False, None, 0), spans).named)
+    assert named == {"Zembla": "WORK_OF_ART", "Lima": "GPE"}
+    said = "“We met in Lima,” the chair said."
+    quoted = [(said.index("Lima"), said.index("Lima") + 4, "GPE")]
+    assert with_labels(Unit(0, 0, len(said), said, False, None, 0), quoted).named == (("GPE", "Lima"),)
+
+
+def test_the_questions_relation_must_be_said_in_some_form() -> None:
+    from assistant.answer.decline import unsaid_relation
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import Unit
+    from assistant.types import Chunk, Hit
+    from assistant.understand.question import predicates
+
+    def passage(text: str) -> list[Scored]:
+        return [Scored(Unit(0, 0, len(text), text, False, None, 0), 1.0, 1.0, 0.5)]
+
+    hits = [Hit(Chunk("c", "d", "d.txt", "D", "x", "", 0, 1), 1.0)]
+    won = replace(profile("who won the 2016 drill?"), predicates=predicates("who won the 2016 drill?"))
+    assert {"won", "win"} <= set(won.predicates)
+    assert unsaid_relation(won, passage("Zembla organised the 2016 drill, in which 45 teams took part."), hits)
+    assert not unsaid_relation(won, passage("The 2016 drill was won by the Zembla team."), hits)
+    ratify = replace(profile("when did Zembla ratify the treaty?"), predicates=predicates("when did Zembla ratify it?"))
+    assert not unsaid_relation(ratify, passage("Zembla completed the ratification of the treaty in 2019."), hits)

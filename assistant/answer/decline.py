@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
 from assistant.understand.names import shortened
 from assistant.understand.question import QuestionProfile, counts
-from assistant.answer.evidence import same_paragraph
+from assistant.answer.evidence import continues
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -38,6 +38,7 @@ DECLINE_MODEL = DeclineModel(
     weights={
         "names_missing": -9.99,
         "asked_missing": -1.77,
+        "relation_missing": 0.0,
         "year_missing": -4.85,
         "kind_missing": -7.77,
         "answer_kind_missing": -0.89,
@@ -76,16 +77,44 @@ class Evidence:
         return self.reasons.get(worst) or "no passage of the indexed reports addresses this question"
 
 
+def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> set[str]:
+    """The words the answer's passage says (with its section headings), and the question's
+    words a thesaurus phrasing in it stands for."""
+    said = set().union(*(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage))
+    for p in q.paraphrases:
+        if any(set(o) <= said for o in p.options):
+            said |= set(p.words)
+    return said
+
+
+def derived(a: str, b: str) -> bool:
+    """One stem is the other grown by a suffix: "sign"/"signatur", "lead"/"leader",
+    "ratify"/"ratif" (ratification: the final y/e gives way to the suffix)."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and (long.startswith(short) or (short[-1] in "ye" and long.startswith(short[:-1])))
+
+
+def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:
+    """The stems of `wanted` that `said` holds in no form: the same stem, a shortened form
+    ("Cttee"), or a derivation ("ratification" for "ratify")."""
+    return [t for t in wanted if t not in said and not any(shortened(w, t) or derived(w, t) for w in said)]
+
+
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """The asked-for nouns ("what penalties ...", "outcome of ...") the answer's passage never
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
     if not q.asked_nouns or q.expects not in UNTYPED:
         return []
-    said = set().union(*(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage))
-    for p in q.paraphrases:
-        if any(set(o) <= said for o in p.options):
-            said |= set(p.words)
-    return [t for t in q.asked_nouns if t not in said and not any(shortened(w, t) for w in said)]
+    return _unsaid(q.asked_nouns, _said(q, passage, hits))
+
+
+def unsaid_relation(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> bool:
+    """Does the answer's passage leave out the question's relation: none of its verbs ("who won
+    ...", "when did ... ratify ...") in any form? A sentence naming the event and a team, or
+    the treaty and a year, has not said who won it or when it was ratified."""
+    if not q.predicates:
+        return False
+    return len(_unsaid(q.predicates, _said(q, passage, hits))) == len(q.predicates)
 
 
 def evidence_features(
@@ -115,11 +144,11 @@ def evidence_features(
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
         if holds_wanted(q, s.unit)
-        and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and same_paragraph(s, top)))
+        and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
     relevance = max((min(1.0, max(s.score, 0.0) / best_score) for s in holders), default=0.0)
-    if q.expects in BESIDE_KINDS and top is not None and any(same_paragraph(s, top) for s in holders):
+    if q.expects in BESIDE_KINDS and top is not None and any(continues(s, top, q) for s in holders):
         relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
     # a number of X): a person found in another sentence does not make "Introduction. This
@@ -128,9 +157,11 @@ def evidence_features(
     answer_has_kind = any(holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units)
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
+    relation = unsaid_relation(q, passage, hits)
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
+        "relation_missing": float(relation),
         "year_missing": float(bool(missing_years)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
@@ -156,6 +187,7 @@ def evidence_features(
         else "",
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,
+        "relation_missing": f"the passages closest to it never say it ({q.predicates[0]}…)" if relation else "",
         "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

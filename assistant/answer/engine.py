@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
-from assistant.answer.evidence import missing_evidence
+from assistant.answer.evidence import continues, missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
@@ -227,7 +227,7 @@ class AnswerEngine:
         )
         at = same.index(best)
         around = same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]
-        holders = [s for s in around if holds_wanted(q, s.unit) and not s.unit.instruction]
+        holders = [s for s in around if holds_wanted(q, s.unit) and not s.unit.instruction and continues(s, best, q)]
         if q.wants_list:  # "which countries ...": the unit near the top naming the most of them
             top = [s for s in ranked[:LIST_CANDIDATES] if s is not best and holds_wanted(q, s.unit)]
             labels = KINDS.get(q.expects, KINDS["thing"]).labels

@@ -60,6 +60,23 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
     return a.unit.hit_index == b.unit.hit_index and a.unit.line == b.unit.line
 
 
+# Words opening a sentence that goes on about the one before ("It was held in Lima", "They
+# were funded by Canada"): English pronouns and demonstratives, a closed class.
+ANAPHORS = frozenset("it its they their them this these that those he his she her such both".split())
+
+
+def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:
+    """Does `a`, in `b`'s paragraph, still speak of what the question asks about? It refers back
+    ("It was ...") or says one of the question's words (years aside). "The network was launched
+    in October 2016", after a sentence on a 2016 exercise, does not date the exercise."""
+    if a is b:
+        return True
+    if not same_paragraph(a, b):
+        return False
+    first = words(a.unit.text)[:1]
+    return bool(first and first[0] in ANAPHORS) or bool(set(tokenize(a.unit.text)) & (set(q.terms) - set(q.years)))
+
+
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
     """ "IDs" is no unknown name when the thesaurus gives words the reports use for it."""
     stems = set(tokenize(entity))

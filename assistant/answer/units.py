@@ -157,12 +157,26 @@ def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] 
     return units
 
 
+# A quoted title ("the “Vulnerable Archipelagos: cooperation among Pacific and Caribbean states”
+# project"): short, and not ending as quoted speech does (“... in the region,” he said).
+_QUOTED_TITLE = re.compile(r"[“\"]([^\s”\"][^”\"]{2,240}?)(?<![.,;!?\s])[”\"]")
+TITLE_WORDS = 30
+
+
 def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
+    """The unit with the entities inside it. A place, date or person inside a quoted title is a
+    word of the title (spaCy's WORK_OF_ART), not where, when or who."""
+    titles = [
+        (unit.start + m.start(1), unit.start + m.end(1))
+        for m in _QUOTED_TITLE.finditer(unit.text)
+        if len(m.group(1).split()) <= TITLE_WORDS
+    ]
     named = []
     for s, e, label in spans:
         if s < unit.end and e > unit.start:
             text = unit.text[max(0, s - unit.start) : e - unit.start]
-            named.append((_refine(label, text), text))
+            inside = any(a <= s and e <= b for a, b in titles)
+            named.append(("WORK_OF_ART" if inside else _refine(label, text), text))
     return replace(unit, labels=frozenset(label for label, _ in named), named=tuple(named)) if named else unit
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.vocab import QUESTION_WORDS
@@ -94,14 +95,21 @@ def wants_parties(question: str) -> bool:
     return answer_kind(question) == "government" and bool(PLURAL_PARTIES.search(fold(question)))
 
 
+@lru_cache(maxsize=64)
+def _tagged(question: str):
+    """The question's spaCy tokens: tagged once, read by `predicates` and `asked_nouns`."""
+    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first question that needs it
+
+    return pos_tagger()(question)
+
+
 def predicates(question: str) -> tuple[str, ...]:
-    """Stems of the question's full verbs (not "is", "did", "was"): the relation the answer is in.
+    """Stems of the question's full verbs (not "is", "did", "was"), as typed and as lemmas
+    ("held" and "hold"): the relation the answer is in.
 
     "Who chaired the plenary?" is answered by the sentence that says who chaired it, not by the
     one that names the plenary, its date and its city."""
-    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first typed question
-
-    verbs = [t.text for t in pos_tagger()(question) if t.pos_ == "VERB"]
+    verbs = [f"{t.text} {t.lemma_}" for t in _tagged(question) if t.pos_ == "VERB"]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
 
 
@@ -117,9 +125,7 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     the question asks with when/where/who/how or about a name ("what is Decree 8 about?").
 
     The answer has to speak of that thing; a passage about the topic alone does not answer."""
-    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first typed question
-
-    toks = [t for t in pos_tagger()(question) if t.pos_ not in {"PUNCT", "SPACE"}]
+    toks = [t for t in _tagged(question) if t.pos_ not in {"PUNCT", "SPACE"}]
     i = 0
     if i < len(toks) and toks[i].lower_ in _ASK_VERBS and toks[i].pos_ == "VERB":  # "tell me the results of ..."
         i += 1
