@@ -176,7 +176,9 @@ class Assistant:
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
         if not spanish:
-            q = replace(q, predicates=predicates(own), asked_nouns=asked_nouns(own))
+            named = set(tokenize(" ".join(q.entities)))  # "chile" typed in lower case is no verb
+            verbs = tuple(v for v in predicates(own) if v not in named)
+            q = replace(q, predicates=verbs, asked_nouns=asked_nouns(own))
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

@@ -183,3 +183,10 @@ def test_shortened_names_and_lowercase_spelled_out_initialisms():
     assert "edd" in initialisms("the application of enhanced due diligence measures")
     assert answer_type("venue for the 36th plenary?") == "place"
     assert answer_type("the 2020 meeting - what's the new date?") == "day"
+
+
+def test_a_word_and_its_derivations_are_one_family():
+    from assistant.answer.decline import derived
+
+    assert derived("ratify", "ratif") and derived("sign", "signatur") and derived("leader", "lead")
+    assert not derived("win", "winner") and not derived("ratio", "ratify")

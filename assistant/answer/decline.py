@@ -38,7 +38,6 @@ DECLINE_MODEL = DeclineModel(
     weights={
         "names_missing": -9.99,
         "asked_missing": -1.77,
-        "relation_missing": 0.0,
         "year_missing": -4.85,
         "kind_missing": -7.77,
         "answer_kind_missing": -0.89,
@@ -108,15 +107,6 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     return _unsaid(q.asked_nouns, _said(q, passage, hits))
 
 
-def unsaid_relation(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> bool:
-    """Does the answer's passage leave out the question's relation: none of its verbs ("who won
-    ...", "when did ... ratify ...") in any form? A sentence naming the event and a team, or
-    the treaty and a year, has not said who won it or when it was ratified."""
-    if not q.predicates:
-        return False
-    return len(_unsaid(q.predicates, _said(q, passage, hits))) == len(q.predicates)
-
-
 def evidence_features(
     q: QuestionProfile,
     chosen: Sequence[Scored],
@@ -157,11 +147,9 @@ def evidence_features(
     answer_has_kind = any(holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units)
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
-    relation = unsaid_relation(q, passage, hits)
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
-        "relation_missing": float(relation),
         "year_missing": float(bool(missing_years)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
@@ -187,7 +175,6 @@ def evidence_features(
         else "",
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,
-        "relation_missing": f"the passages closest to it never say it ({q.predicates[0]}…)" if relation else "",
         "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

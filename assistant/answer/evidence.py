@@ -65,16 +65,25 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
 ANAPHORS = frozenset("it its they their them this these that those he his she her such both".split())
 
 
+def refers_back(s: Scored) -> bool:
+    first = words(s.unit.text)[:1]
+    return bool(first) and first[0] in ANAPHORS
+
+
 def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:
-    """Does `a`, in `b`'s paragraph, still speak of what the question asks about? It refers back
-    ("It was ...") or says one of the question's words (years aside). "The network was launched
-    in October 2016", after a sentence on a 2016 exercise, does not date the exercise."""
-    if a is b:
+    """Does `a`, in `b`'s paragraph, still speak of what the question asks about? One refers
+    back to the other ("It was ..."), or `a` says one of the question's words (years aside).
+    "The network was launched in October 2016", after a sentence on a 2016 exercise, does not
+    date the exercise. The members a list question asks for often follow in a sentence of their
+    own ("Officers from A, B and C ..."): for lists, the paragraph is enough."""
+    if a is b or (same_paragraph(a, b) and q.wants_list):
         return True
     if not same_paragraph(a, b):
         return False
-    first = words(a.unit.text)[:1]
-    return bool(first and first[0] in ANAPHORS) or bool(set(tokenize(a.unit.text)) & (set(q.terms) - set(q.years)))
+    before = a.unit.start < b.unit.start
+    return (refers_back(b) if before else refers_back(a)) or bool(
+        set(tokenize(a.unit.text)) & (set(q.terms) - set(q.years))
+    )
 
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:

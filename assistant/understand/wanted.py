@@ -86,7 +86,8 @@ BESIDE_KINDS = frozenset({"date", "day", "place", "person", "agent", "who", "gov
 _VERBS_OF_AGENCY = (
     r"partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|provid\w*|donat\w*|"
     r"pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|"
-    r"work\w* with|apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
+    r"work\w* with|chair\w*|heads?|headed|direct\w*|coordinat\w*|presid\w*|"
+    r"apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
@@ -128,7 +129,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bh\w{0,2} many\b|\bnumber of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\bcuant[oa]s?\b", "count"),
     (
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
-        r"\bwho (?:is|was|are|were) the (?:\w+ ){0,2}"
+        r"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){0,3}"
         r"(?:head|director|chair|president|minister|coordinator|secretary)\b",
         "person",
     ),
@@ -153,11 +154,20 @@ _YES_NO = re.compile(r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|wi
 _WH_CLAUSE = re.compile(r"\b(?:when|where|who)\b")
 
 
+# A question opening with its own wh-word asks that; a later "when/where ..." opens a clause
+# ("who was the secretary when the report was presented?") unless joined as a second question.
+_WH_START = re.compile(r"^(?:who|whom|whose|which|what|how)\b")
+_SUBCLAUSE = re.compile(r"\b(?:when|where|while)\b")
+_JOINED = re.compile(r"(?:\band|\bor|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
+
+
 def answer_kind(question: str) -> str:
     """The kind of answer a question wants (a key of KINDS), from its form."""
     low = fold(question).strip()
     if _YES_NO.match(low):
         low = _WH_CLAUSE.sub(" ", low)
+    elif _WH_START.match(low) and (clause := _SUBCLAUSE.search(low, 4)) and not _JOINED.search(low[: clause.start()]):
+        low = low[: clause.start()]
     return next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
 
 
