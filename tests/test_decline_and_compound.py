@@ -182,3 +182,5 @@ def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> Non
     assert answer_kind("which workshops were held, and when?") == "date"  # a second question
     assert answer_kind("who chairs the interministerial committee?") == "agent"
     assert answer_kind("who heads the secretariat?") == "agent"
+    assert answer_kind("# of arrests in Zembla under the operation?") == "count"
+    assert answer_kind("no. of participants at the plenary?") == "count"

@@ -7,12 +7,11 @@ contain what is asked (a named entity, the year, the kind of value), not on one 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
-from assistant.answer.evidence import continues, missing_evidence
+from assistant.answer.evidence import ANAPHOR, continues, missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
@@ -33,9 +32,6 @@ class Draft:
     set_aside: tuple[Scored, ...] = ()
     evidence: Evidence | None = None  # the features the decision to answer or decline rested on
 
-
-# Sentence openings that point back at the sentence before ("This magazine", "They", "Such").
-ANAPHOR = re.compile(r"(?:This|These|Those|That|It|Its|They|Their|Such|Both|The latter|The former|The same)\b")
 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
 SIDE_CONTRAST = 0.3
@@ -182,8 +178,12 @@ class AnswerEngine:
             if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= limit:
                 chosen.append(s)
                 covered |= new
+        # Over the budget: drop what was added for its words first, then the sentence the best
+        # one points back to, then the neighbour holding the value; never the best unit.
         while len(chosen) > 1 and self._length(chosen) > limit:
-            chosen.pop()
+            others = [s for s in chosen if s is not best]
+            extras = [s for s in others if s is not antecedent and s is not follow]
+            chosen.remove((extras or [s for s in others if s is antecedent] or others)[-1])
         rest = sorted(
             (s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start)
         )

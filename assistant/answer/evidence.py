@@ -6,6 +6,7 @@ decline states: a name the reports never use, a year no relevant passage belongs
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from assistant.understand.names import same_name
@@ -60,14 +61,15 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
     return a.unit.hit_index == b.unit.hit_index and a.unit.line == b.unit.line
 
 
-# Words opening a sentence that goes on about the one before ("It was held in Lima", "They
-# were funded by Canada"): English pronouns and demonstratives, a closed class.
-ANAPHORS = frozenset("it its they their them this these that those he his she her such both".split())
+# Sentence openings that point back at the sentence before ("This magazine", "They", "Such"):
+# English pronouns and demonstratives, a closed class.
+ANAPHOR = re.compile(
+    r"(?:This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same)\b"
+)
 
 
 def refers_back(s: Scored) -> bool:
-    first = words(s.unit.text)[:1]
-    return bool(first) and first[0] in ANAPHORS
+    return bool(ANAPHOR.match(s.unit.text))
 
 
 def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:

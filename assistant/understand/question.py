@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
-from assistant.understand.vocab import LIGHT_VERBS, QUESTION_WORDS
+from assistant.understand.vocab import QUESTION_WORDS
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -109,20 +109,7 @@ def predicates(question: str) -> tuple[str, ...]:
 
     "Who chaired the plenary?" is answered by the sentence that says who chaired it, not by the
     one that names the plenary, its date and its city."""
-    toks = [t for t in _tagged(question) if t.pos_ not in {"PART", "ADV"}]  # "was not / was already held"
-    first = next((i for i, t in enumerate(toks) if t.pos_ == "VERB"), -1)
-    inverted = len(toks) > 1 and toks[1].pos_ == "AUX"  # "when was the meeting held?"
-
-    def asked(i: int) -> bool:
-        """A participle without its auxiliary modifies a noun ("ships sailing abroad", "events
-        held in Santiago"): it is not what the question asks."""
-        return toks[i].tag_ not in {"VBG", "VBN"} or toks[i - 1].pos_ == "AUX" or (inverted and i == first)
-
-    verbs = [
-        f"{t.text} {t.lemma_}"
-        for i, t in enumerate(toks)
-        if t.pos_ == "VERB" and t.lemma_.lower() not in LIGHT_VERBS and i > 0 and asked(i)
-    ]
+    verbs = [f"{t.text} {t.lemma_}" for t in _tagged(question) if t.pos_ == "VERB"]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
 
 

@@ -9,10 +9,3 @@ QUESTION_WORDS = frozenset(
     get got did does do was were is are the a an kind type s please mention mentioned listed report
     reports say said according""".split()
 )
-
-# English light verbs: their sense lives in the words around them ("came first", "put out",
-# "go live", "need to have"), so a report says the same with other verbs. Lemmas.
-LIGHT_VERBS = frozenset(
-    """be have do get give go come put take make need use become run set mean end call keep let seem
-    ask work accord suppose want try find see look""".split()
-)
