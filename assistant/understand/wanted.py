@@ -126,7 +126,11 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\bcuanto dinero\b",
         "money",
     ),
-    (r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b|\btotal\b|\bcuant[oa]s?\b", "count"),
+    (
+        r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
+        r"|\btotal\b|\bcuant[oa]s?\b",
+        "count",
+    ),
     (
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
         r"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){0,3}"
