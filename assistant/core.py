@@ -28,6 +28,7 @@ from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name
 from assistant.understand.question import (
     asked_nouns,
+    mend_question_word,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -155,7 +156,7 @@ class Assistant:
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
         carried-over context, and `context` is carried like an earlier turn; synonyms only
         widen the lexical search)."""
-        own, carried = context_of(standalone(question, history))
+        own, carried = context_of(standalone(mend_question_word(question), history))
         premise, own = split_premise(own)
         carried = " ".join(x for x in (premise, context, carried) if x)
         spanish = looks_spanish(own)

@@ -184,3 +184,25 @@ def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> Non
     assert answer_kind("who heads the secretariat?") == "agent"
     assert answer_kind("# of arrests in Zembla under the operation?") == "count"
     assert answer_kind("no. of participants at the plenary?") == "count"
+
+
+def test_the_unit_saying_the_asked_for_thing_answers() -> None:
+    from dataclasses import replace
+
+    from assistant.answer.engine import AnswerEngine
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import Unit
+    from assistant.types import Chunk, Hit
+    from assistant.understand.question import asked_nouns
+
+    def scored(text: str, score: float, line: int) -> Scored:
+        return Scored(Unit(0, 0, len(text), text, False, None, line), score, 1.0, 0.5)
+
+    question = "Which airport did the team see during its Zembla visit?"
+    q = replace(profile(question), asked_nouns=asked_nouns(question))
+    hits = [Hit(Chunk("c", "d", "d.txt", "D", "x", "", 0, 1), 1.0)]
+    visit = scored("On 3 June the team ended its visit to Zembla.", 1.0, 1)
+    airport = scored("During the visit, the team went to Ruritania International Airport.", 0.8, 2)
+    assert AnswerEngine._saying(q, visit, [visit, airport], hits) is airport
+    far = Scored(airport.unit, 0.5, 1.0, 0.5)
+    assert AnswerEngine._saying(q, visit, [visit, far], hits) is visit  # far less relevant: kept

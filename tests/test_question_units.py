@@ -190,3 +190,21 @@ def test_a_word_and_its_derivations_are_one_family():
 
     assert derived("ratify", "ratif") and derived("sign", "signatur") and derived("leader", "lead")
     assert not derived("win", "winner") and not derived("ratio", "ratify")
+
+
+def test_a_mistyped_opening_wh_word_is_read_as_meant():
+    from assistant.understand.question import mend_question_word
+
+    assert mend_question_word("wich reports were adopted?") == "which reports were adopted?"
+    assert mend_question_word("Whcih countries joined?") == "which countries joined?"
+    assert mend_question_word("wheat exports in 2020?") == "wheat exports in 2020?"  # a word
+    assert mend_question_word("With whom?") == "With whom?"
+
+
+def test_the_asked_noun_after_a_topic_and_past_a_plural_light_noun():
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("what types of operators can get certified in Zembla") == ("operator",)
+    assert asked_nouns("the 40th assembly - apart from the plan, what new strategy did states endorse?") == (
+        "strategy",
+    )

@@ -10,7 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from assistant.answer.decline import DECLINE_MODEL, DeclineModel, Evidence, evidence_features
+from assistant.answer.decline import (
+    DECLINE_MODEL,
+    KIND_SEARCH_DEPTH,
+    DeclineModel,
+    Evidence,
+    evidence_features,
+    unsaid_nouns,
+)
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
@@ -45,6 +52,10 @@ LIST_CANDIDATES = 3
 # A list question's answer is the unit naming the most members of the kind asked for ("which
 # countries ..."), among the best-ranked units scoring at least this share of the best one.
 LIST_SCORE_SHARE = 0.7
+
+# "Which airport did the team visit?": when the best unit never says "airport", a unit among the
+# best-ranked that does, scoring at least this share of the best one, answers instead.
+ASKED_SCORE_SHARE = 0.7
 
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
@@ -161,6 +172,8 @@ class AnswerEngine:
                 best = typed[0]
         elif q.wants_list and q.expects not in UNTYPED:
             best = self._richest(q, best, ranked)
+        elif q.asked_nouns and q.expects in UNTYPED:
+            best = self._saying(q, best, ranked, hits)
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
@@ -234,6 +247,27 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _saying(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored:
+        """For "what system / which airport ...", the unit that says the thing asked for: the best
+        one if it does, else the first among the best-ranked that says more of it."""
+
+        def unsaid(s: Scored) -> int:
+            return len(unsaid_nouns(q, [s], hits))
+
+        if not unsaid(best):
+            return best
+        rivals = [
+            s
+            for s in ranked[:KIND_SEARCH_DEPTH]
+            if s.score >= ASKED_SCORE_SHARE * best.score
+            and not s.unit.instruction
+            and not s.unit.bare
+            and not is_heading(s.unit, "")
+            and unsaid(s) < unsaid(best)
+        ]
+        return rivals[0] if rivals else best
 
     @staticmethod
     def _richest(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored:

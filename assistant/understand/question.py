@@ -119,13 +119,22 @@ _LIGHT_NOUNS = frozenset("info information detail details thing things kind sort
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 
 
+def _light(token) -> bool:
+    return token.lower_ in _LIGHT_NOUNS or token.lemma_.lower() in _LIGHT_NOUNS  # "types" is "type"
+
+
 def asked_nouns(question: str) -> tuple[str, ...]:
     """Stems of the common nouns of the phrase a question asks for: "what penalties does ...",
     "what were the findings of ...", "outcome of ...", "tell me the results of ...". () when
     the question asks with when/where/who/how or about a name ("what is Decree 8 about?").
 
     The answer has to speak of that thing; a passage about the topic alone does not answer."""
-    toks = [t for t in _tagged(question) if t.pos_ not in {"PUNCT", "SPACE"}]
+    tagged = list(_tagged(question))
+    # "40th ICAO assembly - apart from GASeP, what new strategy ...": a topic, then the question.
+    start = next(
+        (j for j in range(1, len(tagged)) if tagged[j].tag_ in {"WDT", "WP"} and tagged[j - 1].pos_ == "PUNCT"), 0
+    )
+    toks = [t for t in tagged[start:] if t.pos_ not in {"PUNCT", "SPACE"}]
     i = 0
     if i < len(toks) and toks[i].lower_ in _ASK_VERBS and toks[i].pos_ == "VERB":  # "tell me the results of ..."
         i += 1
@@ -147,14 +156,43 @@ def asked_nouns(question: str) -> tuple[str, ...]:
         if i < len(toks) and toks[i].tag_ == "POS":  # "Chile's plan": the owner, then the thing
             i += 1
             continue
-        if run and run[-1].lower_ in _LIGHT_NOUNS and i < len(toks) and toks[i].pos_ == "ADP":
+        if run and _light(run[-1]) and i < len(toks) and toks[i].pos_ == "ADP":
             i += 1  # "any info about the findings", "name of the officer"
             continue
         break
     if not run or run[-1].pos_ != "NOUN":
         return ()
-    nouns = [t.text for t in run if t.pos_ == "NOUN" and t.lower_ not in _LIGHT_NOUNS]
+    nouns = [t.text for t in run if t.pos_ == "NOUN" and not _light(t)]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
+
+
+_WH_WORDS = ("which", "what", "when", "where", "whose")
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """One letter changed, added, dropped, or two neighbours swapped ("wich", "whcih", "whta")."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (
+            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+        )
+    short, long = sorted((a, b), key=len)
+    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
+
+
+def mend_question_word(question: str) -> str:
+    """A mistyped opening wh-word ("wich reports ...", "whta is ...") read as meant; the question
+    form, the asked-for noun and the wanted kind all start from it."""
+    from ingest.normalize import is_word  # simplemma's English words: "wheat" is one, "wich" is not
+
+    m = re.match(r"\s*([A-Za-z]{4,6})\b", question)
+    word = m.group(1).lower() if m else ""
+    if not word or word in _WH_WORDS or word.rstrip("s") in _WH_WORDS or is_word(word):
+        return question
+    meant = next((w for w in _WH_WORDS if _one_edit(word, w)), None)
+    return f"{question[: m.start(1)]}{meant}{question[m.end(1) :]}" if meant else question
 
 
 def content_terms(text: str) -> tuple[str, ...]:
