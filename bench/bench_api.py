@@ -1,10 +1,11 @@
 """REST API latency: start the real server, wait for health, time warm POST /api/ask calls.
 
 Prints the start-up time (process start to first healthy /api/health), first on an empty
-index (the bundled reports are indexed) then on the index it left, the median (p50) of
+index (the bundled reports are indexed) then on the index it left, the p50 and p95 of
 `--calls` warm calls, the throughput with 1, 4 and 16 concurrent clients, and a one-shot
 `reportqa ask` with the server up (it asks the server) and with `--local` (it loads everything).
-Usage: python bench/bench_api.py [--calls 50] [--data-dir DIR]   (an existing index is used as is)
+Each is measured in `--runs` rounds (a new server each) and printed as median (min–max).
+Usage: python bench/bench_api.py [--calls 50] [--runs 5] [--data-dir DIR]   (an existing index is used as is)
 """
 
 from __future__ import annotations
@@ -64,42 +65,53 @@ def one_shot(data_dir: Path, *extra: str) -> float:
     return time.perf_counter() - t0
 
 
+def spread(values: list[float], fmt: str) -> str:
+    """Median (min–max) of the runs: the form every figure of the closing notes takes."""
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
 def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--calls", type=int, default=50)
+    p.add_argument("--runs", type=int, default=5, help="rounds of every measurement; figures are medians")
     p.add_argument("--data-dir", type=Path, help="an index to serve (default: a new one with the bundled reports)")
     args = p.parse_args()
 
+    figures: dict[str, list[float]] = {}
+
+    def note(label: str, value: float) -> None:
+        figures.setdefault(label, []).append(value)
+
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp) / "data"
-        first = None
         if args.data_dir is None:
             first = start_server(data_dir)  # empty index: loads the model and indexes the bundled reports
             first.stop()
-        server = start_server(data_dir, samples=False)  # the usual start: the index is already there
-        try:
-            with httpx.Client(base_url=server.url, timeout=60) as client:
-                timed_asks(client, len(QUESTIONS) * 2)  # warm: lazy imports, caches
-                times = timed_asks(client, args.calls)
-            loads = {n: throughput(server.url, n, max(10, args.calls // n)) for n in (1, 4, 16)}
-            via_server = one_shot(data_dir)
-        finally:
-            server.stop()
-        local = one_shot(data_dir, "--local")
-    rows = [
-        ("start-up to first healthy /api/health, index present", f"{server.startup_s:.2f} s"),
-        (f"POST /api/ask p50 of {args.calls} warm calls", f"{statistics.median(times):.1f} ms"),
-        ("POST /api/ask p90", f"{statistics.quantiles(times, n=10)[-1]:.1f} ms"),
-    ]
-    if first is not None:
-        label = "start-up to first healthy /api/health, empty index (incl. sample ingest)"
-        rows.insert(0, (label, f"{first.startup_s:.2f} s"))
-    for n, (rate, p50, p95) in loads.items():
-        rows.append((f"{n} concurrent client(s): answers/s, p50, p95", f"{rate:.1f}/s {p50:.0f} {p95:.0f} ms"))
-    rows.append(("one-shot `reportqa ask`, server running (asks it)", f"{via_server:.2f} s"))
-    rows.append(("one-shot `reportqa ask --local` (loads model and index)", f"{local:.2f} s"))
-    for label, value in rows:
-        print(f"{label:<74}{value:>22}")
+            note("start-up to first healthy /api/health, empty index (incl. sample ingest) s", first.startup_s)
+        for run in range(args.runs):
+            print(f"run {run + 1}/{args.runs} ...", file=sys.stderr, flush=True)
+            server = start_server(data_dir, samples=False)  # the usual start: the index is already there
+            try:
+                note("start-up to first healthy /api/health, index present s", server.startup_s)
+                with httpx.Client(base_url=server.url, timeout=60) as client:
+                    timed_asks(client, len(QUESTIONS) * 2)  # warm: lazy imports, caches
+                    times = sorted(timed_asks(client, args.calls))
+                note(f"POST /api/ask p50 of {args.calls} warm calls ms", statistics.median(times))
+                note("POST /api/ask p95 ms", times[min(len(times) - 1, int(0.95 * len(times)))])
+                for n in (1, 4, 16):
+                    rate, p50, p95 = throughput(server.url, n, max(10, args.calls // n))
+                    note(f"{n:>2} concurrent client(s): answers/s", rate)
+                    note(f"{n:>2} concurrent client(s): p50 ms", p50)
+                    note(f"{n:>2} concurrent client(s): p95 ms", p95)
+                note("one-shot `reportqa ask`, server running (asks it) s", one_shot(data_dir))
+            finally:
+                server.stop()
+            note("one-shot `reportqa ask --local` (loads model and index) s", one_shot(data_dir, "--local"))
+    print(f"\n{'median (min–max) of ' + str(args.runs) + ' runs':<74}")
+    for label, values in figures.items():
+        name, unit = label.rsplit(" ", 1)
+        fmt = "{:.2f}" if unit == "s" else "{:.1f}"
+        print(f"{name:<64}{spread(values, fmt):>26} {unit}")
 
 
 if __name__ == "__main__":

@@ -198,11 +198,19 @@ def test_the_unit_saying_the_asked_for_thing_answers() -> None:
     def scored(text: str, score: float, line: int) -> Scored:
         return Scored(Unit(0, 0, len(text), text, False, None, line), score, 1.0, 0.5)
 
-    question = "Which airport did the team see during its Zembla visit?"
+    question = "Which IT system did the heads approve during the Zembla plenary?"
     q = replace(profile(question), asked_nouns=asked_nouns(question))
     hits = [Hit(Chunk("c", "d", "d.txt", "D", "x", "", 0, 1), 1.0)]
-    visit = scored("On 3 June the team ended its visit to Zembla.", 1.0, 1)
-    airport = scored("During the visit, the team went to Ruritania International Airport.", 0.8, 2)
+    visit = scored("On 3 June the heads ended the Zembla plenary.", 1.0, 1)
+    airport = scored("During the plenary, the heads approved the new Secure Web system.", 0.8, 2)
     assert AnswerEngine._saying(q, visit, [visit, airport], hits) is airport
     far = Scored(airport.unit, 0.5, 1.0, 0.5)
     assert AnswerEngine._saying(q, visit, [visit, far], hits) is visit  # far less relevant: kept
+    off = Scored(airport.unit, 0.8, 0.5, 0.5)
+    assert AnswerEngine._saying(q, visit, [visit, off], hits) is visit  # about less of the question
+
+
+def test_organisation_nouns_ask_for_an_organisation() -> None:
+    assert answer_kind("What EU agencies took part in the action days?") == "organisation"
+    assert not holds_new("organisation", "Officers from Zembla attended.", (("GPE", "Zembla"),), frozenset())
+    assert holds_new("organisation", "Zembapol attended.", (("ORG", "Zembapol"),), frozenset())

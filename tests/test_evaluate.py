@@ -115,10 +115,9 @@ def test_gold_set_meets_the_quality_targets(real_assistant) -> None:
 def test_blind_gold_sets_stay_above_a_floor(real_assistant, name: str) -> None:
     """Sets written without seeing the engine or the dev set: generalisation must not slip.
 
-    One of each set's four unanswerable items may be answered: the decline model is fitted over
-    every labelled set, and its last refit declines six more unanswerable items over the thirteen
-    bundled-report sets while answering one of heldout2's ("how many companies were certified by
-    2019", answered with a sentence about certifying more)."""
+    One of each set's four unanswerable items may be answered: the decline model is one decision
+    fitted over every labelled set, and a refit may trade a decline here for several elsewhere
+    (one did: heldout2's "how many companies were certified by 2019" was answered for a round)."""
     items = load_gold(DATA / name)
     s = evaluate(real_assistant, items, k=5).summary
     assert s["pass_rate"] >= 0.80, s

@@ -54,8 +54,10 @@ LIST_CANDIDATES = 3
 LIST_SCORE_SHARE = 0.7
 
 # "Which airport did the team visit?": when the best unit never says "airport", a unit among the
-# best-ranked that does, scoring at least this share of the best one, answers instead.
+# best-ranked that does, scoring at least this share of the best one and covering this share of
+# the question's words that it covers, answers instead.
 ASKED_SCORE_SHARE = 0.7
+ASKED_COVERAGE_SHARE = 0.8
 
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
@@ -262,6 +264,7 @@ class AnswerEngine:
             s
             for s in ranked[:KIND_SEARCH_DEPTH]
             if s.score >= ASKED_SCORE_SHARE * best.score
+            and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
             and not s.unit.instruction
             and not s.unit.bare
             and not is_heading(s.unit, "")

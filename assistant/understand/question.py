@@ -113,9 +113,11 @@ def predicates(question: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
 
 
-# Nouns that only say "some information" ("any info about X", "the name of X"): the asked
-# thing is the noun phrase after them.
-_LIGHT_NOUNS = frozenset("info information detail details thing things kind sort type name names anything".split())
+# Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
+# noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
+_LIGHT_NOUNS = frozenset(
+    "info information detail details thing things kind sort type name names anything one ones".split()
+)
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 
 
@@ -205,7 +207,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
-    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "who", "government"}
+    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "organisation", "who", "government"}
     listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
     years = tuple(dict.fromkeys(YEAR.findall(text)))

@@ -64,6 +64,8 @@ KINDS: dict[str, Kind] = {
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
     "person": Kind("named person", frozenset({"PERSON"}), (PERSON,)),
+    # "which agencies / which company ...": an organisation, not a country or a person.
+    "organisation": Kind("organisation", frozenset({"ORG"})),
     "government": Kind("government", frozenset({"GPE", "NORP"}), (GOVERNMENT,)),
     # "who funded / hosted / led ...": a person, an organisation or a country all answer.
     "agent": Kind("person, organisation or country", frozenset({"PERSON", "ORG", "GPE", "NORP"}), (PERSON,)),
@@ -80,7 +82,9 @@ UNTYPED = frozenset({"thing", "list", "name"})
 
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
-BESIDE_KINDS = frozenset({"date", "day", "place", "person", "agent", "who", "government", "email", "phone"})
+BESIDE_KINDS = frozenset(
+    {"date", "day", "place", "person", "agent", "organisation", "who", "government", "email", "phone"}
+)
 
 # Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
 _VERBS_OF_AGENCY = (
@@ -139,10 +143,11 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
     (
-        r"\b(?:which|what) (?:\w+ )?(?:partners?|organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|institutions?|"
+        r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|institutions?|"
         r"compan(?:y|ies)|entit(?:y|ies))\b",
-        "agent",
+        "organisation",
     ),
+    (r"\b(?:which|what) (?:\w+ )?partners?\b", "agent"),
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
