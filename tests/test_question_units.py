@@ -208,3 +208,10 @@ def test_the_asked_noun_after_a_topic_and_past_a_plural_light_noun():
     assert asked_nouns("the 40th assembly - apart from the plan, what new strategy did states endorse?") == (
         "strategy",
     )
+
+
+def test_a_known_name_made_an_adjective_is_known():
+    from assistant.answer.evidence import adjectival
+
+    assert adjectival("europol-backed", {"europol", "operation"})
+    assert not adjectival("zembapol-backed", {"europol"}) and not adjectival("europol", {"europol"})

@@ -35,7 +35,14 @@ def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> li
         and not all(lexical.knows(t) for t in tokenize(e))
         and not any(same_name(e, w) for w in known)
         and not rephrased(e, q, lexical)
+        and not adjectival(e, known)
     ]
+
+
+def adjectival(name: str, known: set[str]) -> bool:
+    """ "Europol-backed", "UN-led", "EU-funded": a known name made an adjective by a hyphen."""
+    head, _, tail = name.partition("-")
+    return bool(tail) and head in known
 
 
 def initialisms(text: str, longest: int = 5) -> set[str]:
