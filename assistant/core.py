@@ -45,7 +45,7 @@ from assistant.llm.reader import LLMFailure, LLMReader, llm_answer
 from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
-from assistant.understand.wanted import is_strict
+from assistant.understand.wanted import UNTYPED, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_client
@@ -176,10 +176,11 @@ class Assistant:
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
-        if not spanish:
+        if q.expects not in UNTYPED and not spanish:  # the verbs weigh only with a typed value
             named = set(tokenize(" ".join(q.entities)))  # "chile" typed in lower case is no verb
-            verbs = tuple(v for v in predicates(own) if v not in named)
-            q = replace(q, predicates=verbs, asked_nouns=asked_nouns(own))
+            q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
+        if not spanish:
+            q = replace(q, asked_nouns=asked_nouns(own))
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

@@ -77,39 +77,38 @@ def main() -> None:
     p.add_argument("--data-dir", type=Path, help="an index to serve (default: a new one with the bundled reports)")
     args = p.parse_args()
 
-    figures: dict[str, list[float]] = {}
+    figures: dict[tuple[str, str], list[float]] = {}
 
-    def note(label: str, value: float) -> None:
-        figures.setdefault(label, []).append(value)
+    def note(label: str, unit: str, value: float) -> None:
+        figures.setdefault((label, unit), []).append(value)
 
     with tempfile.TemporaryDirectory() as tmp:
         data_dir = args.data_dir or Path(tmp) / "data"
         if args.data_dir is None:
             first = start_server(data_dir)  # empty index: loads the model and indexes the bundled reports
             first.stop()
-            note("start-up to first healthy /api/health, empty index (incl. sample ingest) s", first.startup_s)
+            note("start-up to first healthy /api/health, empty index (incl. sample ingest)", "s", first.startup_s)
         for run in range(args.runs):
             print(f"run {run + 1}/{args.runs} ...", file=sys.stderr, flush=True)
             server = start_server(data_dir, samples=False)  # the usual start: the index is already there
             try:
-                note("start-up to first healthy /api/health, index present s", server.startup_s)
+                note("start-up to first healthy /api/health, index present", "s", server.startup_s)
                 with httpx.Client(base_url=server.url, timeout=60) as client:
                     timed_asks(client, len(QUESTIONS) * 2)  # warm: lazy imports, caches
                     times = sorted(timed_asks(client, args.calls))
-                note(f"POST /api/ask p50 of {args.calls} warm calls ms", statistics.median(times))
-                note("POST /api/ask p95 ms", times[min(len(times) - 1, int(0.95 * len(times)))])
+                note(f"POST /api/ask p50 of {args.calls} warm calls", "ms", statistics.median(times))
+                note("POST /api/ask p95", "ms", times[min(len(times) - 1, int(0.95 * len(times)))])
                 for n in (1, 4, 16):
                     rate, p50, p95 = throughput(server.url, n, max(10, args.calls // n))
-                    note(f"{n:>2} concurrent client(s): answers/s", rate)
-                    note(f"{n:>2} concurrent client(s): p50 ms", p50)
-                    note(f"{n:>2} concurrent client(s): p95 ms", p95)
-                note("one-shot `reportqa ask`, server running (asks it) s", one_shot(data_dir))
+                    note(f"{n:>2} concurrent client(s):", "answers/s", rate)
+                    note(f"{n:>2} concurrent client(s): p50", "ms", p50)
+                    note(f"{n:>2} concurrent client(s): p95", "ms", p95)
+                note("one-shot `reportqa ask`, server running (asks it)", "s", one_shot(data_dir))
             finally:
                 server.stop()
-            note("one-shot `reportqa ask --local` (loads model and index) s", one_shot(data_dir, "--local"))
+            note("one-shot `reportqa ask --local` (loads model and index)", "s", one_shot(data_dir, "--local"))
     print(f"\n{'median (min–max) of ' + str(args.runs) + ' runs':<74}")
-    for label, values in figures.items():
-        name, unit = label.rsplit(" ", 1)
+    for (name, unit), values in figures.items():
         fmt = "{:.2f}" if unit == "s" else "{:.1f}"
         print(f"{name:<64}{spread(values, fmt):>26} {unit}")
 

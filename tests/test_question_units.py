@@ -186,7 +186,7 @@ def test_shortened_names_and_lowercase_spelled_out_initialisms():
 
 
 def test_a_word_and_its_derivations_are_one_family():
-    from assistant.answer.decline import derived
+    from assistant.understand.names import derived
 
     assert derived("ratify", "ratif") and derived("sign", "signatur") and derived("leader", "lead")
     assert not derived("win", "winner") and not derived("ratio", "ratify")

@@ -13,7 +13,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
-from assistant.understand.names import shortened
+from assistant.understand.names import derived, shortened
 from assistant.understand.question import QuestionProfile, counts
 from assistant.answer.evidence import continues
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
@@ -84,13 +84,6 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
         if any(set(o) <= said for o in p.options):
             said |= set(p.words)
     return said
-
-
-def derived(a: str, b: str) -> bool:
-    """One stem is the other grown by a suffix: "sign"/"signatur", "lead"/"leader",
-    "ratify"/"ratif" (ratification: the final y/e gives way to the suffix)."""
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 4 and (long.startswith(short) or (short[-1] in "ye" and long.startswith(short[:-1])))
 
 
 def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:

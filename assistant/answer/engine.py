@@ -258,7 +258,8 @@ class AnswerEngine:
         def unsaid(s: Scored) -> int:
             return len(unsaid_nouns(q, [s], hits))
 
-        if not unsaid(best):
+        missing = unsaid(best)
+        if not missing:
             return best
         rivals = [
             s
@@ -268,7 +269,7 @@ class AnswerEngine:
             and not s.unit.instruction
             and not s.unit.bare
             and not is_heading(s.unit, "")
-            and unsaid(s) < unsaid(best)
+            and unsaid(s) < missing
         ]
         return rivals[0] if rivals else best
 

@@ -98,6 +98,13 @@ def shortened(short: str, word: str) -> bool:
     return abbreviates(short, word) or truncates(short, word)
 
 
+def derived(a: str, b: str) -> bool:
+    """One stem is the other grown by a suffix: "sign"/"signatur", "lead"/"leader",
+    "ratify"/"ratif" (ratification: the final y/e gives way to the suffix)."""
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and (long.startswith(short) or (short[-1] in "ye" and long.startswith(short[:-1])))
+
+
 def multiword_names(q: str) -> tuple[str, ...]:
     """Capitalised multi-word names the user typed ("the National Cybersecurity Policy")."""
     found = []

@@ -175,7 +175,11 @@ def answer_kind(question: str) -> str:
     low = fold(question).strip()
     if _YES_NO.match(low):
         low = _WH_CLAUSE.sub(" ", low)
-    elif _WH_START.match(low) and (clause := _SUBCLAUSE.search(low, 4)) and not _JOINED.search(low[: clause.start()]):
+    elif (
+        (opening := _WH_START.match(low))
+        and (clause := _SUBCLAUSE.search(low, opening.end()))
+        and not _JOINED.search(low[: clause.start()])
+    ):
         low = low[: clause.start()]
     return next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
 
