@@ -214,3 +214,15 @@ def test_organisation_nouns_ask_for_an_organisation() -> None:
     assert answer_kind("What EU agencies took part in the action days?") == "organisation"
     assert not holds_new("organisation", "Officers from Zembla attended.", (("GPE", "Zembla"),), frozenset())
     assert holds_new("organisation", "Zembapol attended.", (("ORG", "Zembapol"),), frozenset())
+
+
+def test_a_serial_number_names_one_edition_and_a_count_or_adverb_does_not() -> None:
+    from assistant.understand.serials import numbers_said, serials
+
+    assert serials("Where was the 5th EPWG meeting held?") == {"5th": "5"}
+    assert serials("What did CICAD 57 approve in 2016?") == {"57": "57"}  # a year is no serial
+    assert serials("when was the fifth plenary?") == {"fifth": "5"}
+    assert serials("which came first, Barbados or Dominica?") == {}  # "first": earliest, not an edition
+    assert serials("List 3 projects of the plan") == {}  # a count asked for
+    assert serials("what happened on May 5?") == {}  # a day
+    assert {"4", "5", "57"} <= numbers_said("The fifth session followed the 4th; CICAD 57 met")

@@ -38,7 +38,7 @@ DECLINE_MODEL = DeclineModel(
     weights={
         "names_missing": -9.99,
         "asked_missing": -1.77,
-        "year_missing": -4.85,
+        "number_missing": -4.85,
         "kind_missing": -7.77,
         "answer_kind_missing": -0.89,
         "context_coverage": 2.21,
@@ -108,6 +108,7 @@ def evidence_features(
     lexical: LexicalIndex,
     missing_names: Sequence[str],
     missing_years: Sequence[str],
+    missing_serials: Sequence[str] = (),
 ) -> Evidence:
     """The features of answering `q` with `chosen` (the units the engine would cite)."""
     units = [s for s in chosen if not is_heading(s.unit, "")] or list(chosen) or list(ranked[:1])
@@ -143,7 +144,7 @@ def evidence_features(
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
-        "year_missing": float(bool(missing_years)),
+        "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
         "context_coverage": max((s.coverage for s in units), default=0.0),
@@ -163,8 +164,10 @@ def evidence_features(
             if q.owners
             else ""
         ),
-        "year_missing": f"the indexed reports say nothing about {', '.join(missing_years)} on this"
+        "number_missing": f"the indexed reports say nothing about {', '.join(missing_years)} on this"
         if missing_years
+        else "the passages closest to it never name " + ", ".join(f"“{n}”" for n in missing_serials)
+        if missing_serials
         else "",
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,

@@ -1,4 +1,4 @@
-"""What the retrieved evidence lacks that the question names: names and years.
+"""What the retrieved evidence lacks that the question names: names, years and serial numbers.
 
 These feed the decline decision (assistant.answer.decline) as features, with the reasons a
 decline states: a name the reports never use, a year no relevant passage belongs to.
@@ -10,18 +10,22 @@ import re
 from collections.abc import Sequence
 
 from assistant.understand.names import same_name
+from assistant.understand.serials import numbers_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
 
+# A passage scoring at least this share of the best one addresses the question (for years and serials).
+ADDRESSING_SHARE = 0.6
+
 
 def missing_evidence(
     q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex
-) -> tuple[list[str], list[str]]:
-    """(names, years) the question asks about that the retrieved evidence lacks."""
+) -> tuple[list[str], list[str], list[str]]:
+    """(names, years, serials) the question asks about that the retrieved evidence lacks."""
     context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
-    return missing_names(q, context, lexical), missing_years(q, context, ranked, hits)
+    return missing_names(q, context, lexical), missing_years(q, context, ranked, hits), missing_serials(q, ranked, hits)
 
 
 def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
@@ -103,15 +107,35 @@ def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
     )
 
 
-def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
-    """Does a passage that addresses the question belong to the year asked? The year is
-    in the sentence, its paragraph, its section, or is the year the report covers."""
-    floor = 0.6 * ranked[0].score
+def _addressing(ranked: list[Scored], hits: Sequence[Hit]):
+    """(unit, its paragraph, its chunk) of the passages that address the question: the best
+    ten units scoring at least ADDRESSING_SHARE of the best one."""
+    floor = ADDRESSING_SHARE * ranked[0].score
     for s in ranked[:10]:
         if s.score < floor:
             break
         chunk = hits[s.unit.hit_index].chunk
-        paragraph = chunk.text.split("\n")[s.unit.line]  # units are split from these very lines
-        if year in s.unit.text or year in paragraph or year in chunk.section or str(chunk.year) == year:
-            return True
-    return False
+        yield s, chunk.text.split("\n")[s.unit.line], chunk  # units are split from these very lines
+
+
+def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
+    """Does a passage that addresses the question belong to the year asked? The year is
+    in the sentence, its paragraph, its section, or is the year the report covers."""
+    return any(
+        year in s.unit.text or year in paragraph or year in chunk.section or str(chunk.year) == year
+        for s, paragraph, chunk in _addressing(ranked, hits)
+    )
+
+
+def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
+    """The serial numbers the question names ("the 5th meeting", "CICAD 57") that no passage
+    addressing it says, in its paragraph, section or title: the 4th meeting is another one."""
+    if not ranked or q.compares or q.sides:
+        return []
+    said = set().union(
+        *(
+            numbers_said(f"{paragraph} {chunk.section} {chunk.title}")
+            for _, paragraph, chunk in _addressing(ranked, hits)
+        )
+    )
+    return [typed for typed, value in q.serials if value not in said]

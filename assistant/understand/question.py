@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
+from assistant.understand.serials import serials
 from assistant.understand.vocab import QUESTION_WORDS
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
@@ -68,6 +69,7 @@ class QuestionProfile:
     sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
     asked: frozenset[str] = frozenset()  # every token the question and its context say (not an answer)
     predicates: tuple[str, ...] = ()  # the question's main verbs, stemmed ("who chaired ..." -> "chair")
+    serials: tuple[tuple[str, str], ...] = ()  # "the 5th meeting": (as typed, value) in the user's own words
     asked_nouns: tuple[str, ...] = ()  # "what penalties does ...", "outcome of ...": what is asked for (stems)
 
 
@@ -225,6 +227,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         counted=counted_noun(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
+        serials=tuple(serials(own).items()),
         owners=owners(own),
         names=multiword_names(own),
         sides=alternatives(own),

@@ -1,0 +1,50 @@
+"""Serial numbers: the "5th" of "the 5th EPWG meeting", the "57" of "CICAD 57".
+
+A question naming one asks about that edition and no other; a passage about the 4th meeting
+does not answer it. Ordinals are a closed class of English (and Spanish abbreviated) forms;
+a bare number is a serial only where it follows a capitalised name ("Westerlies 2",
+"Resolution 1540"), so counts the user asks for ("list 3 projects") are not taken for one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.understand.vocab import MONTH_WORDS
+from vectorstore.lexical import fold
+
+# "first" is left out: it far more often means earliest or main ("which came first", "the first
+# contact point") than an edition. Spelled-out ordinals count only after a determiner ("the fifth").
+_ORDINAL_WORDS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
+    "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
+).split()
+ORDINAL_WORD = {w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=1)}
+_EDITION_WORDS = [w for w in _ORDINAL_WORDS if w != "first"]
+_DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º)(?!\w)", re.I)
+_WORD_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+_EDITION_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({'|'.join(_EDITION_WORDS)})\b", re.I)
+# A number after a word ("CICAD 57", "Westerlies 2"); a serial only if that word is capitalised.
+_NAMED_NUMBER = re.compile(r"(\S+)\s+(\d{1,4})\b(?![.,:/%-]?\d)")
+_YEAR = re.compile(r"^(?:19|20)\d\d$")
+
+
+def serials(text: str) -> dict[str, str]:
+    """The serial numbers a text names, as typed -> value ("5th" -> "5", "fifth" -> "5")."""
+    found: dict[str, str] = {}
+    for m in _DIGIT_ORDINAL.finditer(text):
+        found[m.group(0)] = str(int(m.group(1)))
+    for m in _EDITION_ORDINAL.finditer(text):
+        found[m.group(1)] = ORDINAL_WORD[m.group(1).lower()]
+    for m in _NAMED_NUMBER.finditer(text):
+        word, number = m.group(1).strip("(\"'“”"), m.group(2)
+        if m.start() > 0 and word[:1].isupper() and fold(word) not in MONTH_WORDS and not _YEAR.match(number):
+            found.setdefault(number, str(int(number)))
+    return found
+
+
+def numbers_said(text: str) -> set[str]:
+    """Every number a text says, as a value: digits (ordinal or not) and ordinal words."""
+    said = {str(int(n)) for n in re.findall(r"(?<![\d.,])(\d{1,4})(?![\d])", text)}
+    said |= {ORDINAL_WORD[w.lower()] for w in _WORD_ORDINAL.findall(text)}
+    return said
