@@ -131,3 +131,23 @@ def test_either_or_comparison_cites_both_sides(real_assistant):
     )
     assert not answer.abstained
     assert "1996" in answer.answer and "2004" in answer.answer
+
+
+def test_a_folder_ingests_in_order_while_the_next_file_is_read_ahead(tmp_path, hash_embedder):
+    """The next file is prepared on another thread: identities, failures and progress still
+    come out as if the files were taken one at a time."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    text = (DATA / "apec-ctap-chile-2020.txt").read_text(encoding="utf-8")
+    (folder / "a.txt").write_text(text, encoding="utf-8")
+    (folder / "b.txt").write_text(text, encoding="utf-8")  # same bytes: the same document, already in
+    (folder / "c.pdf").write_bytes(b"%PDF-1.4 not really")  # fails with a reason, loses nothing
+    (folder / "d.txt").write_text("Ruritania Annual Report 2031\n\nRuritania hosted a drill in May 2031.\n")
+    events = []
+    assistant = build(data_dir=tmp_path / "idx", embedder=hash_embedder)
+    results = assistant.ingest([folder], events.append)
+    assert [r.status for r in results] == ["ingested", "unchanged", "failed", "ingested"], results
+    assert results[2].error
+    done = [e.file_index for e in events if e.stage == "done"]
+    assert done == [1, 2, 3, 4] and [e.file_index for e in events] == sorted(e.file_index for e in events)
+    assert [r.status for r in assistant.ingest([folder])] == ["unchanged", "unchanged", "failed", "unchanged"]
