@@ -138,7 +138,14 @@ def evidence_features(
     # a number of X): a person found in another sentence does not make "Introduction. This
     # report ..." answer "who heads it?".
     counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
-    answer_has_kind = any(holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units)
+    # "How many suspects ...?" where no indexed report ever says "suspects" (nor a thesaurus
+    # word for it): no passage can give that number, whatever other numbers it gives.
+    never_said = q.expects == "count" and bool(q.counted) and not counted
+    if never_said:
+        relevance = 0.0
+    answer_has_kind = not never_said and any(
+        holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units
+    )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
     features = {
@@ -153,7 +160,7 @@ def evidence_features(
     kind = KINDS.get(q.expects, KINDS["thing"]).name
     no_kind = (
         f"the indexed reports give no number of {q.counted[0]}… for this"
-        if counted and q.counted
+        if (counted or never_said) and q.counted
         else f"the indexed reports give no {kind} for this"
     )
     reasons = {
