@@ -152,3 +152,9 @@ def test_a_folder_ingests_in_order_while_the_next_file_is_read_ahead(tmp_path, h
     done = [e.file_index for e in events if e.stage == "done"]
     assert done == [1, 2, 3, 4] and [e.file_index for e in events] == sorted(e.file_index for e in events)
     assert [r.status for r in assistant.ingest([folder])] == ["unchanged", "unchanged", "failed", "unchanged"]
+
+
+def test_a_year_the_report_is_for_counts_as_evidence_of_that_year(real_assistant):
+    """The contact point's passage never says 2020; the report it is in is the 2020 CTAP."""
+    answer = real_assistant.ask("Who is the contact point for cyber security in the 2020 CTAP of Chile?")
+    assert not answer.abstained and "Pablo Castro" in answer.answer, answer.answer

@@ -184,6 +184,16 @@ def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> Non
     assert answer_kind("who heads the secretariat?") == "agent"
     assert answer_kind("# of arrests in Zembla under the operation?") == "count"
     assert answer_kind("no. of participants at the plenary?") == "count"
+    # a short topic first: the question is what follows it
+    assert answer_kind("in short, what was the forum meant to do when it was set up?") == "thing"
+    assert answer_kind("When the plan was adopted, who chaired?") == "agent"
+
+
+def test_a_name_spelled_out_for_the_acronym_the_question_uses_is_not_new() -> None:
+    asked = frozenset(tokenize("who chaired the ZU PSC summit on piracy?"))
+    council = [("ORG", "the Peace and Security Council of the Zembla Union")]
+    assert not holds_new("agent", "", council, asked)
+    assert holds_new("agent", "", council, frozenset(tokenize("who chaired the ZU summit?")))
 
 
 def test_the_unit_saying_the_asked_for_thing_answers() -> None:

@@ -24,7 +24,7 @@ def missing_evidence(
     q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex
 ) -> tuple[list[str], list[str], list[str]]:
     """(names, years, serials) the question asks about that the retrieved evidence lacks."""
-    context = " ".join(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}" for h in hits)
+    context = " ".join(f"{h.chunk.title} {h.chunk.year or ''} {h.chunk.section} {h.chunk.text}" for h in hits)
     return missing_names(q, context, lexical), missing_years(q, context, ranked, hits), missing_serials(q, ranked, hits)
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from collections.abc import Sequence
 
 from assistant.understand.vocab import MONTHS
-from vectorstore.lexical import fold, tokenize
+from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 _M = "|".join(MONTHS)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -165,7 +165,9 @@ _WH_CLAUSE = re.compile(r"\b(?:when|where|who)\b")
 
 # A question opening with its own wh-word asks that; a later "when/where ..." opens a clause
 # ("who was the secretary when the report was presented?") unless joined as a second question.
-_WH_START = re.compile(r"^(?:who|whom|whose|which|what|how)\b")
+# A short topic may come first ("in plain english, what ...", "Chile CTAP: which ..."): the
+# question is what follows it.
+_WH_START = re.compile(r"^(?:[^?,:;]{1,60}[,:;–—-]\s+)?(who|whom|whose|which|what|how)\b")
 _SUBCLAUSE = re.compile(r"\b(?:when|where|while)\b")
 _JOINED = re.compile(r"(?:\band|\bor|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
 
@@ -175,12 +177,11 @@ def answer_kind(question: str) -> str:
     low = fold(question).strip()
     if _YES_NO.match(low):
         low = _WH_CLAUSE.sub(" ", low)
-    elif (
-        (opening := _WH_START.match(low))
-        and (clause := _SUBCLAUSE.search(low, opening.end()))
-        and not _JOINED.search(low[: clause.start()])
-    ):
-        low = low[: clause.start()]
+    elif opening := _WH_START.match(low):
+        clause = _SUBCLAUSE.search(low, opening.end())
+        if clause and not _JOINED.search(low[: clause.start()]):
+            low = low[: clause.start()]
+        low = low[opening.start(1) :]
     return next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
 
 
@@ -211,7 +212,21 @@ def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str
 
 
 def _says_more(span: str, asked: frozenset[str]) -> bool:
-    return bool(set(tokenize(span)) - asked)
+    """Does the entity name something beyond the question's words and the acronyms it spells out?"""
+    rest = set(tokenize(span)) - asked
+    return bool(rest) and bool(rest - spelled_out(span, asked))
+
+
+def spelled_out(span: str, asked: frozenset[str], longest: int = 6) -> set[str]:
+    """Stems of the span's words that spell out an acronym the question uses: "the Peace and
+    Security Council of the African Union" is what "AU PSC" names, not something new."""
+    content = [w for w in words(span) if w not in STOPWORDS]
+    covered: set[str] = set()
+    for n in range(2, longest + 1):
+        for i in range(len(content) - n + 1):
+            if "".join(w[0] for w in content[i : i + n]) in asked:
+                covered.update(tokenize(" ".join(content[i : i + n])))
+    return covered
 
 
 def is_strict(kind: str) -> bool:
