@@ -124,10 +124,12 @@ def evidence_features(
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
     typed = q.expects not in UNTYPED and KINDS.get(q.expects) is not None
     top = ranked[0] if ranked else None
+    counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
     holders = [
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
         if holds_wanted(q, s.unit)
+        and (not counted or counts(s.unit.text, counted))
         and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
@@ -137,7 +139,6 @@ def evidence_features(
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
     # a number of X): a person found in another sentence does not make "Introduction. This
     # report ..." answer "who heads it?".
-    counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
     # "How many suspects ...?" where no indexed report ever says "suspects" (nor a thesaurus
     # word for it): no passage can give that number, whatever other numbers it gives.
     never_said = q.expects == "count" and bool(q.counted) and not counted
