@@ -24,6 +24,21 @@ def test_a_message_asking_two_things_is_split_and_one_thing_is_not() -> None:
     assert len(compound_parts("¿Cuántas personas murieron y cuántas resultaron heridas en 2017?")) == 2
     for one in ("Which countries and agencies took part?", "who funded and who hosted it", "Where was it held?"):
         assert compound_parts(one) == [one]
+    # a bare wh-word as its own sentence asks that of the question before it
+    assert compound_parts("is Zembla building a new port? when?") == [
+        "is Zembla building a new port?",
+        "when is Zembla building a new port?",
+    ]
+    assert compound_parts("which drills did Zembla run? where?")[1] == "which drills did Zembla run, and where?"
+    assert compound_parts("which drills were held, and when?") == ["which drills were held, and when?"]
+
+
+def test_the_counted_noun_after_total_or_a_number_sign() -> None:
+    from assistant.understand.question import counted_noun
+
+    assert counted_noun("drill 6 total arrests?") == ("arrest",)
+    assert counted_noun("# of seizures in Zembla?") == ("seizur",)
+    assert counted_noun("no. of participants at the plenary?") == ("participant",)
 
 
 def test_an_entity_the_question_names_is_not_its_answer() -> None:

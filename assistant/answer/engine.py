@@ -55,7 +55,8 @@ LIST_SCORE_SHARE = 0.7
 
 # "Which airport did the team visit?": when the best unit never says "airport", a unit among the
 # best-ranked that does, scoring at least this share of the best one and covering this share of
-# the question's words that it covers, answers instead.
+# the question's words that it covers, answers instead. The same coverage share holds for a unit
+# that replaces a best one lacking the kind of value asked for ("which country ...").
 ASKED_SCORE_SHARE = 0.7
 ASKED_COVERAGE_SHARE = 0.8
 
@@ -169,7 +170,17 @@ class AnswerEngine:
         follow = None
         if q.expects not in {"thing", "list"} and not holds_wanted(q, best.unit):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
-            typed = [] if follow else [s for s in ranked[:10] if holds_wanted(q, s.unit)]
+            # Another unit holding the value answers only if it still covers the question
+            # nearly as well: not a country named in another report's passage on other things.
+            typed = (
+                []
+                if follow
+                else [
+                    s
+                    for s in ranked[:10]
+                    if holds_wanted(q, s.unit) and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
+                ]
+            )
             if typed:
                 best = typed[0]
         elif q.wants_list and q.expects not in UNTYPED:

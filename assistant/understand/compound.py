@@ -24,6 +24,21 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
 # A part needs this many content words of its own to stand as a question ("which and when" does not).
 MIN_PART_TERMS = 2
 
+# "... at the border? when?": a bare wh-word after a question asks that of the same thing.
+_BARE_WH = re.compile(r"^(?:and\s+)?(when|where|who|how many|how much|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?)\s*\?*$", re.I)
+_YES_NO = re.compile(
+    r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should|¿?(?:es|est[aá]|hay|se))\b", re.I
+)
+
+
+def _asked_of(previous: str, wh: str) -> str:
+    """The bare wh-word's question about what `previous` asks: "when is Zembla getting X?" after
+    "is Zembla getting X?", "which workshops were held, and when?" after a wh-question."""
+    body = previous.strip().rstrip("?").lstrip("¿")
+    if _YES_NO.match(body):
+        return f"{wh} {body}?"
+    return f"{body}, and {wh}?"
+
 
 def compound_parts(question: str) -> list[str]:
     """The questions a message asks, in order; [question] when it asks one thing."""
@@ -32,7 +47,11 @@ def compound_parts(question: str) -> list[str]:
     for piece in pieces:
         cuts = [0, *(m.start() for m in _JOIN.finditer(piece)), len(piece)]
         spans = [piece[a:b].strip(" ,;") for a, b in zip(cuts, cuts[1:])]
-        parts.extend(s for s in spans if s)
+        bare = _BARE_WH.match(piece)
+        if bare and parts:  # its own sentence: "...? when?" (", and when?" stays one question)
+            parts.append(_asked_of(parts[-1], bare.group(1).lower()))
+        else:
+            parts.extend(s for s in spans if s)
     if len(parts) < 2 or not all(_ASKS.search(p) for p in parts):
         return [question]
     if any(len(tokenize(p)) < MIN_PART_TERMS for p in parts):
