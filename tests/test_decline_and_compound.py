@@ -202,6 +202,10 @@ def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> Non
     # a short topic first: the question is what follows it
     assert answer_kind("in short, what was the forum meant to do when it was set up?") == "thing"
     assert answer_kind("When the plan was adopted, who chaired?") == "agent"
+    # opening a meeting, speaking, being quoted: a person's acts
+    assert answer_kind("who officially opened the plenary in Zembla?") == "person"
+    assert answer_kind("who spoke at the opening session?") == "person"
+    assert answer_kind("who funded the opening session?") == "agent"
 
 
 def test_a_name_spelled_out_for_the_acronym_the_question_uses_is_not_new() -> None:

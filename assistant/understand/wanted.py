@@ -136,6 +136,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         "count",
     ),
     (
+        # Acts only a person performs at a meeting: opening it, speaking, being quoted.
+        r"\bwho\b.*\b(?:open(?:s|ed)?|spoke|speaks?|quoted|said|says|addressed|welcomed|declar\w*)\b|"
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
         r"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){0,3}"
         r"(?:head|director|chair|president|minister|coordinator|secretary)\b",
