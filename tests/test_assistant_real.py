@@ -159,3 +159,11 @@ def test_a_year_the_report_is_for_counts_as_evidence_of_that_year(real_assistant
     """The contact point's passage never says 2020; the report it is in is the 2020 CTAP."""
     answer = real_assistant.ask("Who is the contact point for cyber security in the 2020 CTAP of Chile?")
     assert not answer.abstained and "Pablo Castro" in answer.answer, answer.answer
+
+
+def test_a_contact_field_on_the_line_after_the_name_answers(real_assistant):
+    """Contact forms put the telephone and e-mail on the line after the name: one record."""
+    answer = real_assistant.ask("phone number of Karina Uribe Peña?")
+    assert not answer.abstained and "224393014" in answer.answer, answer.answer
+    answer = real_assistant.ask("what is the email of Julio Torres?")
+    assert "jtorres@minrel.gob.cl" in answer.answer and "kuribe" not in answer.answer, answer.answer

@@ -18,7 +18,7 @@ from assistant.answer.decline import (
     evidence_features,
     unsaid_nouns,
 )
-from assistant.answer.evidence import ANAPHOR, continues, missing_evidence
+from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, content_terms
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
@@ -248,7 +248,7 @@ class AnswerEngine:
         held ... The draft plan will be presented in 2017."): that sentence joins the answer; for a
         list, the one naming the most of the kind asked for."""
         same = sorted(
-            (s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line),
+            (s for s in ranked if same_paragraph(s, best)),
             key=lambda s: s.unit.start,
         )
         at = same.index(best)

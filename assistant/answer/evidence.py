@@ -67,9 +67,23 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
     return absent
 
 
+# "Telephone Number: ...": a form field. A record of a form runs over adjacent lines of fields
+# ("Contact Point: Name: X" then "Telephone Number: ... Email Address: ...").
+FORM_FIELD = re.compile(r"[A-Z][\w ]{0,30}:\s")
+
+
+def is_form_line(text: str) -> bool:
+    return bool(FORM_FIELD.match(text))
+
+
 def same_paragraph(a: Scored, b: Scored) -> bool:
-    """The answer may sit beside the best sentence: the engine widens to its paragraph."""
-    return a.unit.hit_index == b.unit.hit_index and a.unit.line == b.unit.line
+    """The answer may sit beside the best sentence: the engine widens to its paragraph, or, in
+    a form, to the next or previous line of fields (one record)."""
+    if a.unit.hit_index != b.unit.hit_index:
+        return False
+    if a.unit.line == b.unit.line:
+        return True
+    return abs(a.unit.line - b.unit.line) == 1 and is_form_line(a.unit.text) and is_form_line(b.unit.text)
 
 
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such"):
