@@ -124,6 +124,22 @@ def test_an_asked_for_thing_the_passage_never_says_weighs_towards_declining() ->
     assert not unsaid.answers() and "penalti" in unsaid.reason()
 
 
+def test_a_light_head_noun_leaves_its_modifier_asked_and_a_blank_field_says_nothing() -> None:
+    from assistant.answer.decline import blank
+    from assistant.answer.scoring import Scored
+    from assistant.answer.units import Unit
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("fax number for the port officer") == ("fax",)
+    assert asked_nouns("name of the officer who went") == ("officer",)
+
+    def unit(text: str) -> Scored:
+        return Scored(Unit(0, 0, len(text), text, False, None, 0), 1.0, 1.0, 0.5)
+
+    assert blank(unit("Fax Number:")) and blank(unit("Fax Number: ___________"))
+    assert not blank(unit("Telephone Number: (56) 224393014"))
+
+
 def test_question_forms_in_more_phrasings() -> None:
     assert answer_kind("do diplomats get their own lane when they land in Ruritania?") == "thing"
     assert answer_kind("dates of the Octopus Conference 2023?") == "day"

@@ -9,6 +9,7 @@ feature against answering names the reason a decline gives.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -79,11 +80,21 @@ class Evidence:
 def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> set[str]:
     """The words the answer's passage says (with its section headings), and the question's
     words a thesaurus phrasing in it stands for."""
-    said = set().union(*(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage))
+    said = set().union(
+        *(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage if not blank(s))
+    )
     for p in q.paraphrases:
         if any(set(o) <= said for o in p.options):
             said |= set(p.words)
     return said
+
+
+# A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.
+BLANK_FIELD = re.compile(r"[^:]{1,40}:\s*(?:_+|-+|\.+|…)?\s*$")
+
+
+def blank(s: Scored) -> bool:
+    return bool(BLANK_FIELD.fullmatch(s.unit.text.strip()))
 
 
 def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:

@@ -119,7 +119,7 @@ def predicates(question: str) -> tuple[str, ...]:
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
 # noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
 _LIGHT_NOUNS = frozenset(
-    "info information detail details thing things kind sort type name names anything one ones".split()
+    "info information detail details thing things kind sort type name names anything one ones number".split()
 )
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 
@@ -161,7 +161,8 @@ def asked_nouns(question: str) -> tuple[str, ...]:
         if i < len(toks) and toks[i].tag_ == "POS":  # "Chile's plan": the owner, then the thing
             i += 1
             continue
-        if run and _light(run[-1]) and i < len(toks) and toks[i].pos_ == "ADP":
+        heavy = any(t.pos_ == "NOUN" and not _light(t) for t in run)  # "fax number for X": a fax
+        if run and not heavy and _light(run[-1]) and i < len(toks) and toks[i].pos_ == "ADP":
             i += 1  # "any info about the findings", "name of the officer"
             continue
         break
