@@ -271,3 +271,11 @@ def test_a_serial_number_names_one_edition_and_a_count_or_adverb_does_not() -> N
     assert serials("List 3 projects of the plan") == {}  # a count asked for
     assert serials("what happened on May 5?") == {}  # a day
     assert {"4", "5", "57"} <= numbers_said("The fifth session followed the 4th; CICAD 57 met")
+
+
+def test_a_number_of_kinds_of_a_thing_is_no_number_of_the_thing() -> None:
+    from assistant.understand.question import counts
+
+    assert counts("it has certified 40 operators so far", set(tokenize("operators")))
+    assert not counts("the standard adds two new types of operators", set(tokenize("operators")))
+    assert counts("the standard adds two new types of operators", set(tokenize("types")))

@@ -277,11 +277,18 @@ def counted_noun(q: str) -> tuple[str, ...]:
     return tuple(content_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])
 
 
+# "two kinds of operators" counts kinds, not operators.
+_CLASSIFIERS = frozenset(tokenize("kind kinds type types sort sorts category categories class classes"))
+
+
 def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives")?"""
     for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
-        if nouns & set(tokenize(text[m.end() : m.end() + 40])[:3]):
-            return True
+        for t in tokenize(text[m.end() : m.end() + 40])[:3]:
+            if t in nouns:
+                return True
+            if t in _CLASSIFIERS:
+                break
     return False
 
 
