@@ -262,7 +262,7 @@ def test_organisation_nouns_ask_for_an_organisation() -> None:
 
 
 def test_a_serial_number_names_one_edition_and_a_count_or_adverb_does_not() -> None:
-    from assistant.understand.serials import numbers_said, serials
+    from assistant.understand.serials import serials, serials_said
 
     assert serials("Where was the 5th EPWG meeting held?") == {"5th": "5"}
     assert serials("What did CICAD 57 approve in 2016?") == {"57": "57"}  # a year is no serial
@@ -270,7 +270,8 @@ def test_a_serial_number_names_one_edition_and_a_count_or_adverb_does_not() -> N
     assert serials("which came first, Barbados or Dominica?") == {}  # "first": earliest, not an edition
     assert serials("List 3 projects of the plan") == {}  # a count asked for
     assert serials("what happened on May 5?") == {}  # a day
-    assert {"4", "5", "57"} <= numbers_said("The fifth session followed the 4th; CICAD 57 met")
+    assert {"4", "5", "57"} <= serials_said("The fifth session followed the 4th; CICAD 57 met on 8 to 10 May")
+    assert "10" not in serials_said("The 9th meeting ran from 8 to 10 November")  # a date is no edition
 
 
 def test_a_number_of_kinds_of_a_thing_is_no_number_of_the_thing() -> None:

@@ -10,7 +10,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.understand.names import same_name
-from assistant.understand.serials import numbers_said
+from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
@@ -148,7 +148,7 @@ def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit
         return []
     said = set().union(
         *(
-            numbers_said(f"{paragraph} {chunk.section} {chunk.title}")
+            serials_said(f"{paragraph} {chunk.section} {chunk.title}")
             for _, paragraph, chunk in _addressing(ranked, hits)
         )
     )

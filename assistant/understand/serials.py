@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from assistant.understand.vocab import MONTH_WORDS
+from assistant.understand.wanted import DAY
 from vectorstore.lexical import fold
 
 # "first" is left out: it far more often means earliest or main ("which came first", "the first
@@ -43,8 +44,12 @@ def serials(text: str) -> dict[str, str]:
     return found
 
 
-def numbers_said(text: str) -> set[str]:
-    """Every number a text says, as a value: digits (ordinal or not) and ordinal words."""
-    said = {str(int(n)) for n in re.findall(r"(?<![\d.,])(\d{1,4})(?![\d])", text)}
+def serials_said(text: str) -> set[str]:
+    """The serial numbers a passage says, as values: any ordinal ("9th", "Ninth Meeting") and
+    numbers after a word ("CICAD 57", "resolution 1540"). A date's "10" is no 10th meeting."""
+    said = {str(int(m.group(1))) for m in _DIGIT_ORDINAL.finditer(text)}
     said |= {ORDINAL_WORD[w.lower()] for w in _WORD_ORDINAL.findall(text)}
+    for m in _NAMED_NUMBER.finditer(DAY.sub(" ", text)):
+        if m.group(1)[-1:].isalpha() and fold(m.group(1)) not in MONTH_WORDS:
+            said.add(str(int(m.group(2))))
     return said
