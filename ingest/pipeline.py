@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import logging
-from concurrent.futures import ThreadPoolExecutor
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
@@ -55,18 +54,6 @@ class Embedded:
     vectors: list[list[float]]
     unit_vectors: dict[str, list[float]]
     texts: list[str]  # what was embedded, in order: names the resumable checkpoint
-
-
-@dataclass(frozen=True)
-class Prepared:
-    """A file read, chunked and (unless it duplicates an indexed one) tagged: ready to embed."""
-
-    src: Source
-    doc: Document
-    chunks: list[Chunk]
-    decision: Decision
-    fp: tuple[int, ...]
-    tagged: bool
 
 
 @dataclass(frozen=True)
@@ -180,42 +167,21 @@ class Ingestor:
         self.opts = opts
 
     def run(self, paths: Iterable[Path], progress: Progress | None = None) -> list[IngestResult]:
-        """Ingest files and directories one file at a time, reporting progress inside each file.
-
-        The next file is read, chunked and tagged on a second thread while this one is
-        embedded and written: the two overlap instead of taking turns."""
+        """Ingest files and directories one file at a time, reporting progress inside each file."""
         files = expand_paths(paths)
+        results = []
+        for n, path in enumerate(files, start=1):
 
-        def teller(n: int, name: str) -> Callable[..., None]:
-            def tell(stage: str, done: int = 0, total: int = 0) -> None:
+            def tell(stage: str, done: int = 0, total: int = 0, _n=n, _name=path.name) -> None:
                 if progress:
-                    progress(IngestProgress(n, len(files), name, stage, done, total))
+                    progress(IngestProgress(_n, len(files), _name, stage, done, total))
 
-            return tell
-
-        def quiet(stage: str, done: int = 0, total: int = 0) -> None:
-            pass
-
-        results: list[IngestResult] = []
-        with ThreadPoolExecutor(max_workers=1, thread_name_prefix="ingest-prepare") as pool:
-            ahead = [pool.submit(self._prepare, source_of(p, self.opts.uploaded), quiet) for p in files[:1]]
-            for n, path in enumerate(files, start=1):
-                tell = teller(n, path.name)
-                tell("reading")  # waits for the read-ahead, if it has not finished yet
-                prepared = ahead.pop().result()
-                if n < len(files):
-                    ahead.append(pool.submit(self._prepare, source_of(files[n], self.opts.uploaded), quiet))
-                results.append(self._finish(prepared, tell))
-                tell("done")
+            results.append(self.file(source_of(path, self.opts.uploaded), tell))
+            tell("done")
         return results
 
     def file(self, src: Source, tell: Callable[..., None], promote: bool = False) -> IngestResult:
         """Index one file; failures come back as a result with the reason, never as lost data."""
-        return self._finish(self._prepare(src, tell, promote), tell, promote)
-
-    def _prepare(self, src: Source, tell: Callable[..., None], promote: bool = False) -> Prepared | IngestResult:
-        """Everything before embedding: checks, identity, reading, chunking and, for a document
-        that is no duplicate, its entities. It only reads the index, so it may run ahead."""
         try:
             if not src.path.is_file():
                 raise LoadError(f"{src.path}: no such file")
@@ -229,27 +195,10 @@ class Ingestor:
             fp = fingerprint(doc.text)
             if not promote:
                 decision = self._with_twins(decision, doc, fp)
-            tagged = decision.duplicate_of is None and self.opts.annotate is not None
-            if tagged:
-                tell("tagging", 0, len(chunks))
-                chunks = self.opts.annotate(chunks)
-            return Prepared(src, doc, chunks, decision, fp, tagged)
+            return self._write(src, doc, chunks, decision, fp, tell, promote)
         except (LoadError, OSError, ValueError) as exc:
             log.warning("ingest failed for %s: %s", src.path, exc)
             return IngestResult(str(src.path), "failed", error=str(exc))
-
-    def _finish(
-        self, prepared: Prepared | IngestResult, tell: Callable[..., None], promote: bool = False
-    ) -> IngestResult:
-        """Embed and write a prepared file (its identity decided again under the write lock)."""
-        if isinstance(prepared, IngestResult):
-            return prepared
-        p = prepared
-        try:
-            return self._write(p.src, p.doc, p.chunks, p.decision, p.fp, tell, promote, p.tagged)
-        except (LoadError, OSError, ValueError) as exc:
-            log.warning("ingest failed for %s: %s", p.src.path, exc)
-            return IngestResult(str(p.src.path), "failed", error=str(exc))
 
     def _decide(self, doc_id: str, src: Source) -> Decision:
         # An unchanged file is found by its id alone: re-ingesting N files must not read N records each.
@@ -262,10 +211,10 @@ class Ingestor:
         candidates = self.index.similar_records(fp, self.opts.duplicate_similarity)
         return near_duplicate(decision, candidates, fp, bool(doc.pages), self.opts.duplicate_similarity)
 
-    def _embed(self, src: Source, chunks: list[Chunk], tell, tagged: bool) -> Embedded:
-        """Entities (unless `tagged` already), chunk vectors and the answer units' vectors of a
-        document that will be indexed (a duplicate never pays for them), in one resumable pass."""
-        if self.opts.annotate is not None and not tagged:
+    def _embed(self, src: Source, chunks: list[Chunk], tell) -> Embedded:
+        """Entities, chunk vectors and the answer units' vectors of a document that will be
+        indexed (a duplicate never pays for them), in one resumable pass."""
+        if self.opts.annotate is not None:
             tell("tagging", 0, len(chunks))
             chunks = self.opts.annotate(chunks)
         texts, units = texts_to_embed(chunks, self.opts.unit_texts)
@@ -280,20 +229,12 @@ class Ingestor:
         return Embedded(chunks, vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :])), texts)
 
     def _write(
-        self,
-        src: Source,
-        doc: Document,
-        chunks: list[Chunk],
-        decision: Decision,
-        fp,
-        tell,
-        promote: bool,
-        tagged: bool = False,
+        self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool
     ) -> IngestResult:
         done: Embedded | None = None
         while True:
             if decision.duplicate_of is None and done is None:
-                done = self._embed(src, chunks, tell, tagged)
+                done = self._embed(src, chunks, tell)
             with self.index.write_lock:  # another upload may have landed while this one was embedded
                 again = decision if promote else self._with_twins(self._decide(doc.doc_id, src), doc, fp)
                 if again != decision:

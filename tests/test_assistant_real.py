@@ -135,9 +135,9 @@ def test_either_or_comparison_cites_both_sides(real_assistant):
     assert "1996" in answer.answer and "2004" in answer.answer
 
 
-def test_a_folder_ingests_in_order_while_the_next_file_is_read_ahead(tmp_path, hash_embedder):
-    """The next file is prepared on another thread: identities, failures and progress still
-    come out as if the files were taken one at a time."""
+def test_a_folder_ingests_in_order_with_identities_failures_and_progress(tmp_path, hash_embedder):
+    """A folder's files come out in order: a same-bytes copy is the same document, a broken
+    file fails with its reason and stops nothing, and progress ends each file with "done"."""
     folder = tmp_path / "in"
     folder.mkdir()
     text = (DATA / "apec-ctap-chile-2020.txt").read_text(encoding="utf-8")
