@@ -14,8 +14,9 @@ from assistant.understand.vocab import MONTH_WORDS
 from assistant.understand.wanted import DAY
 from vectorstore.lexical import fold
 
-# "first" is left out: it far more often means earliest or main ("which came first", "the first
-# contact point") than an edition. Spelled-out ordinals count only after a determiner ("the fifth").
+# A question's "first" names no edition: it far more often means earliest or main ("which came
+# first", "the first contact point"). Its spelled-out ordinals count only after a determiner ("the
+# fifth"); a passage's count in any form ("Ninth Meeting", "its first session").
 _ORDINAL_WORDS = (
     "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth thirteenth fourteenth "
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
