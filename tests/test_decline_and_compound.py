@@ -280,3 +280,13 @@ def test_a_number_of_kinds_of_a_thing_is_no_number_of_the_thing() -> None:
     assert counts("it has certified 40 operators so far", set(tokenize("operators")))
     assert not counts("the standard adds two new types of operators", set(tokenize("operators")))
     assert counts("the standard adds two new types of operators", set(tokenize("types")))
+
+
+def test_a_country_named_as_its_government_is_no_place_and_a_month_range_no_name() -> None:
+    from assistant.understand.names import entities
+
+    text = "The Government of Zembla helped organise the drill for response teams."
+    assert not holds_new("place", text, [("GPE", "Zembla")], frozenset())
+    assert holds_new("agent", text, [("GPE", "Zembla")], frozenset())  # who helped: Zembla did
+    assert holds_new("place", "The drill was held in Zembla.", [("GPE", "Zembla")], frozenset())
+    assert entities("caseload of Eurojust Apr-Jun 2020: how many cases?") == ("eurojust",)

@@ -150,7 +150,7 @@ def label_rarity(q: QuestionProfile, units: Sequence[Unit], holds: Sequence[bool
     if not units:
         return []
     labels = KINDS.get(q.expects, KINDS["thing"]).labels
-    held = [new_labels(q.expects, u.named, q.asked) for u in units]
+    held = [new_labels(q.expects, u.named, q.asked, u.text) for u in units]
     if "PERSON" in labels:  # "Mr. Idriss Lallali", missed by the recogniser, is a person all the same
         held = [h | {"PERSON"} if PERSON_TITLE.search(u.text) else h for h, u in zip(held, units)]
     share = {label: sum(label in h for h in held) / len(units) for label in labels}

@@ -15,7 +15,7 @@ from vectorstore.lexical import STOPWORDS, fold, words
 
 def entities(q: str) -> tuple[str, ...]:
     """Capitalised names and acronyms the user typed (not the sentence-initial word, not
-    months or two-letter abbreviations such as "St" or "Dec")."""
+    months, month ranges ("Apr-Jun") or two-letter abbreviations such as "St" or "Dec")."""
     found = []
     for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
         word = m.group(0)
@@ -24,6 +24,8 @@ def entities(q: str) -> tuple[str, ...]:
         for part in word.split("/"):
             folded = fold(part)
             if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
+                continue
+            if all(p in MONTH_WORDS for p in re.split(r"[\-–]", folded)):  # "Apr-Jun": a period
                 continue
             if len(folded) == 2 and not part.isupper():
                 continue

@@ -202,15 +202,27 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-    return bool(new_labels(kind, named, asked)) or any(
+    return bool(new_labels(kind, named, asked, text)) or any(
         _says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(text)
     )
 
 
-def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str]) -> set[str]:
-    """The labels of `kind` among a passage's entities that name something the question does not."""
+def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str], text: str = "") -> set[str]:
+    """The labels of `kind` among a passage's entities that name something the question does not.
+    A country named as its government ("the Government of Spain helped organise ...") acts in
+    the passage: it is no answer to where something took place."""
     labels = KINDS.get(kind, KINDS["thing"]).labels
-    return {label for label, span in named if label in labels and _says_more(span, asked)}
+    return {
+        label
+        for label, span in named
+        if label in labels and _says_more(span, asked) and not (kind == "place" and governs(span, text))
+    }
+
+
+def governs(span: str, text: str) -> bool:
+    """Is `span` named in `text` as a government ("the Governments of Panama and Spain")?"""
+    names = r"(?:[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)*(?:,\s*|\s+and\s+))*"
+    return bool(re.search(rf"\bGovernments?\s+of\s+(?:the\s+)?{names}{re.escape(span)}", text))
 
 
 def _says_more(span: str, asked: frozenset[str]) -> bool:
