@@ -5,11 +5,18 @@ from __future__ import annotations
 
 from assistant.answer.compose import join_answers
 from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
+from assistant.answer.scoring import Scored
+from assistant.answer.units import Unit
 from assistant.types import Answer, Citation
 from assistant.understand.compound import compound_parts
 from assistant.understand.question import profile, wants_parties
 from assistant.understand.wanted import answer_kind, holds_new
 from vectorstore.lexical import tokenize
+
+
+def _scored(text: str, start: int = 0, line: int = 0, score: float = 1.0) -> Scored:
+    """A unit of one chunk, scored: `line` is its paragraph, `start` its offset."""
+    return Scored(Unit(0, start, start + len(text), text, False, None, line), score, 1.0, 0.5)
 
 
 def test_a_message_asking_two_things_is_split_and_one_thing_is_not() -> None:
@@ -97,7 +104,6 @@ def test_joined_answers_number_a_shared_passage_once_and_say_what_is_not_answere
 def test_list_items_are_shown_as_a_list_one_citation_each() -> None:
     from assistant.answer.compose import compose
     from assistant.answer.engine import Draft
-    from assistant.answer.scoring import Scored
     from assistant.answer.units import split_chunk
     from assistant.types import Chunk, Hit
 
@@ -126,18 +132,13 @@ def test_an_asked_for_thing_the_passage_never_says_weighs_towards_declining() ->
 
 def test_a_light_head_noun_leaves_its_modifier_asked_and_a_blank_field_says_nothing() -> None:
     from assistant.answer.decline import blank
-    from assistant.answer.scoring import Scored
-    from assistant.answer.units import Unit
     from assistant.understand.question import asked_nouns
 
     assert asked_nouns("fax number for the port officer") == ("fax",)
     assert asked_nouns("name of the officer who went") == ("officer",)
 
-    def unit(text: str) -> Scored:
-        return Scored(Unit(0, 0, len(text), text, False, None, 0), 1.0, 1.0, 0.5)
-
-    assert blank(unit("Fax Number:")) and blank(unit("Fax Number: ___________"))
-    assert not blank(unit("Telephone Number: (56) 224393014"))
+    assert blank(_scored("Fax Number:")) and blank(_scored("Fax Number: ___________"))
+    assert not blank(_scored("Telephone Number: (56) 224393014"))
 
 
 def test_question_forms_in_more_phrasings() -> None:
@@ -150,8 +151,6 @@ def test_question_forms_in_more_phrasings() -> None:
 
 def test_a_list_answer_names_several_members_not_one() -> None:
     from assistant.answer.engine import AnswerEngine
-    from assistant.answer.scoring import Scored
-    from assistant.answer.units import Unit
 
     def scored(text: str, score: float, named: tuple[tuple[str, str], ...], line: int) -> Scored:
         u = Unit(0, 0, len(text), text, False, None, line, labels=frozenset(label for label, _ in named), named=named)
@@ -173,11 +172,9 @@ def test_a_list_answer_names_several_members_not_one() -> None:
 
 def test_a_neighbour_sentence_answers_only_while_it_speaks_of_the_question() -> None:
     from assistant.answer.evidence import continues
-    from assistant.answer.scoring import Scored
-    from assistant.answer.units import Unit
 
     def at(text: str, start: int) -> Scored:
-        return Scored(Unit(0, start, start + len(text), text, False, None, 2), 1.0, 1.0, 0.5)
+        return _scored(text, start, line=2)
 
     q = profile("when exactly was the Ruritania drill held?")
     best = at("Zembla helped organise the Ruritania drill for response teams.", 0)
@@ -235,13 +232,11 @@ def test_the_unit_saying_the_asked_for_thing_answers() -> None:
     from dataclasses import replace
 
     from assistant.answer.engine import AnswerEngine
-    from assistant.answer.scoring import Scored
-    from assistant.answer.units import Unit
     from assistant.types import Chunk, Hit
     from assistant.understand.question import asked_nouns
 
     def scored(text: str, score: float, line: int) -> Scored:
-        return Scored(Unit(0, 0, len(text), text, False, None, line), score, 1.0, 0.5)
+        return _scored(text, line=line, score=score)
 
     question = "Which IT system did the heads approve during the Zembla plenary?"
     q = replace(profile(question), asked_nouns=asked_nouns(question))

@@ -9,14 +9,13 @@ feature against answering names the reason a decline gives.
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import QuestionProfile, counts
-from assistant.answer.evidence import continues
+from assistant.answer.evidence import blank, continues
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -89,14 +88,6 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
     return said
 
 
-# A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.
-BLANK_FIELD = re.compile(r"[^:]{1,40}:\s*(?:_+|-+|\.+|…)?\s*$")
-
-
-def blank(s: Scored) -> bool:
-    return bool(BLANK_FIELD.fullmatch(s.unit.text.strip()))
-
-
 def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:
     """The stems of `wanted` that `said` holds in no form: the same stem, a shortened form
     ("Cttee"), or a derivation ("ratification" for "ratify")."""
@@ -119,7 +110,7 @@ def evidence_features(
     lexical: LexicalIndex,
     missing_names: Sequence[str],
     missing_years: Sequence[str],
-    missing_serials: Sequence[str] = (),
+    missing_serials: Sequence[str],
 ) -> Evidence:
     """The features of answering `q` with `chosen` (the units the engine would cite)."""
     units = [s for s in chosen if not is_heading(s.unit, "")] or list(chosen) or list(ranked[:1])

@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from assistant.understand.names import same_name
+from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
-from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
+from vectorstore.lexical import LexicalIndex, tokenize
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
 ADDRESSING_SHARE = 0.6
@@ -53,10 +53,7 @@ def initialisms(text: str, longest: int = 5) -> set[str]:
     """Initials of runs of 3-`longest` content words, in any case: "EDD" is "enhanced due
     diligence" where a text spells it out without capitals. Only for checking a typed name
     against the retrieved passages, never the whole index (short initialisms recur by chance)."""
-    content = [w for w in words(text) if w not in STOPWORDS]
-    return {
-        "".join(w[0] for w in content[i : i + n]) for n in range(3, longest + 1) for i in range(len(content) - n + 1)
-    }
+    return {initials for initials, _ in initial_runs(text, 3, longest)}
 
 
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
@@ -74,6 +71,14 @@ FORM_FIELD = re.compile(r"[A-Z][\w ]{0,30}:\s")
 
 def is_form_line(text: str) -> bool:
     return bool(FORM_FIELD.match(text))
+
+
+# A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.
+BLANK_FIELD = re.compile(r"[^:]{1,40}:\s*(?:_+|-+|\.+|…)?\s*$")
+
+
+def blank(s: Scored) -> bool:
+    return bool(BLANK_FIELD.fullmatch(s.unit.text.strip()))
 
 
 def same_paragraph(a: Scored, b: Scored) -> bool:

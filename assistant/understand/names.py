@@ -13,6 +13,16 @@ from assistant.understand.vocab import MONTH_WORDS, QUESTION_WORDS
 from vectorstore.lexical import STOPWORDS, fold, words
 
 
+def initial_runs(text: str, shortest: int, longest: int):
+    """(initials, words) of every run of `shortest`-`longest` content words: "psc" for
+    "peace security council", in any case."""
+    content = [w for w in words(text) if w not in STOPWORDS]
+    for n in range(shortest, longest + 1):
+        for i in range(len(content) - n + 1):
+            run = content[i : i + n]
+            yield "".join(w[0] for w in run), run
+
+
 def entities(q: str) -> tuple[str, ...]:
     """Capitalised names and acronyms the user typed (not the sentence-initial word, not
     months, month ranges ("Apr-Jun") or two-letter abbreviations such as "St" or "Dec")."""

@@ -15,8 +15,9 @@ from dataclasses import dataclass
 
 from collections.abc import Sequence
 
+from assistant.understand.names import initial_runs
 from assistant.understand.vocab import MONTHS
-from vectorstore.lexical import STOPWORDS, fold, tokenize, words
+from vectorstore.lexical import fold, tokenize
 
 _M = "|".join(MONTHS)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -234,12 +235,10 @@ def _says_more(span: str, asked: frozenset[str]) -> bool:
 def spelled_out(span: str, asked: frozenset[str], longest: int = 6) -> set[str]:
     """Stems of the span's words that spell out an acronym the question uses: "the Peace and
     Security Council of the African Union" is what "AU PSC" names, not something new."""
-    content = [w for w in words(span) if w not in STOPWORDS]
     covered: set[str] = set()
-    for n in range(2, longest + 1):
-        for i in range(len(content) - n + 1):
-            if "".join(w[0] for w in content[i : i + n]) in asked:
-                covered.update(tokenize(" ".join(content[i : i + n])))
+    for initials, run in initial_runs(span, 2, longest):
+        if initials in asked:
+            covered.update(tokenize(" ".join(run)))
     return covered
 
 
