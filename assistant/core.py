@@ -17,7 +17,14 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from assistant.answer.engine import AnswerEngine, Draft
-from assistant.understand.bridge import BUNDLED_GLOSSARY, Glossary, bridge_query, load_glossary, looks_spanish
+from assistant.understand.bridge import (
+    BUNDLED_GLOSSARY,
+    Glossary,
+    bridge_query,
+    load_glossary,
+    looks_spanish,
+    spanish_wants_list,
+)
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
@@ -35,7 +42,6 @@ from assistant.understand.question import (
     content_terms,
     profile,
     split_premise,
-    wants_list,
     wants_parties,
     predicates,
     word_set,
@@ -166,7 +172,7 @@ class Assistant:
         q = replace(
             q,
             expects=answer_type(own),
-            wants_list=q.wants_list or (spanish and (wants_list(extra) or wants_parties(own))),
+            wants_list=q.wants_list or (spanish and (spanish_wants_list(own) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,

@@ -285,3 +285,45 @@ def test_a_country_named_as_its_government_is_no_place_and_a_month_range_no_name
     assert holds_new("agent", text, [("GPE", "Zembla")], frozenset())  # who helped: Zembla did
     assert holds_new("place", "The drill was held in Zembla.", [("GPE", "Zembla")], frozenset())
     assert entities("caseload of Eurojust Apr-Jun 2020: how many cases?") == ("eurojust",)
+
+
+def test_a_number_counts_the_noun_phrase_right_after_it() -> None:
+    from assistant.understand.question import counted_noun, counts
+
+    nouns = set(tokenize("firms"))
+    assert not counts("The unit made four site visits for the firms of Zembla.", nouns)  # visits, not firms
+    assert counts("Zembla certified twelve new firms in 2019.", nouns)
+    assert counts("The chiefs have held three (03) meetings so far.", set(tokenize("meetings")))
+    # the counted noun is the head of the phrase; each alternative after a slash counts too
+    assert counted_noun("how many harbour security chiefs meetings were held?") == ("meeting",)
+    assert counted_noun("how many judges/prosecutors attended the course?") == ("judg", "prosecutor")
+    assert counts("It trained 26 judges and prosecutors.", {"judg", "prosecutor"})
+
+
+def test_a_percent_sign_asks_for_a_percentage_and_a_verb_is_no_plural() -> None:
+    from assistant.understand.question import wants_list
+
+    assert answer_kind("what compliance % did Zembla reach in the audit?") == "percent"
+    assert answer_kind("list the regional orgs at the Zembla summit") == "organisation"
+    assert not wants_list("Who chairs the Zembla border committee?")  # "chairs" is a verb here
+    assert wants_list("which states chair the Zembla border committees?")
+    assert not wants_list("who's the Risk Analysis Unit contact in Zembla?")  # a singular noun in -s
+    assert wants_list("who's the Risk Analysis Unit contact for the Zembla ports?")
+
+
+def test_a_list_member_is_something_the_question_does_not_name() -> None:
+    from assistant.answer.engine import AnswerEngine
+
+    def scored(text: str, score: float, named: tuple[tuple[str, str], ...], hit: int) -> Scored:
+        labels = frozenset(label for label, _ in named)
+        return Scored(Unit(hit, 0, len(text), text, False, None, 1, labels=labels, named=named), score, 1.0, 0.5)
+
+    q = profile("which countries joined at the Lima plenary?")
+    venue = scored("Delegates met in Lima, Peru, for the plenary.", 1.0, (("GPE", "Lima"), ("GPE", "Peru")), 0)
+    joined = scored(
+        "The plenary welcomed Zembla, Freedonia and Ruritania as members.",
+        0.8,
+        tuple(("GPE", c) for c in ("Zembla", "Freedonia", "Ruritania")),
+        1,
+    )
+    assert AnswerEngine._richest(q, venue, [venue, joined]) is joined  # Lima is where, not who

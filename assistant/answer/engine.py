@@ -20,7 +20,7 @@ from assistant.answer.decline import (
 )
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, content_terms
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -289,21 +289,28 @@ class AnswerEngine:
         """For "which countries ...", when the best unit names fewer than two of them, a unit nearly
         as relevant that names several ("Participating countries: A, B, C" under a sentence naming
         one) answers instead."""
-        labels = KINDS.get(q.expects, KINDS["thing"]).labels
 
-        def members(s: Scored) -> int:
-            return len({span for label, span in s.unit.named if label in labels})
+        def names(units: Sequence[Scored]) -> set[str]:
+            """The names they give, not the question's own ("... at the Lima plenary": Lima is no member)."""
+            return {span for x in units for _, span in new_spans(q.expects, x.unit.named, q.asked, x.unit.text)}
 
-        if members(best) >= 2:
+        def beside(s: Scored) -> list[Scored]:
+            """The unit with the sentences before and after it in its paragraph: what its answer
+            would name ("a workshop was held in Lima." + "Officers from A, B and C ...")."""
+            same = sorted((x for x in ranked if same_paragraph(x, s)), key=lambda x: x.unit.start)
+            at = same.index(s) if s in same else 0
+            return same[max(0, at - 1) : at + 2] or [s]
+
+        if len(names([best])) >= 2:
             return best
-
         rivals = [
             s
             for s in ranked[: LIST_CANDIDATES + 1]
             if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
         ]
-        richest = max(rivals, key=members, default=best)
-        return richest if members(richest) >= 2 and members(richest) > members(best) else best
+        richest = max(rivals, key=lambda s: len(names(beside(s))), default=best)
+        found = len(names(beside(richest)))
+        return richest if found >= 2 and found > len(names(beside(best))) else best
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:

@@ -113,8 +113,11 @@ def acronyms(text: str) -> set[str]:
 
 
 def counted_nouns(q: QuestionProfile) -> set[str]:
-    """The counted noun of "how many X" and the thesaurus words for it (stems)."""
-    return set(q.counted) | {t for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options for t in o}
+    """The counted noun of "how many X" and the one-word thesaurus words for it (stems): a
+    phrase ("private sector" for "companies") is no head noun a number counts."""
+    return set(q.counted) | {
+        o[0] for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options if len(o) == 1
+    }
 
 
 def enumerated(text: str) -> int:

@@ -243,3 +243,14 @@ def _cognate(word: str) -> str:
         if word.endswith(spanish) and len(word) > len(spanish) + 2:
             return word[: -len(spanish)] + english
     return ""
+
+
+# A Spanish question asking for several things: a plural wh-word ("¿quiénes / cuáles ...?"),
+# "¿qué" before a plural noun ("¿qué países ...?"), or a request to list.
+_SPANISH_PLURAL = re.compile(r"\b(?:quienes|cuales)\b|\bque\s+\w{3,}s\b|\blist(?:a|e|ar|ado)\b|\benumer\w*")
+
+
+def spanish_wants_list(text: str) -> bool:
+    """Does a Spanish question ask for a list? Read from the Spanish itself: its English bridge
+    is a bag of words whose plurals say nothing of what is asked."""
+    return bool(_SPANISH_PLURAL.search(fold(text)))

@@ -20,7 +20,7 @@ from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 _COUNTED = re.compile(
     r"(?:\b(?:h\w{0,2} many|(?:total )?number of|total)|(?:#|\bno\.|\bnr\.?) ?of)\s+"
     r"([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
-    r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:]|$)",
+    r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:/]|$)",
     re.I,
 )
 _COUNT_STOP = frozenset("got get gets getting received receive took take attended participated sent went came".split())
@@ -82,15 +82,34 @@ def answer_type(q: str) -> str:
 def wants_list(q: str) -> bool:
     """Plural 'which/what Xs' questions want every item, not the best one."""
     m = _LIST_ASK.search(q)
+    # "who's the Financial Analysis Unit contact": "Analysis" ends in s and is tagged a singular noun
+    masked = q
+    while m and m.group(1) and _tag_at(q, m.start(1)) in {"NN", "NNP"}:
+        masked = masked[: m.start(1)] + " " * len(m.group(1)) + masked[m.end(1) :]
+        m = _LIST_ASK.search(masked)
     if not m:
         return False
     if (m.group(1) or "").isupper():  # "What did the OAS do": an acronym, not a plural
         return "list" in q.lower()
     noun = (m.group(1) or "").lower()
+    # "who chairs the committee?": a verb, not a plural (after "which", tags of short questions
+    # are less sure: "which states chair ..." may tag "states" as a verb)
+    if noun and re.search(r"\bwho\s+$", q[: m.start(1)], re.I) and _tagged_as_verb(q, m.start(1)):
+        return "list" in q.lower()
     return (
         noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"}
         or "list" in q.lower()
     )
+
+
+def _tagged_as_verb(q: str, at: int) -> bool:
+    """Is the word starting at character `at` of the question a verb, by its part-of-speech tag?"""
+    return any(t.idx == at and t.pos_ in {"VERB", "AUX"} for t in _tagged(q))
+
+
+def _tag_at(q: str, at: int) -> str:
+    """The fine-grained tag of the word starting at character `at` ("NNS" for a plural noun)."""
+    return next((t.tag_ for t in _tagged(q) if t.idx == at), "")
 
 
 def wants_parties(question: str) -> bool:
@@ -260,14 +279,29 @@ def alternatives(q: str) -> tuple[str, ...]:
     return left, right
 
 
+# "how many national security chiefs meetings": the counted phrase runs to this many words.
+COUNTED_NOUN_WORDS = 4
+
+
 def counted_noun(q: str) -> tuple[str, ...]:
-    """The head noun of "how many X ..." (the last word of X, at most three words, up to a
+    """The head noun of "how many X ..." (the last word of X, at most four words, up to a
     function word or a verb-looking word), as a stem; () when none."""
     m = _COUNTED.search(q) or re.search(r"\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
         return ()
+    heads = _head(m.group(1))
+    # "how many border crossings / entry points ...": each alternative names what is counted.
+    for alternative in re.findall(
+        r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)", q[m.end(1) :]
+    ):
+        heads += tuple(h for h in _head(alternative) if h not in heads)
+    return heads
+
+
+def _head(text: str) -> tuple[str, ...]:
+    """The head noun of a counted phrase, as a stem: the last plural of its first words, else the last word."""
     phrase = []
-    for word in m.group(1).split()[:3]:
+    for word in text.split()[:COUNTED_NOUN_WORDS]:
         low = fold(word)
         if low in STOPWORDS or low in _COUNT_STOP or (low.endswith("ed") and phrase):
             break
@@ -281,10 +315,34 @@ def counted_noun(q: str) -> tuple[str, ...]:
 _CLASSIFIERS = frozenset(tokenize("kind kinds type types sort sorts category categories class classes"))
 
 
+# The noun phrase a number counts: the words right after it, up to a function word or a
+# punctuation mark ("four outreach workshops for the private sector" counts workshops).
+_COUNTED_PHRASE = re.compile(r"[\w’'\-]+|[^\w\s]")
+COUNTED_PHRASE_WORDS = 4
+
+
+def counted_after(text: str) -> list[str]:
+    """Stems of the noun phrase at the start of `text` (what a number just before it counts);
+    a figure in brackets ("three (03) meetings") is skipped."""
+    out: list[str] = []
+    for token in _COUNTED_PHRASE.findall(text[:60]):
+        low = fold(token)
+        if low in "()" or low.isdigit():
+            continue
+        if low in {"and", "or", "&"} and out:  # "26 control and entry points"
+            continue
+        if not low[0].isalnum() or low in STOPWORDS:
+            break
+        out += tokenize(low)
+        if len(out) >= COUNTED_PHRASE_WORDS:
+            break
+    return out
+
+
 def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives")?"""
     for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
-        for t in tokenize(text[m.end() : m.end() + 40])[:3]:
+        for t in counted_after(text[m.end() :]):
             if t in nouns:
                 return True
             if t in _CLASSIFIERS:

@@ -125,7 +125,11 @@ FORMS: tuple[tuple[str, str], ...] = (
         "place",
     ),
     (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
-    (r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b", "percent"),
+    (
+        r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
+        r"|\b(?:what|which|how much)\b[^?]*?(?:%|\bper ?cent(?:age)?\b)",
+        "percent",
+    ),
     (
         r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b"
         r"|\bcuanto dinero\b",
@@ -146,8 +150,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
     (
-        r"\b(?:which|what) (?:\w+ )?(?:organi[sz]ations?|bod(?:y|ies)|agenc(?:y|ies)|institutions?|"
-        r"compan(?:y|ies)|entit(?:y|ies))\b",
+        r"\b(?:which|what|list|name) (?:the )?(?:[\w/]+ )?(?:organi[sz]ations?|orgs?|bod(?:y|ies)|agenc(?:y|ies)|"
+        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b",
         "organisation",
     ),
     (r"\b(?:which|what) (?:\w+ )?partners?\b", "agent"),
@@ -212,12 +216,19 @@ def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str
     """The labels of `kind` among a passage's entities that name something the question does not.
     A country named as its government ("the Government of Spain helped organise ...") acts in
     the passage: it is no answer to where something took place."""
+    return {label for label, _ in new_spans(kind, named, asked, text)}
+
+
+def new_spans(
+    kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str], text: str = ""
+) -> list[tuple[str, str]]:
+    """The (label, span) entities of `kind` that name something the question does not."""
     labels = KINDS.get(kind, KINDS["thing"]).labels
-    return {
-        label
+    return [
+        (label, span)
         for label, span in named
         if label in labels and _says_more(span, asked) and not (kind == "place" and governs(span, text))
-    }
+    ]
 
 
 def governs(span: str, text: str) -> bool:
