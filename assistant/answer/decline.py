@@ -135,7 +135,16 @@ def evidence_features(
         and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
-    relevance = max((min(1.0, max(s.score, 0.0) / best_score) for s in holders), default=0.0)
+    best_coverage = max(top.coverage, 1e-6) if top else 1e-6
+
+    def relevant(s: Scored) -> float:
+        """Its score relative to the best; a unit giving a number of the very thing counted
+        ("representatives of 40 countries met ...") is as relevant as the share of the
+        question's words it covers, however its long sentence scores on meaning."""
+        by_score = min(1.0, max(s.score, 0.0) / best_score)
+        return max(by_score, min(1.0, s.coverage / best_coverage)) if counted else by_score
+
+    relevance = max((relevant(s) for s in holders), default=0.0)
     if q.expects in BESIDE_KINDS and top is not None and any(continues(s, top, q) for s in holders):
         relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",

@@ -19,9 +19,9 @@ from assistant.answer.decline import (
     unsaid_nouns,
 )
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
-from assistant.understand.question import QuestionProfile, content_terms
+from assistant.understand.question import QuestionProfile, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
-from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading
+from assistant.answer.scoring import Scored, UnitScorer, counted_nouns, enumerated, holds_wanted, is_heading
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -114,7 +114,7 @@ class AnswerEngine:
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
-        return self._gather(q, best, ranked, hits, limit)
+        return self._gather(q, best, ranked, hits, lexical, limit)
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """ "Which came first, A or B?": the best passage for A and the best for B, each scored
@@ -164,11 +164,21 @@ class AnswerEngine:
         return min(after, key=lambda s: s.unit.start) if after else None
 
     def _gather(
-        self, q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit], limit: int
+        self,
+        q: QuestionProfile,
+        best: Scored,
+        ranked: list[Scored],
+        hits: Sequence[Hit],
+        lexical: LexicalIndex,
+        limit: int,
     ) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
         follow = None
-        if q.expects not in {"thing", "list"} and not holds_wanted(q, best.unit):
+        counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+        # "how many countries ...?" is not answered by a number of visits: a unit that counts
+        # countries replaces it, as one holding no number would be replaced.
+        miscounts = bool(counted) and not counts(best.unit.text, counted)
+        if q.expects not in {"thing", "list"} and (not holds_wanted(q, best.unit) or miscounts):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
             # Another unit holding the value answers only if it still covers the question
             # nearly as well: not a country named in another report's passage on other things.
@@ -181,8 +191,10 @@ class AnswerEngine:
                     if holds_wanted(q, s.unit) and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
                 ]
             )
-            if typed:
-                best = typed[0]
+            # "how many countries": a number of countries before any other number
+            exact = next((s for s in typed if counts(s.unit.text, counted)), None) if counted else None
+            if exact or (typed and not holds_wanted(q, best.unit)):
+                best = exact or typed[0]
         elif q.wants_list and q.expects not in UNTYPED:
             best = self._richest(q, best, ranked)
         elif q.asked_nouns and q.expects in UNTYPED:
