@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
-from ingest.normalize import Line, build_text, ends_mid_phrase
+from ingest.normalize import Line, build_text, ends_mid_phrase, reaches_margin, runs_on, wrap_margin
 from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line
 from ingest.pdf_lines import page_lines, to_source_lines
 
@@ -251,9 +251,19 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
     # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line.
+    # In text wrapped at a fixed width, so does a line that reached the right margin, or one
+    # with no sentence end before a line opening in lower case.
     following = [*lines[1:], ""]
+    margin = wrap_margin(lines)
     return [
-        Line(line, may_continue=bool(after.strip()) and ends_mid_phrase(line)) for line, after in zip(lines, following)
+        Line(
+            line,
+            may_continue=bool(after.strip())
+            and (
+                ends_mid_phrase(line) or (margin is not None and (runs_on(line, after) or reaches_margin(line, margin)))
+            ),
+        )
+        for line, after in zip(lines, following)
     ]
 
 

@@ -84,6 +84,42 @@ def ends_mid_phrase(text: str) -> bool:
     return bool(match) and match.group(1).lower() in _NEVER_LAST
 
 
+_SENTENCE_END = re.compile(r"[.!?:;]['\"”’)\]]*$")
+
+
+def ends_sentence(text: str) -> bool:
+    return bool(_SENTENCE_END.search(text.rstrip()))
+
+
+def runs_on(text: str, after: str) -> bool:
+    """A line with no sentence end followed by one opening in lower case: one sentence wrapped
+    by hand or by an export ("... of the Colombo Plan member countries" / "was held in ...")."""
+    return bool(text.strip()) and not ends_sentence(text) and after.lstrip()[:1].islower()
+
+
+# Plain text wrapped at a fixed width: most lines end near the same right margin.
+WRAP_MIN_LINES = 8
+WRAP_MAX_WIDTH = 160
+WRAP_NEAR_MARGIN = 0.85  # a line this close to the margin reached it
+WRAP_SHARE = 0.3  # the share of lines that must reach it for the text to count as wrapped
+
+
+def wrap_margin(lines: Sequence[str]) -> int | None:
+    """The right margin of text wrapped at a fixed width (about 70-100 characters in e-mails and
+    exports), or None when its lines are paragraphs of their own."""
+    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    if len(lengths) < WRAP_MIN_LINES:
+        return None
+    margin = lengths[int(0.9 * (len(lengths) - 1))]
+    near = sum(n >= WRAP_NEAR_MARGIN * margin for n in lengths) / len(lengths)
+    return margin if margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE else None
+
+
+def reaches_margin(text: str, margin: int | None) -> bool:
+    """A line of wrapped text that reached the margin with no sentence end: the layout ended it."""
+    return margin is not None and len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin and not ends_sentence(text)
+
+
 def starts_block(text: str) -> bool:
     """True when a line can only be the start of a paragraph (bullet, section label)."""
     return text.startswith(BULLET) or bool(LABEL_START_RE.match(text)) or is_form_label(text)
@@ -158,7 +194,7 @@ def breaks_word(previous: str, following: str) -> bool:
 
 def _runs_on(previous: Line, line: Line) -> bool:
     """Whether `line` continues the paragraph `previous` belongs to."""
-    if line.text.startswith(BULLET):
+    if line.text.startswith(BULLET) or BARE_LABEL_RE.match(line.text):  # "1." alone opens an item
         return False
     if BARE_LABEL_RE.match(previous.text):  # "II." on its own line, title on the next
         return True

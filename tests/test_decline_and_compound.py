@@ -327,3 +327,27 @@ def test_a_list_member_is_something_the_question_does_not_name() -> None:
         1,
     )
     assert AnswerEngine._richest(q, venue, [venue, joined]) is joined  # Lima is where, not who
+
+
+def test_fax_numbers_agencies_and_abbreviated_governments_are_kinds_of_their_own() -> None:
+    from assistant.understand.wanted import has_kind
+
+    assert answer_kind("what's the fax number for Capt. Ruiz?") == "fax"
+    assert has_kind("fax", "Fax Number: (56) 2 2345 6789")
+    assert not has_kind("fax", "Fax Number: ____") and not has_kind("fax", "Telephone Number: (56) 32 2134630")
+    # a focal point is usually a person, but "which agency" asks for an organisation
+    assert answer_kind("which Zemblan agency co-organised the drug focal point meeting?") == "organisation"
+    assert answer_kind("which govts funded the Zembla programme?") == "government"
+
+
+def test_a_title_before_a_name_does_not_end_the_question_sentence() -> None:
+    from assistant.understand.question import split_premise
+
+    assert split_premise("When did Amb. Varga open the 9th session?") == (
+        "",
+        "When did Amb. Varga open the 9th session?",
+    )
+    assert split_premise("Zembla hosted two meetings. Which came first?") == (
+        "Zembla hosted two meetings.",
+        "Which came first?",
+    )

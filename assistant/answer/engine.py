@@ -149,7 +149,7 @@ class AnswerEngine:
     ) -> Scored | None:
         """For "what's her email?" after "who is the contact point for X?": the address that
         follows the person the earlier question found, not the best-scoring address anywhere."""
-        if not q.context_terms or q.expects not in {"email", "phone"}:
+        if not q.context_terms or q.expects not in {"email", "phone", "fax"}:
             return None
         earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
         people = [s for s in self.scorer.score(earlier, hits, lexical) if holds_wanted(q, s.unit, "person")]

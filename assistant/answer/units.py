@@ -11,25 +11,17 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.instructions import addresses_assistant
+from assistant.text import split_sentences
 from assistant.types import Chunk, Hit
 
 Span = tuple[int, int, str]
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
 
 BULLET = "•"
-# A sentence ends at . ! ? followed by space and an opening capital/quote/bracket/digit,
-# unless the dot closes a known abbreviation or a single initial ("Carlos A. Escudero").
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])")
-_ABBREVIATIONS = re.compile(
-    r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
-    r"Ser|rev|doc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
-)
 # Sentences end with . ! ? ; (closing quotes or brackets after it allowed); headings, captions
 # and table cells do not. A line longer than BARE_WORDS words is prose however it ends.
 _STATEMENT_END = re.compile(r"[.!?;]['\"”’)\]]*$")
 BARE_WORDS = 16
-# Semicolons end a sentence only between clauses this long; shorter ones are list items.
-_CLAUSE = 60
 # Form fields of the CTAP kind: each starts a unit of its own.
 _FIELD = re.compile(r"(?=(?:Contact Point(?: \d)?|Name|Title|Telephone Number|Fax Number|Email Address):)")
 
@@ -64,25 +56,6 @@ def mostly_upper(text: str) -> bool:
 def is_bare(line: str) -> bool:
     """A short line with no sentence end and no "field:" label: a heading, caption or cell."""
     return ":" not in line and len(line.split()) <= BARE_WORDS and not _STATEMENT_END.search(line)
-
-
-def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
-    """(start, end) spans of the sentences in one line of text, offsets shifted by `base`."""
-    spans, start, clause = [], 0, 0
-    for m in _SENTENCE_END.finditer(text):
-        head = text[start : m.start()]
-        if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
-            continue
-        if text[m.start() - 1] == ";":  # "areas: Legislation; Capacity building; ..." is one list
-            after = text[m.end() :].split(";", 1)[0]
-            short = min(m.start() - clause, len(after)) < _CLAUSE
-            clause = m.end()
-            if short:
-                continue
-        spans.append((start, m.start()))
-        start = clause = m.end()
-    spans.append((start, len(text)))
-    return [(base + s, base + e) for s, e in spans if text[s:e].strip()]
 
 
 def split_fields(text: str, base: int) -> list[tuple[int, int]]:

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.text import split_sentences
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
 from assistant.understand.vocab import QUESTION_WORDS
@@ -259,7 +260,15 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
 def split_premise(text: str) -> tuple[str, str]:
     """("The report names two partners.", "Which of them ...?") for a question that states
     its premise first; ("", text) otherwise. The premise is context, the last sentence is asked."""
-    parts = [p for p in re.split(r"(?<=[.!?])\s+(?=[A-Z¿¡\"“])|(?<=\w\w\w[.!?])\s+(?=[a-z])", text.strip()) if p]
+    text = text.strip()
+    # The project's sentence ends ("Amb. Arguelles" stays whole), and, in text typed without
+    # capitals, a question mark or a full stop after a word before a lower-case word.
+    parts = [
+        p
+        for s, e in split_sentences(text, 0)
+        for p in re.split(r"(?<=\w\w\w[.!?])\s+(?=[a-z])", text[s:e].strip())
+        if p
+    ]
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]

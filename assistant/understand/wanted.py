@@ -22,6 +22,8 @@ from vectorstore.lexical import fold, tokenize
 _M = "|".join(MONTHS)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
+# A fax number is a telephone number on a line that says fax ("Fax Number: (56) 2 2345 6789").
+FAX = re.compile(r"\bfax\b[^:\n]{0,20}:\s*\+?\(?\d[\d\s\-–()]{6,}", re.I)
 # A day or month: what "on what dates" asks for (a bare year does not answer it).
 DAY = re.compile(
     rf"\b(?:\d{{1,2}}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+(?:of\s+)?(?:{_M})|(?:{_M})\s+\d{{1,2}}|(?:{_M})\s+(?:of\s+)?\d{{4}}"
@@ -57,6 +59,7 @@ class Kind:
 KINDS: dict[str, Kind] = {
     "email": Kind("email address", patterns=(EMAIL,)),
     "phone": Kind("telephone number", patterns=(PHONE,)),
+    "fax": Kind("fax number", patterns=(FAX,)),
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR)),
@@ -84,7 +87,7 @@ UNTYPED = frozenset({"thing", "list", "name"})
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
 BESIDE_KINDS = frozenset(
-    {"date", "day", "place", "person", "agent", "organisation", "who", "government", "email", "phone"}
+    {"date", "day", "place", "person", "agent", "organisation", "who", "government", "email", "phone", "fax"}
 )
 
 # Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
@@ -96,6 +99,7 @@ _VERBS_OF_AGENCY = (
 )
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
+    (r"\bfax\b", "fax"),
     (r"\b(?:phone|telephone|telefono)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
@@ -104,7 +108,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\b(?:which|what|list|name) (?:the )?(?:\w+ ){0,3}"
-        r"(?:govt|governments?|donors?|countries|states|economies|nations)\b"
+        r"(?:govts?|governments?|donors?|countries|states|economies|nations)\b"
         r"|\bque (?:paises|gobiernos|estados|economias)\b",
         "government",
     ),
@@ -140,6 +144,11 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\btotal\b|\bcuant[oa]s?\b",
         "count",
     ),
+    (  # "which agency is the focal point": an organisation, not the person a focal point usually is
+        r"\b(?:which|what|list|name) (?:the )?(?:[\w/]+ )?(?:organi[sz]ations?|orgs?|bod(?:y|ies)|agenc(?:y|ies)|"
+        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b",
+        "organisation",
+    ),
     (
         # Acts only a person performs at a meeting: opening it, speaking, being quoted.
         r"\bwho\b.*\b(?:open(?:s|ed)?|spoke|speaks?|quoted|said|says|addressed|welcomed|declar\w*)\b|"
@@ -149,11 +158,6 @@ FORMS: tuple[tuple[str, str], ...] = (
         "person",
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
-    (
-        r"\b(?:which|what|list|name) (?:the )?(?:[\w/]+ )?(?:organi[sz]ations?|orgs?|bod(?:y|ies)|agenc(?:y|ies)|"
-        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b",
-        "organisation",
-    ),
     (r"\b(?:which|what) (?:\w+ )?partners?\b", "agent"),
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )

@@ -235,3 +235,27 @@ def test_a_text_line_cut_mid_phrase_runs_on_and_a_blank_line_still_ends_a_paragr
     assert lines[0] == "Annual Report of the Committee of Experts"
     assert "1. The committee met in Strasbourg, from 17 to 18 November 2009, under its chair." in lines
     assert "It closed the meeting." in lines and "It met again in" in lines and "March." in lines
+
+
+def test_text_wrapped_at_a_fixed_width_is_read_as_paragraphs(tmp_path: Path) -> None:
+    from ingest.loaders import load_document
+
+    paragraph = (
+        "The first meeting of the focal points of the Zembla Plan member countries was held in "
+        "Ruritania in 2008 and the second was held in Freedonia in 2009. Delegates from twelve "
+        "states attended both meetings, and a third one is planned for the coming year in the "
+        "capital of Zembla, where the secretariat of the plan has its seat since it was founded."
+    )
+    wrapped, line = [], ""
+    for word in (paragraph + " " + paragraph.replace("first", "fourth")).split():
+        if len(line) + len(word) + 1 > 72:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    path = tmp_path / "wrapped.txt"
+    path.write_text("ZEMBLA PLAN\n\n1.\n" + "\n".join(wrapped) + "\n", encoding="utf-8")
+    text = load_document(path).text
+    assert "member countries was held in Ruritania in 2008" in text  # one sentence, one line
+    assert text.splitlines()[:2] == ["ZEMBLA PLAN", "1. " + text.splitlines()[1][3:]]  # "1." opens the item

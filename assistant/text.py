@@ -1,0 +1,37 @@
+"""The project's one sentence splitter: answer units, a question's premise and its parts
+are all cut at the same sentence ends."""
+
+from __future__ import annotations
+
+import re
+
+# A sentence ends at . ! ? followed by space and an opening capital/quote/bracket/digit,
+# unless the dot closes a known abbreviation or a single initial ("Carlos A. Escudero").
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])")
+_ABBREVIATIONS = re.compile(
+    r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
+    r"Ser|rev|doc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
+    # titles and ranks before a name ("Amb. Arguelles", "Prof. Ito")
+    r"Amb|Hon|Prof|Sen|Rep|Maj|Adm|Sgt|Cdr|Insp|Supt|Brig|Cpl|Pres)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
+)
+# Semicolons end a sentence only between clauses this long; shorter ones are list items.
+_CLAUSE = 60
+
+
+def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
+    """(start, end) spans of the sentences in one line of text, offsets shifted by `base`."""
+    spans, start, clause = [], 0, 0
+    for m in _SENTENCE_END.finditer(text):
+        head = text[start : m.start()]
+        if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
+            continue
+        if text[m.start() - 1] == ";":  # "areas: Legislation; Capacity building; ..." is one list
+            after = text[m.end() :].split(";", 1)[0]
+            short = min(m.start() - clause, len(after)) < _CLAUSE
+            clause = m.end()
+            if short:
+                continue
+        spans.append((start, m.start()))
+        start = clause = m.end()
+    spans.append((start, len(text)))
+    return [(base + s, base + e) for s, e in spans if text[s:e].strip()]
