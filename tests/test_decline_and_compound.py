@@ -351,3 +351,19 @@ def test_a_title_before_a_name_does_not_end_the_question_sentence() -> None:
         "Zembla hosted two meetings.",
         "Which came first?",
     )
+
+
+def test_spelled_ordinals_up_to_ninety_nine_name_an_edition() -> None:
+    from assistant.understand.serials import serials, serials_said
+
+    assert "52" in serials_said("The Chair opened its Fifty-Second Session on 4 March 2008.")
+    assert serials("when did the fifty-second session open?") == {"fifty-second": "52"}
+    assert "30" in serials_said("the thirtieth meeting of the Zembla council")
+
+
+def test_a_persons_role_is_what_a_who_was_the_question_asks_for() -> None:
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("Who was the Zembla Director-General during the 9th session?") == ("zembla", "director", "gener")
+    assert asked_nouns("who was the chair of the meeting") == ("chair",)
+    assert asked_nouns("who opened the meeting") == ()

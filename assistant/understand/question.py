@@ -186,9 +186,11 @@ def asked_nouns(question: str) -> tuple[str, ...]:
             i += 1  # "any info about the findings", "name of the officer"
             continue
         break
-    if not run or run[-1].pos_ != "NOUN":
+    # "who was the OPCW Director-General": the role asked for, capitalised as titles are.
+    role = bool(toks) and toks[0].lower_ == "who" and bool(run) and run[-1].pos_ == "PROPN"
+    if not run or (run[-1].pos_ != "NOUN" and not role):
         return ()
-    nouns = [t.text for t in run if t.pos_ == "NOUN" and not _light(t)]
+    nouns = [t.text for t in run if (t.pos_ == "NOUN" or role) and not _light(t)]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
 
 

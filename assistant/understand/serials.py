@@ -22,9 +22,16 @@ _ORDINAL_WORDS = (
     "fifteenth sixteenth seventeenth eighteenth nineteenth twentieth"
 ).split()
 ORDINAL_WORD = {w: str(n) for n, w in enumerate(_ORDINAL_WORDS, start=1)}
-_EDITION_WORDS = [w for w in _ORDINAL_WORDS if w != "first"]
+# Compound ordinals up to 99 ("Fifty-Second Session", "thirtieth meeting").
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+for _tens, _value in _TENS.items():
+    ORDINAL_WORD[_tens[:-1] + "ieth"] = str(_value)
+    for _unit, _n in zip(_ORDINAL_WORDS[:9], range(1, 10)):
+        ORDINAL_WORD[f"{_tens}-{_unit}"] = str(_value + _n)
+        ORDINAL_WORD[f"{_tens} {_unit}"] = str(_value + _n)
+_EDITION_WORDS = sorted((w for w in ORDINAL_WORD if w != "first"), key=len, reverse=True)
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º)(?!\w)", re.I)
-_WORD_ORDINAL = re.compile(rf"\b({'|'.join(_ORDINAL_WORDS)})\b", re.I)
+_WORD_ORDINAL = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\b", re.I)
 _EDITION_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({'|'.join(_EDITION_WORDS)})\b", re.I)
 # A number after a word ("CICAD 57", "Westerlies 2"); a serial only if that word is capitalised.
 _NAMED_NUMBER = re.compile(r"(\S+)\s+(\d{1,4})\b(?![.,:/%-]?\d)")

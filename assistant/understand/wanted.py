@@ -165,7 +165,9 @@ _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
 
 
 # A plural of the "government" form asks for every one of them: a list.
-PLURAL_PARTIES = re.compile(r"\b(?:governments|donors|countries|states|economies|nations|paises|gobiernos|estados)\b")
+PLURAL_PARTIES = re.compile(
+    r"\b(?:governments|govts|donors|countries|states|economies|nations|paises|gobiernos|estados)\b"
+)
 
 
 # A yes/no question ("do diplomats get a lane when they land?"): its when/where/who opens a
