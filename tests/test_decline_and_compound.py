@@ -367,3 +367,20 @@ def test_a_persons_role_is_what_a_who_was_the_question_asks_for() -> None:
     assert asked_nouns("Who was the Zembla Director-General during the 9th session?") == ("zembla", "director", "gener")
     assert asked_nouns("who was the chair of the meeting") == ("chair",)
     assert asked_nouns("who opened the meeting") == ()
+
+
+def test_clipped_names_two_word_initials_titles_and_spelled_dates_are_recognised() -> None:
+    from assistant.answer.evidence import clipped, initialisms
+    from assistant.understand.question import asked_nouns
+    from assistant.understand.wanted import has_kind
+
+    text = "The Zembla Executive Committee met; the 15th Governing Council Meeting followed."
+    assert clipped("exco", text) and not clipped("secgen", text)
+    assert "gc" in initialisms(text)
+    assert has_kind("person", "It was opened by H.E. Police Lt. General Ruiz Varga.")
+    assert not has_kind("person", "The General Assembly adopted it.")
+    assert has_kind("day", "Signed in Lima on the twenty-second of June of two thousand and one.")
+    assert has_kind("date", "The Council approved the Workplan for FY2021-FY2023.")
+    # "who chairs X" asks for X's chair: a passage that never says chair names someone else
+    assert asked_nouns("Who chairs the Zembla working group on ports?") == ("chair",)
+    assert asked_nouns("who funded the Zembla workshop?") == ()

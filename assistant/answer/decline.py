@@ -97,8 +97,8 @@ def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """The asked-for nouns ("what penalties ...", "outcome of ...") the answer's passage never
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
-    if not q.asked_nouns or (q.expects not in UNTYPED and q.expects != "person"):
-        return []  # a person's role ("who was the director-general") must be said too
+    if not q.asked_nouns or (q.expects not in UNTYPED and q.expects not in {"person", "agent"}):
+        return []  # a role ("who was the director-general", "who chairs X") must be said too
     return _unsaid(q.asked_nouns, _said(q, passage, hits))
 
 

@@ -14,7 +14,7 @@ from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
 ADDRESSING_SHARE = 0.6
@@ -40,6 +40,7 @@ def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> li
         and not any(same_name(e, w) for w in known)
         and not rephrased(e, q, lexical)
         and not adjectival(e, known)
+        and not clipped(e, context)
     ]
 
 
@@ -51,9 +52,28 @@ def adjectival(name: str, known: set[str]) -> bool:
 
 def initialisms(text: str, longest: int = 5) -> set[str]:
     """Initials of runs of 3-`longest` content words, in any case: "EDD" is "enhanced due
-    diligence" where a text spells it out without capitals. Only for checking a typed name
-    against the retrieved passages, never the whole index (short initialisms recur by chance)."""
-    return {initials for initials, _ in initial_runs(text, 3, longest)}
+    diligence" where a text spells it out without capitals; and of two capitalised words in a
+    row ("GC" for "Governing Council"). Only for checking a typed name against the retrieved
+    passages, never the whole index (short initialisms recur by chance)."""
+    pairs = {(a + b).lower() for a, b in re.findall(r"\b([A-Z])[a-z]+\s+([A-Z])[a-z]+", text)}
+    return pairs | {initials for initials, _ in initial_runs(text, 3, longest)}
+
+
+# A clipped compound ("ExCo" for "Executive Committee", "SecGen"): parts of at least this many letters.
+CLIP_PART = 2
+CLIP_LONGEST = 8
+
+
+def clipped(name: str, text: str) -> bool:
+    """Is the name the first letters of two words in a row of the text, run together?"""
+    if not (2 * CLIP_PART <= len(name) <= CLIP_LONGEST) or not name.isalpha():
+        return False
+    content = [w for w in words(text) if w not in STOPWORDS]
+    for cut in range(CLIP_PART, len(name) - CLIP_PART + 1):
+        head, tail = name[:cut], name[cut:]
+        if any(a.startswith(head) and b.startswith(tail) and a != head for a, b in zip(content, content[1:])):
+            return True
+    return False
 
 
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:

@@ -142,6 +142,9 @@ _LIGHT_NOUNS = frozenset(
     "info information detail details thing things kind sort type name names anything one ones number".split()
 )
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
+# Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
+# say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
+_ROLE_VERBS = frozenset("chair head lead preside direct coordinate moderate convene".split())
 
 
 def _light(token) -> bool:
@@ -160,6 +163,8 @@ def asked_nouns(question: str) -> tuple[str, ...]:
         (j for j in range(1, len(tagged)) if tagged[j].tag_ in {"WDT", "WP"} and tagged[j - 1].pos_ == "PUNCT"), 0
     )
     toks = [t for t in tagged[start:] if t.pos_ not in {"PUNCT", "SPACE"}]
+    if len(toks) > 1 and toks[0].lower_ == "who" and toks[1].lemma_.lower() in _ROLE_VERBS:
+        return tuple(tokenize(toks[1].lemma_))
     i = 0
     if i < len(toks) and toks[i].lower_ in _ASK_VERBS and toks[i].pos_ == "VERB":  # "tell me the results of ..."
         i += 1

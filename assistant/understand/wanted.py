@@ -25,12 +25,19 @@ PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
 # A fax number is a telephone number on a line that says fax ("Fax Number: (56) 2 2345 6789").
 FAX = re.compile(r"\bfax\b[^:\n]{0,20}:\s*\+?\(?\d[\d\s\-–()]{6,}", re.I)
 # A day or month: what "on what dates" asks for (a bare year does not answer it).
+# A day of the month spelled out, as treaties date themselves ("the twenty-second of June").
+_UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
+_DAY_WORD = (
+    rf"(?:{_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    rf"eighteenth|nineteenth|twentieth|twenty[- ](?:{_UNITS})|thirtieth|thirty[- ]first)"
+)
 DAY = re.compile(
     rf"\b(?:\d{{1,2}}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+(?:of\s+)?(?:{_M})|(?:{_M})\s+\d{{1,2}}|(?:{_M})\s+(?:of\s+)?\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}})\b",
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M}))\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
+FISCAL_YEAR = re.compile(r"\bFY\s?(?:19|20)?\d\d\b")  # "FY2021-FY2023"
 # A number that is not a year: counts, amounts, percentages.
 QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
 NUMBER_WORD = re.compile(
@@ -42,7 +49,10 @@ IDENTIFIER = re.compile(
     r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*"
 )
 # Form fields and titles name a person even where the recogniser misses the name.
-PERSON = re.compile(r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective)\.?\s+[A-Z]")
+PERSON = re.compile(
+    r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective|Lt|Lieutenant|Colonel|Brigadier|"
+    r"Admiral|Professor|Prof|Prince|Princess|Sheikh|Senator|Judge|Sir|Dame)\.?\s+[A-Z]|\bH\.\s?E\.\s+[A-Z]"
+)
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
 
 
@@ -62,7 +72,7 @@ KINDS: dict[str, Kind] = {
     "fax": Kind("fax number", patterns=(FAX,)),
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
-    "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR)),
+    "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"})),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
