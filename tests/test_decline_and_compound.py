@@ -384,3 +384,8 @@ def test_clipped_names_two_word_initials_titles_and_spelled_dates_are_recognised
     # "who chairs X" asks for X's chair: a passage that never says chair names someone else
     assert asked_nouns("Who chairs the Zembla working group on ports?") == ("chair",)
     assert asked_nouns("who funded the Zembla workshop?") == ()
+
+
+def test_british_and_american_spellings_share_a_stem() -> None:
+    assert tokenize("co-organised the organisation") == tokenize("co-organized the organization")
+    assert tokenize("analysed") == tokenize("analyzed")

@@ -24,7 +24,7 @@ from pathlib import Path
 from assistant.types import Chunk, DocumentInfo, Filters
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker
 from vectorstore.journal import Journal, PendingWrite
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import TOKENIZER_VERSION, LexicalIndex, tokenize
 from vectorstore.manifest import DocumentRecord, Manifest, fsync_dir
 from vectorstore.migrate import records_from_chunks
 from ingest.fingerprint import PROBE
@@ -182,7 +182,8 @@ class Index:
         """BM25 over `chunks`: mapped from `lexical/bm25-<hash of the chunk ids>/` when a process
         built it for exactly these chunks, else built from the documents' cached tokens and saved
         there (the previous one removed). A restart of an unchanged index tokenises and scores nothing."""
-        key = hashlib.sha1("\n".join(c.chunk_id for c in chunks).encode()).hexdigest()[:16]
+        ids = "\n".join(c.chunk_id for c in chunks)
+        key = hashlib.sha1(f"{TOKENIZER_VERSION}\n{ids}".encode()).hexdigest()[:16]
         path = self.data_dir / "lexical" / f"bm25-{key}"
         if chunks and path.is_dir():
             try:
@@ -220,7 +221,7 @@ class Index:
         ids = [c.chunk_id for c in chunks]
         try:
             saved = json.loads(path.read_text(encoding="utf-8"))
-            if saved.get("ids") == ids:
+            if saved.get("ids") == ids and saved.get("version") == TOKENIZER_VERSION:
                 return saved["tokens"]
         except (OSError, ValueError, KeyError, AttributeError):
             pass
@@ -228,7 +229,7 @@ class Index:
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")
-            tmp.write_text(json.dumps({"ids": ids, "tokens": tokens}), encoding="utf-8")
+            tmp.write_text(json.dumps({"ids": ids, "version": TOKENIZER_VERSION, "tokens": tokens}), encoding="utf-8")
             os.replace(tmp, path)
         except OSError as exc:  # a read-only data directory still answers, it only tokenises again
             log.debug("lexical tokens of %s not saved: %s", doc_id, exc)

@@ -54,7 +54,16 @@ def stem(word: str) -> str:
         word = word[:-2]
     if word.endswith("e") and len(word) > 3:
         word = word[:-1]
+    # British and American spellings meet: "organised"/"organized", "analyse"/"analyze",
+    # "organisation"/"organization".
+    if len(word) >= 6:
+        word = _BRITISH_ENDING.sub(r"\1z\2", word)
     return word
+
+
+_BRITISH_ENDING = re.compile(r"([iy])s(ation|at|$)")
+# Bumped when `tokenize` changes: saved BM25 tokens of an older tokenizer are made again.
+TOKENIZER_VERSION = 2
 
 
 def words(text: str) -> list[str]:

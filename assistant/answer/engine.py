@@ -199,6 +199,8 @@ class AnswerEngine:
             best = self._richest(q, best, ranked)
         elif q.asked_nouns and q.expects in UNTYPED:
             best = self._saying(q, best, ranked, hits)
+        if q.asked_nouns and q.expects in {"person", "agent"} and follow is None:
+            best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)

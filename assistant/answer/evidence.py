@@ -111,10 +111,11 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
     return abs(a.unit.line - b.unit.line) == 1 and is_form_line(a.unit.text) and is_form_line(b.unit.text)
 
 
-# Sentence openings that point back at the sentence before ("This magazine", "They", "Such"):
-# English pronouns and demonstratives, a closed class.
+# Sentence openings that point back at the sentence before ("This magazine", "They", "Such",
+# a report's "Our country will ..."): English pronouns and demonstratives, a closed class.
 ANAPHOR = re.compile(
-    r"(?:This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same)\b"
+    r"(?:This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same|"
+    r"We|Our)\b"
 )
 
 

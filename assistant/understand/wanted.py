@@ -113,7 +113,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:phone|telephone|telefono)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
-        r"|\bwhich (?:decree|law)\b",
+        r"|\bwhich (?:decree|law)\b|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
         "identifier",
     ),
     (
