@@ -389,3 +389,21 @@ def test_clipped_names_two_word_initials_titles_and_spelled_dates_are_recognised
 def test_british_and_american_spellings_share_a_stem() -> None:
     assert tokenize("co-organised the organisation") == tokenize("co-organized the organization")
     assert tokenize("analysed") == tokenize("analyzed")
+
+
+def test_a_clause_before_a_colon_is_no_heading_and_who_asks_a_role_only_by_its_verb() -> None:
+    from assistant.answer.decline import asks_role
+    from assistant.answer.scoring import is_heading
+
+    said = "Commenting on these results, Zembla Director Ana Ruiz Varga said:"
+    assert not is_heading(Unit(0, 0, len(said), said, False, None, 0), "")
+    assert is_heading(Unit(0, 0, 17, "Topics addressed:", False, None, 0), "")
+    from dataclasses import replace
+
+    from assistant.understand.question import asked_nouns
+
+    def asked(text: str):
+        return replace(profile(text), asked_nouns=asked_nouns(text))
+
+    assert asks_role(asked("Who represented Zembla at the ministerial?"))
+    assert not asks_role(asked("Which Zemblan port were the officers from who got trained?"))

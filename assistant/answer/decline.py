@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
 from assistant.understand.names import derived, shortened
-from assistant.understand.question import QuestionProfile, counts
+from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts
 from assistant.answer.evidence import blank, continues
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
 from assistant.types import Hit
@@ -94,11 +94,19 @@ def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:
     return [t for t in wanted if t not in said and not any(shortened(w, t) or derived(w, t) for w in said)]
 
 
+def asks_role(q: QuestionProfile) -> bool:
+    """A role the answer must say: "who was the director-general", "who chairs / represented X"
+    (a bare "who" question's other nouns are its topic: "which port were the officers from who ...")."""
+    return q.expects in {"person", "agent"} or (
+        q.expects == "who" and bool(q.asked_nouns) and set(q.asked_nouns) <= ROLE_STEMS
+    )
+
+
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """The asked-for nouns ("what penalties ...", "outcome of ...") the answer's passage never
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
-    if not q.asked_nouns or (q.expects not in UNTYPED and q.expects not in {"person", "agent"}):
-        return []  # a role ("who was the director-general", "who chairs X") must be said too
+    if not q.asked_nouns or (q.expects not in UNTYPED and not asks_role(q)):
+        return []
     return _unsaid(q.asked_nouns, _said(q, passage, hits))
 
 

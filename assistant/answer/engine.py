@@ -15,6 +15,7 @@ from assistant.answer.decline import (
     KIND_SEARCH_DEPTH,
     DeclineModel,
     Evidence,
+    asks_role,
     evidence_features,
     unsaid_nouns,
 )
@@ -199,7 +200,7 @@ class AnswerEngine:
             best = self._richest(q, best, ranked)
         elif q.asked_nouns and q.expects in UNTYPED:
             best = self._saying(q, best, ranked, hits)
-        if q.asked_nouns and q.expects in {"person", "agent"} and follow is None:
+        if q.asked_nouns and asks_role(q) and follow is None:
             best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]

@@ -100,7 +100,12 @@ def is_heading(unit: Unit, section: str, title: str = "") -> bool:
         return True
     if title and len(text) <= len(title) + 2 and " ".join(words(title)).startswith(" ".join(words(text))):
         return True
-    return mostly_upper(text) or (text.endswith(":") and len(text) < 120 and not unit.is_item)
+    # A label ("Topics addressed:"); a longer clause before a colon says something ("IMB
+    # Director Pottengal Mukundan said:", "Four working groups function within it:").
+    return mostly_upper(text) or (text.endswith(":") and len(text.split()) <= LABEL_WORDS and not unit.is_item)
+
+
+LABEL_WORDS = 8
 
 
 def acronyms(text: str) -> set[str]:

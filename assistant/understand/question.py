@@ -144,7 +144,8 @@ _LIGHT_NOUNS = frozenset(
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
 # say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
-_ROLE_VERBS = frozenset("chair head lead preside direct coordinate moderate convene".split())
+_ROLE_VERBS = frozenset("chair head lead preside direct coordinate moderate convene represent".split())
+ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
 def _light(token) -> bool:
