@@ -25,7 +25,10 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_core import QUESTIONS  # noqa: E402  (same questions as the in-process benchmark)
+from bench_core import QUESTIONS, distinct_questions  # noqa: E402
+
+POOL = distinct_questions()  # never the same question twice in one server's life
+WARM_UP = 10
 from tests.live_server import start_server  # noqa: E402
 
 
@@ -33,18 +36,18 @@ def timed_asks(client: httpx.Client, calls: int, offset: int = 0) -> list[float]
     times = []
     for i in range(offset, offset + calls):
         t0 = time.perf_counter()
-        r = client.post("/api/ask", json={"question": QUESTIONS[i % len(QUESTIONS)]})
+        r = client.post("/api/ask", json={"question": POOL[i % len(POOL)]})
         times.append((time.perf_counter() - t0) * 1000)
         r.raise_for_status()
     return times
 
 
-def throughput(url: str, clients: int, per_client: int) -> tuple[float, float, float]:
+def throughput(url: str, clients: int, per_client: int, start: int = 0) -> tuple[float, float, float]:
     """(answers/s, p50 ms, p95 ms) with `clients` threads each asking `per_client` questions."""
 
-    def client_run(offset: int) -> list[float]:
+    def client_run(n: int) -> list[float]:
         with httpx.Client(base_url=url, timeout=120) as client:
-            return timed_asks(client, per_client, offset)
+            return timed_asks(client, per_client, start + n * per_client)
 
     t0 = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
@@ -94,12 +97,15 @@ def main() -> None:
             try:
                 note("start-up to first healthy /api/health, index present", "s", server.startup_s)
                 with httpx.Client(base_url=server.url, timeout=60) as client:
-                    timed_asks(client, len(QUESTIONS) * 2)  # warm: lazy imports, caches
+                    timed_asks(client, WARM_UP, len(POOL) - WARM_UP)  # warm: lazy imports, spaCy
                     times = sorted(timed_asks(client, args.calls))
+                asked = args.calls
                 note(f"POST /api/ask p50 of {args.calls} warm calls", "ms", statistics.median(times))
                 note("POST /api/ask p95", "ms", times[min(len(times) - 1, int(0.95 * len(times)))])
                 for n in (1, 4, 16):
-                    rate, p50, p95 = throughput(server.url, n, max(10, args.calls // n))
+                    per_client = max(10, args.calls // n)
+                    rate, p50, p95 = throughput(server.url, n, per_client, asked)
+                    asked += n * per_client
                     note(f"{n:>2} concurrent client(s):", "answers/s", rate)
                     note(f"{n:>2} concurrent client(s): p50", "ms", p50)
                     note(f"{n:>2} concurrent client(s): p95", "ms", p95)

@@ -28,8 +28,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_api import spread, timed_asks  # noqa: E402
-from bench_core import QUESTIONS  # noqa: E402
+from bench_api import POOL, WARM_UP, spread, timed_asks  # noqa: E402
 from tests.live_server import OFFLINE_ENV, background_server, free_port, launch, wait_healthy  # noqa: E402
 
 COLLECTION = "bench-processes"
@@ -48,12 +47,12 @@ def ingest(corpus: Path, data_dir: Path, env: dict[str, str]) -> float:
     return time.perf_counter() - t0
 
 
-def throughput(urls: list[str], clients: int, per_client: int) -> tuple[float, float, float]:
-    """(answers/s, p50 ms, p95 ms); client i asks server i mod len(urls)."""
+def throughput(urls: list[str], clients: int, per_client: int, start: int) -> tuple[float, float, float]:
+    """(answers/s, p50 ms, p95 ms); client i asks server i mod len(urls), questions never repeated."""
 
     def client_run(i: int) -> list[float]:
         with httpx.Client(base_url=urls[i % len(urls)], timeout=120) as client:
-            return timed_asks(client, per_client, i)
+            return timed_asks(client, per_client, start + i * per_client)
 
     t0 = time.perf_counter()
     with ThreadPoolExecutor(clients) as pool:
@@ -94,9 +93,12 @@ def main() -> None:
                         urls = [s.url for s in servers]
                         for url in urls:
                             with httpx.Client(base_url=url, timeout=60) as client:
-                                timed_asks(client, len(QUESTIONS))  # warm: lazy imports, caches
+                                timed_asks(client, WARM_UP, len(POOL) - WARM_UP)  # warm: imports, spaCy
+                        asked = 0
                         for clients in (1, 4, 16):
-                            rate, p50, p95 = throughput(urls, clients, max(3, args.calls // clients))
+                            per_client = max(3, args.calls // clients)
+                            rate, p50, p95 = throughput(urls, clients, per_client, asked)
+                            asked += clients * per_client
                             label = f"{processes} process(es), {clients:>2} client(s)"
                             note(f"{label}: answers/s", "/s", rate)
                             note(f"{label}: p50", "ms", p50)

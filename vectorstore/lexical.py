@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 import unicodedata
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -21,6 +22,9 @@ STOPWORDS = frozenset(
     this those to was we were what when where which who whom whose why will with would you your
     about also any can could may might must shall should than s t""".split()
 )
+
+# Texts whose tokens are kept in memory (sentences and chunks retrieved again and again).
+TOKEN_CACHE_SIZE = 50_000
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[@.][a-z0-9]+)*")
 
@@ -82,10 +86,16 @@ def tokenize(text: str) -> list[str]:
 
     "cyber security" also yields "cybersecurity": the reports write both.
     """
+    return list(_tokens(text))
+
+
+@lru_cache(maxsize=TOKEN_CACHE_SIZE)
+def _tokens(text: str) -> tuple[str, ...]:
+    """Every answer tokenises the same retrieved sentences again: they are tokenised once."""
     ws = words(text)
     out = [stem(w) for w in ws if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
     out += [stem(a + b) for a, b in zip(ws, ws[1:]) if a == "cyber" and b.isalpha()]
-    return out
+    return tuple(out)
 
 
 class LexicalIndex:
