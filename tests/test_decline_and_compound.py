@@ -407,3 +407,16 @@ def test_a_clause_before_a_colon_is_no_heading_and_who_asks_a_role_only_by_its_v
 
     assert asks_role(asked("Who represented Zembla at the ministerial?"))
     assert not asks_role(asked("Which Zemblan port were the officers from who got trained?"))
+
+
+def test_a_contacts_title_line_belongs_to_its_own_record() -> None:
+    from assistant.answer.scoring import form_records
+
+    text = (
+        "Contact Points\nContact Point: Name: Ana Ruiz\nTitle: Head, Zembla Customs\nEmail Address: a@z.org\n"
+        "Contact Point: Name: Ben Ode\nTitle: Analyst, Foreign Ministry"
+    )
+    records = form_records(text)
+    assert records[1] == records[2] == records[3] == range(1, 4)
+    assert records[4] == records[5] == range(4, 6)
+    assert 0 not in records  # a heading is no field of a record

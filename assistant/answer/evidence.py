@@ -13,6 +13,7 @@ from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
+from assistant.answer.units import is_form_line
 from assistant.types import Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
 
@@ -82,15 +83,6 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
     if not absent and not q.compares and ranked:
         absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]
     return absent
-
-
-# "Telephone Number: ...": a form field. A record of a form runs over adjacent lines of fields
-# ("Contact Point: Name: X" then "Telephone Number: ... Email Address: ...").
-FORM_FIELD = re.compile(r"[A-Z][\w ]{0,30}:\s")
-
-
-def is_form_line(text: str) -> bool:
-    return bool(FORM_FIELD.match(text))
 
 
 # A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.

@@ -17,7 +17,7 @@ import numpy as np
 from assistant.understand.question import YEAR, QuestionProfile, counts
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
-from assistant.answer.units import Unit, mostly_upper, split_chunk, split_hits
+from assistant.answer.units import Unit, is_form_line, mostly_upper, split_chunk, split_hits
 from ingest.embedding import text_key
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
@@ -166,6 +166,28 @@ def label_rarity(q: QuestionProfile, units: Sequence[Unit], holds: Sequence[bool
     return [max((1.0 - share[label] for label in h), default=overall) for h in held]
 
 
+# A form record starts at the line naming its person ("Contact Point: Name: X" or "Name: X").
+_RECORD_START = re.compile(r"\bName:\s*\S")
+
+
+def form_records(text: str) -> dict[int, range]:
+    """For each line of a form record, the lines of its record: from the line naming a person to
+    the line before the next one names another. A contact's title line lends its words ("National
+    Customs Service") to that contact's name line, not to the next contact's."""
+    lines = text.split("\n")
+    starts = [i for i, line in enumerate(lines) if _RECORD_START.search(line)]
+    out: dict[int, range] = {}
+    for n, start in enumerate(starts):
+        end = starts[n + 1] if n + 1 < len(starts) else len(lines)
+        record = range(start, end)
+        for i in record:
+            if i == start or is_form_line(lines[i]):
+                out[i] = record
+            else:
+                break
+    return out
+
+
 UnitLookup = Callable[[Sequence[str]], dict[str, list[float]]]  # stored unit vectors by key
 
 
@@ -267,14 +289,19 @@ class UnitScorer:
                     credited |= missing
             return min(1.0, got / total)
 
+        records = [form_records(h.chunk.text) for h in hits]
         out = []
         for i, u in enumerate(units):
             chunk = hits[u.hit_index].chunk
+            lines = records[u.hit_index].get(u.line)
             near = set().union(  # a planted command lends its words to no neighbour
                 *(
                     token_sets[j]
                     for j, v in enumerate(units)
-                    if v.hit_index == u.hit_index and 0 < abs(v.line - u.line) <= 2 and not v.instruction
+                    if v.hit_index == u.hit_index
+                    and 0 < abs(v.line - u.line) <= 2
+                    and not v.instruction
+                    and (lines is None or v.line in lines)
                 )
             )
             intro = intro_tokens.get(u.list_id, set())

@@ -26,6 +26,15 @@ BARE_WORDS = 16
 _FIELD = re.compile(r"(?=(?:Contact Point(?: \d)?|Name|Title|Telephone Number|Fax Number|Email Address):)")
 
 
+# "Telephone Number: ...": a form field. A record of a form runs over adjacent lines of fields
+# ("Contact Point: Name: X" then "Telephone Number: ... Email Address: ...").
+FORM_FIELD = re.compile(r"[A-Z][\w ]{0,30}:\s")
+
+
+def is_form_line(text: str) -> bool:
+    return bool(FORM_FIELD.match(text))
+
+
 @dataclass(frozen=True)
 class Unit:
     """One quotable span of a retrieved chunk."""
