@@ -36,7 +36,7 @@ def index_for(docs: str, work: Path, embedder, cache: dict):
 def line(name: str, s: dict) -> str:
     passed = round((s["pass_rate"] or 0) * s["answerable"])
     return (
-        f"{name}: pass {s['pass_rate']:.3f} ({passed}/{s['answerable']})  "
+        f"{name}: pass {s['pass_rate'] or 0:.3f} ({passed}/{s['answerable']})  "
         f"declined {s['declined_correctly']}/{s['unanswerable']}  wrongly {s['wrongly_declined']}  "
         f"cites {s['citation_validity']}  hit@k {s['hit_at_k']}  "
         f"p50 {s['latency_p50_ms']} ms  p95 {s['latency_p95_ms']} ms"

@@ -94,11 +94,17 @@ def ends_sentence(text: str) -> bool:
 def runs_on(text: str, after: str) -> bool:
     """A line with no sentence end followed by one opening in lower case: one sentence wrapped
     by hand or by an export ("... of the Colombo Plan member countries" / "was held in ...")."""
-    return bool(text.strip()) and not ends_sentence(text) and after.lstrip()[:1].islower()
+    return (
+        bool(text.strip())
+        and not ends_sentence(text)
+        and not text.lstrip().startswith("|")
+        and after.lstrip()[:1].islower()
+    )
 
 
 # Plain text wrapped at a fixed width: most lines end near the same right margin.
 WRAP_MIN_LINES = 8
+WRAP_MIN_WIDTH = 60  # short lines (addresses, lists, table rows) are lines of their own
 WRAP_MAX_WIDTH = 160
 WRAP_NEAR_MARGIN = 0.85  # a line this close to the margin reached it
 WRAP_SHARE = 0.3  # the share of lines that must reach it for the text to count as wrapped
@@ -112,12 +118,17 @@ def wrap_margin(lines: Sequence[str]) -> int | None:
         return None
     margin = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(n >= WRAP_NEAR_MARGIN * margin for n in lengths) / len(lengths)
-    return margin if margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE else None
+    return margin if WRAP_MIN_WIDTH <= margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE else None
 
 
 def reaches_margin(text: str, margin: int | None) -> bool:
     """A line of wrapped text that reached the margin with no sentence end: the layout ended it."""
-    return margin is not None and len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin and not ends_sentence(text)
+    return (
+        margin is not None
+        and len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin
+        and not ends_sentence(text)
+        and not text.lstrip().startswith("|")  # a table row
+    )
 
 
 def starts_block(text: str) -> bool:

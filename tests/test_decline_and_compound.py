@@ -420,3 +420,17 @@ def test_a_contacts_title_line_belongs_to_its_own_record() -> None:
     assert records[1] == records[2] == records[3] == range(1, 4)
     assert records[4] == records[5] == range(4, 6)
     assert 0 not in records  # a heading is no field of a record
+
+
+def test_review_cases_slashes_clips_percent_and_spanish_relatives() -> None:
+    from assistant.answer.evidence import clipped
+    from assistant.understand.bridge import spanish_wants_list
+    from assistant.understand.question import asked_nouns, counted_noun
+
+    assert counted_noun("How many participants attended the AML/CFT workshop?") == ("participant",)
+    assert counted_noun("how many 24/7 contact points exist?") == ("point",)
+    assert not clipped("sica", "since capacity building began")  # lower-case words clip into no name
+    assert answer_kind("How much funding covered 50% of the costs?") == "money"
+    assert not spanish_wants_list("¿Cuál es el programa que apoyas?")  # a relative "que", not "¿qué …s?"
+    assert spanish_wants_list("¿A qué países ayudó?")
+    assert asked_nouns("Who is the ZIMO Executive Director?") == ("executiv", "director")  # not the acronym

@@ -225,7 +225,7 @@ class Index:
                 return saved["tokens"]
         except (OSError, ValueError, KeyError, AttributeError):
             pass
-        tokens = [tokenize(lexical_text(c)) for c in chunks]
+        tokens = [tokenize(lexical_text(c), cache=False) for c in chunks]
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
             tmp = path.with_suffix(f".{os.getpid()}.tmp")

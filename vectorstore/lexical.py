@@ -24,7 +24,7 @@ STOPWORDS = frozenset(
 )
 
 # Texts whose tokens are kept in memory (sentences and chunks retrieved again and again).
-TOKEN_CACHE_SIZE = 50_000
+TOKEN_CACHE_SIZE = 8_192
 
 _TOKEN = re.compile(r"[a-z0-9]+(?:[@.][a-z0-9]+)*")
 
@@ -81,12 +81,13 @@ def words(text: str) -> list[str]:
     return out
 
 
-def tokenize(text: str) -> list[str]:
+def tokenize(text: str, cache: bool = True) -> list[str]:
     """Stemmed content tokens: what BM25 and term overlap compare.
 
-    "cyber security" also yields "cybersecurity": the reports write both.
+    "cyber security" also yields "cybersecurity": the reports write both. `cache=False` for text
+    tokenised once (whole chunks at ingest), which would only push answers' sentences out.
     """
-    return list(_tokens(text))
+    return list(_tokens(text) if cache else _tokens.__wrapped__(text))
 
 
 @lru_cache(maxsize=TOKEN_CACHE_SIZE)

@@ -296,6 +296,7 @@ class AnswerEngine:
             and not s.unit.bare
             and not is_heading(s.unit, "")
             and unsaid(s) < missing
+            and (q.expects in UNTYPED or holds_wanted(q, s.unit))  # a role said, and someone who holds it
         ]
         return rivals[0] if rivals else best
 

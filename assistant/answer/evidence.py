@@ -15,7 +15,7 @@ from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import Scored, acronyms
 from assistant.answer.units import is_form_line
 from assistant.types import Hit
-from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize, words
+from vectorstore.lexical import LexicalIndex, tokenize
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
 ADDRESSING_SHARE = 0.6
@@ -69,12 +69,16 @@ def clipped(name: str, text: str) -> bool:
     """Is the name the first letters of two words in a row of the text, run together?"""
     if not (2 * CLIP_PART <= len(name) <= CLIP_LONGEST) or not name.isalpha():
         return False
-    content = [w for w in words(text) if w not in STOPWORDS]
+    # as such names are written: two capitalised words in a row ("Executive Committee")
+    pairs = [(a.lower(), b.lower()) for a, b in _CAPITALISED_PAIR.findall(text)]
     for cut in range(CLIP_PART, len(name) - CLIP_PART + 1):
         head, tail = name[:cut], name[cut:]
-        if any(a.startswith(head) and b.startswith(tail) and a != head for a, b in zip(content, content[1:])):
+        if any(a.startswith(head) and b.startswith(tail) and a != head for a, b in pairs):
             return True
     return False
+
+
+_CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+))")
 
 
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:

@@ -247,7 +247,10 @@ def _cognate(word: str) -> str:
 
 # A Spanish question asking for several things: a plural wh-word ("¿quiénes / cuáles ...?"),
 # "¿qué" before a plural noun ("¿qué países ...?"), or a request to list.
-_SPANISH_PLURAL = re.compile(r"\b(?:quienes|cuales)\b|\bque\s+\w{3,}s\b|\blist(?:a|e|ar|ado)\b|\benumer\w*")
+_SPANISH_PLURAL = re.compile(
+    r"\b(?:quienes|cuales)\b|(?:^|¿|\b(?:a|de|en|con|por|para|entre)\s+)que\s+\w{3,}s\b"
+    r"|\blist(?:a|e|ar|ado)\b|\benumer\w*"
+)
 
 
 def spanish_wants_list(text: str) -> bool:

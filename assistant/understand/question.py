@@ -144,7 +144,7 @@ _LIGHT_NOUNS = frozenset(
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
 # say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
-_ROLE_VERBS = frozenset("chair head lead preside direct coordinate moderate convene represent".split())
+_ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene represent".split())
 ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
@@ -196,7 +196,8 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     role = bool(toks) and toks[0].lower_ == "who" and bool(run) and run[-1].pos_ == "PROPN"
     if not run or (run[-1].pos_ != "NOUN" and not role):
         return ()
-    nouns = [t.text for t in run if (t.pos_ == "NOUN" or role) and not _light(t)]
+    # an acronym in the role's run is the organisation's name, not the role ("the UNODC Director")
+    nouns = [t.text for t in run if (t.pos_ == "NOUN" or (role and not t.text.isupper())) and not _light(t)]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
 
 
@@ -307,22 +308,35 @@ def counted_noun(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     heads = _head(m.group(1))
-    # "how many border crossings / entry points ...": each alternative names what is counted.
-    for alternative in re.findall(
-        r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)", q[m.end(1) :]
-    ):
-        heads += tuple(h for h in _head(alternative) if h not in heads)
-    return heads
+    # "how many border crossings / entry points ...": each alternative right after the counted
+    # phrase names what is counted ("AML/CFT workshop" later in the question does not).
+    rest, at = q[m.end(1) :], 0
+    whole = m.group(1).split()
+    if len(whole) > COUNTED_NOUN_WORDS or len(_head_words(m.group(1))) < len(whole):
+        return heads  # the phrase ended before the slash: what follows it is no alternative
+    while alt := _SLASH_ALTERNATIVE.match(rest, at):
+        at = alt.end()
+        heads += tuple(h for h in _head(alt.group(1)) if h not in heads)
+    return tuple(h for h in heads if not h.isdigit())  # "24/7 contact points" counts no 24s
 
 
-def _head(text: str) -> tuple[str, ...]:
-    """The head noun of a counted phrase, as a stem: the last plural of its first words, else the last word."""
-    phrase = []
+_SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)")
+
+
+def _head_words(text: str) -> list[str]:
+    """The counted phrase's words: its first ones, up to a function word or a verb-looking word."""
+    phrase: list[str] = []
     for word in text.split()[:COUNTED_NOUN_WORDS]:
         low = fold(word)
         if low in STOPWORDS or low in _COUNT_STOP or (low.endswith("ed") and phrase):
             break
         phrase.append(word)
+    return phrase
+
+
+def _head(text: str) -> tuple[str, ...]:
+    """The head noun of a counted phrase, as a stem: the last plural of its first words, else the last word."""
+    phrase = _head_words(text)
     # The head is the last plural of the phrase ("AEO programmes exist" -> programmes), else its last word.
     plurals = [w for w in phrase if len(w) > 3 and w.lower().endswith("s") and not w.isupper()]
     return tuple(content_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])

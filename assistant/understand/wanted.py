@@ -141,7 +141,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
     (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
-        r"|\b(?:what|which|how much)\b[^?]*?(?:%|\bper ?cent(?:age)?\b)",
+        r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
         "percent",
     ),
     (

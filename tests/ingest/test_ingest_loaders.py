@@ -259,3 +259,13 @@ def test_text_wrapped_at_a_fixed_width_is_read_as_paragraphs(tmp_path: Path) -> 
     text = load_document(path).text
     assert "member countries was held in Ruritania in 2008" in text  # one sentence, one line
     assert text.splitlines()[:2] == ["ZEMBLA PLAN", "1. " + text.splitlines()[1][3:]]  # "1." opens the item
+
+
+def test_short_lines_and_table_rows_stay_lines_of_their_own(tmp_path: Path) -> None:
+    from ingest.loaders import load_document
+
+    rows = [f"| Zembla {n} | 20{n:02d} | signed |" for n in range(12)]
+    address = ["Ministry of Security of Zembla", "Av. Libertador 123", "Zembla City"] * 4
+    path = tmp_path / "table.txt"
+    path.write_text("\n".join(rows + address) + "\n", encoding="utf-8")
+    assert len(load_document(path).text.splitlines()) == len(rows) + len(address)
