@@ -17,6 +17,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -42,11 +43,11 @@ def timed_asks(client: httpx.Client, calls: int, offset: int = 0) -> list[float]
     return times
 
 
-def throughput(url: str, clients: int, per_client: int, start: int = 0) -> tuple[float, float, float]:
+def throughput(urls: Sequence[str], clients: int, per_client: int, start: int = 0) -> tuple[float, float, float]:
     """(answers/s, p50 ms, p95 ms) with `clients` threads each asking `per_client` questions."""
 
     def client_run(n: int) -> list[float]:
-        with httpx.Client(base_url=url, timeout=120) as client:
+        with httpx.Client(base_url=urls[n % len(urls)], timeout=120) as client:  # client n asks server n mod N
             return timed_asks(client, per_client, start + n * per_client)
 
     t0 = time.perf_counter()
@@ -104,7 +105,7 @@ def main() -> None:
                 note("POST /api/ask p95", "ms", times[min(len(times) - 1, int(0.95 * len(times)))])
                 for n in (1, 4, 16):
                     per_client = max(10, args.calls // n)
-                    rate, p50, p95 = throughput(server.url, n, per_client, asked)
+                    rate, p50, p95 = throughput([server.url], n, per_client, asked)
                     asked += n * per_client
                     note(f"{n:>2} concurrent client(s):", "answers/s", rate)
                     note(f"{n:>2} concurrent client(s): p50", "ms", p50)

@@ -15,12 +15,10 @@ from __future__ import annotations
 
 import argparse
 import os
-import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import httpx
@@ -28,7 +26,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench_api import POOL, WARM_UP, spread, timed_asks  # noqa: E402
+from bench_api import POOL, WARM_UP, spread, throughput, timed_asks  # noqa: E402
 from tests.live_server import OFFLINE_ENV, background_server, free_port, launch, wait_healthy  # noqa: E402
 
 COLLECTION = "bench-processes"
@@ -45,20 +43,6 @@ def ingest(corpus: Path, data_dir: Path, env: dict[str, str]) -> float:
         stdout=subprocess.DEVNULL,
     )
     return time.perf_counter() - t0
-
-
-def throughput(urls: list[str], clients: int, per_client: int, start: int) -> tuple[float, float, float]:
-    """(answers/s, p50 ms, p95 ms); client i asks server i mod len(urls), questions never repeated."""
-
-    def client_run(i: int) -> list[float]:
-        with httpx.Client(base_url=urls[i % len(urls)], timeout=120) as client:
-            return timed_asks(client, per_client, start + i * per_client)
-
-    t0 = time.perf_counter()
-    with ThreadPoolExecutor(clients) as pool:
-        times = sorted(t for part in pool.map(client_run, range(clients)) for t in part)
-    elapsed = time.perf_counter() - t0
-    return len(times) / elapsed, statistics.median(times), times[min(len(times) - 1, int(0.95 * len(times)))]
 
 
 def main() -> None:

@@ -31,18 +31,17 @@ L2 = 0.05  # regularisation: small, the features are few and bounded
 def collect(specs: list[str], embedder, tmp: Path) -> list[tuple[dict, int, str]]:
     """Features and labels of every item, one index per folder of extra documents."""
     from assistant.answer.decline import DECLINE_MODEL
-    from assistant.core import build
     from assistant.evaluation.evaluate import evaluate, load_gold
+    from eval_sets import index_for  # one index per folder of extra documents, the bundled reports in all
 
     indexes: dict[str, object] = {}
     rows = []
     for spec in specs:
         gold, _, docs = spec.partition(":")
         if docs not in indexes:
-            a = build(data_dir=tmp / str(len(indexes)), embedder=embedder)
-            a.ingest([ROOT / "samples" / "reports"] + ([Path(docs)] if docs else []))
-            a.engine.decline_model = replace(DECLINE_MODEL, threshold=0.0)  # always answer
-            indexes[docs] = a
+            index_for(docs, tmp, embedder, indexes).engine.decline_model = replace(
+                DECLINE_MODEL, threshold=0.0
+            )  # answer all
         before = len(rows)
         for r in evaluate(indexes[docs], load_gold(Path(gold))).results:
             why = r.answer.why

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
-from ingest.normalize import Line, build_text, ends_mid_phrase, reaches_margin, runs_on, wrap_margin
+from ingest.normalize import Line, build_text, ends_mid_phrase, wrap_margin, wrapped_on
 from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line
 from ingest.pdf_lines import page_lines, to_source_lines
 
@@ -258,10 +258,7 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
     return [
         Line(
             line,
-            may_continue=bool(after.strip())
-            and (
-                ends_mid_phrase(line) or (margin is not None and (runs_on(line, after) or reaches_margin(line, margin)))
-            ),
+            may_continue=bool(after.strip()) and (ends_mid_phrase(line) or wrapped_on(line, after, margin)),
         )
         for line, after in zip(lines, following)
     ]

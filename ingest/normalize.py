@@ -91,17 +91,6 @@ def ends_sentence(text: str) -> bool:
     return bool(_SENTENCE_END.search(text.rstrip()))
 
 
-def runs_on(text: str, after: str) -> bool:
-    """A line with no sentence end followed by one opening in lower case: one sentence wrapped
-    by hand or by an export ("... of the Colombo Plan member countries" / "was held in ...")."""
-    return (
-        bool(text.strip())
-        and not ends_sentence(text)
-        and not text.lstrip().startswith("|")
-        and after.lstrip()[:1].islower()
-    )
-
-
 # Plain text wrapped at a fixed width: most lines end near the same right margin.
 WRAP_MIN_LINES = 8
 WRAP_MIN_WIDTH = 60  # short lines (addresses, lists, table rows) are lines of their own
@@ -121,14 +110,13 @@ def wrap_margin(lines: Sequence[str]) -> int | None:
     return margin if WRAP_MIN_WIDTH <= margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE else None
 
 
-def reaches_margin(text: str, margin: int | None) -> bool:
-    """A line of wrapped text that reached the margin with no sentence end: the layout ended it."""
-    return (
-        margin is not None
-        and len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin
-        and not ends_sentence(text)
-        and not text.lstrip().startswith("|")  # a table row
-    )
+def wrapped_on(text: str, after: str, margin: int | None) -> bool:
+    """In text wrapped at `margin` (see `wrap_margin`), does this line run on into the next? It
+    has no sentence end, is no table row, and reached the margin or is followed by a line opening
+    in lower case ("... of the Colombo Plan member countries" / "was held in ...")."""
+    if margin is None or not text.strip() or ends_sentence(text) or text.lstrip().startswith("|"):
+        return False
+    return len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin or after.lstrip()[:1].islower()
 
 
 def starts_block(text: str) -> bool:

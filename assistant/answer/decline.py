@@ -12,7 +12,7 @@ import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.scoring import Scored, counted_nouns, holds_wanted, is_heading
+from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts
 from assistant.answer.evidence import blank, continues
@@ -134,7 +134,7 @@ def evidence_features(
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
     typed = q.expects not in UNTYPED and KINDS.get(q.expects) is not None
     top = ranked[0] if ranked else None
-    counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+    counted = known_counted(q, lexical)
     holders = [
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])

@@ -22,7 +22,7 @@ from assistant.answer.decline import (
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
-from assistant.answer.scoring import Scored, UnitScorer, counted_nouns, enumerated, holds_wanted, is_heading
+from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -175,7 +175,7 @@ class AnswerEngine:
     ) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
         follow = None
-        counted = {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+        counted = known_counted(q, lexical)
         # "how many countries ...?" is not answered by a number of visits: a unit that counts
         # countries replaces it, as one holding no number would be replaced.
         miscounts = bool(counted) and not counts(best.unit.text, counted)
@@ -262,11 +262,7 @@ class AnswerEngine:
         """The value asked for often sits in the next sentence of the same paragraph ("A meeting was
         held ... The draft plan will be presented in 2017."): that sentence joins the answer; for a
         list, the one naming the most of the kind asked for."""
-        same = sorted(
-            (s for s in ranked if same_paragraph(s, best)),
-            key=lambda s: s.unit.start,
-        )
-        at = same.index(best)
+        same, at = AnswerEngine._paragraph(best, ranked)
         around = same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]
         holders = [s for s in around if holds_wanted(q, s.unit) and not s.unit.instruction and continues(s, best, q)]
         if q.wants_list:  # "which countries ...": the unit near the top naming the most of them
@@ -313,9 +309,8 @@ class AnswerEngine:
         def beside(s: Scored) -> list[Scored]:
             """The unit with the sentences before and after it in its paragraph: what its answer
             would name ("a workshop was held in Lima." + "Officers from A, B and C ...")."""
-            same = sorted((x for x in ranked if same_paragraph(x, s)), key=lambda x: x.unit.start)
-            at = same.index(s) if s in same else 0
-            return same[max(0, at - 1) : at + 2] or [s]
+            same, at = AnswerEngine._paragraph(s, ranked)
+            return same[max(0, at - 1) : at + 2]
 
         if len(names([best])) >= 2:
             return best
@@ -324,9 +319,14 @@ class AnswerEngine:
             for s in ranked[: LIST_CANDIDATES + 1]
             if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
         ]
-        richest = max(rivals, key=lambda s: len(names(beside(s))), default=best)
-        found = len(names(beside(richest)))
+        richest, found = max(((s, len(names(beside(s)))) for s in rivals), key=lambda p: p[1], default=(best, 0))
         return richest if found >= 2 and found > len(names(beside(best))) else best
+
+    @staticmethod
+    def _paragraph(s: Scored, ranked: list[Scored]) -> tuple[list[Scored], int]:
+        """The units of `s`'s paragraph (or form record) in reading order, and where `s` stands."""
+        same = sorted((x for x in ranked if same_paragraph(x, s)), key=lambda x: x.unit.start)
+        return same, same.index(s)
 
     @staticmethod
     def _enumeration_nearby(best: Scored, ranked: list[Scored]) -> list[Scored]:

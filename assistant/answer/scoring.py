@@ -125,6 +125,11 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     }
 
 
+def known_counted(q: QuestionProfile, lexical: LexicalIndex) -> set[str]:
+    """For "how many X", the counted nouns some indexed report says; empty for other questions."""
+    return {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+
+
 def enumerated(text: str) -> int:
     """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
     pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)

@@ -307,16 +307,17 @@ def counted_noun(q: str) -> tuple[str, ...]:
     m = _COUNTED.search(q) or re.search(r"\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
         return ()
-    heads = _head(m.group(1))
+    phrase = _head_words(m.group(1))
+    heads = _head(phrase)
     # "how many border crossings / entry points ...": each alternative right after the counted
     # phrase names what is counted ("AML/CFT workshop" later in the question does not).
     rest, at = q[m.end(1) :], 0
     whole = m.group(1).split()
-    if len(whole) > COUNTED_NOUN_WORDS or len(_head_words(m.group(1))) < len(whole):
+    if len(whole) > COUNTED_NOUN_WORDS or len(phrase) < len(whole):
         return heads  # the phrase ended before the slash: what follows it is no alternative
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
-        heads += tuple(h for h in _head(alt.group(1)) if h not in heads)
+        heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
     return tuple(h for h in heads if not h.isdigit())  # "24/7 contact points" counts no 24s
 
 
@@ -334,9 +335,8 @@ def _head_words(text: str) -> list[str]:
     return phrase
 
 
-def _head(text: str) -> tuple[str, ...]:
-    """The head noun of a counted phrase, as a stem: the last plural of its first words, else the last word."""
-    phrase = _head_words(text)
+def _head(phrase: list[str]) -> tuple[str, ...]:
+    """The head noun of a counted phrase's words, as a stem: the last plural, else the last word."""
     # The head is the last plural of the phrase ("AEO programmes exist" -> programmes), else its last word.
     plurals = [w for w in phrase if len(w) > 3 and w.lower().endswith("s") and not w.isupper()]
     return tuple(content_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])
