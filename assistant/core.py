@@ -51,6 +51,7 @@ from assistant.llm.reader import LLMFailure, LLMReader, llm_answer
 from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
+from assistant.understand.spelling import mend_words
 from assistant.understand.wanted import UNTYPED, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
@@ -152,8 +153,12 @@ class Assistant:
     def english_query(self, text: str) -> str:
         """Spanish questions get English renderings of their terms appended (names kept)."""
         if not looks_spanish(text):
-            return text
+            return self.mend(text)
         return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical)}"
+
+    def mend(self, text: str) -> str:
+        """English words mistyped ("numbr", "countires") read as the indexed words meant."""
+        return mend_words(text, self.index.snapshot.lexical.frequency)
 
     def understand(
         self, question: str, history: Sequence[str] = (), context: str = ""
@@ -162,6 +167,8 @@ class Assistant:
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
         carried-over context, and `context` is carried like an earlier turn; synonyms only
         widen the lexical search)."""
+        if not looks_spanish(question):
+            question = self.mend(question)
         own, carried = context_of(standalone(mend_question_word(question), history))
         premise, own = split_premise(own)
         carried = " ".join(x for x in (premise, context, carried) if x)

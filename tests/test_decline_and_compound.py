@@ -434,3 +434,20 @@ def test_review_cases_slashes_clips_percent_and_spanish_relatives() -> None:
     assert not spanish_wants_list("¿Cuál es el programa que apoyas?")  # a relative "que", not "¿qué …s?"
     assert spanish_wants_list("¿A qué países ayudó?")
     assert asked_nouns("Who is the ZIMO Executive Director?") == ("executiv", "director")  # not the acronym
+
+
+def test_roman_and_french_ordinals_name_an_edition() -> None:
+    from assistant.understand.serials import serials, serials_said
+
+    assert "44" in serials_said("the XLIV Meeting of the Plenary of Representatives was held")
+    assert "19" in serials_said("la 19e Commission Technique du Groupe")
+    assert serials_said("IV. Recommendations") == set()  # a heading's number, no edition
+    assert serials("workshop on TF/ML risks in Washington DC") == {}  # initials, not numerals
+
+
+def test_an_acronym_in_a_slash_compound_is_no_place() -> None:
+    from assistant.understand.wanted import holds_new
+
+    text = "Looking at countries' specific frameworks helps us understand trends in ML/TF risks."
+    assert not holds_new("place", text, [("GPE", "ML")], frozenset())
+    assert holds_new("place", "The meeting was held in Lima.", [("GPE", "Lima")], frozenset())

@@ -201,6 +201,25 @@ def test_a_mistyped_opening_wh_word_is_read_as_meant():
     assert mend_question_word("With whom?") == "With whom?"
 
 
+def test_mistyped_words_are_read_as_the_indexed_words_meant():
+    from assistant.understand.spelling import mend_words
+
+    df = {"number": 40, "country": 30, "measur": 9, "montego": 2}.get
+    frequency = lambda stem: df(stem, 0)  # noqa: E731
+    assert mend_words("numbr of measures in the plan", frequency) == "number of measures in the plan"
+    assert mend_words("which countires took part", frequency) == "which countries took part"
+    assert mend_words("which holiday town, montego bay?", frequency) == "which holiday town, montego bay?"
+    assert mend_words("Zemblan delegates", frequency) == "Zemblan delegates"  # a name
+
+
+def test_a_bare_noun_phrase_asks_like_which_and_roles_ask_for_persons():
+    assert answer_type("gifct founding companies?") == "organisation"
+    assert answer_type("participating countries in the drill") == "government"
+    assert answer_type("whats the name of the ACAO director general?") == "person"
+    assert answer_type("who gave the keynote speech at the colloquium?") == "person"
+    assert answer_type("what is the name of the programme?") == "name"
+
+
 def test_the_asked_noun_after_a_topic_and_past_a_plural_light_noun():
     from assistant.understand.question import asked_nouns
 

@@ -146,6 +146,10 @@ class LexicalIndex:
         """Does any indexed text contain this stemmed token?"""
         return token in self._df
 
+    def frequency(self, token: str) -> int:
+        """In how many indexed texts a stemmed token occurs."""
+        return self._df.get(token, 0)
+
     __contains__ = knows  # `token in index`: the index as a vocabulary, without copying it
 
     def vocabulary(self) -> frozenset[str]:

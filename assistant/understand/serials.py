@@ -30,12 +30,42 @@ for _tens, _value in _TENS.items():
         ORDINAL_WORD[f"{_tens}-{_unit}"] = str(_value + _n)
         ORDINAL_WORD[f"{_tens} {_unit}"] = str(_value + _n)
 _EDITION_WORDS = sorted((w for w in ORDINAL_WORD if w != "first"), key=len, reverse=True)
-_DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º)(?!\w)", re.I)
+# English, Spanish and French ("19e", "10ème", "1er") abbreviated ordinals.
+_DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º|e|ème|eme|er|re)(?!\w)", re.I)
 _WORD_ORDINAL = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\b", re.I)
 _EDITION_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({'|'.join(_EDITION_WORDS)})\b", re.I)
 # A number after a word ("CICAD 57", "Westerlies 2"); a serial only if that word is capitalised.
 _NAMED_NUMBER = re.compile(r"(\S+)\s+(\d{1,4})\b(?![.,:/%-]?\d)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
+# Upper-case Roman numerals of two letters or more, next to a capitalised word ("XLIV Plenary",
+# "Session XVI"): bodies number their sessions so. One letter ("I", "V") is too often a word.
+# Up to 89 (LXXXIX): letters C, D and M make words and initials ("DC", "MD", "CV") far more often.
+_ROMAN_NUMERAL = re.compile(r"(?<![\w/-])((?:XL|L?X{0,3})(?:IX|IV|V?I{0,3}))(?![\w/-])")
+_ROMAN_VALUE = {"L": 50, "X": 10, "V": 5, "I": 1}
+
+
+def roman_value(numeral: str) -> int:
+    """The value of a well-formed upper-case Roman numeral."""
+    total = 0
+    for letter, following in zip(numeral, numeral[1:] + " "):
+        value = _ROMAN_VALUE[letter]
+        total += -value if following != " " and _ROMAN_VALUE[following] > value else value
+    return total
+
+
+def _roman_serials(text: str) -> dict[str, str]:
+    """Roman numerals that number something named beside them: "XLIV Meeting" -> "44"."""
+    found: dict[str, str] = {}
+    for m in _ROMAN_NUMERAL.finditer(text):
+        numeral = m.group(1)
+        if len(numeral) < 2:
+            continue
+        before = text[: m.start()].split()[-1:]
+        after = text[m.end() :].split()[:1]
+        beside = [w.strip("(\"'“”,.;:") for w in before + after]
+        if any(w[:1].isupper() and not _ROMAN_NUMERAL.fullmatch(w) for w in beside):
+            found[numeral] = str(roman_value(numeral))
+    return found
 
 
 def serials(text: str) -> dict[str, str]:
@@ -49,6 +79,8 @@ def serials(text: str) -> dict[str, str]:
         word, number = m.group(1).strip("(\"'“”"), m.group(2)
         if m.start() > 0 and word[:1].isupper() and fold(word) not in MONTH_WORDS and not _YEAR.match(number):
             found.setdefault(number, str(int(number)))
+    for numeral, value in _roman_serials(text).items():
+        found.setdefault(numeral, value)
     return found
 
 
@@ -60,4 +92,5 @@ def serials_said(text: str) -> set[str]:
     for m in _NAMED_NUMBER.finditer(DAY.sub(" ", text)):
         if m.group(1)[-1:].isalpha() and fold(m.group(1)) not in MONTH_WORDS:
             said.add(str(int(m.group(2))))
+    said |= set(_roman_serials(text).values())
     return said

@@ -1,0 +1,52 @@
+"""Mistyped words in a question, read as the word meant ("numbr of measures", "which countires").
+
+A typo costs twice: the word matches nothing, and when it is the word that says what kind of
+answer is wanted ("number", "countries"), the engine no longer knows what to look for. A word
+is mended only when neither the English dictionary (simplemma) nor the indexed reports know it,
+and then only to a word one edit away that both know; the most frequent in the reports wins.
+Names are left alone: a capitalised word, or one the reports use as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from vectorstore.lexical import tokenize
+
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+_WORD = re.compile(r"(?<![\w@./-])([a-z]{4,})(?![\w@/-])")
+
+
+def _one_edit_words(word: str) -> set[str]:
+    """Every string one letter away: dropped, swapped with its neighbour, changed or added."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    return (
+        {a + b[1:] for a, b in splits if b}
+        | {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1}
+        | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
+        | {a + c + b for a, b in splits for c in _LETTERS}
+    ) - {word}
+
+
+def mend_words(question: str, frequency: Callable[[str], int]) -> str:
+    """The question with each unknown lower-case word replaced by the word meant, if one is
+    clear. `frequency(stem)` says in how many indexed texts a stemmed token occurs."""
+    from ingest.normalize import is_word
+
+    def known(word: str) -> bool:
+        stems = tokenize(word)
+        return not stems or all(frequency(s) for s in stems)
+
+    def meant(m: re.Match[str]) -> str:
+        word = m.group(1)
+        if is_word(word) or known(word):
+            return word
+        scored = []
+        for candidate in _one_edit_words(word):
+            stems = tokenize(candidate)
+            if len(stems) == 1 and frequency(stems[0]) and is_word(candidate):
+                scored.append((frequency(stems[0]), candidate))
+        return max(scored)[1] if scored else word
+
+    return _WORD.sub(meant, question)
