@@ -7,12 +7,18 @@ import re
 
 # A sentence ends at . ! ? followed by space and an opening capital/quote/bracket/digit,
 # unless the dot closes a known abbreviation or a single initial ("Carlos A. Escudero").
-_SENTENCE_END = re.compile(r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])")
+# Web pages also drop the space ("for one year 2017-2021.The Council also ..."): a dot between a
+# word or number and a capitalised word ends a sentence too.
+_SENTENCE_END = re.compile(
+    r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)|(?<=\d[.!?])(?=[A-Z][a-z]+\s)"
+)
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
     r"Ser|rev|doc|approx|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|"
     # titles and ranks before a name ("Amb. Arguelles", "Prof. Ito")
-    r"Amb|Hon|Prof|Sen|Rep|Maj|Adm|Sgt|Cdr|Insp|Supt|Brig|Cpl|Pres)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
+    r"Amb|Hon|Prof|Sen|Rep|Maj|Adm|Sgt|Cdr|Cmdr|Cmdt|Insp|Supt|Brig|Cpl|Pres|Adv|Rev|Fr|Mme|Mlle|Messrs|"
+    # Spanish and French titles ("Sra. Pérez", "Lic. Gómez", "Ing. Díaz")
+    r"Sra|Srta|Dra|Lic|Ing|Arq|Abg)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
 )
 # Semicolons end a sentence only between clauses this long; shorter ones are list items.
 _CLAUSE = 60

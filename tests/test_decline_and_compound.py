@@ -451,3 +451,24 @@ def test_an_acronym_in_a_slash_compound_is_no_place() -> None:
     text = "Looking at countries' specific frameworks helps us understand trends in ML/TF risks."
     assert not holds_new("place", text, [("GPE", "ML")], frozenset())
     assert holds_new("place", "The meeting was held in Lima.", [("GPE", "Lima")], frozenset())
+
+
+def test_sentences_end_without_a_space_and_not_after_a_title() -> None:
+    from assistant.text import split_sentences
+
+    def cut(text: str) -> list[str]:
+        return [text[a:b] for a, b in split_sentences(text, 0)]
+
+    assert len(cut("Ms Jane Roe and Adv. Nomvula Mokgatla gave opening addresses.")) == 1
+    assert cut("It ran for one year 2017-2021.The Council also met.") == [
+        "It ran for one year 2017-2021.",
+        "The Council also met.",
+    ]
+    assert len(cut("See www.oas.org.Then")) == 1
+
+
+def test_a_country_code_is_known_when_the_country_is_named() -> None:
+    from assistant.answer.evidence import coded
+
+    assert coded("mx", "visits to 26 points in Mexico, Guatemala and Belize")
+    assert not coded("mx", "visits to 26 points in Belize")

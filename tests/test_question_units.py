@@ -234,3 +234,30 @@ def test_a_known_name_made_an_adjective_is_known():
 
     assert adjectival("europol-backed", {"europol", "operation"})
     assert not adjectival("zembapol-backed", {"europol"}) and not adjectival("europol", {"europol"})
+
+
+def test_country_names_and_codes_come_from_pycountry():
+    from assistant.understand.bridge import BUNDLED_GLOSSARY, bridge_query, load_glossary
+    from assistant.understand.countries import names_for_code
+
+    assert names_for_code("MX")[0] == "Mexico" and names_for_code("gtm")[0] == "Guatemala"
+    assert names_for_code("CT") == ()
+    glossary = load_glossary([BUNDLED_GLOSSARY])
+    assert "Hungary" in bridge_query("¿cuándo se adhirió Hungría al convenio?", glossary)
+
+
+def test_two_sides_of_a_comparison_in_more_phrasings():
+    from assistant.understand.question import alternatives
+
+    assert alternatives("which started first, checked baggage screening or air cargo screening? what years") == (
+        "checked baggage screening",
+        "air cargo screening",
+    )
+    assert alternatives("Zembla plenary vs Ruritania summit: who chaired each one?") == (
+        "Zembla plenary",
+        "Ruritania summit",
+    )
+    assert alternatives("which is older, SELEC or AMERIPOL?") == ("SELEC", "AMERIPOL")
+    assert alternatives("the rule on safeguarding aviation vs unlawful acts - what's it called?") == ()
+    assert answer_type("which came first, A or B? what years") == "date"
+    assert answer_type("¿qué organización japonesa dio el taller?") == "organisation"

@@ -20,7 +20,7 @@ from assistant.answer.decline import (
     unsaid_nouns,
 )
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
-from assistant.understand.question import QuestionProfile, content_terms, counts
+from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
@@ -133,7 +133,7 @@ class AnswerEngine:
                 context_terms=frame,
                 sides=(),
                 wants_list=False,
-                expects="count" if q.counted else q.expects,
+                expects="count" if q.counted else "date" if asks_order(q) else q.expects,
             )
             ranked = sorted(
                 self.scorer.score(side_q, hits, lexical),

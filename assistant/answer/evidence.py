@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
@@ -42,7 +43,13 @@ def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> li
         and not rephrased(e, q, lexical)
         and not adjectival(e, known)
         and not clipped(e, context)
+        and not coded(e, context)
     ]
+
+
+def coded(name: str, text: str) -> bool:
+    """Is the name an ISO country code ("MX", "GTM") of a country the text names in full?"""
+    return any(re.search(rf"\b{re.escape(country)}\b", text, re.I) for country in names_for_code(name))
 
 
 def adjectival(name: str, known: set[str]) -> bool:

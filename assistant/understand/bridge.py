@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
+from assistant.understand.countries import spanish_names
+
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
 # Dropped when no glossary phrase covers them; matched on the lowercased, accented
@@ -73,8 +75,11 @@ def fold(text: str) -> str:
 
 
 def load_glossary(paths: Sequence[Path]) -> Glossary:
-    """Parse glossary files; a term in a later file replaces the same term in an earlier one."""
-    by_term: dict[str, Entry] = {}
+    """Parse glossary files over the Spanish country names of pycountry's locale files; a term
+    in a later file replaces the same term in an earlier one (or a country's)."""
+    by_term: dict[str, Entry] = {
+        spanish.lower(): Entry(spanish=spanish, english=english) for spanish, english in spanish_names().items()
+    }
     for path in paths:
         by_term.update({entry.spanish.lower(): entry for entry in _read_entries(path)})
     grouped: dict[tuple[str, ...], list[Entry]] = {}

@@ -139,7 +139,7 @@ def predicates(question: str) -> tuple[str, ...]:
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
 # noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
 _LIGHT_NOUNS = frozenset(
-    "info information detail details thing things kind sort type name names anything one ones number".split()
+    "info information detail details thing things kind sort type name names title anything one ones number".split()
 )
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
@@ -283,18 +283,57 @@ def split_premise(text: str) -> tuple[str, str]:
     return " ".join(parts[:-1]), parts[-1]
 
 
+# "Which came first / is older / started earlier, A or B?": each side is found by its date.
+_ORDER = re.compile(
+    r"\b(?:first|earlier|earliest|sooner|older|oldest|newer|newest|later|latest|before|after|more recent\w*)\b", re.I
+)
+
+
+def asks_order(q: QuestionProfile) -> bool:
+    """Does a question weighing two sides ask which came first (a thing, by its date)?"""
+    return q.expects in {"thing", "name", "date"} and bool(_ORDER.search(q.text))
+
+
 def alternatives(q: str) -> tuple[str, ...]:
     """The two things a "which ..., A or B?" question weighs against each other; () otherwise.
 
     A needs a separator before it (",", ":" or "between") so that "before or after" and
     "Chile or Peru's plan" in running text do not count."""
-    m = re.search(r"(?:[,:;]|\bbetween)\s+([^,:;?]+?)\s+or\s+([^,:;?]+?)\s*\??\s*$", q.strip(), re.I)
+    # each question of a message ("which came first, A or B? what years?")
+    asked = [part for part in re.findall(r"[^?]+\?|[^?]+$", q.strip()) if part.strip()]
+    m = next(
+        (
+            found
+            for part in asked
+            if (found := re.search(r"(?:[,:;]|\bbetween)\s+([^,:;?]+?)\s+or\s+([^,:;?]+?)\s*\??\s*$", part, re.I))
+        ),
+        None,
+    )
+    # "A vs B: who chaired each?": the two sides named first, as a topic
+    versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
+    m = m or versus
     if not m:
         return ()
     left, right = m.group(1), m.group(2)
-    if len(content_terms(left)) < 2 or len(content_terms(right)) < 2:
+    if versus and not _WEIGHS.search(q[versus.end() :]):
+        return ()  # "regulation on safeguarding aviation vs unlawful acts - what's it called?": against
+    if versus and len(right.split()) == 1 and len(left.split()) > 2:
+        left = left.split()[-1]  # "workshops in Barbados vs Dominica": Barbados against Dominica
+    if not (_side(left) and _side(right)):
         return ()
     return left, right
+
+
+# What a question asks after an "A vs B:" topic when it weighs the two against each other.
+_WEIGHS = re.compile(
+    r"\b(?:each|both|which|first|earlier|later|older|newer|more|less|fewer|differ\w*|compar\w*|contrast\w*)\b", re.I
+)
+
+
+def _side(text: str) -> bool:
+    """Enough to find one side by: two content words, or a name ("AMERIPOL", "Barbados")."""
+    terms = content_terms(text)
+    return len(terms) >= 2 or (len(terms) == 1 and bool(re.search(r"\b[A-Z][\w-]+", text)))
 
 
 # "how many national security chiefs meetings": the counted phrase runs to this many words.

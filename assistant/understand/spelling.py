@@ -49,4 +49,8 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
                 scored.append((frequency(stems[0]), candidate))
         return max(scored)[1] if scored else word
 
-    return _WORD.sub(meant, question)
+    return _WORD.sub(meant, _SHORTHAND_AND.sub(" and ", question))
+
+
+# Texting shorthand: "where was it held n on what dates" asks two things.
+_SHORTHAND_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")

@@ -131,7 +131,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         "day",
     ),
     (
-        r"\bwhen\b|\bwhat (?:year|month|period|time ?frame)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
+        r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
         r"\bfrom when\b|\bcuando\b|\bque ano\b",
         "date",
     ),
@@ -160,7 +160,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (  # "which agency is the focal point": an organisation, not the person a focal point usually is
         r"\b(?:which|what|list|name) (?:the )?(?:[\w/]+ )?(?:organi[sz]ations?|orgs?|bod(?:y|ies)|agenc(?:y|ies)|"
-        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b",
+        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b"
+        r"|\bque (?:organizacion|organismo|institucion|entidad|agencia|empresa|compania)(?:es|s)?\b",
         "organisation",
     ),
     (
@@ -168,11 +169,17 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bwho\b.*\b(?:open(?:s|ed)?|spoke|speaks?|quoted|said|says|addressed|welcomed|declar\w*|"
         r"speech(?:es)?|keynotes?|remarks|lectures?)\b|"
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
-        rf"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b",
+        rf"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        rf"\bwho (?:\w+ )?(?:elected|appointed|named|chosen) (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b",
         "person",
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
-    (r"\b(?:which|what) (?:\w+ )?partners?\b", "agent"),
+    # "which partners / members / participants / signatories": countries, bodies or people
+    (
+        r"\b(?:which|what) (?!(?:did|do|does|is|are|was|were|have|has|had|will|would|can|could)\b)(?:\w+ )?"
+        r"(?:partners?|members|participants|signatories|observers)\b",
+        "agent",
+    ),
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
@@ -220,7 +227,7 @@ def answer_kind(question: str) -> str:
 # preposition or the end ("founding companies of GIFCT?") is what it asks for.
 _TERSE_HEAD = re.compile(r"^[\w\s'’/-]*?\b([a-z]+)\s*(?:\b(?:of|in|for|at|on|by|from|to|with|under|during)\b|[?:.!]|$)")
 _ANY_WH = re.compile(
-    r"\b(?:what|which|who|whom|whose|when|where|why|how|list|name|que|quien\w*|cual\w*|cuando|donde|como)\b|"
+    r"\b(?:what|which|who|whom|whose|when|where|why|how|que|quien\w*|cual\w*|cuando|donde|como)\b|"
     r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should|tell|give|show)\b"
 )
 

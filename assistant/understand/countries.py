@@ -1,0 +1,49 @@
+"""Country names from a maintained source (pycountry's ISO 3166 data and its locale files).
+
+Two gaps they close: a Spanish question names "Hungría" where the reports say "Hungary", and
+staff type "MX, GT and Belize" where the reports spell the countries out.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+def _english_names(country) -> tuple[str, ...]:
+    """The names an English report may use: the short name, the common and the official one."""
+    names = [country.name, getattr(country, "common_name", None), getattr(country, "official_name", None)]
+    return tuple(dict.fromkeys(n for n in names if n))
+
+
+@lru_cache(maxsize=1)
+def spanish_names() -> dict[str, tuple[str, ...]]:
+    """Spanish country name (as pycountry's Spanish locale writes it) -> English names."""
+    import gettext
+
+    import pycountry
+
+    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    out: dict[str, tuple[str, ...]] = {}
+    for country in pycountry.countries:
+        english = _english_names(country)
+        for name in english:
+            translated = spanish.gettext(name)
+            if translated != name:  # "Chile" is Chile in both: nothing to bridge
+                out.setdefault(translated, english)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _by_code() -> dict[str, tuple[str, ...]]:
+    import pycountry
+
+    out: dict[str, tuple[str, ...]] = {}
+    for country in pycountry.countries:
+        for code in (country.alpha_2, country.alpha_3):
+            out[code.lower()] = _english_names(country)
+    return out
+
+
+def names_for_code(code: str) -> tuple[str, ...]:
+    """The English names of the country an ISO code stands for ("mx" -> Mexico); () if none."""
+    return _by_code().get(code.lower(), ()) if len(code) in (2, 3) and code.isalpha() else ()
