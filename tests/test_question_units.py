@@ -261,3 +261,12 @@ def test_two_sides_of_a_comparison_in_more_phrasings():
     assert alternatives("the rule on safeguarding aviation vs unlawful acts - what's it called?") == ()
     assert answer_type("which came first, A or B? what years") == "date"
     assert answer_type("¿qué organización japonesa dio el taller?") == "organisation"
+
+
+def test_a_bare_label_line_introduces_the_bullets_under_it():
+    text = "25 June 2024: Zembla Forum conference in Lyon\nMain topics\n• Migrant smuggling\n• Border security"
+    units = split_chunk(text, 0, 0)
+    label = next(u for u in units if u.text == "Main topics")
+    assert label.list_id is not None and not label.is_item
+    assert {u.list_id for u in units if u.is_item} == {label.list_id}
+    assert units[0].list_id is None  # the event line is no part of the list

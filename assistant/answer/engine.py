@@ -59,6 +59,8 @@ LIST_SCORE_SHARE = 0.7
 # the question's words that it covers, answers instead. The same coverage share holds for a unit
 # that replaces a best one lacking the kind of value asked for ("which country ...").
 ASKED_SCORE_SHARE = 0.7
+# How many lines under the best one a list labelled with the asked thing ("Main topics") may start.
+LABEL_GAP = 2
 ASKED_COVERAGE_SHARE = 0.8
 
 # A command to the assistant ranked this high would have been answered or offered as related
@@ -283,6 +285,23 @@ class AnswerEngine:
         missing = unsaid(best)
         if not missing:
             return best
+        # "25/26 June 2024: Ministerial Conference in Laxenburg" then "Main topics" and its
+        # bullets: the list that labels itself with the thing asked, right under the best line.
+        label = next(
+            (
+                s
+                for s in ranked
+                if s.unit.hit_index == best.unit.hit_index
+                and 0 < s.unit.line - best.unit.line <= LABEL_GAP
+                and s.unit.list_id is not None
+                and not s.unit.is_item
+                and not s.unit.instruction
+                and not unsaid(s)
+            ),
+            None,
+        )
+        if label is not None:
+            return label
         rivals = [
             s
             for s in ranked[:KIND_SEARCH_DEPTH]

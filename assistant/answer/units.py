@@ -93,7 +93,7 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
     """Units of one chunk. Each run of bullet items is a list, sharing a list_id with the
-    line that introduces it when that line ends with ':' or is a heading."""
+    line that introduces it when that line ends with ':', is a heading or a bare label."""
     units: list[Unit] = []
     list_id, next_id, offset, intro = None, first_list_id, 0, None
     for line_no, line in enumerate(text.split("\n")):
@@ -110,7 +110,9 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
             list_id = None
         fields = "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
-        intro = len(units) if not is_item and (stripped.endswith(":") or mostly_upper(stripped)) else None
+        # "Main topics" on a line of its own before bullets labels them as a colon would
+        labels = stripped.endswith(":") or mostly_upper(stripped) or is_bare(stripped)
+        intro = len(units) if not is_item and labels else None
         first = len(units)
         bare = len(spans) == 1 and not is_item and not fields and is_bare(stripped)
         for s, e in spans:
