@@ -472,3 +472,27 @@ def test_a_country_code_is_known_when_the_country_is_named() -> None:
 
     assert coded("mx", "visits to 26 points in Mexico, Guatemala and Belize")
     assert not coded("mx", "visits to 26 points in Belize")
+
+
+def test_a_sentence_longer_than_the_answer_is_quoted_by_the_clauses_that_answer() -> None:
+    from dataclasses import replace
+
+    from assistant.answer.scoring import Scored
+    from assistant.answer.trim import trimmed
+    from assistant.answer.units import Unit
+    from assistant.understand.question import profile
+
+    members = ", ".join(f"Member{n}" for n in range(60))
+    text = (
+        "The Zembla Group convened its second meeting in Lyon on 3 May 2009, under the Chairmanship "
+        f"of Ruritania, and with the participation of {members}."
+    )
+    named = (("GPE", "Lyon"), ("GPE", "Ruritania"))
+    unit = Unit(0, 100, 100 + len(text), text, False, None, 0, labels=frozenset({"GPE"}), named=named)
+    q = replace(profile("Who chaired the second Zembla Group meeting?"), expects="agent")
+    cut = trimmed(q, Scored(unit, 1.0, 1.0, 1.0), 300).unit
+    assert "Chairmanship of Ruritania" in cut.text and len(cut.text) <= 300
+    assert text[cut.start - 100 : cut.end - 100] == cut.text  # still a verbatim quote
+    assert cut.cut_after and not cut.cut_before
+    untyped = replace(q, expects="thing")
+    assert trimmed(untyped, Scored(unit, 1.0, 1.0, 1.0), 300).unit is unit  # nothing to look for

@@ -58,6 +58,7 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
     parts = []
     for s, c in zip(draft.chosen, citations):
         body = s.unit.text.rstrip(" ;,")
+        body = f"{'… ' if s.unit.cut_before else ''}{body}{' …' if s.unit.cut_after else ''}"
         parts.append(f"- {body} [{c.n}]" if as_list and s.unit.is_item else f"{body} [{c.n}]")
     joiner = "\n" if as_list else "; " if any(s.unit.is_item for s in draft.chosen) else " "
     return joiner.join(parts) + set_aside_note(draft, hits), citations, []

@@ -19,6 +19,7 @@ from assistant.answer.decline import (
     evidence_features,
     unsaid_nouns,
 )
+from assistant.answer.trim import trimmed
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
@@ -103,7 +104,8 @@ class AnswerEngine:
         if not evidence.answers(self.decline_model):
             related = [s for s in ranked if not is_heading(s.unit, "", hits[s.unit.hit_index].chunk.title)]
             return Draft((), True, evidence.reason(self.decline_model), tuple(related[:3]), aside, evidence)
-        return Draft(tuple(chosen), False, set_aside=aside, evidence=evidence)
+        # a sentence longer than the whole answer may be is quoted by the clauses that answer
+        return Draft(tuple(trimmed(q, s, limit) for s in chosen), False, set_aside=aside, evidence=evidence)
 
     def _choose(
         self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored], limit: int

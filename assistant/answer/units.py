@@ -54,6 +54,9 @@ class Unit:
     # A line of its own, short, with no sentence end and no "field:" in it: a heading, a caption
     # or a table cell. It names a topic or a value; it states nothing about it.
     bare: bool = False
+    # Cut out of a longer sentence (assistant.answer.trim): before, after the quoted clauses.
+    cut_before: bool = False
+    cut_after: bool = False
 
 
 def mostly_upper(text: str) -> bool:
