@@ -496,3 +496,11 @@ def test_a_sentence_longer_than_the_answer_is_quoted_by_the_clauses_that_answer(
     assert cut.cut_after and not cut.cut_before
     untyped = replace(q, expects="thing")
     assert trimmed(untyped, Scored(unit, 1.0, 1.0, 1.0), 300).unit is unit  # nothing to look for
+
+
+def test_the_doer_of_an_act_said_in_the_passive() -> None:
+    from assistant.answer.scoring import done_by
+
+    assert done_by("The training is being provided by the Zemblan Air Force (ZAF).", {"provid"})
+    assert done_by("It was jointly funded by Ruritania.", {"fund"})
+    assert not done_by("Personnel provide armed security to airports.", {"provid"})

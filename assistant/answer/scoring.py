@@ -42,6 +42,11 @@ TYPE_NEEDS_COVERAGE = 0.4
 # A unit stating the question's relation ("chaired", "signed", "led") with the kind of value asked for.
 PREDICATE_MATCH = 0.1
 
+# A unit naming the doer of the question's act in the passive ("provided by the Air Force")
+# for "who is providing ...?": the construction that says who did it.
+AGENT_BY = 0.1
+AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"})
+
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
 
@@ -134,6 +139,11 @@ def enumerated(text: str) -> int:
     """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
     pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
+
+
+def done_by(text: str, predicates: set[str]) -> bool:
+    """Does the text say the act in the passive with its doer ("is being provided by the ...")?"""
+    return any(re.search(rf"\b{re.escape(p)}\w*\s+(?:\w+ly\s+)?by\s+\S", text, re.I) for p in predicates)
 
 
 def holds_wanted(q: QuestionProfile, unit: Unit, kind: str | None = None) -> bool:
@@ -321,6 +331,7 @@ class UnitScorer:
             heading = 0.25 if bare or is_heading(u, chunk.section, chunk.title) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             acted = PREDICATE_MATCH if typed and predicates & token_sets[i] else 0.0
+            acted += AGENT_BY if typed and q.expects in AGENT_KINDS and done_by(u.text, predicates) else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
