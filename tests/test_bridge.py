@@ -150,3 +150,12 @@ def test_a_word_the_glossary_lacks_finds_the_index_stem_it_shares() -> None:
     assert shared_stem("terrorismo", vocabulary) == "terrorism"
     assert shared_stem("financiamiento", vocabulary) == "financ"
     assert shared_stem("casa", vocabulary) == "" and shared_stem("mesas", vocabulary) == ""
+
+
+def test_a_spanish_cognate_finds_the_index_stem_it_shares_most_letters_with() -> None:
+    from assistant.understand.bridge import shared_stem
+    from vectorstore.lexical import LexicalIndex, tokenize
+
+    index = LexicalIndex([tokenize("Cuba joined as an observer State"), tokenize("the observatory opened")])
+    assert shared_stem("observador", index) == "observer"
+    assert shared_stem("mesas", index) == ""

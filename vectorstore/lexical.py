@@ -99,6 +99,10 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Stems are looked up by their first letters this many at a time (Spanish cognates: "observ").
+PREFIX_KEY = 6
+
+
 class LexicalIndex:
     """BM25 over a fixed list of texts; build a new one when the texts change."""
 
@@ -145,6 +149,18 @@ class LexicalIndex:
     def knows(self, token: str) -> bool:
         """Does any indexed text contain this stemmed token?"""
         return token in self._df
+
+    def stems_starting(self, prefix: str) -> tuple[str, ...]:
+        """Indexed stems that start with `prefix` (of PREFIX_KEY letters or more); the prefix
+        table is built on first use, once per index."""
+        table = getattr(self, "_prefixes", None)
+        if table is None:
+            table = {}
+            for tok in self._df:
+                if len(tok) >= PREFIX_KEY and tok.isalpha():
+                    table.setdefault(tok[:PREFIX_KEY], []).append(tok)
+            self._prefixes = table
+        return tuple(t for t in table.get(prefix[:PREFIX_KEY], ()) if t.startswith(prefix))
 
     def frequency(self, token: str) -> int:
         """In how many indexed texts a stemmed token occurs."""

@@ -232,6 +232,9 @@ def _carry_over(word: str, keep_names: bool) -> str:
 
 # A Spanish word shares an English stem when it starts with one this long or longer.
 MIN_SHARED_STEM = 5
+# A cognate shares its first letters, at least this many and this share of the English stem.
+COGNATE_PREFIX = 6
+COGNATE_SHARE = 0.7
 
 
 def shared_stem(word: str, vocabulary: Container[str]) -> str:
@@ -239,7 +242,21 @@ def shared_stem(word: str, vocabulary: Container[str]) -> str:
     if len(word) <= MIN_SHARED_STEM:
         return ""
     prefixes = (word[:n] for n in range(len(word), MIN_SHARED_STEM - 1, -1))
-    return next((p for p in prefixes if p.isalpha() and p in vocabulary), "")
+    found = next((p for p in prefixes if p.isalpha() and p in vocabulary), "")
+    starting = getattr(vocabulary, "stems_starting", None)
+    if found or starting is None or len(word) < COGNATE_PREFIX:
+        return found
+
+    # "observador" and "observer": an index stem sharing most of its letters with the word
+    def shared(stem: str) -> int:
+        return next((i for i, (a, b) in enumerate(zip(word, stem)) if a != b), min(len(word), len(stem)))
+
+    close = [
+        (shared(stem) / len(stem), stem)
+        for stem in starting(word[:COGNATE_PREFIX])
+        if shared(stem) / len(stem) >= COGNATE_SHARE
+    ]
+    return max(close)[1] if close else ""
 
 
 def _cognate(word: str) -> str:

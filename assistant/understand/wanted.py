@@ -137,7 +137,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
-        r"\ben que (?:ciudad|pais|lugar)\b|^(?:the )?(?:venue|location|place|host city) (?:of|for)\b",
+        r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
+        r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b",
         "place",
     ),
     # "the name of the director general": the name of a person holding a role.
