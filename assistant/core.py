@@ -184,6 +184,11 @@ class Assistant:
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,
         )
+        # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
+        # is that report's, not one the answer must speak of.
+        named = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
+        report_years = {str(d.year) for d in self.index.documents() if d.doc_id in named and d.year}
+        q = replace(q, asked_years=tuple(y for y in q.asked_years if y not in report_years))
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
         q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
         if q.cross_doc and premise:  # the report the question itself names holds the answer
