@@ -170,7 +170,9 @@ def test_a_contact_field_on_the_line_after_the_name_answers(real_assistant):
 
 
 def test_a_year_naming_a_report_is_not_a_year_the_answer_must_speak_of(real_assistant):
-    q, _, _ = real_assistant.understand("According to Chile's 2020 APEC plan, when was the export control draft law sent?")
+    q, _, _ = real_assistant.understand(
+        "According to Chile's 2020 APEC plan, when was the export control draft law sent?"
+    )
     assert "2020" not in q.asked_years  # the year of the report the question names
     q, _, _ = real_assistant.understand("What did Chile's APEC plan say happened in 2018?")
     assert q.asked_years == ("2018",)
