@@ -270,3 +270,11 @@ def test_a_bare_label_line_introduces_the_bullets_under_it():
     assert label.list_id is not None and not label.is_item
     assert {u.list_id for u in units if u.is_item} == {label.list_id}
     assert units[0].list_id is None  # the event line is no part of the list
+
+
+def test_a_category_asked_for_and_a_point_asked_about_need_not_be_said():
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("what kinds of criminal activity does the decision name?") == ()
+    assert asked_nouns("what is the point of the agreement between the two orgs?") == ("agreement",)
+    assert asked_nouns("what penalties does the law set?") == ("penalty",)

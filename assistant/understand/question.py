@@ -139,8 +139,12 @@ def predicates(question: str) -> tuple[str, ...]:
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
 # noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
 _LIGHT_NOUNS = frozenset(
-    "info information detail details thing things kind sort type name names title anything one ones number".split()
+    "info information detail details thing things kind sort type name names title anything one ones number "
+    "point purpose aim goal".split()
 )
+# "what kinds of criminal activity ...": the answer names the kinds (drug trafficking, money
+# laundering), rarely the category asked about.
+_CATEGORY_NOUNS = frozenset("kind kinds sort sorts type types form forms category categories".split())
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
 # say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
@@ -188,6 +192,8 @@ def asked_nouns(question: str) -> tuple[str, ...]:
             i += 1
             continue
         heavy = any(t.pos_ == "NOUN" and not _light(t) for t in run)  # "fax number for X": a fax
+        if run and not heavy and run[-1].lower_ in _CATEGORY_NOUNS and i < len(toks) and toks[i].pos_ == "ADP":
+            return ()
         if run and not heavy and _light(run[-1]) and i < len(toks) and toks[i].pos_ == "ADP":
             i += 1  # "any info about the findings", "name of the officer"
             continue
