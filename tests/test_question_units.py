@@ -279,3 +279,10 @@ def test_a_category_asked_for_and_a_point_asked_about_need_not_be_said():
     assert asked_nouns("what kinds of criminal activity does the decision name?") == ()
     assert asked_nouns("what is the point of the agreement between the two orgs?") == ("agreement",)
     assert asked_nouns("what penalties does the law set?") == ("penalty",)
+
+
+def test_a_bare_noun_phrase_wants_a_list_when_its_last_noun_is_plural():
+    from assistant.understand.question import wants_list
+
+    assert wants_list("zembla further measures planned")
+    assert not wants_list("zembla cybersecurity policy period")

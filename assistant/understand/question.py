@@ -14,7 +14,7 @@ from assistant.text import split_sentences
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
 from assistant.understand.vocab import QUESTION_WORDS
-from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind
+from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
@@ -83,6 +83,9 @@ def answer_type(q: str) -> str:
 def wants_list(q: str) -> bool:
     """Plural 'which/what Xs' questions want every item, not the best one."""
     m = _LIST_ASK.search(q)
+    if not m and is_terse(q):  # "chile further measures planned": its last noun says, plural or not
+        nouns = [t for t in _tagged(q) if t.pos_ in {"NOUN", "PROPN"}]
+        return bool(nouns) and nouns[-1].tag_ == "NNS"
     # "who's the Financial Analysis Unit contact": "Analysis" ends in s and is tagged a singular noun
     masked = q
     while m and m.group(1) and _tag_at(q, m.start(1)) in {"NN", "NNP"}:

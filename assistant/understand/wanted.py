@@ -218,7 +218,7 @@ def answer_kind(question: str) -> str:
             low = low[: clause.start()]
         low = low[opening.start(1) :]
     kind = next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
-    if kind == "thing" and (head := _TERSE_HEAD.match(low)) and not _ANY_WH.search(low):
+    if kind == "thing" and (head := _TERSE_HEAD.match(low)) and is_terse(low):
         # "gifct founding companies?": a bare noun phrase asks as "which companies?" does
         return next((kind for pattern, kind in _FORMS if pattern.search(f"which {head.group(1)}")), "thing")
     return kind
@@ -231,6 +231,11 @@ _ANY_WH = re.compile(
     r"\b(?:what|which|who|whom|whose|when|where|why|how|que|quien\w*|cual\w*|cuando|donde|como)\b|"
     r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should|tell|give|show)\b"
 )
+
+
+def is_terse(question: str) -> bool:
+    """A bare noun phrase ("gifct founding companies?"): no wh-word, no verb opening."""
+    return not _ANY_WH.search(fold(question).strip())
 
 
 def has_kind(kind: str, text: str, labels: frozenset[str] = frozenset()) -> bool:
