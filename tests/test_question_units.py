@@ -286,3 +286,11 @@ def test_a_bare_noun_phrase_wants_a_list_when_its_last_noun_is_plural():
 
     assert wants_list("zembla further measures planned")
     assert not wants_list("zembla cybersecurity policy period")
+
+
+def test_a_list_named_in_the_question_is_not_a_list_asked_for():
+    from assistant.understand.question import wants_list
+
+    assert not wants_list("which course in the zembla training list is the one from the agency?")
+    assert wants_list("zembla members? list them")
+    assert wants_list("give me a list of the projects")

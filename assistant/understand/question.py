@@ -94,15 +94,22 @@ def wants_list(q: str) -> bool:
     if not m:
         return False
     if (m.group(1) or "").isupper():  # "What did the OAS do": an acronym, not a plural
-        return "list" in q.lower()
+        return _asks_to_list(q)
     noun = (m.group(1) or "").lower()
     # "who chairs the committee?": a verb, not a plural (after "which", tags of short questions
     # are less sure: "which states chair ..." may tag "states" as a verb)
     if noun and re.search(r"\bwho\s+$", q[: m.start(1)], re.I) and _tagged_as_verb(q, m.start(1)):
-        return "list" in q.lower()
+        return _asks_to_list(q)
     return (
         noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"}
-        or "list" in q.lower()
+        or _asks_to_list(q)
+    )
+
+
+def _asks_to_list(q: str) -> bool:
+    """ "list them", "give me a list of ...": a list asked for. "the training list" names one."""
+    return bool(re.search(r"\ba list of\b", q, re.I)) or any(
+        t.lower_ == "list" and (t.pos_ == "VERB" or t.i == 0) for t in _tagged(q)
     )
 
 
