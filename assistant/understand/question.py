@@ -100,9 +100,8 @@ def wants_list(q: str) -> bool:
     # are less sure: "which states chair ..." may tag "states" as a verb)
     if noun and re.search(r"\bwho\s+$", q[: m.start(1)], re.I) and _tagged_as_verb(q, m.start(1)):
         return _asks_to_list(q)
-    return (
-        noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"}
-        or _asks_to_list(q)
+    return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or _asks_to_list(
+        q
     )
 
 
