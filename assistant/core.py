@@ -35,7 +35,6 @@ from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name
 from assistant.understand.question import (
     asked_nouns,
-    mend_question_word,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -51,7 +50,7 @@ from assistant.llm.reader import LLMFailure, LLMReader, llm_answer
 from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
-from assistant.understand.spelling import mend_words
+from assistant.understand.spelling import mend_question_word, mend_words
 from assistant.understand.wanted import UNTYPED, is_strict
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
@@ -176,18 +175,18 @@ class Assistant:
         extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
+        mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
         q = replace(
             q,
             expects=answer_type(own),
             wants_list=q.wants_list or (spanish and (spanish_wants_list(own) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
-            cross_doc=len({doc for doc, n in self._document_mentions(q.entities, question).items() if n}) >= 2,
+            cross_doc=len(mentioned) >= 2,
         )
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.
-        named = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
-        report_years = {str(d.year) for d in self.index.documents() if d.doc_id in named and d.year}
+        report_years = {str(d.year) for d in self.index.documents() if d.doc_id in mentioned and d.year}
         q = replace(q, asked_years=tuple(y for y in q.asked_years if y not in report_years))
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
         q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))

@@ -193,7 +193,7 @@ def test_a_word_and_its_derivations_are_one_family():
 
 
 def test_a_mistyped_opening_wh_word_is_read_as_meant():
-    from assistant.understand.question import mend_question_word
+    from assistant.understand.spelling import mend_question_word
 
     assert mend_question_word("wich reports were adopted?") == "which reports were adopted?"
     assert mend_question_word("Whcih countries joined?") == "which countries joined?"

@@ -48,7 +48,8 @@ def trimmed(q: QuestionProfile, s: Scored, limit: int) -> Scored:
     found = [_said(set(tokenize(text[a:b])), terms) for a, b in parts]
     values = [sp for _, sp in new_spans(q.expects, s.unit.named, q.asked, text)]
     counts = [sum(text[a:b].count(v) for v in set(values)) for a, b in parts]
-    best: tuple[float, int, int, int, int] | None = None
+    best_key: tuple[float, float, int] | None = None
+    window = (parts[0][0], parts[0][0])
     for i, (a, _) in enumerate(parts):
         words: set[str] = set()
         held = 0
@@ -60,17 +61,16 @@ def trimmed(q: QuestionProfile, s: Scored, limit: int) -> Scored:
             # a list wants every member first; one value, the clauses that say the most of it;
             # then as much of the sentence around them as the budget allows
             key = (
-                (held, len(words), parts[j][1] - a, i, j)
+                (held, len(words), parts[j][1] - a)
                 if q.wants_list
-                else (len(words) + KIND_WEIGHT * min(held, 1), 0, parts[j][1] - a, i, j)
+                else (len(words) + KIND_WEIGHT * min(held, 1), 0, parts[j][1] - a)
             )
-            if best is None or key[:3] > best[:3]:
-                best = key
-    if best is None:  # one clause alone is over the budget: its first words
-        a, b = parts[0][0], parts[0][0] + limit
+            if best_key is None or key > best_key:
+                best_key, window = key, (a, parts[j][1])
+    a, b = window
+    if best_key is None:  # one clause alone is over the budget: its first words
+        b = a + limit
         b = text.rfind(" ", a, b) if " " in text[a:b] else b
-    else:
-        a, b = parts[best[3]][0], parts[best[4]][1]
     cut = text[a:b]
     named = tuple((label, span) for label, span in s.unit.named if span in cut)
     unit = replace(

@@ -114,10 +114,11 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
         fields = "Contact Point" in line or "Email Address:" in line or "Telephone Number:" in line
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
         # "Main topics" on a line of its own before bullets labels them as a colon would
-        labels = stripped.endswith(":") or mostly_upper(stripped) or is_bare(stripped)
+        short = is_bare(stripped)
+        labels = stripped.endswith(":") or mostly_upper(stripped) or short
         intro = len(units) if not is_item and labels else None
         first = len(units)
-        bare = len(spans) == 1 and not is_item and not fields and is_bare(stripped)
+        bare = len(spans) == 1 and not is_item and not fields and short
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:

@@ -251,12 +251,8 @@ def shared_stem(word: str, vocabulary: Container[str]) -> str:
     def shared(stem: str) -> int:
         return next((i for i, (a, b) in enumerate(zip(word, stem)) if a != b), min(len(word), len(stem)))
 
-    close = [
-        (shared(stem) / len(stem), stem)
-        for stem in starting(word[:COGNATE_PREFIX])
-        if shared(stem) / len(stem) >= COGNATE_SHARE
-    ]
-    return max(close)[1] if close else ""
+    share, stem = max(((shared(stem) / len(stem), stem) for stem in starting(word[:COGNATE_PREFIX])), default=(0, ""))
+    return stem if share >= COGNATE_SHARE else ""
 
 
 def _cognate(word: str) -> str:

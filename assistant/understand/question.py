@@ -216,35 +216,6 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
 
 
-_WH_WORDS = ("which", "what", "when", "where", "whose")
-
-
-def _one_edit(a: str, b: str) -> bool:
-    """One letter changed, added, dropped, or two neighbours swapped ("wich", "whcih", "whta")."""
-    if a == b or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (
-            len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
-        )
-    short, long = sorted((a, b), key=len)
-    return any(long[:i] + long[i + 1 :] == short for i in range(len(long)))
-
-
-def mend_question_word(question: str) -> str:
-    """A mistyped opening wh-word ("wich reports ...", "whta is ...") read as meant; the question
-    form, the asked-for noun and the wanted kind all start from it."""
-    from ingest.normalize import is_word  # simplemma's English words: "wheat" is one, "wich" is not
-
-    m = re.match(r"\s*([A-Za-z]{4,6})\b", question)
-    word = m.group(1).lower() if m else ""
-    if not word or word in _WH_WORDS or word.rstrip("s") in _WH_WORDS or is_word(word):
-        return question
-    meant = next((w for w in _WH_WORDS if _one_edit(word, w)), None)
-    return f"{question[: m.start(1)]}{meant}{question[m.end(1) :]}" if meant else question
-
-
 def content_terms(text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in QUESTION_WORDS)
 

@@ -1,4 +1,5 @@
-"""Mistyped words in a question, read as the word meant ("numbr of measures", "which countires").
+"""Mistyped words in a question, read as the word meant ("numbr of measures", "which countires",
+"wich reports").
 
 A typo costs twice: the word matches nothing, and when it is the word that says what kind of
 answer is wanted ("number", "countries"), the engine no longer knows what to look for. A word
@@ -54,3 +55,20 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
 
 # Texting shorthand: "where was it held n on what dates" asks two things.
 _SHORTHAND_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
+
+
+_WH_WORDS = ("which", "what", "when", "where", "whose")
+
+
+def mend_question_word(question: str) -> str:
+    """A mistyped opening wh-word ("wich reports ...", "whta is ...") read as meant; the question
+    form, the asked-for noun and the wanted kind all start from it. The wh-words are no index
+    words (stop words), so `mend_words` leaves them to this."""
+    from ingest.normalize import is_word  # simplemma's English words: "wheat" is one, "wich" is not
+
+    m = re.match(r"\s*([A-Za-z]{4,6})\b", question)
+    word = m.group(1).lower() if m else ""
+    if not word or word in _WH_WORDS or word.rstrip("s") in _WH_WORDS or is_word(word):
+        return question
+    meant = next((w for w in _WH_WORDS if w in _one_edit_words(word)), None)
+    return f"{question[: m.start(1)]}{meant}{question[m.end(1) :]}" if meant else question

@@ -227,15 +227,14 @@ def answer_kind(question: str) -> str:
 # A question without a wh-word or verb opening: a noun phrase whose last word before a
 # preposition or the end ("founding companies of GIFCT?") is what it asks for.
 _TERSE_HEAD = re.compile(r"^[\w\s'’/-]*?\b([a-z]+)\s*(?:\b(?:of|in|for|at|on|by|from|to|with|under|during)\b|[?:.!]|$)")
-_ANY_WH = re.compile(
-    r"\b(?:what|which|who|whom|whose|when|where|why|how|que|quien\w*|cual\w*|cuando|donde|como)\b|"
-    r"^(?:do|does|did|is|are|was|were|can|could|has|have|had|will|would|should|tell|give|show)\b"
-)
+_ANY_WH = re.compile(r"\b(?:what|which|who|whom|whose|when|where|why|how|que|quien\w*|cual\w*|cuando|donde|como)\b")
+_ASK_OPENING = re.compile(r"^(?:tell|give|show)\b")
 
 
 def is_terse(question: str) -> bool:
     """A bare noun phrase ("gifct founding companies?"): no wh-word, no verb opening."""
-    return not _ANY_WH.search(fold(question).strip())
+    low = fold(question).strip()
+    return not (_ANY_WH.search(low) or _YES_NO.match(low) or _ASK_OPENING.match(low))
 
 
 def has_kind(kind: str, text: str, labels: frozenset[str] = frozenset()) -> bool:
@@ -276,11 +275,8 @@ def new_spans(
         if label in labels
         and _says_more(span, asked)
         and not (kind == "place" and governs(span, text))
-        and not (label in _PLACE_LABELS and slashed(span, text))
+        and not (label in KINDS["place"].labels and slashed(span, text))
     ]
-
-
-_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 
 def slashed(span: str, text: str) -> bool:
