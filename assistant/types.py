@@ -206,3 +206,5 @@ class IngestProgress:
     stage: str  # "reading" | "embedding" | "writing" | "done"
     done: int = 0  # chunks embedded so far in this file
     total: int = 0  # chunks in this file (0 until it is split)
+    finished: int = 0  # files of this run finished so far (files are embedded in groups, so not file_index - 1)
+    first_index: int = 0  # for a group of files embedded together: its first file (file_index is its last)

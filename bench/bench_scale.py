@@ -43,6 +43,13 @@ def rss_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
+def spread(values: list[float], fmt: str = "{:.1f}") -> str:
+    """Median (min–max) of several runs; one run is printed alone."""
+    if len(values) == 1:
+        return fmt.format(values[0])
+    return f"{fmt.format(statistics.median(values))} ({fmt.format(min(values))}–{fmt.format(max(values))})"
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
@@ -67,25 +74,30 @@ def ingest_texts(paths: list[Path]) -> tuple[list[str], list[str]]:
 
 def work_floor(corpus: Path) -> dict:
     """The model alone, no ReportQA around it: chunk-sized texts at batch 16/32/64, and the very
-    texts ingest embeds for 40 files (chunks and answer units, shortest first, batch 32)."""
+    texts ingest embeds for 40 files (chunks and answer units, all sorted shortest first) at each
+    batch size; the best of those is the floor."""
     from vectorstore.embeddings import SentenceEmbedder
 
     files = sorted(corpus.glob("*.txt"))[:40]
     chunks, units = ingest_texts(files)
     emb = SentenceEmbedder()
     emb.embed_documents(chunks[:8])  # load and warm
-    out = {}
+    out: dict = {}
     for batch in (16, 32, 64):
         emb.batch_size = batch
         t = time.perf_counter()
         emb.embed_documents(chunks[:128])
         out[str(batch)] = 128 / (time.perf_counter() - t)
-    emb.batch_size = 32
     texts = sorted(chunks + units, key=len)
-    t = time.perf_counter()
-    for start in range(0, len(texts), 32):
-        emb.embed_documents(texts[start : start + 32])
-    out["ingest_texts_per_s"] = len(texts) / (time.perf_counter() - t)
+    sorted_rates = {}
+    for batch in (16, 32, 64):
+        emb.batch_size = batch
+        t = time.perf_counter()
+        for start in range(0, len(texts), batch):
+            emb.embed_documents(texts[start : start + batch])
+        sorted_rates[batch] = len(texts) / (time.perf_counter() - t)
+    best = max(sorted_rates, key=sorted_rates.get)
+    out.update(ingest_texts_per_s=sorted_rates[best], floor_batch=best, sorted_rates=sorted_rates)
     out["texts_per_chunk"] = len(texts) / len(chunks)
     return out
 
@@ -95,8 +107,8 @@ def work_ingest(corpus: Path, data: Path) -> dict:
 
     a = build(data_dir=data)
     a.embedder.embed_query("warm up")
-    starts: dict[int, float] = {}
     ends: dict[int, float] = {}
+    groups: list[tuple[int, int]] = []  # (first, last) file of each group embedded together
 
     stages: dict[str, float] = {}  # seconds spent in each stage a progress event opens
     last = {"stage": "", "at": 0.0}
@@ -108,13 +120,19 @@ def work_ingest(corpus: Path, data: Path) -> dict:
         last.update(stage=p.stage, at=now)
         if p.stage == "done":
             ends[p.file_index] = now
-        elif p.file_index not in starts:
-            starts[p.file_index] = now
+        elif p.stage == "tagging":
+            groups.append((p.first_index or p.file_index, p.file_index))
 
-    t = time.perf_counter()
+    started = time.perf_counter()
     results = a.ingest([corpus], progress)
-    total = time.perf_counter() - t
-    per_file = [ends[i] - starts[i] for i in sorted(ends) if i in starts]
+    total = time.perf_counter() - started
+    # Files are tagged and embedded in groups and finish together, so one file's own span says
+    # little: each file of a group costs the group's time (from the previous group's end) over its files.
+    per_file, prev = [], started
+    for lo, hi in groups:
+        end = max(ends[i] for i in range(lo, hi + 1))
+        per_file += [(end - prev) / (hi - lo + 1)] * (hi - lo + 1)
+        prev = end
     tenth = max(1, len(per_file) // 10)
     t = time.perf_counter()
     again = a.ingest([corpus])
@@ -126,8 +144,8 @@ def work_ingest(corpus: Path, data: Path) -> dict:
         "chunks": sum(r.chunks for r in results),
         "ingested": sum(r.status == "ingested" for r in results),
         "seconds": total,
-        "first10_ms": statistics.median(per_file[:tenth]) * 1000,
-        "last10_ms": statistics.median(per_file[-tenth:]) * 1000,
+        "first10_ms": statistics.mean(per_file[:tenth]) * 1000,
+        "last10_ms": statistics.mean(per_file[-tenth:]) * 1000,
         "reingest_s": reingest,
         "unchanged": sum(r.status == "unchanged" for r in again),
         "peak_rss_mb": rss_mb(),
@@ -192,6 +210,7 @@ def main() -> None:
     p = argparse.ArgumentParser()
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000], help="corpus sizes in chunks")
     p.add_argument("--runs", type=int, default=5, help="question rounds per size (5 questions each)")
+    p.add_argument("--ingest-runs", type=int, default=5, help="fresh ingests (each with its floor) per size")
     p.add_argument("--work", type=Path, default=Path("/tmp/reportqa-bench"))
     p.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -215,33 +234,49 @@ def main() -> None:
         corpora[size] = work / f"corpus-{size}"
         write_corpus(corpora[size], size)
         print(f"corpus of ~{size} chunks written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    floor = run_worker("floor", str(corpora[args.sizes[0]]))
-    print("\n| embedding floor (model alone) | batch 16 | batch 32 | batch 64 |\n|---|---|---|---|")
-    print(f"| chunk-sized texts/s | {floor['16']:.1f} | {floor['32']:.1f} | {floor['64']:.1f} |")
     print(
-        f"\nIngest embeds each chunk and each distinct answer unit (sentence, list item): "
-        f"{floor['texts_per_chunk']:.1f} texts per chunk. The model alone embeds those texts at "
-        f"{floor['ingest_texts_per_s']:.1f} texts/s (shortest first, batch 32): the floor below."
+        f"\nIngest, {args.ingest_runs} round(s) per size, each a fresh index in a new process after a new "
+        "measurement of the floor (the model alone on the texts ingest embeds, sorted, best batch size); "
+        "median (min–max) of the rounds:"
     )
     print(
-        "\n| chunks (files) | ingest s | chunks/s | texts/s | of floor | per file, first 10% | last 10% | "
-        "peak RSS | re-ingest unchanged |\n|---|---|---|---|---|---|---|---|---|"
+        "\n| chunks (files) | floor texts/s | ingest s | chunks/s | texts/s | of floor | per file, first 10% | "
+        "last 10% | last / first | peak RSS | re-ingest unchanged |\n|---|---|---|---|---|---|---|---|---|---|---|"
     )
     ingested = {}
     for size in args.sizes:
         data = work / f"data-{size}"
-        subprocess.run(["rm", "-rf", str(data)], check=True)
-        r = run_worker("ingest", str(corpora[size]), str(data))
+        rounds, floors = [], []
+        for _ in range(args.ingest_runs):
+            floors.append(run_worker("floor", str(corpora[size])))
+            subprocess.run(["rm", "-rf", str(data)], check=True)
+            rounds.append(run_worker("ingest", str(corpora[size]), str(data)))
         ingested[size] = data
-        rate, texts = r["chunks"] / r["seconds"], r["texts"] / r["seconds"]
+        r = rounds[0]
+        m = spread
+        pairs = list(zip(rounds, floors))
+
+        def col(value, fmt: str = "{:.1f}") -> str:
+            return spread([value(x, f) for x, f in pairs], fmt)
+
         print(
-            f"| {r['chunks']} ({r['files']}) | {r['seconds']:.1f} | {rate:.1f} | {texts:.1f} | "
-            f"{texts / floor['ingest_texts_per_s']:.0%} | "
-            f"{r['first10_ms']:.0f} ms | {r['last10_ms']:.0f} ms | {r['peak_rss_mb']:.0f} MB | "
-            f"{r['reingest_s']:.2f} s |"
+            f"| {r['chunks']} ({r['files']}) | {col(lambda x, f: f['ingest_texts_per_s'])} | "
+            f"{col(lambda x, f: x['seconds'])} | {col(lambda x, f: x['chunks'] / x['seconds'])} | "
+            f"{col(lambda x, f: x['texts'] / x['seconds'])} | "
+            f"{col(lambda x, f: x['texts'] / x['seconds'] / f['ingest_texts_per_s'], '{:.0%}')} | "
+            f"{col(lambda x, f: x['first10_ms'], '{:.0f} ms')} | {col(lambda x, f: x['last10_ms'], '{:.0f} ms')} | "
+            f"{col(lambda x, f: x['last10_ms'] / x['first10_ms'], '{:.2f}×')} | "
+            f"{col(lambda x, f: x['peak_rss_mb'], '{:.0f} MB')} | {col(lambda x, f: x['reingest_s'], '{:.2f} s')} |"
         )
-        stage_share = ", ".join(f"{k} {v / r['seconds']:.0%}" for k, v in sorted(r["stages"].items()))
-        print(f"|  | where the time went: {stage_share} |||||||| ")
+        shares = {k: [x["stages"].get(k, 0.0) / x["seconds"] for x in rounds] for k in sorted(r["stages"])}
+        print("|  | where the time went: " + ", ".join(f"{k} {m(v, '{:.0%}')}" for k, v in shares.items()) + " |")
+        rates = {b: [f["sorted_rates"][b] for f in floors] for b in floors[0]["sorted_rates"]}
+        print(
+            "|  | the model alone, texts/s by batch size: "
+            + ", ".join(f"{b}: {m(v)}" for b, v in rates.items())
+            + f"; chunk-sized texts, unsorted: {m([f['16'] for f in floors])} / {m([f['32'] for f in floors])} / "
+            f"{m([f['64'] for f in floors])} ({floors[0]['texts_per_chunk']:.1f} texts per chunk) |"
+        )
 
     print(
         "\n| chunks | load to first answer | lexical build | ask p50 / p95 | search p50 / p95 | "

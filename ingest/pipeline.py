@@ -44,6 +44,7 @@ class IngestOptions:
     replace: bool = False  # an upload may replace a different document of the same name
     annotate: Callable[[list[Chunk]], list[Chunk]] | None = None  # records entities on chunks
     unit_texts: Callable[[Chunk], list[str]] | None = None  # what the answer engine embeds per chunk
+    group_chunks: int = 64  # small files are tagged and embedded together until they hold this many chunks
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,8 @@ class Embedded:
     chunks: list[Chunk]
     vectors: list[list[float]]
     unit_vectors: dict[str, list[float]]
-    texts: list[str]  # what was embedded, in order: names the resumable checkpoint
+    texts: list[str]  # what was embedded with it (its group's texts), in order: names the checkpoint
+    name: str  # the checkpoint's name (the file's, or the group's first file's)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,19 @@ def texts_to_embed(
     return [c.embedding_text() for c in chunks] + list(units.values()), units
 
 
+@dataclass
+class Prepared:
+    """A file read, split and identified, waiting for its vectors (embedded with other files')."""
+
+    n: int  # its place in the run, 1-based
+    src: Source
+    doc: Document
+    chunks: list[Chunk]
+    decision: Decision
+    fp: tuple[int, ...]
+    tell: Callable[..., None]
+
+
 class Ingestor:
     """Ingest files into one index with one embedder under one set of options."""
 
@@ -167,21 +182,51 @@ class Ingestor:
         self.opts = opts
 
     def run(self, paths: Iterable[Path], progress: Progress | None = None) -> list[IngestResult]:
-        """Ingest files and directories one file at a time, reporting progress inside each file."""
+        """Ingest files and directories, reporting progress inside each file.
+
+        Small files are read and split one by one but tagged and embedded together, up to
+        `group_chunks` chunks at a time: one file's texts fill a few short, ragged batches, a
+        group's fill the model's batches with texts of one length. Each file is still written
+        as its own recoverable operation, in the order given."""
         files = expand_paths(paths)
-        results = []
-        for n, path in enumerate(files, start=1):
+        results: list[IngestResult | None] = [None] * len(files)
+        queue: list[tuple[int, Prepared | IngestResult]] = []  # in file order, until the group is written
 
-            def tell(stage: str, done: int = 0, total: int = 0, _n=n, _name=path.name) -> None:
+        def flush() -> None:
+            waiting = [item for _, item in queue if isinstance(item, Prepared)]
+            written = iter(self._finish(waiting))
+            for n, item in queue:
+                results[n] = next(written) if isinstance(item, Prepared) else item
+                tellers[n]("done")
+            queue.clear()
+
+        finished = [0]
+
+        def teller(n: int, name: str) -> Callable[..., None]:
+            def tell(stage: str, done: int = 0, total: int = 0, first: int = 0, label: str = "") -> None:
+                finished[0] += stage == "done"
                 if progress:
-                    progress(IngestProgress(_n, len(files), _name, stage, done, total))
+                    progress(IngestProgress(n, len(files), label or name, stage, done, total, finished[0], first))
 
-            results.append(self.file(source_of(path, self.opts.uploaded), tell))
-            tell("done")
-        return results
+            return tell
+
+        tellers = [teller(n, path.name) for n, path in enumerate(files, start=1)]
+        for n, path in enumerate(files):
+            queue.append((n, self._prepare(source_of(path, self.opts.uploaded), tellers[n], n=n + 1)))
+            if sum(len(item.chunks) for _, item in queue if isinstance(item, Prepared)) >= self.opts.group_chunks:
+                flush()
+        flush()
+        return [r for r in results if r is not None]
 
     def file(self, src: Source, tell: Callable[..., None], promote: bool = False) -> IngestResult:
         """Index one file; failures come back as a result with the reason, never as lost data."""
+        got = self._prepare(src, tell, promote)
+        return got if isinstance(got, IngestResult) else self._finish([got], promote)[0]
+
+    def _prepare(
+        self, src: Source, tell: Callable[..., None], promote: bool = False, n: int = 1
+    ) -> Prepared | IngestResult:
+        """Read, split and identify a file; an unchanged, conflicting or unreadable one is done here."""
         try:
             if not src.path.is_file():
                 raise LoadError(f"{src.path}: no such file")
@@ -195,10 +240,30 @@ class Ingestor:
             fp = fingerprint(doc.text)
             if not promote:
                 decision = self._with_twins(decision, doc, fp)
-            return self._write(src, doc, chunks, decision, fp, tell, promote)
+            return Prepared(n, src, doc, chunks, decision, fp, tell)
         except (LoadError, OSError, ValueError) as exc:
-            log.warning("ingest failed for %s: %s", src.path, exc)
-            return IngestResult(str(src.path), "failed", error=str(exc))
+            return failed(src, exc)
+
+    def _finish(self, group: list[Prepared], promote: bool = False) -> list[IngestResult]:
+        """Tag and embed a group's files together, then write each; if the group's embedding
+        fails, each file is tried alone, so one bad file fails alone."""
+        if not group:
+            return []
+        try:
+            embedded = self._embed(group)
+        except (OSError, ValueError) as exc:
+            if len(group) == 1:
+                return [failed(group[0].src, exc)]
+            return [r for p in group for r in self._finish([p], promote)]
+        out = []
+        for p in group:
+            try:
+                out.append(self._write(p, embedded.get(id(p)), promote))
+            except (LoadError, OSError, ValueError) as exc:
+                out.append(failed(p.src, exc))
+        for done in {e.name: e for e in embedded.values()}.values():  # the group is written: its checkpoint goes
+            discard_checkpoint(self.index.pending_dir, done.name, done.texts)
+        return out
 
     def _decide(self, doc_id: str, src: Source) -> Decision:
         # An unchanged file is found by its id alone: re-ingesting N files must not read N records each.
@@ -211,30 +276,50 @@ class Ingestor:
         candidates = self.index.similar_records(fp, self.opts.duplicate_similarity)
         return near_duplicate(decision, candidates, fp, bool(doc.pages), self.opts.duplicate_similarity)
 
-    def _embed(self, src: Source, chunks: list[Chunk], tell) -> Embedded:
-        """Entities, chunk vectors and the answer units' vectors of a document that will be
-        indexed (a duplicate never pays for them), in one resumable pass."""
+    def _embed(self, group: list[Prepared]) -> dict[int, Embedded]:
+        """Entities, chunk vectors and the answer units' vectors of the files that will be
+        indexed (a duplicate never pays for them), in one resumable pass over the group."""
+        todo = [p for p in group if p.decision.duplicate_of is None]
+        if not todo:
+            return {}
+        first, last = todo[0], todo[-1]
+        group = {} if last is first else {"first": first.n, "label": f"{first.src.name} … {last.src.name}"}
+        chunks = [c for p in todo for c in p.chunks]
+        last.tell("tagging", 0, len(chunks), **group)
         if self.opts.annotate is not None:
-            tell("tagging", 0, len(chunks))
             chunks = self.opts.annotate(chunks)
-        texts, units = texts_to_embed(chunks, self.opts.unit_texts)
+        per_file, texts, start = [], [], 0
+        for p in todo:
+            mine = chunks[start : start + len(p.chunks)]
+            start += len(p.chunks)
+            file_texts, units = texts_to_embed(mine, self.opts.unit_texts)
+            per_file.append((p, mine, file_texts, units))
+            texts += file_texts
+        name = first.src.name if len(todo) == 1 else f"{first.src.name}+{len(todo) - 1}"
         vectors = embed_texts(
             texts,
-            src.name,
+            name,
             self.embedder,
             self.opts.batch_size,
             self.index.pending_dir,
-            lambda done, total: tell("embedding", done, total),
+            lambda done, total: last.tell("embedding", done, total, **group),
         )
-        return Embedded(chunks, vectors[: len(chunks)], dict(zip(units, vectors[len(chunks) :])), texts)
+        out, start = {}, 0
+        for p, mine, file_texts, units in per_file:
+            own = vectors[start : start + len(file_texts)]
+            start += len(file_texts)
+            out[id(p)] = Embedded(mine, own[: len(mine)], dict(zip(units, own[len(mine) :])), texts, name)
+        return out
 
-    def _write(
-        self, src: Source, doc: Document, chunks: list[Chunk], decision: Decision, fp, tell, promote: bool
-    ) -> IngestResult:
-        done: Embedded | None = None
+    def _write(self, p: Prepared, done: Embedded | None, promote: bool) -> IngestResult:
+        """Write one file as one operation, deciding its identity again under the write lock;
+        a file found to need vectors only now (its twin went meanwhile) is embedded here."""
+        src, doc, chunks, decision, fp = p.src, p.doc, p.chunks, p.decision, p.fp
+        own: Embedded | None = None
         while True:
             if decision.duplicate_of is None and done is None:
-                done = self._embed(src, chunks, tell)
+                p = replace(p, decision=decision)
+                done = own = self._embed([p])[id(p)]
             with self.index.write_lock:  # another upload may have landed while this one was embedded
                 again = decision if promote else self._with_twins(self._decide(doc.doc_id, src), doc, fp)
                 if again != decision:
@@ -243,15 +328,20 @@ class Ingestor:
                         break
                     if decision.duplicate_of is None and done is None:
                         continue
-                tell("writing", len(chunks), len(chunks))
+                p.tell("writing", len(chunks), len(chunks))
                 write = PendingWrite(new_record(doc, chunks, src, decision, fp), decision.replaces, decision.demotes)
                 if decision.duplicate_of or done is None:
                     self.index.commit(write, original=src.path)
                 else:
                     self.index.commit(write, done.chunks, done.vectors, src.path, done.unit_vectors)
                 break
-        if done is not None:
-            discard_checkpoint(self.index.pending_dir, src.name, done.texts)
+        if own is not None:
+            discard_checkpoint(self.index.pending_dir, own.name, own.texts)
         if decision.status in ("unchanged", "conflict"):
             return result(src, decision, doc.doc_id if decision.status == "unchanged" else None)
         return result(src, decision, doc.doc_id, 0 if decision.duplicate_of else len(chunks))
+
+
+def failed(src: Source, exc: Exception) -> IngestResult:
+    log.warning("ingest failed for %s: %s", src.path, exc)
+    return IngestResult(str(src.path), "failed", error=str(exc))

@@ -7,7 +7,7 @@ import shutil
 import pytest
 
 from assistant.core import build
-from tests.conftest import DATA, QUESTION, STATES
+from tests.conftest import DATA, QUESTION, STATES, HashEmbedder
 
 
 def test_1540_question_names_all_ten_states_and_cites_the_pdf_page(real_assistant):
@@ -151,8 +151,68 @@ def test_a_folder_ingests_in_order_with_identities_failures_and_progress(tmp_pat
     assert [r.status for r in results] == ["ingested", "unchanged", "failed", "ingested"], results
     assert results[2].error
     done = [e.file_index for e in events if e.stage == "done"]
-    assert done == [1, 2, 3, 4] and [e.file_index for e in events] == sorted(e.file_index for e in events)
+    assert done == [1, 2, 3, 4]
+    finished = [e.finished for e in events]  # a progress bar never runs back
+    assert finished == sorted(finished) and finished[-1] == 4
     assert [r.status for r in assistant.ingest([folder])] == ["unchanged", "unchanged", "failed", "unchanged"]
+
+
+class CountingEmbedder(HashEmbedder):
+    """Records the batches it is given."""
+
+    def __init__(self) -> None:
+        self.batches: list[int] = []
+
+    def embed_documents(self, texts):
+        self.batches.append(len(texts))
+        return super().embed_documents(texts)
+
+
+class PickyTagger:
+    """Tags nothing, and refuses any text holding a word (as a broken pipeline would)."""
+
+    def __init__(self, refuse: str) -> None:
+        self.refuse = refuse
+
+    def tag(self, texts):
+        if any(self.refuse in t for t in texts):
+            raise ValueError(f"cannot tag {self.refuse}")
+        return [() for _ in texts]
+
+
+def small_reports(folder, n: int) -> None:
+    folder.mkdir()
+    for i in range(n):
+        (folder / f"r{i}.txt").write_text(
+            f"Ruritania Report {i}\n\nIn 20{10 + i} the coast guard of Port {i} trained {i + 3} officers. "
+            f"The ministry of Region {i} funded the course. A drill followed in May 20{10 + i}.\n"
+        )
+
+
+def test_small_files_are_embedded_together_and_written_one_by_one(tmp_path):
+    """Twelve one-chunk files fill the model's batches together; each is still its own document."""
+    small_reports(tmp_path / "in", 12)
+    embedder = CountingEmbedder()
+    assistant = build(data_dir=tmp_path / "idx", embedder=embedder, embedding_batch_size=64)
+    results = assistant.ingest([tmp_path / "in"])
+    assert [r.status for r in results] == ["ingested"] * 12
+    assert len(assistant.documents()) == 12
+    assert max(embedder.batches) > 12  # one file holds a handful of texts; its group many more
+    alone = CountingEmbedder()
+    small_reports(tmp_path / "one", 12)
+    build(data_dir=tmp_path / "idx1", embedder=alone, embedding_batch_size=64, embedding_group_chunks=1).ingest(
+        [tmp_path / "one"]
+    )
+    assert len(alone.batches) > len(embedder.batches)
+    assert not list((tmp_path / "idx" / "pending").glob("*.f32"))  # the group's checkpoint went with it
+
+
+def test_a_file_that_breaks_its_group_fails_alone(tmp_path, hash_embedder):
+    small_reports(tmp_path / "in", 5)
+    assistant = build(data_dir=tmp_path / "idx", embedder=hash_embedder, tagger=PickyTagger("Port 3"))
+    results = assistant.ingest([tmp_path / "in"])
+    assert [r.status for r in results] == ["ingested", "ingested", "ingested", "failed", "ingested"]
+    assert "cannot tag Port 3" in results[3].error
 
 
 def test_a_year_the_report_is_for_counts_as_evidence_of_that_year(real_assistant):

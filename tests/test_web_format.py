@@ -194,9 +194,11 @@ def test_ingest_rows_give_each_file_its_result_and_reason():
 def test_progress_counts_chunks_inside_a_large_file_and_files_between_them():
     inside = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "embedding", 320, 1000))
     assert inside == ((320, 1000), "Embedding big.pdf: 320/1000 chunks (file 2 of 3)", "chunks")
-    reading = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "reading"))
+    reading = fmt.progress_step(IngestProgress(2, 3, "big.pdf", "reading", finished=1))
     assert reading == ((1, 3), "Reading big.pdf (file 2 of 3)", "files")
-    assert fmt.progress_step(IngestProgress(1, 1, "a.txt", "done", 4, 4))[:2] == ((1, 1), "Indexed a.txt")
+    assert fmt.progress_step(IngestProgress(1, 1, "a.txt", "done", 4, 4, finished=1))[:2] == ((1, 1), "Indexed a.txt")
+    group = fmt.progress_step(IngestProgress(4, 9, "a.txt … d.txt", "embedding", 10, 50, 0, first_index=1))
+    assert group == ((10, 50), "Embedding a.txt … d.txt: 10/50 chunks (files 1–4 of 9)", "chunks")
 
 
 def test_a_list_answer_is_a_bulleted_list_with_linked_markers() -> None:

@@ -287,13 +287,13 @@ def ingest_rows(results: Sequence[IngestResult]) -> list[list]:
 
 def progress_step(p: IngestProgress) -> tuple[tuple[int, int], str, str]:
     """(done, total), description and unit for the upload progress bar: inside a large file it
-    counts chunks ('Embedding big.pdf: 320/1000 chunks'), between files it counts files."""
-    where = f" (file {p.file_index} of {p.files})" if p.files > 1 else ""
+    counts chunks ('Embedding big.pdf: 320/1000 chunks'), between files it counts the files finished."""
+    which = f"files {p.first_index}–{p.file_index}" if p.first_index else f"file {p.file_index}"
+    where = f" ({which} of {p.files})" if p.files > 1 else ""
     if p.stage == "embedding" and p.total:
         return (p.done, p.total), f"Embedding {p.name}: {p.done}/{p.total} chunks{where}", "chunks"
-    finished = p.file_index if p.stage == "done" else p.file_index - 1
     verb = {"reading": "Reading", "writing": "Saving", "done": "Indexed"}.get(p.stage, p.stage.capitalize())
-    return (finished, p.files), f"{verb} {p.name}{where}", "files"
+    return (p.finished, p.files), f"{verb} {p.name}{where}", "files"
 
 
 def document_choices(docs: Sequence[DocumentInfo]) -> list[tuple[str, str]]:
