@@ -64,7 +64,7 @@ class Index:
         self.data_dir = Path(data_dir)
         self.files_dir = self.data_dir / "files"
         self.pending_dir = self.data_dir / "pending"
-        self._manifest = Manifest(self.data_dir / "documents.json")
+        self._manifest = Manifest(self.data_dir / "documents.jsonl")
         self._journal = Journal(self.data_dir / "journal.json")
         self._on_step = on_step
         self._lock = threading.RLock()
