@@ -1,14 +1,17 @@
 """Scale benchmark: the embedding floor, ingest and questions at growing corpus sizes. Prints tables.
 
-Usage: python bench/bench_scale.py [--sizes 1000 3000 10000] [--runs 5] [--work DIR]
+Usage: python bench/bench_scale.py [--sizes 1000 3000 10000] [--ingest-runs 5] [--query-runs 5] [--runs 5]
+       [--work DIR] [--skip-ingest]
 
-- floor: raw embedding throughput of the bundled model on chunk-sized texts (batch 16/32/64);
-- ingest (per size, fresh index): chunks/s and pages/s, as a fraction of the floor measured in the
-  same run; per-file time over the first and the last 10% of files; peak RSS; re-ingest of the
-  unchanged corpus;
+- floor: raw embedding throughput of the bundled model: chunk-sized texts (batch 16/32/64), and the
+  very texts ingest embeds (chunks and answer units, sorted by length) at the best batch size;
+- ingest (per size, a fresh index per round, --ingest-runs rounds): chunks/s, pages/s (the synthetic
+  reports have form-feed pages) and texts/s, as a fraction of the floor measured just before; cost per
+  file over the first and the last 10% of files; peak RSS; re-ingest of the unchanged corpus; where
+  the time went (reading, tagging, embedding, writing);
   (the 3,000-chunk corpus is 1,000 files: its first and last 10% say whether the cost is flat);
-- load and questions (a new process per size): index load to the first answer, lexical index build,
-  warm ask and search p50/p95 with and without a filter, RSS.
+- questions (--query-runs new processes per size): index load to the first answer, the lexical index
+  at start, warm ask and search p50/p95 with and without a filter, RSS.
 Each step runs in its own process so peak memory and cold starts are its own.
 """
 
@@ -142,6 +145,7 @@ def work_ingest(corpus: Path, data: Path) -> dict:
         "files": len(results),
         "texts": len(chunk_texts) + len(unit_texts),
         "chunks": sum(r.chunks for r in results),
+        "pages": sum(d.pages or 0 for d in a.documents()),
         "ingested": sum(r.status == "ingested" for r in results),
         "seconds": total,
         "first10_ms": statistics.mean(per_file[:tenth]) * 1000,
@@ -211,6 +215,8 @@ def main() -> None:
     p.add_argument("--sizes", type=int, nargs="+", default=[1000, 3000, 10000], help="corpus sizes in chunks")
     p.add_argument("--runs", type=int, default=5, help="question rounds per size (5 questions each)")
     p.add_argument("--ingest-runs", type=int, default=5, help="fresh ingests (each with its floor) per size")
+    p.add_argument("--query-runs", type=int, default=5, help="new processes asking questions per size")
+    p.add_argument("--skip-ingest", action="store_true", help="ask the indexes a previous run left in --work")
     p.add_argument("--work", type=Path, default=Path("/tmp/reportqa-bench"))
     p.add_argument("--worker", nargs="+", help=argparse.SUPPRESS)
     args = p.parse_args()
@@ -240,18 +246,18 @@ def main() -> None:
         "median (min–max) of the rounds:"
     )
     print(
-        "\n| chunks (files) | floor texts/s | ingest s | chunks/s | texts/s | of floor | per file, first 10% | "
-        "last 10% | last / first | peak RSS | re-ingest unchanged |\n|---|---|---|---|---|---|---|---|---|---|---|"
+        "\n| chunks (files) | floor texts/s | ingest s | chunks/s | pages/s | texts/s | of floor | "
+        "per file, first 10% | last 10% | last / first | peak RSS | re-ingest unchanged |\n"
+        "|---|---|---|---|---|---|---|---|---|---|---|---|"
     )
-    ingested = {}
-    for size in args.sizes:
+    ingested = {size: work / f"data-{size}" for size in args.sizes}
+    for size in [] if args.skip_ingest else args.sizes:
         data = work / f"data-{size}"
         rounds, floors = [], []
         for _ in range(args.ingest_runs):
             floors.append(run_worker("floor", str(corpora[size])))
             subprocess.run(["rm", "-rf", str(data)], check=True)
             rounds.append(run_worker("ingest", str(corpora[size]), str(data)))
-        ingested[size] = data
         r = rounds[0]
         m = spread
         pairs = list(zip(rounds, floors))
@@ -262,6 +268,7 @@ def main() -> None:
         print(
             f"| {r['chunks']} ({r['files']}) | {col(lambda x, f: f['ingest_texts_per_s'])} | "
             f"{col(lambda x, f: x['seconds'])} | {col(lambda x, f: x['chunks'] / x['seconds'])} | "
+            f"{col(lambda x, f: x['pages'] / x['seconds'])} | "
             f"{col(lambda x, f: x['texts'] / x['seconds'])} | "
             f"{col(lambda x, f: x['texts'] / x['seconds'] / f['ingest_texts_per_s'], '{:.0%}')} | "
             f"{col(lambda x, f: x['first10_ms'], '{:.0f} ms')} | {col(lambda x, f: x['last10_ms'], '{:.0f} ms')} | "
@@ -279,18 +286,26 @@ def main() -> None:
         )
 
     print(
-        "\n| chunks | load to first answer | lexical build | ask p50 / p95 | search p50 / p95 | "
+        f"\nQuestions, {args.query_runs} new process(es) per size, each asking {args.runs} rounds of "
+        f"{len(QUESTIONS)} questions; median (min–max) over the processes:"
+    )
+    print(
+        "\n| chunks | load to first answer | lexical index at start | ask p50 / p95 | search p50 / p95 | "
         "filtered ask p50 / p95 | filtered search p50 / p95 | RSS |\n|---|---|---|---|---|---|---|---|"
     )
     for size in args.sizes:
-        q = run_worker("query", str(ingested[size]), str(args.runs))
+        qs = [run_worker("query", str(ingested[size]), str(args.runs)) for _ in range(args.query_runs)]
+
+        def col(key: str, fmt: str = "{:.0f}", qs=qs) -> str:
+            return spread([q[key] for q in qs], fmt)
+
         print(
-            f"| {size} | {q['first_answer_s']:.1f} s | {q['lexical_s']:.2f} s | "
-            f"{q['ask_p50']:.0f} / {q['ask_p95']:.0f} ms | {q['search_p50']:.0f} / {q['search_p95']:.0f} ms | "
-            f"{q['ask_filtered_p50']:.0f} / {q['ask_filtered_p95']:.0f} ms | "
-            f"{q['search_filtered_p50']:.0f} / {q['search_filtered_p95']:.0f} ms | {q['rss_mb']:.0f} MB |"
+            f"| {size} | {col('first_answer_s', '{:.1f} s')} | {col('lexical_s', '{:.2f} s')} | "
+            f"{col('ask_p50')} / {col('ask_p95')} ms | {col('search_p50')} / {col('search_p95')} ms | "
+            f"{col('ask_filtered_p50')} / {col('ask_filtered_p95')} ms | "
+            f"{col('search_filtered_p50')} / {col('search_filtered_p95')} ms | {col('rss_mb', '{:.0f} MB')} |"
         )
-    print(f"\n(filter: organisation; {args.runs} rounds of {len(QUESTIONS)} questions per size)")
+    print(f"\n(filter: organisation; each process asks {args.runs * len(QUESTIONS)} distinct questions per kind)")
 
 
 if __name__ == "__main__":

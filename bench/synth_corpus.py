@@ -1,7 +1,8 @@
 """A deterministic synthetic corpus for scale benchmarks, built from the bundled reports' paragraphs.
 
 Each document gets its own title, year, organisation and country (so filters have work) and a
-seeded draw of real report paragraphs (so chunking, entities and BM25 see realistic text).
+seeded draw of real report paragraphs (so chunking, entities and BM25 see realistic text), with a
+form feed between pages of about PAGE_CHARS characters (so ingest has pages to count).
 
 Usage: python bench/synth_corpus.py OUT_DIR --chunks 10000 [--per-doc 3] [--seed 7]
 """
@@ -20,6 +21,7 @@ ORGANISATIONS = ["CICTE/OAS", "APEC CTWG", "UNODC", "GAFILAT", "OSCE", "ASEAN", 
 COUNTRIES = ["Chile", "Peru", "Mexico", "Canada", "Panama", "Colombia", "Jamaica", "Viet Nam", "Thailand", "Brazil"]
 TOPICS = ["Border Security", "Cybersecurity", "Terrorism Financing", "Maritime Security", "Aviation Security"]
 CHUNK_CHARS = 1200  # the default chunk size: a document of `per_doc` chunks has about this many characters each
+PAGE_CHARS = 2500  # about a report page: a form feed (a page break, as pdftotext writes it) after each
 
 
 def paragraphs() -> list[str]:
@@ -42,10 +44,12 @@ def write_corpus(out: Path, chunks: int, per_doc: int = 3, seed: int = 7) -> lis
         org, country = rng.choice(ORGANISATIONS), rng.choice(COUNTRIES)
         year, topic = rng.randint(2005, 2024), rng.choice(TOPICS)
         lines = [f"{topic} Report {n:05d}: {country} {year}", f"{org} · {country} · {year}", ""]
-        size = 0
+        size = page = 0
         while size < per_doc * CHUNK_CHARS * 0.9:
             p = rng.choice(pool)
-            lines.append(f"{p} (Ref. {country}-{year}-{n}-{size})")
+            brk = "\f" if size // PAGE_CHARS > page else ""
+            page = size // PAGE_CHARS
+            lines.append(f"{brk}{p} (Ref. {country}-{year}-{n}-{size})")
             size += len(p)
         path = out / f"report-{n:05d}.txt"
         text = "\n".join(lines) + "\n"

@@ -78,7 +78,7 @@ def _read_lines(name: str, suffix: str, data: bytes) -> tuple[list[Line], int]:
         return _pdf_lines(name, data)
     if suffix == ".docx":
         return _docx_lines(name, data), 0
-    return _text_lines(name, data, markdown=suffix == ".md"), 0
+    return _text_lines(name, data, markdown=suffix == ".md")
 
 
 def page_spans(page_starts: dict[int, int], page_count: int, text_length: int) -> tuple[PageSpan, ...]:
@@ -245,23 +245,32 @@ _BOMS = (
 )
 
 
-def _text_lines(name: str, data: bytes, markdown: bool) -> list[Line]:
+def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int]:
+    """A text file's lines, and its pages when it has them: text exported from a PDF (pdftotext,
+    a printer driver) separates pages by form feeds, so its citations can name pages too."""
     text = _decode_text(name, data)
-    lines = text.splitlines()
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # a form feed closing the last page opens no new one
+    paged = len(pages) > 1
+    numbered = [(number, line) for number, page in enumerate(pages) for line in page.splitlines()]
+    lines = [line for _, line in numbered]
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
-    # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line.
-    # In text wrapped at a fixed width, so does a line that reached the right margin, or one
-    # with no sentence end before a line opening in lower case.
+    # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line (on the
+    # next page too). In text wrapped at a fixed width, so does a line that reached the right
+    # margin, or one with no sentence end before a line opening in lower case.
     following = [*lines[1:], ""]
     margin = wrap_margin(lines)
-    return [
+    out = [
         Line(
             line,
+            page=number if paged else None,
             may_continue=bool(after.strip()) and (ends_mid_phrase(line) or wrapped_on(line, after, margin)),
         )
-        for line, after in zip(lines, following)
+        for (number, _), line, after in zip(numbered, lines, following)
     ]
+    return out, len(pages) if paged else 0
 
 
 def _decode_text(name: str, data: bytes) -> str:

@@ -93,6 +93,24 @@ def test_docx_and_txt_have_no_pages(docs: dict[str, Document]) -> None:
     assert docs[f"{CTAP}.docx"].page_at(100) is None
 
 
+def test_text_exported_with_form_feeds_has_pages(tmp_path: Path) -> None:
+    """pdftotext separates pages by form feeds: the text keeps them as pages, and a sentence
+    running over the break reads on, its second page starting inside it."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "Ruritania Annual Report 2031\n\nThe coast guard trained forty officers in\f"
+        "port security in May 2031.\n\nA drill followed in June.\f\nAnnex: contacts.\n\f"
+    )
+    doc = load_document(path)
+    assert [p.number for p in doc.pages] == [1, 2, 3]
+    assert "forty officers in port security in May 2031." in doc.text
+    assert doc.text[doc.pages[1].start :].startswith("port security")
+    assert doc.page_at(doc.text.index("June")) == 2 and doc.page_at(doc.text.index("Annex")) == 3
+    plain = tmp_path / "plain.txt"
+    plain.write_text("Ruritania Annual Report 2031\n\nOne page, no form feed.\f")
+    assert load_document(plain).pages == ()
+
+
 def test_garbage_pdf_raises_load_error(tmp_path: Path) -> None:
     bogus = tmp_path / "report.pdf"
     bogus.write_bytes(b"this is not a PDF at all \x00\x01\x02" * 20)
