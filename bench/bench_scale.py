@@ -240,17 +240,18 @@ def main() -> None:
         corpora[size] = work / f"corpus-{size}"
         write_corpus(corpora[size], size)
         print(f"corpus of ~{size} chunks written in {time.perf_counter() - t:.1f} s", file=sys.stderr)
-    print(
-        f"\nIngest, {args.ingest_runs} round(s) per size, each a fresh index in a new process after a new "
-        "measurement of the floor (the model alone on the texts ingest embeds, sorted, best batch size); "
-        "median (min–max) of the rounds:"
-    )
-    print(
-        "\n| chunks (files) | floor texts/s | ingest s | chunks/s | pages/s | texts/s | of floor | "
-        "per file, first 10% | last 10% | last / first | peak RSS | re-ingest unchanged |\n"
-        "|---|---|---|---|---|---|---|---|---|---|---|---|"
-    )
     ingested = {size: work / f"data-{size}" for size in args.sizes}
+    if not args.skip_ingest:
+        print(
+            f"\nIngest, {args.ingest_runs} round(s) per size, each a fresh index in a new process after a new "
+            "measurement of the floor (the model alone on the texts ingest embeds, sorted, best batch size); "
+            "median (min–max) of the rounds:"
+        )
+        print(
+            "\n| chunks (files) | floor texts/s | ingest s | chunks/s | pages/s | texts/s | of floor | "
+            "per file, first 10% | last 10% | last / first | peak RSS | re-ingest unchanged |\n"
+            "|---|---|---|---|---|---|---|---|---|---|---|---|"
+        )
     for size in [] if args.skip_ingest else args.sizes:
         data = work / f"data-{size}"
         rounds, floors = [], []
