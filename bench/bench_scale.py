@@ -260,7 +260,6 @@ def main() -> None:
             subprocess.run(["rm", "-rf", str(data)], check=True)
             rounds.append(run_worker("ingest", str(corpora[size]), str(data)))
         r = rounds[0]
-        m = spread
         pairs = list(zip(rounds, floors))
 
         def col(value, fmt: str = "{:.1f}") -> str:
@@ -277,13 +276,14 @@ def main() -> None:
             f"{col(lambda x, f: x['peak_rss_mb'], '{:.0f} MB')} | {col(lambda x, f: x['reingest_s'], '{:.2f} s')} |"
         )
         shares = {k: [x["stages"].get(k, 0.0) / x["seconds"] for x in rounds] for k in sorted(r["stages"])}
-        print("|  | where the time went: " + ", ".join(f"{k} {m(v, '{:.0%}')}" for k, v in shares.items()) + " |")
+        print("|  | where the time went: " + ", ".join(f"{k} {spread(v, '{:.0%}')}" for k, v in shares.items()) + " |")
         rates = {b: [f["sorted_rates"][b] for f in floors] for b in floors[0]["sorted_rates"]}
         print(
             "|  | the model alone, texts/s by batch size: "
-            + ", ".join(f"{b}: {m(v)}" for b, v in rates.items())
-            + f"; chunk-sized texts, unsorted: {m([f['16'] for f in floors])} / {m([f['32'] for f in floors])} / "
-            f"{m([f['64'] for f in floors])} ({floors[0]['texts_per_chunk']:.1f} texts per chunk) |"
+            + ", ".join(f"{b}: {spread(v)}" for b, v in rates.items())
+            + "; chunk-sized texts, unsorted: "
+            + " / ".join(spread([f[b] for f in floors]) for b in ("16", "32", "64"))
+            + f" ({floors[0]['texts_per_chunk']:.1f} texts per chunk) |"
         )
 
     print(
