@@ -6,7 +6,7 @@ from __future__ import annotations
 from assistant.answer.compose import join_answers
 from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
 from assistant.answer.scoring import Scored
-from assistant.answer.units import Unit
+from assistant.answer.units import Unit, split_chunk
 from assistant.types import Answer, Citation
 from assistant.understand.compound import compound_parts
 from assistant.understand.question import profile, wants_parties
@@ -504,3 +504,39 @@ def test_the_doer_of_an_act_said_in_the_passive() -> None:
     assert done_by("The training is being provided by the Zemblan Air Force (ZAF).", {"provid"})
     assert done_by("It was jointly funded by Ruritania.", {"fund"})
     assert not done_by("Personnel provide armed security to airports.", {"provid"})
+
+
+def test_the_counted_noun_is_the_head_of_its_phrase_by_part_of_speech() -> None:
+    from assistant.understand.question import counted_noun
+
+    # modifiers joined by commas and "and" lead to the head; a preposition ends the phrase
+    assert counted_noun("How many police, customs and coast guard officials were trained in Zembla?") == ("offic",)
+    assert counted_noun("what was the number of seizures against the watch list in 2030?") == ("seizur",)
+    assert set(counted_noun("how many ships and aircraft took part?")) >= {"ship"}
+
+
+def test_a_number_may_follow_the_noun_it_counts_after_a_dash_or_colon() -> None:
+    from assistant.understand.question import counts
+
+    assert counts("The drill raised both inspections – 40 in all – and seizures – a total of 12.", {"seizur"})
+    assert counts("Seizures: 12 containers", {"seizur"})
+    assert not counts("The seizures in 2031 were reported late.", {"seizur"})
+
+
+def test_a_definite_noun_phrase_resumes_what_its_paragraph_said() -> None:
+    text = "A new course was approved for port staff. It covers drills on the quays. The drills are run by the Navy."
+    units = split_chunk(text, 0, 0)
+    assert [u.resumes for u in units] == [False, False, True]
+    assert not split_chunk("The Navy runs the course.", 0, 0)[0].resumes
+
+
+def test_names_the_answer_passage_never_says_are_found_though_the_index_knows_them() -> None:
+    from assistant.answer.evidence import unsaid_names
+    from vectorstore.lexical import LexicalIndex
+
+    q = profile("When did the Secretariat help Zembla ratify the Harbour Safety Treaty?")
+    passage = "The Secretariat helped Ruritania ratify the Port Safety Treaty in 2031."
+    lexical = LexicalIndex([tokenize("a report on other matters")])
+    assert "zembla" in unsaid_names(q, passage, lexical)
+    assert "secretariat" not in unsaid_names(q, passage, lexical)
+    assert "harbour" in unsaid_names(q, passage, lexical)  # each word of a typed name is checked

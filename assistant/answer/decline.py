@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
 from assistant.understand.names import derived, shortened
-from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts
-from assistant.answer.evidence import blank, continues
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED
+from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
+from assistant.answer.evidence import blank, continues, unsaid_names
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
 
@@ -36,16 +36,18 @@ class DeclineModel:
 # Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
 DECLINE_MODEL = DeclineModel(
     weights={
-        "names_missing": -9.99,
-        "asked_missing": -1.77,
-        "number_missing": -4.85,
-        "kind_missing": -7.77,
-        "answer_kind_missing": -0.89,
-        "context_coverage": 2.21,
-        "meaning": 2.61,
+        "names_missing": -10.09,
+        "asked_missing": -3.67,
+        "number_missing": -6.25,
+        "kind_missing": -9.98,
+        "answer_kind_missing": -1.83,
+        "names_unsaid": -4.44,
+        "members_short": -4.30,
+        "context_coverage": 2.39,
+        "meaning": 1.16,
     },
-    bias=-2.61,
-    threshold=0.35,
+    bias=-1.16,
+    threshold=0.45,
 )
 
 FEATURES = tuple(DECLINE_MODEL.weights)
@@ -110,6 +112,15 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     return _unsaid(q.asked_nouns, _said(q, passage, hits))
 
 
+def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
+    """How rare in the index the rarest of `names` is, from 0 to 1 (its rarest word's IDF over
+    that of a word no passage says): a name many passages say ("OAS") is a report's topic,
+    which a passage may leave unsaid; a rare one ("Honduras") is what the question is about."""
+    top = lexical.idf("\0")
+    weights = [max((lexical.idf(t) for t in tokenize(n) if lexical.knows(t)), default=0.0) for n in names]
+    return max(weights, default=0.0) / top if top > 0 else 0.0
+
+
 def evidence_features(
     q: QuestionProfile,
     chosen: Sequence[Scored],
@@ -168,12 +179,27 @@ def evidence_features(
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
+    # What the answer's passage says (with its reports' titles and sections): a question about
+    # Honduras is not answered by a sentence on the Dominican Republic, though another passage
+    # of the reports names Honduras.
+    about = (hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units))
+    near = " ".join(
+        [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
+        + [s.unit.text for s in passage]
+    )
+    # (a name no passage says at all is the names_missing feature's)
+    unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]
+    # "which 28 member states ...": an answer naming three of them is not the list asked for.
+    stated = stated_count(q.text) if q.wants_list and typed else 0
+    members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
+        "names_unsaid": rarest(unsaid_here, lexical),
+        "members_short": max(0, stated - len(members)) / stated if stated else 0.0,
         "context_coverage": max((s.coverage for s in units), default=0.0),
         "meaning": max((s.dense for s in passage), default=0.0),
     }
@@ -198,6 +224,10 @@ def evidence_features(
         else "",
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,
+        "members_short": f"the passages closest to it name {len(members)} of the {stated} asked for" if stated else "",
+        "names_unsaid": f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
+        if unsaid_here
+        else "",
         "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

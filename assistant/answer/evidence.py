@@ -32,13 +32,19 @@ def missing_evidence(
 
 def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
     """The names the question uses that neither the retrieved text (`context`) nor the index know."""
+    return [e for e in unsaid_names(q, context, lexical) if not all(lexical.knows(t) for t in tokenize(e))]
+
+
+def unsaid_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
+    """The names the question uses (its own words, as typed) that `context` never says in any
+    form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
+    form, or a thesaurus phrasing the reports use."""
     known = acronyms(context) | word_set(context) | initialisms(context)
     return [
         e
         for e in q.entities
         if e not in q.qualifiers
         and e not in known
-        and not all(lexical.knows(t) for t in tokenize(e))
         and not any(same_name(e, w) for w in known)
         and not rephrased(e, q, lexical)
         and not adjectival(e, known)
@@ -123,7 +129,7 @@ ANAPHOR = re.compile(
 
 
 def refers_back(s: Scored) -> bool:
-    return bool(ANAPHOR.match(s.unit.text))
+    return bool(ANAPHOR.match(s.unit.text)) or s.unit.resumes
 
 
 def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:
@@ -163,9 +169,14 @@ def _addressing(ranked: list[Scored], hits: Sequence[Hit]):
 
 def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
     """Does a passage that addresses the question belong to the year asked? The year is
-    in the sentence, its paragraph, its section, or is the year the report covers."""
+    in the sentence, its paragraph, its section, the report's title ("Annual report for
+    2022", published in 2023), or is the year the report covers."""
     return any(
-        year in s.unit.text or year in paragraph or year in chunk.section or str(chunk.year) == year
+        year in s.unit.text
+        or year in paragraph
+        or year in chunk.section
+        or year in chunk.title
+        or str(chunk.year) == year
         for s, paragraph, chunk in _addressing(ranked, hits)
     )
 

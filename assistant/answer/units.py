@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from assistant.answer.instructions import addresses_assistant
 from assistant.text import split_sentences
 from assistant.types import Chunk, Hit
+from vectorstore.lexical import tokenize
 
 Span = tuple[int, int, str]
 _MONTH = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b", re.I)
@@ -57,6 +58,9 @@ class Unit:
     # Cut out of a longer sentence (assistant.answer.trim): before, after the quoted clauses.
     cut_before: bool = False
     cut_after: bool = False
+    # Opens with a definite noun phrase whose noun the paragraph said before ("It entails
+    # training ... The training is provided by the Air Force"): it goes on about the same thing.
+    resumes: bool = False
 
 
 def mostly_upper(text: str) -> bool:
@@ -122,11 +126,22 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
         for s, e in spans:
             s, e = _trim(text, s, e)
             if e - s >= 3:
-                units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no, bare=bare))
+                resumes = _resumes(text[s:e], text[offset:s])
+                units.append(Unit(hit_index, s, e, text[s:e], is_item, list_id, line_no, bare=bare, resumes=resumes))
         if any(addresses_assistant(u.text) for u in units[first:]):
             units[first:] = [replace(u, instruction=True) for u in units[first:]]
         offset += len(line) + 1
     return _taint_lists(units)
+
+
+# "The training ...", "These workshops ...": a definite noun phrase opening a sentence.
+_DEFINITE = re.compile(r"(?:The|This|These|Those|Such|Said)\s+(?:[a-z][\w\-]*\s+){0,2}?([a-z][\w\-]+)\b")
+
+
+def _resumes(sentence: str, before: str) -> bool:
+    """Does the sentence open with a definite noun phrase whose noun the paragraph said before it?"""
+    m = _DEFINITE.match(sentence)
+    return bool(m and before.strip()) and bool(set(tokenize(m.group(1))) & set(tokenize(before)))
 
 
 def _taint_lists(units: list[Unit]) -> list[Unit]:

@@ -333,7 +333,7 @@ def counted_noun(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     phrase = _head_words(m.group(1))
-    heads = _head(phrase)
+    heads = _tagged_heads(q, m.start(1)) or _head(phrase)
     # "how many border crossings / entry points ...": each alternative right after the counted
     # phrase names what is counted ("AML/CFT workshop" later in the question does not).
     rest, at = q[m.end(1) :], 0
@@ -347,6 +347,46 @@ def counted_noun(q: str) -> tuple[str, ...]:
 
 
 _SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)")
+
+
+# Parts of speech a counted noun phrase is made of ("govt, private sector and civil society officers").
+_PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+COUNTED_PHRASE_TOKENS = 10
+
+
+def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
+    """The head nouns of the counted phrase starting at character `start`, read by part of
+    speech: the phrase runs over nouns and adjectives, and over a comma or "and" that joins
+    more of them, up to a verb or preposition ("the number of checks against databases" counts
+    checks). Its heads are its last noun and a plural joined by "and" to one more noun
+    ("countries and organisations"); () when the tagger finds no noun there."""
+    tokens = [t for t in _tagged(q) if t.idx >= start][:COUNTED_PHRASE_TOKENS]
+    run: list = []
+    for i, t in enumerate(tokens):
+        joins = t.pos_ == "CCONJ" or t.text == ","
+        hyphen = t.text == "-" and 0 < i < len(tokens) - 1 and not t.whitespace_
+        if t.pos_ in _PHRASE_POS or hyphen:
+            run.append(t)
+        elif joins and run and i + 1 < len(tokens) and tokens[i + 1].pos_ in _PHRASE_POS:
+            run.append(t)
+        else:
+            break
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} and not t.text.isupper()]
+    if not nouns:
+        return ()
+
+    def conjunct_is_one_noun(k: int) -> bool:
+        """ "countries and organisations": the plural and one more noun are both counted;
+        "customs and coast guard officials": the plural modifies the nouns after it."""
+        return sum(t.pos_ in {"NOUN", "PROPN"} for t in run[k + 2 :]) == 1
+
+    joined = [
+        t
+        for k, t in enumerate(run[:-1])
+        if t.tag_ == "NNS" and t.lower_.endswith("s") and run[k + 1].pos_ == "CCONJ" and conjunct_is_one_noun(k)
+    ]
+    heads = [*joined, nouns[-1]]
+    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not h.isdigit()))
 
 
 def _head_words(text: str) -> list[str]:
@@ -395,15 +435,39 @@ def counted_after(text: str) -> list[str]:
     return out
 
 
+_SMALL_NUMBERS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+_STATED_COUNT = re.compile(
+    r"\b(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b", re.I
+)
+
+
+def stated_count(question: str) -> int:
+    """How many members a list question says there are ("which 28 member states", "the four
+    jurisdictions"); 0 when it says none."""
+    for m in _STATED_COUNT.finditer(question):
+        word = m.group(1).lower()
+        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
+        if 2 <= n <= 200:
+            return n
+    return 0
+
+
 def counts(text: str, nouns: set[str]) -> bool:
-    """Does the text give a number of one of `nouns` ("more than 450 representatives")?"""
+    """Does the text give a number of one of `nouns` ("more than 450 representatives", or
+    the noun first and its number after a dash or colon: "arrests – a total of 153")?"""
     for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
         for t in counted_after(text[m.end() :]):
             if t in nouns:
                 return True
             if t in _CLASSIFIERS:
                 break
-    return False
+    return any(
+        set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
+    )
+
+
+# A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
+_NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 
 def word_set(text: str) -> set[str]:

@@ -136,7 +136,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         "date",
     ),
     (
-        r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:city|town|country|venue|place|location)\b|"
+        r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venue|place|location)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
         r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b",
         "place",
