@@ -294,3 +294,14 @@ def test_a_list_named_in_the_question_is_not_a_list_asked_for():
     assert not wants_list("which course in the zembla training list is the one from the agency?")
     assert wants_list("zembla members? list them")
     assert wants_list("give me a list of the projects")
+
+
+def test_short_lines_under_a_label_are_a_list_without_bullets():
+    text = "Officers: A. Smith\n\nDrafting Group\n\nZembla\n\nRuritania\n\nFreedonia\n\nThe group met twice in 2031."
+    units = split_chunk(text, 0, 0)
+    items = [u.text for u in units if u.is_item]
+    assert items == ["Zembla", "Ruritania", "Freedonia"]
+    label = next(u for u in units if u.text == "Drafting Group")
+    assert label.list_id == units[-2].list_id and not units[-1].is_item
+    # one short line after a label is a heading and its first line, not a list
+    assert not any(u.is_item for u in split_chunk("Drafting Group\nZembla\nThe group met twice.", 0, 0))

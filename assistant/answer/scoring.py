@@ -322,7 +322,9 @@ class UnitScorer:
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
             ctx = cover(token_sets[i] | context | near)
-            own = cover(token_sets[i])
+            # A list's members are what its label says they are ("Style Committee" over "Brazil",
+            # "Canada"): for a list question an item holds its label's words as its own.
+            own = cover(token_sets[i] | intro) if q.wants_list and u.is_item else cover(token_sets[i])
             # The kind of value asked for counts in a unit about the question, not in any unit
             # that happens to name a place or a date.
             typed = type_bonus(q, u, counted, holds[i]) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]

@@ -103,9 +103,11 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
     line that introduces it when that line ends with ':', is a heading or a bare label."""
     units: list[Unit] = []
     list_id, next_id, offset, intro = None, first_list_id, 0, None
-    for line_no, line in enumerate(text.split("\n")):
+    lines = text.split("\n")
+    column = column_items(lines)
+    for line_no, line in enumerate(lines):
         stripped = line.strip()
-        is_item = stripped.startswith((BULLET, "·"))
+        is_item = stripped.startswith((BULLET, "·")) or line_no in column
         if not stripped:
             offset += len(line) + 1
             continue
@@ -142,6 +144,30 @@ def _resumes(sentence: str, before: str) -> bool:
     """Does the sentence open with a definite noun phrase whose noun the paragraph said before it?"""
     m = _DEFINITE.match(sentence)
     return bool(m and before.strip()) and bool(set(tokenize(m.group(1))) & set(tokenize(before)))
+
+
+# A label over at least this many short lines ("Style Committee" / "Brazil" / "Canada" ...):
+# a list written without bullets, as web pages and tables export them.
+COLUMN_ITEMS = 2
+
+
+def column_items(lines: Sequence[str]) -> set[int]:
+    """Line numbers of the members of bulletless lists: runs of short bare lines (blank lines
+    between them allowed) under a bare label, at least COLUMN_ITEMS of them. The label is the
+    run's first line; it introduces the list as a line ending in ':' does."""
+    items: set[int] = set()
+    run: list[int] = []
+    for no, line in [*enumerate(lines), (len(lines), "end.")]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if is_bare(stripped) and not stripped.startswith((BULLET, "·")) and not mostly_upper(stripped):
+            run.append(no)
+            continue
+        if len(run) > COLUMN_ITEMS:
+            items.update(run[1:])
+        run = []
+    return items
 
 
 def _taint_lists(units: list[Unit]) -> list[Unit]:
