@@ -236,3 +236,50 @@ def test_a_year_naming_a_report_is_not_a_year_the_answer_must_speak_of(real_assi
     assert "2020" not in q.asked_years  # the year of the report the question names
     q, _, _ = real_assistant.understand("What did Chile's APEC plan say happened in 2018?")
     assert q.asked_years == ("2018",)
+
+
+ZEMBLA_REPORT = """Zembla Financial Intelligence Network: Plenary Statement, March 2031
+
+The 12th annual plenary of the Zembla Financial Intelligence Network, hosted by the Zembla Analysis Office, took place from 3 to 7 March 2031 in Port Zembla with working sessions on analysis and outreach.
+
+The network now counts 181 members following the admission of the units of Ruritania and Freedonia.
+Member units signed 23 Memorandums of Understanding during the week.
+
+Drafting Committee
+
+Norway
+
+Kenya
+
+Peru
+
+The plenary closed with a statement on the 2032 work plan.
+"""
+
+
+@pytest.fixture(scope="module")
+def zembla(tmp_path_factory, real_embedder):
+    """The bundled reports and a short plenary statement of an invented network."""
+    folder = tmp_path_factory.mktemp("zembla")
+    (folder / "zembla-plenary-2031.txt").write_text(ZEMBLA_REPORT, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    assistant.ingest([folder, DATA / "cicte-2016-work-plan-report.pdf"])
+    return assistant
+
+
+def test_a_count_comes_from_the_sentence_counting_the_thing_not_the_one_naming_the_occasion(zembla):
+    answer = zembla.ask("How many members does the Zembla network have after the March 2031 plenary in Port Zembla?")
+    assert not answer.abstained and "181" in answer.answer
+    mous = zembla.ask("how many MoUs did member units sign at the 2031 plenary?")
+    assert not mous.abstained and "23" in mous.answer
+
+
+def test_short_lines_under_a_label_answer_a_list_question(zembla):
+    answer = zembla.ask("Which countries sat on the Drafting Committee of the 2031 Zembla plenary?")
+    assert not answer.abstained
+    assert all(c in answer.answer for c in ("Norway", "Kenya", "Peru")), answer.answer
+
+
+def test_a_question_about_a_place_the_passage_never_names_is_declined(zembla):
+    answer = zembla.ask("When did CICTE help Zembla draw up its national cybersecurity strategy?")
+    assert answer.abstained

@@ -540,3 +540,13 @@ def test_names_the_answer_passage_never_says_are_found_though_the_index_knows_th
     assert "zembla" in unsaid_names(q, passage, lexical)
     assert "secretariat" not in unsaid_names(q, passage, lexical)
     assert "harbour" in unsaid_names(q, passage, lexical)  # each word of a typed name is checked
+
+
+def test_an_acronym_is_counted_by_its_spelled_out_name_and_a_named_number_counts_nothing() -> None:
+    from assistant.understand.question import counts
+
+    assert counts("Delegates signed 19 Memorandums of Understanding during the week.", {"mous"})
+    assert counts("The board approved 4 Joint Action Plans.", {"japs"})
+    assert not counts("The board approved 4 plans under the Joint Action Programme.", {"japs"})
+    assert not counts("K-9 Personnel screen air cargo.", {"personnel"})  # a unit's name, not 9 people
+    assert counts("K-9 units: 12 handlers were trained.", {"handler"})

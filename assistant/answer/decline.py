@@ -23,6 +23,11 @@ from vectorstore.lexical import LexicalIndex, tokenize
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
 
+# "How many members does X have after the Malta meetings?": a unit giving a number of the very
+# thing counted answers when it covers this share of the question's words the best unit covers
+# (the rest of the question names the occasion, which the best-scoring sentence says at length).
+COUNT_COVERAGE_SHARE = 0.6
+
 
 @dataclass(frozen=True)
 class DeclineModel:
@@ -145,7 +150,7 @@ def evidence_features(
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.
     typed = q.expects not in UNTYPED and KINDS.get(q.expects) is not None
     top = ranked[0] if ranked else None
-    counted = known_counted(q, lexical)
+    counted = known_counted(q, lexical, [s.unit.text for s in ranked[:KIND_SEARCH_DEPTH]])
     holders = [
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
@@ -158,10 +163,11 @@ def evidence_features(
 
     def relevant(s: Scored) -> float:
         """Its score relative to the best; a unit giving a number of the very thing counted
-        ("representatives of 40 countries met ...") is as relevant as the share of the
-        question's words it covers, however its long sentence scores on meaning."""
+        ("representatives of 40 countries met ...") is fully relevant when it covers
+        COUNT_COVERAGE_SHARE of the question's words the best one covers, however its long
+        sentence scores on meaning."""
         by_score = min(1.0, max(s.score, 0.0) / best_score)
-        return max(by_score, min(1.0, s.coverage / best_coverage)) if counted else by_score
+        return max(by_score, min(1.0, s.coverage / best_coverage / COUNT_COVERAGE_SHARE)) if counted else by_score
 
     relevance = max((relevant(s) for s in holders), default=0.0)
     if q.expects in BESIDE_KINDS and top is not None and any(continues(s, top, q) for s in holders):

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from assistant.answer.decline import (
+    COUNT_COVERAGE_SHARE,
     DECLINE_MODEL,
     KIND_SEARCH_DEPTH,
     DeclineModel,
@@ -47,6 +48,9 @@ SIDE_CONTRAST = 0.3
 
 # How many sentences either side of the best one, in its paragraph, may supply the value asked for.
 NEIGHBOURS = 2
+
+# A list whose label covers this share of the question's words is about what it asks.
+LIST_LABEL_MATCH = 0.5
 
 # For a list, the best-ranked units (besides neighbours) that may hold its members instead.
 LIST_CANDIDATES = 3
@@ -179,7 +183,7 @@ class AnswerEngine:
     ) -> list[Scored]:
         """The best unit; with a list question, its whole list; then units adding missing terms."""
         follow = None
-        counted = known_counted(q, lexical)
+        counted = known_counted(q, lexical, [s.unit.text for s in ranked[:KIND_SEARCH_DEPTH]])
         # "how many countries ...?" is not answered by a number of visits: a unit that counts
         # countries replaces it, as one holding no number would be replaced.
         miscounts = bool(counted) and not counts(best.unit.text, counted)
@@ -196,8 +200,20 @@ class AnswerEngine:
                     if holds_wanted(q, s.unit) and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
                 ]
             )
-            # "how many countries": a number of countries before any other number
-            exact = next((s for s in typed if counts(s.unit.text, counted)), None) if counted else None
+            # "how many countries": a number of countries before any other number, even from a
+            # unit that says less of the occasion the question names
+            exact = (
+                next(
+                    (
+                        s
+                        for s in ranked[:10]
+                        if counts(s.unit.text, counted) and s.coverage >= COUNT_COVERAGE_SHARE * best.coverage
+                    ),
+                    None,
+                )
+                if counted and not follow
+                else None
+            )
             if exact or (typed and not holds_wanted(q, best.unit)):
                 best = exact or typed[0]
         elif q.wants_list and q.expects not in UNTYPED:
@@ -254,7 +270,7 @@ class AnswerEngine:
             same_line = nearby
         if q.expects == "person":
             siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and holds_wanted(q, s.unit, "person")]
-        elif u.is_item and best.list_match < 0.5:  # the list is about something else: matching items only
+        elif u.is_item and best.list_match < LIST_LABEL_MATCH:  # the list is about something else: matching items only
             siblings = [s for s in siblings if s.unit.is_item and s.score >= 0.8 * best.score]
         chosen += [
             s for s in sorted(dict.fromkeys(same_line + siblings), key=lambda s: s.unit.start) if s not in chosen
@@ -329,7 +345,10 @@ class AnswerEngine:
 
         def beside(s: Scored) -> list[Scored]:
             """The unit with the sentences before and after it in its paragraph: what its answer
-            would name ("a workshop was held in Lima." + "Officers from A, B and C ...")."""
+            would name ("a workshop was held in Lima." + "Officers from A, B and C ..."); for
+            an item of a list whose label matches the question, its whole list."""
+            if s.unit.is_item and s.unit.list_id is not None and s.list_match >= LIST_LABEL_MATCH:
+                return [x for x in ranked if x.unit.list_id == s.unit.list_id]
             same, at = AnswerEngine._paragraph(s, ranked)
             return same[max(0, at - 1) : at + 2]
 

@@ -130,9 +130,13 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     }
 
 
-def known_counted(q: QuestionProfile, lexical: LexicalIndex) -> set[str]:
-    """For "how many X", the counted nouns some indexed report says; empty for other questions."""
-    return {t for t in counted_nouns(q) if lexical.knows(t)} if q.expects == "count" else set()
+def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str] = ()) -> set[str]:
+    """For "how many X", the counted nouns some indexed report says, or that one of `texts`
+    counts under another form ("MoUs" as "19 Memorandums of Understanding"); empty for other
+    questions."""
+    if q.expects != "count":
+        return set()
+    return {t for t in counted_nouns(q) if lexical.knows(t) or any(counts(x, {t}) for x in texts)}
 
 
 def enumerated(text: str) -> int:

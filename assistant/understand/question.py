@@ -456,6 +456,8 @@ def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153")?"""
     for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
+        if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
+            return True
         for t in counted_after(text[m.end() :]):
             if t in nouns:
                 return True
@@ -464,6 +466,27 @@ def counts(text: str, nouns: set[str]) -> bool:
     return any(
         set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
     )
+
+
+_JOINING_WORDS = frozenset("of and for on the in to".split())
+
+
+def initials_after(text: str) -> set[str]:
+    """Initials of the capitalised name right at the start of `text` ("Memorandums of
+    Understanding" -> "mou", "mu"), with a plural "s": what an acronym of it looks like."""
+    run: list[str] = []
+    for word in re.findall(r"[^\W\d_][\w’'\-]*", text[:80])[:6]:
+        if word[0].isupper() or (run and word.lower() in _JOINING_WORDS):
+            run.append(word)
+        else:
+            break
+    while run and run[-1].lower() in _JOINING_WORDS:
+        run.pop()
+    if len(run) < 2:
+        return set()
+    every = "".join(w[0] for w in run).lower()
+    capitals = "".join(w[0] for w in run if w[0].isupper()).lower()
+    return {every, capitals, every + "s", capitals + "s"}
 
 
 # A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.

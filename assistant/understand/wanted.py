@@ -39,7 +39,10 @@ DAY = re.compile(
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 FISCAL_YEAR = re.compile(r"\bFY\s?(?:19|20)?\d\d\b")  # "FY2021-FY2023"
 # A number that is not a year: counts, amounts, percentages.
-QUANTITY = re.compile(r"(?<![\w./])(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b")
+# A figure; not a year, nor the number of a name ("K-9", "COVID-19", "G-7").
+QUANTITY = re.compile(
+    r"(?<![\w./])(?<![^\W\d_]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b"
+)
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I
 )
