@@ -305,3 +305,12 @@ def test_short_lines_under_a_label_are_a_list_without_bullets():
     assert label.list_id == units[-2].list_id and not units[-1].is_item
     # one short line after a label is a heading and its first line, not a list
     assert not any(u.is_item for u in split_chunk("Drafting Group\nZembla\nThe group met twice.", 0, 0))
+
+
+def test_a_shortened_month_in_the_question_makes_that_date_no_answer():
+    from assistant.understand.wanted import holds_new
+    from vectorstore.lexical import tokenize
+
+    asked = frozenset(tokenize("the plan was concluded in Dec 2030 - when was the accord itself signed?"))
+    assert not holds_new("date", "It was concluded in December 2030.", (("DATE", "December 2030"),), asked)
+    assert holds_new("date", "It was signed in July 2031.", (("DATE", "July 2031"),), asked)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from collections.abc import Sequence
 
-from assistant.understand.names import initial_runs
+from assistant.understand.names import initial_runs, truncates
 from assistant.understand.vocab import MONTHS
 from vectorstore.lexical import fold, tokenize
 
@@ -295,8 +295,9 @@ def governs(span: str, text: str) -> bool:
 
 
 def _says_more(span: str, asked: frozenset[str]) -> bool:
-    """Does the entity name something beyond the question's words and the acronyms it spells out?"""
-    rest = set(tokenize(span)) - asked
+    """Does the entity name something beyond the question's words (or their shortened forms:
+    "Dec 2017" asks about "December 2017") and the acronyms it spells out?"""
+    rest = {w for w in set(tokenize(span)) - asked if not any(truncates(a, w) for a in asked)}
     return bool(rest) and bool(rest - spelled_out(span, asked))
 
 
