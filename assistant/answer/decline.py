@@ -41,18 +41,18 @@ class DeclineModel:
 # Fitted by bench/calibrate_decline.py on the labelled sets (see the README's gold-set table).
 DECLINE_MODEL = DeclineModel(
     weights={
-        "names_missing": -10.09,
-        "asked_missing": -3.67,
-        "number_missing": -6.25,
-        "kind_missing": -9.98,
-        "answer_kind_missing": -1.83,
-        "names_unsaid": -4.44,
-        "members_short": -4.30,
-        "context_coverage": 2.39,
-        "meaning": 1.16,
+        "names_missing": -10.05,
+        "asked_missing": -3.63,
+        "number_missing": -6.27,
+        "kind_missing": -10.00,
+        "answer_kind_missing": -2.04,
+        "names_unsaid": -4.54,
+        "members_short": -4.19,
+        "context_coverage": 2.06,
+        "meaning": 1.19,
     },
-    bias=-1.16,
-    threshold=0.45,
+    bias=-0.94,
+    threshold=0.50,
 )
 
 FEATURES = tuple(DECLINE_MODEL.weights)
