@@ -242,6 +242,8 @@ ZEMBLA_REPORT = """Zembla Financial Intelligence Network: Plenary Statement, Mar
 
 The 12th annual plenary of the Zembla Financial Intelligence Network, hosted by the Zembla Analysis Office, took place from 3 to 7 March 2031 in Port Zembla with working sessions on analysis and outreach.
 
+The plenary opened with a ministerial session, chaired by the President of the Plenary, Minister Ana Ruiz Molina.
+
 The network now counts 181 members following the admission of the units of Ruritania and Freedonia.
 Member units signed 23 Memorandums of Understanding during the week.
 
@@ -283,3 +285,8 @@ def test_short_lines_under_a_label_answer_a_list_question(zembla):
 def test_a_question_about_a_place_the_passage_never_names_is_declined(zembla):
     answer = zembla.ask("When did CICTE help Zembla draw up its national cybersecurity strategy?")
     assert answer.abstained
+
+
+def test_who_presided_is_answered_by_the_sentence_saying_the_role(zembla):
+    answer = zembla.ask("Who presided over the Zembla Financial Intelligence Network plenary in March 2031?")
+    assert not answer.abstained and "Ana Ruiz Molina" in answer.answer, answer.answer

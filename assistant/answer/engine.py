@@ -323,7 +323,9 @@ class AnswerEngine:
         rivals = [
             s
             for s in ranked[:KIND_SEARCH_DEPTH]
-            if s.score >= ASKED_SCORE_SHARE * best.score
+            # nearly as good, or, for a role ("who presided"), saying all of the question the best
+            # one says and the role besides
+            if (s.score >= ASKED_SCORE_SHARE * best.score or (asks_role(q) and s.coverage >= best.coverage))
             and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
             and not s.unit.instruction
             and not s.unit.bare
