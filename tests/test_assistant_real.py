@@ -238,25 +238,32 @@ def test_a_year_naming_a_report_is_not_a_year_the_answer_must_speak_of(real_assi
     assert q.asked_years == ("2018",)
 
 
-ZEMBLA_REPORT = """Zembla Financial Intelligence Network: Plenary Statement, March 2031
-
-The 12th annual plenary of the Zembla Financial Intelligence Network, hosted by the Zembla Analysis Office, took place from 3 to 7 March 2031 in Port Zembla with working sessions on analysis and outreach.
-
-The plenary opened with a ministerial session, chaired by the President of the Plenary, Minister Ana Ruiz Molina.
-
-The network now counts 181 members following the admission of the units of Ruritania and Freedonia.
-Member units signed 23 Memorandums of Understanding during the week.
-
-Drafting Committee
-
-Norway
-
-Kenya
-
-Peru
-
-The plenary closed with a statement on the 2032 work plan.
-"""
+ZEMBLA_REPORT = "\n".join(
+    [
+        "Zembla Financial Intelligence Network: Plenary Statement, March 2031",
+        "",
+        "The 12th annual plenary of the Zembla Financial Intelligence Network, hosted by the "
+        "Zembla Analysis Office, took place from 3 to 7 March 2031 in Port Zembla with working "
+        "sessions on analysis and outreach.",
+        "",
+        "The plenary opened with a ministerial session, chaired by the President of the "
+        "Plenary, Minister Ana Ruiz Molina.",
+        "",
+        "The network now counts 181 members following the admission of the units of Ruritania and Freedonia.",
+        "Member units signed 23 Memorandums of Understanding during the week.",
+        "",
+        "Drafting Committee",
+        "",
+        "Norway",
+        "",
+        "Kenya",
+        "",
+        "Peru",
+        "",
+        "The plenary closed with a statement on the 2032 work plan.",
+        "",
+    ]
+)
 
 
 @pytest.fixture(scope="module")
