@@ -252,6 +252,9 @@ ZEMBLA_REPORT = "\n".join(
         "The network now counts 181 members following the admission of the units of Ruritania and Freedonia.",
         "Member units signed 23 Memorandums of Understanding during the week.",
         "",
+        "In May 2030 the action plan for a customs accord with Ruritania was concluded. This accord was "
+        "signed in July 2031 among the members.",
+        "",
         "Drafting Committee",
         "",
         "Norway",
@@ -297,3 +300,8 @@ def test_a_question_about_a_place_the_passage_never_names_is_declined(zembla):
 def test_who_presided_is_answered_by_the_sentence_saying_the_role(zembla):
     answer = zembla.ask("Who presided over the Zembla Financial Intelligence Network plenary in March 2031?")
     assert not answer.abstained and "Ana Ruiz Molina" in answer.answer, answer.answer
+
+
+def test_the_sentence_stating_the_asked_act_joins_one_dating_another(zembla):
+    answer = zembla.ask("the customs accord with Ruritania - when was it actually signed?")
+    assert not answer.abstained and "July 2031" in answer.answer, answer.answer

@@ -21,6 +21,7 @@ from assistant.answer.decline import (
     unsaid_nouns,
 )
 from assistant.answer.trim import trimmed
+from assistant.understand.names import derived
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
@@ -222,6 +223,8 @@ class AnswerEngine:
             best = self._saying(q, best, ranked, hits)
         if q.asked_nouns and asks_role(q) and follow is None:
             best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
+        if follow is None and q.predicates and q.expects in BESIDE_KINDS and not q.wants_list:
+            follow = self._stating(q, best, ranked)
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
@@ -291,6 +294,30 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _stating(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "When was it signed?": a best sentence dating another act ("the action plan was
+        concluded in December 2017") is joined by the sentence beside it, going on about the
+        same thing, that states the asked act with a value of the asked kind ("This MRA was
+        signed in July 2018")."""
+
+        def states(s: Scored) -> bool:
+            said = set(tokenize(s.unit.text))
+            return any(p in said or any(derived(p, w) for w in said) for p in q.predicates)
+
+        if states(best):
+            return None
+        same, at = AnswerEngine._paragraph(best, ranked)
+        around = same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]
+        return next(
+            (
+                s
+                for s in around
+                if states(s) and holds_wanted(q, s.unit) and not s.unit.instruction and continues(s, best, q)
+            ),
+            None,
+        )
 
     @staticmethod
     def _saying(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored:
