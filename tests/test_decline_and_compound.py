@@ -550,3 +550,14 @@ def test_an_acronym_is_counted_by_its_spelled_out_name_and_a_named_number_counts
     assert not counts("The board approved 4 plans under the Joint Action Programme.", {"japs"})
     assert not counts("K-9 Personnel screen air cargo.", {"personnel"})  # a unit's name, not 9 people
     assert counts("K-9 units: 12 handlers were trained.", {"handler"})
+
+
+def test_a_form_field_on_the_line_after_a_contact_belongs_to_that_contact() -> None:
+    from assistant.answer.evidence import continues
+
+    q = profile("phone no. for the harbour master of Port Zembla?")
+    name = _scored("Contact Point: Name: Ana Ruiz Title: Harbour Master, Port Zembla", 0, line=1)
+    phone = _scored("Telephone Number: (99) 12 345", 70, line=2)
+    other = _scored("Contact Point 2: Name: Ivo Pek Title: Pilot", 100, line=2)
+    assert continues(phone, name, q)
+    assert not continues(other, name, q)  # the next record names someone else

@@ -13,7 +13,7 @@ from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
-from assistant.answer.scoring import Scored, acronyms
+from assistant.answer.scoring import RECORD_START, Scored, acronyms
 from assistant.answer.units import is_form_line
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -142,9 +142,22 @@ def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:
         return True
     if not same_paragraph(a, b):
         return False
+    if _field_of(a, b) or _field_of(b, a):  # "Telephone Number: ..." on the line after the contact's name
+        return True
     before = a.unit.start < b.unit.start
     return (refers_back(b) if before else refers_back(a)) or bool(
         set(tokenize(a.unit.text)) & (set(q.terms) - set(q.years))
+    )
+
+
+def _field_of(field: Scored, record: Scored) -> bool:
+    """Is `field` a form field on the line right after `record`'s, of the same record (it names
+    no one of its own)?"""
+    return (
+        field.unit.line == record.unit.line + 1
+        and is_form_line(field.unit.text)
+        and is_form_line(record.unit.text)
+        and not RECORD_START.search(field.unit.text)
     )
 
 

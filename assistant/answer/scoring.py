@@ -186,7 +186,7 @@ def label_rarity(q: QuestionProfile, units: Sequence[Unit], holds: Sequence[bool
 
 
 # A form record starts at the line naming its person ("Contact Point: Name: X" or "Name: X").
-_RECORD_START = re.compile(r"\bName:\s*\S")
+RECORD_START = re.compile(r"\bName:\s*\S")
 
 
 def form_records(text: str) -> dict[int, range]:
@@ -194,7 +194,7 @@ def form_records(text: str) -> dict[int, range]:
     the line before the next one names another. A contact's title line lends its words ("National
     Customs Service") to that contact's name line, not to the next contact's."""
     lines = text.split("\n")
-    starts = [i for i, line in enumerate(lines) if _RECORD_START.search(line)]
+    starts = [i for i, line in enumerate(lines) if RECORD_START.search(line)]
     out: dict[int, range] = {}
     for n, start in enumerate(starts):
         end = starts[n + 1] if n + 1 < len(starts) else len(lines)
