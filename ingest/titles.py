@@ -56,8 +56,11 @@ _OPEN_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "ADJ"}  # "of", "the", "and
 _FRAGMENT_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
 _CONTINUATION_START = {"ADP", "CCONJ", "SCONJ", "DET"}
 _SYMBOL = re.compile(r"\S/\S*\d|^\d[\d\s./-]*$")  # "S/2022/115", "OEA/Ser.L/X.2.17", "2019"
+# A date, or a dateline ("Washington, D.C. 29 October, 2004"): a place and a comma before it.
 _DATE = re.compile(
-    r"^(?:\w+,\s*)?\d{0,2}[\s-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,-]*\d{4}$", re.I
+    r"^(?:[^\W\d][\w.’' -]{0,25},[\w.’' ]{0,10}?\s*)?"
+    r"\d{0,2}[\s-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,-]*\d{4}$",
+    re.I,
 )
 
 
@@ -94,7 +97,7 @@ def lead_line(text: str) -> str | None:
     opens with its title, however long): the last resort before a file name."""
     lead = next((p.strip() for p in front_paragraphs(text) if p.strip()), "")
     words = lead.split()
-    if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:]$", lead) or is_name_line(lead):
+    if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:|]$", lead) or is_name_line(lead):
         return None
     return None if _last_pos(lead) in _FRAGMENT_END else lead
 
@@ -110,12 +113,13 @@ def _first_title(text: str, starts_title: Callable[[str], bool]) -> tuple[str, i
 
 
 def _title_shaped(line: str) -> bool:
-    """Could be (part of) a title: no sentence end, not a label, symbol, date or bullet."""
+    """Could be (part of) a title: no sentence end, not a label, symbol, date, bullet or table cell."""
     words = line.split()
     return (
         len(words) >= 1
         and len(line) <= _MAX_TITLE_CHARS
-        and not re.search(r"[.;,:]$", line)
+        and not re.search(r"[.;,:|]$", line)
+        and "|" not in line
         and not line.startswith("(")
         and not starts_block(line)
         and not _SYMBOL.search(line)

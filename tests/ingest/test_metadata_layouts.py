@@ -149,3 +149,10 @@ def test_a_loaded_file_gets_the_same_metadata(tmp_path: Path) -> None:
     doc = load_document(path)
     assert doc.title.startswith("Report on the Implementation of the 2019 Work Plan")
     assert (doc.organisation, doc.year) == ("RCMS", 2019)
+
+
+def test_a_dateline_or_a_table_cell_is_no_title() -> None:
+    dateline = "ZEMBLA COMMISSION ON PORTS\n\nPort Zembla, D.Z. 29 October, 2031\n\nFinal Act\n\nThe Commission met ..."
+    assert detect_metadata(dateline, "x").title == "Final Act"
+    cells = "PORT MINISTERS’ OFFICE |\nPort Documents |\nPD(2031)12 |\n\nThe review of harbour safety covers ten ports."
+    assert "|" not in detect_metadata(cells, "review-2031").title
