@@ -95,7 +95,7 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
     return said
 
 
-def _unsaid(wanted: Sequence[str], said: set[str]) -> list[str]:
+def unsaid_stems(wanted: Sequence[str], said: set[str]) -> list[str]:
     """The stems of `wanted` that `said` holds in no form: the same stem, a shortened form
     ("Cttee"), or a derivation ("ratification" for "ratify")."""
     return [t for t in wanted if t not in said and not any(shortened(w, t) or derived(w, t) for w in said)]
@@ -114,7 +114,7 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
     if not q.asked_nouns or (q.expects not in UNTYPED and not asks_role(q)):
         return []
-    return _unsaid(q.asked_nouns, _said(q, passage, hits))
+    return unsaid_stems(q.asked_nouns, _said(q, passage, hits))
 
 
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:

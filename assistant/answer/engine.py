@@ -19,9 +19,9 @@ from assistant.answer.decline import (
     asks_role,
     evidence_features,
     unsaid_nouns,
+    unsaid_stems,
 )
 from assistant.answer.trim import trimmed
-from assistant.understand.names import derived
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
@@ -303,8 +303,7 @@ class AnswerEngine:
         signed in July 2018")."""
 
         def states(s: Scored) -> bool:
-            said = set(tokenize(s.unit.text))
-            return any(p in said or any(derived(p, w) for w in said) for p in q.predicates)
+            return len(unsaid_stems(q.predicates, set(tokenize(s.unit.text)))) < len(q.predicates)
 
         if states(best):
             return None
