@@ -193,11 +193,12 @@ class Assistant:
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
+        # "chile" typed in lower case is neither a verb nor the thing asked for
+        named = set(tokenize(" ".join(q.entities)))
         if q.expects not in UNTYPED and not spanish:  # the verbs weigh only with a typed value
-            named = set(tokenize(" ".join(q.entities)))  # "chile" typed in lower case is no verb
             q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
         if not spanish:
-            q = replace(q, asked_nouns=asked_nouns(own))
+            q = replace(q, asked_nouns=tuple(n for n in asked_nouns(own) if n not in named))
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

@@ -38,6 +38,12 @@ def document_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:16]
 
 
+def readable_stem(path: Path) -> str:
+    """A file name as words ("fatf_plenary-2024" -> "fatf plenary 2024"): the title of last
+    resort, whose words then count as the report's like any title's."""
+    return " ".join(re.split(r"[\s_\-]+", path.stem)).strip() or path.stem
+
+
 def load_document(path: Path) -> Document:
     """Read one file into a normalised Document with page spans and detected metadata."""
     path = Path(path)
@@ -56,7 +62,7 @@ def load_document(path: Path) -> Document:
     if not text.strip():
         hint = " (a scanned PDF needs OCR first)" if suffix == ".pdf" else ""
         raise LoadError(f"{path.name}: no text could be extracted{hint}")
-    meta = detect_metadata(text, fallback_title=path.stem)
+    meta = detect_metadata(text, fallback_title=readable_stem(path))
     logger.info("loaded %s: %d chars, %d pages", path.name, len(text), page_count)
     return Document(
         doc_id=document_id(data),

@@ -26,6 +26,11 @@ _FRONT_PARAGRAPHS = 30
 _MAX_TITLE_CHARS = 250
 _MAX_TITLE_LINES = 4
 _MAX_HEADING_WORDS = 15
+# A line of at least this many words that ends a sentence, or holds a sentence break, is body
+# text: the title page has ended, and a later line naming a report ("... the draft Mutual
+# Evaluation Report of ...") is the text's subject, not the document's title.
+_SENTENCE_WORDS = 10
+_SENTENCE_BREAK = re.compile(r"[a-z\d)”\"][.!?]\s+[A-Z“\"]")
 
 # Kinds of document and the type each names; at one position the longer phrase wins.
 KINDS: tuple[tuple[str, str], ...] = (
@@ -83,7 +88,9 @@ def front_paragraphs(text: str) -> list[str]:
 def stated_title(text: str) -> tuple[str, int] | None:
     """The title a first page states, and the paragraph it starts on: the first line
     naming a kind of document, with the lines it runs on into."""
-    return _first_title(text, lambda line: _title_shaped(line) and bool(kind_of(line)) and not is_marker(line))
+    return _first_title(
+        text, lambda line: _title_shaped(line) and bool(kind_of(line)) and not is_marker(line), above_text=True
+    )
 
 
 def first_heading(text: str) -> tuple[str, int] | None:
@@ -102,9 +109,20 @@ def lead_line(text: str) -> str | None:
     return None if _last_pos(lead) in _FRAGMENT_END else lead
 
 
-def _first_title(text: str, starts_title: Callable[[str], bool]) -> tuple[str, int] | None:
+def is_prose(line: str) -> bool:
+    """Body text rather than a title page's line: sentences, not a heading."""
+    text = line.strip()
+    return len(text.split()) >= _SENTENCE_WORDS and (
+        text.endswith((".", "!", "?")) or bool(_SENTENCE_BREAK.search(text))
+    )
+
+
+def _first_title(text: str, starts_title: Callable[[str], bool], above_text: bool = False) -> tuple[str, int] | None:
+    """The first title-like run of lines; with `above_text`, only above the first prose line."""
     paragraphs = front_paragraphs(text)
     for index, line in enumerate(paragraphs):
+        if above_text and is_prose(line):
+            return None  # the text has begun: a report named below is the text's subject
         if starts_title(line):
             found = _run_on(paragraphs, index, text)
             if found:

@@ -314,3 +314,14 @@ def test_a_shortened_month_in_the_question_makes_that_date_no_answer():
     asked = frozenset(tokenize("the plan was concluded in Dec 2030 - when was the accord itself signed?"))
     assert not holds_new("date", "It was concluded in December 2030.", (("DATE", "December 2030"),), asked)
     assert holds_new("date", "It was signed in July 2031.", (("DATE", "July 2031"),), asked)
+
+
+def test_a_terse_question_may_open_with_the_thing_asked_and_countries_in_lower_case_are_names():
+    from assistant.understand.names import entities
+    from assistant.understand.question import measured_noun
+
+    assert answer_type("date the 12th joint communique was finalised?") == "day"
+    assert answer_type("implementation period of the ZTF maritime project?") == "date"
+    assert "peru" in entities("cyber contact point peru?") and "contact" not in entities("cyber contact point peru?")
+    assert measured_noun("How much ransom was paid to the pirates?") == ("ransom",)
+    assert measured_noun("how much did the project cost?") == ()

@@ -117,6 +117,16 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     return unsaid_stems(q.asked_nouns, _said(q, passage, hits))
 
 
+def _ever_said(q: QuestionProfile, stems: Sequence[str], lexical: LexicalIndex) -> bool:
+    """Does some indexed report say one of `stems`, or a thesaurus phrasing of it?"""
+    return any(lexical.knows(t) for t in stems) or any(
+        all(lexical.knows(o) for o in option)
+        for p in q.paraphrases
+        if set(p.words) & set(stems)
+        for option in p.options
+    )
+
+
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
     """How rare in the index the rarest of `names` is, from 0 to 1 (its rarest word's IDF over
     that of a word no passage says): a name many passages say ("OAS") is a report's topic,
@@ -178,6 +188,8 @@ def evidence_features(
     # "How many suspects ...?" where no indexed report ever says "suspects" (nor a thesaurus
     # word for it): no passage can give that number, whatever other numbers it gives.
     never_said = q.expects == "count" and bool(q.counted) and not counted
+    # "How much ransom was paid?" where no report ever says "ransom": no figure is one of it.
+    never_said = never_said or (q.expects == "count" and bool(q.measured) and not _ever_said(q, q.measured, lexical))
     if never_said:
         relevance = 0.0
     answer_has_kind = not never_said and any(

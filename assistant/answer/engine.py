@@ -225,6 +225,13 @@ class AnswerEngine:
             best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
         if follow is None and q.predicates and q.expects in BESIDE_KINDS and not q.wants_list:
             follow = self._stating(q, best, ranked)
+        if (
+            follow is not None
+            and same_paragraph(follow, best)
+            and not holds_wanted(q, best.unit)
+            and self._length([best, follow]) > limit
+        ):
+            best, follow = follow, None  # both are too long: the sentence holding the value, not its preamble
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)

@@ -47,6 +47,9 @@ PREDICATE_MATCH = 0.1
 AGENT_BY = 0.1
 AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"})
 
+# How many sentences either side of a unit on its own line (a paragraph) lend it their words.
+SAME_LINE_NEIGHBOURS = 1
+
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
 
@@ -309,10 +312,19 @@ class UnitScorer:
             return min(1.0, got / total)
 
         records = [form_records(h.chunk.text) for h in hits]
+        # A paragraph on one line: the sentences just before and after a unit in it are its
+        # context as the lines around it are ("In Brazil, the Federal Police led the seizures."
+        # before "The operation resulted in the seizure of 3,961 firearms").
+        by_line: dict[tuple[int, int], list[int]] = {}
+        for j, v in sorted(enumerate(units), key=lambda p: p[1].start):
+            by_line.setdefault((v.hit_index, v.line), []).append(j)
         out = []
         for i, u in enumerate(units):
             chunk = hits[u.hit_index].chunk
             lines = records[u.hit_index].get(u.line)
+            row = by_line[(u.hit_index, u.line)]
+            at = row.index(i)
+            beside = {j for j in row[max(0, at - SAME_LINE_NEIGHBOURS) : at + 1 + SAME_LINE_NEIGHBOURS] if j != i}
             near = set().union(  # a planted command lends its words to no neighbour
                 *(
                     token_sets[j]
@@ -323,9 +335,12 @@ class UnitScorer:
                     and (lines is None or v.line in lines)
                 )
             )
+            para = set().union(*(token_sets[j] for j in beside if not units[j].instruction))
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
             ctx = cover(token_sets[i] | context | near)
+            # ranks with its paragraph's words; the coverage the decision rests on stays its own
+            ranked_ctx = cover(token_sets[i] | context | near | para) if para else ctx
             # A list's members are what its label says they are ("Style Committee" over "Brazil",
             # "Canada"): for a list question an item holds its label's words as its own.
             own = cover(token_sets[i] | intro) if q.wants_list and u.is_item else cover(token_sets[i])
@@ -343,7 +358,7 @@ class UnitScorer:
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
             score = (
                 0.4 * own
-                + 0.2 * ctx
+                + 0.2 * ranked_ctx
                 + 0.15 * cover(chunk_tokens[u.hit_index])
                 + 0.35 * float(dense[i])
                 + typed

@@ -47,3 +47,14 @@ def _by_code() -> dict[str, tuple[str, ...]]:
 def names_for_code(code: str) -> tuple[str, ...]:
     """The English names of the country an ISO code stands for ("mx" -> Mexico); () if none."""
     return _by_code().get(code.lower(), ()) if len(code) in (2, 3) and code.isalpha() else ()
+
+
+@lru_cache(maxsize=1)
+def one_word_names() -> frozenset[str]:
+    """Countries whose English name is one word, lower case ("chile", "peru"): staff type
+    them in lower case too, and they are names all the same."""
+    import pycountry
+
+    return frozenset(
+        name.lower() for country in pycountry.countries for name in _english_names(country) if name.isalpha()
+    )

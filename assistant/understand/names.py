@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.understand.countries import one_word_names
 from assistant.understand.vocab import MONTH_WORDS, QUESTION_WORDS
 from vectorstore.lexical import STOPWORDS, fold, words
 
@@ -40,6 +41,8 @@ def entities(q: str) -> tuple[str, ...]:
             if len(folded) == 2 and not part.isupper():
                 continue
             found.append(folded)
+    # "point of contact chile?": a country typed in lower case is a name too
+    found += [w for w in re.findall(r"\b[a-z]+\b", q) if w in one_word_names()]
     return tuple(dict.fromkeys(found))
 
 

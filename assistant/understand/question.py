@@ -73,6 +73,7 @@ class QuestionProfile:
     predicates: tuple[str, ...] = ()  # the question's main verbs, stemmed ("who chaired ..." -> "chair")
     serials: tuple[tuple[str, str], ...] = ()  # "the 5th meeting": (as typed, value) in the user's own words
     asked_nouns: tuple[str, ...] = ()  # "what penalties does ...", "outcome of ...": what is asked for (stems)
+    measured: tuple[str, ...] = ()  # "how much ransom ...": the noun whose amount is asked (stem)
 
 
 def answer_type(q: str) -> str:
@@ -242,6 +243,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         listy,
         compares,
         counted=counted_noun(own),
+        measured=measured_noun(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
         serials=tuple(serials(own).items()),
@@ -344,6 +346,18 @@ def counted_noun(q: str) -> tuple[str, ...]:
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
     return tuple(h for h in heads if not h.isdigit())  # "24/7 contact points" counts no 24s
+
+
+# "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
+_MEASURED = re.compile(r"\bhow much\s+([a-z][\w\-]*)", re.I)
+
+
+def measured_noun(q: str) -> tuple[str, ...]:
+    """The noun of "how much X" as a stem ("ransom"), when X is a noun; () otherwise."""
+    m = _MEASURED.search(q)
+    if not m or not _tag_at(q, m.start(1)).startswith("NN"):
+        return ()
+    return tuple(content_terms(m.group(1))[:1])
 
 
 _SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)")

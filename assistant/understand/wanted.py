@@ -222,8 +222,11 @@ def answer_kind(question: str) -> str:
         low = low[opening.start(1) :]
     kind = next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
     if kind == "thing" and (head := _TERSE_HEAD.match(low)) and is_terse(low):
-        # "gifct founding companies?": a bare noun phrase asks as "which companies?" does
-        return next((kind for pattern, kind in _FORMS if pattern.search(f"which {head.group(1)}")), "thing")
+        # "gifct founding companies?": a bare noun phrase asks as "which companies?" does;
+        # "date the communique was finalised?": its first word may be the thing asked for
+        first = low.split()[0] if low.split() else ""
+        asked = [f"{wh} {noun}" for noun in dict.fromkeys((head.group(1), first)) for wh in ("which", "what")]
+        return next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
     return kind
 
 

@@ -156,3 +156,18 @@ def test_a_dateline_or_a_table_cell_is_no_title() -> None:
     assert detect_metadata(dateline, "x").title == "Final Act"
     cells = "PORT MINISTERS’ OFFICE |\nPort Documents |\nPD(2031)12 |\n\nThe review of harbour safety covers ten ports."
     assert "|" not in detect_metadata(cells, "review-2031").title
+
+
+def test_no_title_is_taken_from_below_where_the_text_begins(tmp_path: Path) -> None:
+    # a headline, then prose: a later sentence naming a "Report" is body text, not the title;
+    news = (
+        "Zembla Task Force Holds 12th Plenary In Port Zembla\n\n"
+        "The Zembla Task Force will hold its 12th plenary from 3 to 6 May 2031. Delegates of nine states attend.\n\n"
+        "At the plenary, the draft Mutual Evaluation Report of Ruritania will be discussed by the delegates."
+    )
+    assert detect_metadata(news, "x").title == "Zembla Task Force Holds 12th Plenary In Port Zembla"
+    # with no heading at all, the file name, read as words, is the title of last resort
+    path = tmp_path / "ztf_plenary-2031.txt"
+    path.write_text(news.split("\n\n", 1)[1], encoding="utf-8")
+    doc = load_document(path)
+    assert doc.title == "ztf plenary 2031" and doc.detected["title"] == "file name"
