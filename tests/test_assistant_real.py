@@ -305,3 +305,13 @@ def test_who_presided_is_answered_by_the_sentence_saying_the_role(zembla):
 def test_the_sentence_stating_the_asked_act_joins_one_dating_another(zembla):
     answer = zembla.ask("the customs accord with Ruritania - when was it actually signed?")
     assert not answer.abstained and "July 2031" in answer.answer, answer.answer
+
+
+def test_an_amount_of_something_no_report_speaks_of_is_declined(zembla):
+    answer = zembla.ask("How much ransom was paid during the Zembla network's 2031 plenary?")
+    assert answer.abstained, answer.answer
+
+
+def test_a_terse_question_opening_with_date_asks_for_a_date(zembla):
+    answer = zembla.ask("date the 12th annual Zembla plenary took place?")
+    assert not answer.abstained and "March 2031" in answer.answer, answer.answer
