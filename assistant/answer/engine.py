@@ -227,11 +227,11 @@ class AnswerEngine:
             follow = self._stating(q, best, ranked)
         if (
             follow is not None
-            and same_paragraph(follow, best)
+            and hits[follow.unit.hit_index].chunk.doc_id == hits[best.unit.hit_index].chunk.doc_id
             and not holds_wanted(q, best.unit)
             and self._length([best, follow]) > limit
         ):
-            best, follow = follow, None  # both are too long: the sentence holding the value, not its preamble
+            best, follow = follow, None  # both too long: the value's sentence, not its preamble (one report's)
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
