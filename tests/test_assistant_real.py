@@ -315,3 +315,37 @@ def test_an_amount_of_something_no_report_speaks_of_is_declined(zembla):
 def test_a_terse_question_opening_with_date_asks_for_a_date(zembla):
     answer = zembla.ask("date the 12th annual Zembla plenary took place?")
     assert not answer.abstained and "March 2031" in answer.answer, answer.answer
+
+
+RURITANIA_REPORT = "\n".join(
+    [
+        "Ruritania Coast Guard Cooperation Report 2031",
+        "",
+        "Regional cooperation",
+        "",
+        "· Participation, as a member, in the Northern Seas Patrol Forum (NSPF), sharing information "
+        "with Norway on shipping routes and incidents.",
+        "· Hosting of the NSPF's annual exercise in the port of Valmora.",
+        "",
+        "The annual meeting of the NSPF was held in Valmora in March 2031. The forum is formed by "
+        "representatives of Iceland, Denmark, Norway, Finland, Estonia, Latvia and Lithuania. Other "
+        "states in the process of joining are Poland and Germany.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def ruritania(tmp_path_factory, real_embedder):
+    """The bundled reports and an invented coast guard report whose forum members sit in prose."""
+    folder = tmp_path_factory.mktemp("ruritania")
+    (folder / "ruritania-coast-guard-2031.txt").write_text(RURITANIA_REPORT, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    assistant.ingest([folder, DATA / "apec-ctap-chile-2020.txt"])
+    return assistant
+
+
+def test_a_country_list_question_gets_the_fullest_relevant_list(ruritania):
+    answer = ruritania.ask("Which countries make up the Northern Seas Patrol Forum?")
+    assert not answer.abstained
+    assert all(c in answer.answer for c in ("Iceland", "Denmark", "Estonia", "Lithuania")), answer.answer

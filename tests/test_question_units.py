@@ -325,3 +325,13 @@ def test_a_terse_question_may_open_with_the_thing_asked_and_countries_in_lower_c
     assert "peru" in entities("cyber contact point peru?") and "contact" not in entities("cyber contact point peru?")
     assert measured_noun("How much ransom was paid to the pirates?") == ("ransom",)
     assert measured_noun("how much did the project cost?") == ()
+
+
+def test_a_number_of_things_said_before_its_figure_and_a_bare_phrase_after_a_topic():
+    from assistant.understand.question import counts
+
+    text = "Zembla's accession brought the number of Contracting Parties to this Convention to 153."
+    assert counts(text, {"party"}) and not counts(text, {"convention"})
+    assert not counts("The number of incidents in 2031 is not known.", {"incident"})
+    assert answer_type("ZTF 10th plenary — dates and city?") == "place"
+    assert answer_type("ZTF project: implementing agencies?") == "organisation"

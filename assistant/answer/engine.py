@@ -7,6 +7,8 @@ contain what is asked (a named entity, the year, the kind of value), not on one 
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -57,8 +59,15 @@ LIST_LABEL_MATCH = 0.5
 LIST_CANDIDATES = 3
 
 # A list question's answer is the unit naming the most members of the kind asked for ("which
-# countries ..."), among the best-ranked units scoring at least this share of the best one.
-LIST_SCORE_SHARE = 0.7
+# countries ..."), weighed with its score, among the LIST_RIVAL_DEPTH best-ranked units scoring at
+# least this share of the best one.
+LIST_SCORE_SHARE = 0.4
+LIST_RIVAL_DEPTH = 12
+LIST_MEMBERS_WEIGHT = 0.5
+LIST_KINDS = frozenset({"government", "organisation"})
+# Other kinds ("who funded ..."): a unit naming several, scoring this share of a best one naming
+# fewer than two, among the LIST_CANDIDATES + 1 best-ranked.
+AGENT_LIST_SHARE = 0.7
 
 # "Which airport did the team visit?": when the best unit never says "airport", a unit among the
 # best-ranked that does, scoring at least this share of the best one and covering this share of
@@ -370,9 +379,9 @@ class AnswerEngine:
 
     @staticmethod
     def _richest(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored:
-        """For "which countries ...", when the best unit names fewer than two of them, a unit nearly
-        as relevant that names several ("Participating countries: A, B, C" under a sentence naming
-        one) answers instead."""
+        """For "which countries / organisations ...", the unit naming the most of them, weighed
+        with its relevance: "The working group is formed by A, B, C, … K" under a list item naming
+        one of them, or "Participating countries: A, B, C" under a sentence naming one."""
 
         def names(units: Sequence[Scored]) -> set[str]:
             """The names they give, not the question's own ("... at the Lima plenary": Lima is no member)."""
@@ -387,12 +396,26 @@ class AnswerEngine:
             same, at = AnswerEngine._paragraph(s, ranked)
             return same[max(0, at - 1) : at + 2]
 
+        def weight(s: Scored) -> float:
+            """Relevance times how much of a list it gives: each doubling of the members named
+            counts LIST_MEMBERS_WEIGHT of the unit's score."""
+            return s.score * (1.0 + LIST_MEMBERS_WEIGHT * math.log2(max(1, len(names(beside(s))))))
+
+        if q.expects in LIST_KINDS:  # countries, organisations: the fullest relevant list
+            rivals = [
+                s
+                for s in ranked[:LIST_RIVAL_DEPTH]
+                if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
+            ]
+            return max([best, *rivals], key=weight)
+        # "who funded ...": the funders of one thing, not the longest list of donors; a unit
+        # nearly as relevant names them only when the best one names fewer than two
         if len(names([best])) >= 2:
             return best
         rivals = [
             s
             for s in ranked[: LIST_CANDIDATES + 1]
-            if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
+            if s.score >= AGENT_LIST_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
         ]
         richest, found = max(((s, len(names(beside(s)))) for s in rivals), key=lambda p: p[1], default=(best, 0))
         return richest if found >= 2 and found > len(names(beside(best))) else best

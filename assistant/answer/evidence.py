@@ -16,7 +16,7 @@ from assistant.understand.question import QuestionProfile, word_set
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
 from assistant.answer.units import is_form_line
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
 ADDRESSING_SHARE = 0.6
@@ -50,7 +50,22 @@ def unsaid_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> lis
         and not adjectival(e, known)
         and not clipped(e, context)
         and not coded(e, context)
+        and not abbreviated(e, q, known)
     ]
+
+
+def abbreviated(name: str, q: QuestionProfile, known: set[str]) -> bool:
+    """Is the word part of a multi-word name the question spells out ("Northern Seas Patrol
+    Forum") whose initials the passage writes ("NSPF")?"""
+    for full in q.names:
+        parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
+        if name in parts and len(parts) >= ABBREVIATED_PARTS and "".join(w[0] for w in parts) in known:
+            return True
+    return False
+
+
+# A name of at least this many words is written by its initials ("NSPF"); shorter initials recur by chance.
+ABBREVIATED_PARTS = 3
 
 
 def coded(name: str, text: str) -> bool:

@@ -468,7 +468,8 @@ def stated_count(question: str) -> int:
 
 def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
-    the noun first and its number after a dash or colon: "arrests – a total of 153")?"""
+    the noun first and its number after a dash or colon: "arrests – a total of 153", or
+    "brought the number of Contracting Parties to this Convention to 153")?"""
     for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
         if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
             return True
@@ -477,6 +478,8 @@ def counts(text: str, nouns: set[str]) -> bool:
                 return True
             if t in _CLASSIFIERS:
                 break
+    if any(set(counted_after(m.group(1))) & nouns for m in _NUMBER_OF_THEN.finditer(text)):
+        return True
     return any(
         set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
     )
@@ -504,6 +507,11 @@ def initials_after(text: str) -> set[str]:
 
 
 # A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
+# "the number of X (…) to / is / reached 153": what a later figure counts.
+_NUMBER_OF_THEN = re.compile(
+    r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|rose to|fell to)\s+(?=\d)",
+    re.I,
+)
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 

@@ -221,15 +221,18 @@ def answer_kind(question: str) -> str:
             low = low[: clause.start()]
         low = low[opening.start(1) :]
     kind = next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
-    if kind == "thing" and (head := _TERSE_HEAD.match(low)) and is_terse(low):
+    # "gicnt 10th plenary — dates and city?": the bare noun phrase after a topic and a dash
+    tail = _TOPIC_BREAK.split(low)[-1].strip()
+    if kind == "thing" and (head := _TERSE_HEAD.match(tail)) and is_terse(low):
         # "gifct founding companies?": a bare noun phrase asks as "which companies?" does;
         # "date the communique was finalised?": its first word may be the thing asked for
-        first = low.split()[0] if low.split() else ""
+        first = tail.split()[0] if tail.split() else ""
         asked = [f"{wh} {noun}" for noun in dict.fromkeys((head.group(1), first)) for wh in ("which", "what")]
         return next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
     return kind
 
 
+_TOPIC_BREAK = re.compile(r"\s[–—-]+\s|:\s")
 # A question without a wh-word or verb opening: a noun phrase whose last word before a
 # preposition or the end ("founding companies of GIFCT?") is what it asks for.
 _TERSE_HEAD = re.compile(r"^[\w\s'’/-]*?\b([a-z]+)\s*(?:\b(?:of|in|for|at|on|by|from|to|with|under|during)\b|[?:.!]|$)")
