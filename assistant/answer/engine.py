@@ -227,7 +227,7 @@ class AnswerEngine:
             if exact or (typed and not holds_wanted(q, best.unit)):
                 best = exact or typed[0]
         elif q.wants_list and q.expects not in UNTYPED:
-            best = self._richest(q, best, ranked)
+            best = self._richest(q, best, ranked, hits)
         elif q.asked_nouns and q.expects in UNTYPED:
             best = self._saying(q, best, ranked, hits)
         if q.asked_nouns and asks_role(q) and follow is None:
@@ -378,7 +378,7 @@ class AnswerEngine:
         return rivals[0] if rivals else best
 
     @staticmethod
-    def _richest(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored:
+    def _richest(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored:
         """For "which countries / organisations ...", the unit naming the most of them, weighed
         with its relevance: "The working group is formed by A, B, C, … K" under a list item naming
         one of them, or "Participating countries: A, B, C" under a sentence naming one."""
@@ -402,10 +402,15 @@ class AnswerEngine:
             return s.score * (1.0 + LIST_MEMBERS_WEIGHT * math.log2(max(1, len(names(beside(s))))))
 
         if q.expects in LIST_KINDS:  # countries, organisations: the fullest relevant list
+            doc = hits[best.unit.hit_index].chunk.doc_id
             rivals = [
                 s
                 for s in ranked[:LIST_RIVAL_DEPTH]
-                if s.score >= LIST_SCORE_SHARE * best.score and not s.unit.instruction and holds_wanted(q, s.unit)
+                if s.score >= LIST_SCORE_SHARE * best.score
+                # another report's longer list is about something else, unless it says more of the question
+                and (hits[s.unit.hit_index].chunk.doc_id == doc or s.coverage >= best.coverage)
+                and not s.unit.instruction
+                and holds_wanted(q, s.unit)
             ]
             return max([best, *rivals], key=weight)
         # "who funded ...": the funders of one thing, not the longest list of donors; a unit
