@@ -7,7 +7,7 @@ from assistant.answer.compose import join_answers
 from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
 from assistant.answer.scoring import Scored
 from assistant.answer.units import Unit, split_chunk
-from assistant.types import Answer, Citation
+from assistant.types import Answer, Chunk, Citation, Hit
 from assistant.understand.compound import compound_parts
 from assistant.understand.question import profile, wants_parties
 from assistant.understand.wanted import answer_kind, holds_new
@@ -149,6 +149,11 @@ def test_question_forms_in_more_phrasings() -> None:
     assert answer_kind("when did they land?") == "date"
 
 
+def _one_report(chunks: int = 1) -> list[Hit]:
+    """Retrieved chunks of one report, for units built by hand (their hit indexes)."""
+    return [Hit(Chunk(f"c{i}", "d", "d.txt", "D", "x", "", 0, 1), 1.0) for i in range(chunks)]
+
+
 def test_a_list_answer_names_several_members_not_one() -> None:
     from assistant.answer.engine import AnswerEngine
 
@@ -164,10 +169,11 @@ def test_a_list_answer_names_several_members_not_one() -> None:
         tuple(("GPE", c) for c in ("Ruritania", "Zembla", "Freedonia")),
         3,
     )
-    assert AnswerEngine._richest(q, one, [one, several]) is several
+    hits = _one_report()
+    assert AnswerEngine._richest(q, one, [one, several], hits) is several
     weak = Scored(several.unit, 0.5, 1.0, 0.5)
-    assert AnswerEngine._richest(q, one, [one, weak]) is one  # far less relevant: not the answer
-    assert AnswerEngine._richest(q, several, [several, one]) is several
+    assert AnswerEngine._richest(q, one, [one, weak], hits) is one  # far less relevant: not the answer
+    assert AnswerEngine._richest(q, several, [several, one], hits) is several
 
 
 def test_a_neighbour_sentence_answers_only_while_it_speaks_of_the_question() -> None:
@@ -326,7 +332,7 @@ def test_a_list_member_is_something_the_question_does_not_name() -> None:
         tuple(("GPE", c) for c in ("Zembla", "Freedonia", "Ruritania")),
         1,
     )
-    assert AnswerEngine._richest(q, venue, [venue, joined]) is joined  # Lima is where, not who
+    assert AnswerEngine._richest(q, venue, [venue, joined], _one_report(2)) is joined  # Lima is where, not who
 
 
 def test_fax_numbers_agencies_and_abbreviated_governments_are_kinds_of_their_own() -> None:
