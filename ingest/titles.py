@@ -136,7 +136,7 @@ def _title_shaped(line: str) -> bool:
     return (
         len(words) >= 1
         and len(line) <= _MAX_TITLE_CHARS
-        and not re.search(r"[.;,:|]$", line)
+        and not re.search(r"[.;,:]$", line)
         and "|" not in line
         and not line.startswith("(")
         and not starts_block(line)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -269,14 +270,21 @@ ZEMBLA_REPORT = "\n".join(
 )
 
 
+def _beside_a_bundled_report(tmp_path_factory, embedder, name: str, text: str, bundled: str):
+    """A real index of an invented report (written as `name`) ingested beside one bundled report."""
+    folder = tmp_path_factory.mktemp(Path(name).stem)
+    (folder / name).write_text(text, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=embedder)
+    assistant.ingest([folder, DATA / bundled])
+    return assistant
+
+
 @pytest.fixture(scope="module")
 def zembla(tmp_path_factory, real_embedder):
-    """The bundled reports and a short plenary statement of an invented network."""
-    folder = tmp_path_factory.mktemp("zembla")
-    (folder / "zembla-plenary-2031.txt").write_text(ZEMBLA_REPORT, encoding="utf-8")
-    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
-    assistant.ingest([folder, DATA / "cicte-2016-work-plan-report.pdf"])
-    return assistant
+    """The CICTE report and a short plenary statement of an invented network."""
+    return _beside_a_bundled_report(
+        tmp_path_factory, real_embedder, "zembla-plenary-2031.txt", ZEMBLA_REPORT, "cicte-2016-work-plan-report.pdf"
+    )
 
 
 def test_a_count_comes_from_the_sentence_counting_the_thing_not_the_one_naming_the_occasion(zembla):
@@ -337,12 +345,10 @@ RURITANIA_REPORT = "\n".join(
 
 @pytest.fixture(scope="module")
 def ruritania(tmp_path_factory, real_embedder):
-    """The bundled reports and an invented coast guard report whose forum members sit in prose."""
-    folder = tmp_path_factory.mktemp("ruritania")
-    (folder / "ruritania-coast-guard-2031.txt").write_text(RURITANIA_REPORT, encoding="utf-8")
-    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
-    assistant.ingest([folder, DATA / "apec-ctap-chile-2020.txt"])
-    return assistant
+    """Chile's CTAP and an invented coast guard report whose forum members sit in prose."""
+    return _beside_a_bundled_report(
+        tmp_path_factory, real_embedder, "ruritania-coast-guard-2031.txt", RURITANIA_REPORT, "apec-ctap-chile-2020.txt"
+    )
 
 
 def test_a_country_list_question_gets_the_fullest_relevant_list(ruritania):

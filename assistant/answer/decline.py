@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
-from assistant.answer.evidence import blank, continues, unsaid_names
+from assistant.answer.evidence import blank, continues, phrased_in_reports, unsaid_names
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -117,16 +117,6 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     return unsaid_stems(q.asked_nouns, _said(q, passage, hits))
 
 
-def _ever_said(q: QuestionProfile, stems: Sequence[str], lexical: LexicalIndex) -> bool:
-    """Does some indexed report say one of `stems`, or a thesaurus phrasing of it?"""
-    return any(lexical.knows(t) for t in stems) or any(
-        all(lexical.knows(o) for o in option)
-        for p in q.paraphrases
-        if set(p.words) & set(stems)
-        for option in p.options
-    )
-
-
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
     """How rare in the index the rarest of `names` is, from 0 to 1 (its rarest word's IDF over
     that of a word no passage says): a name many passages say ("OAS") is a report's topic,
@@ -189,7 +179,12 @@ def evidence_features(
     # word for it): no passage can give that number, whatever other numbers it gives.
     never_said = q.expects == "count" and bool(q.counted) and not counted
     # "How much ransom was paid?" where no report ever says "ransom": no figure is one of it.
-    never_said = never_said or (q.expects == "count" and bool(q.measured) and not _ever_said(q, q.measured, lexical))
+    never_said = never_said or (
+        q.expects == "count"
+        and bool(q.measured)  # one stem
+        and not any(lexical.knows(t) for t in q.measured)
+        and not phrased_in_reports(set(q.measured), q, lexical)
+    )
     if never_said:
         relevance = 0.0
     answer_has_kind = not never_said and any(

@@ -54,6 +54,10 @@ def unsaid_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> lis
     ]
 
 
+# A name of at least this many words is written by its initials ("NSPF"); shorter initials recur by chance.
+ABBREVIATED_PARTS = 3
+
+
 def abbreviated(name: str, q: QuestionProfile, known: set[str]) -> bool:
     """Is the word part of a multi-word name the question spells out ("Northern Seas Patrol
     Forum") whose initials the passage writes ("NSPF")?"""
@@ -62,10 +66,6 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str]) -> bool:
         if name in parts and len(parts) >= ABBREVIATED_PARTS and "".join(w[0] for w in parts) in known:
             return True
     return False
-
-
-# A name of at least this many words is written by its initials ("NSPF"); shorter initials recur by chance.
-ABBREVIATED_PARTS = 3
 
 
 def coded(name: str, text: str) -> bool:
@@ -178,7 +178,11 @@ def _field_of(field: Scored, record: Scored) -> bool:
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
     """ "IDs" is no unknown name when the thesaurus gives words the reports use for it."""
-    stems = set(tokenize(entity))
+    return phrased_in_reports(set(tokenize(entity)), q, lexical)
+
+
+def phrased_in_reports(stems: set[str], q: QuestionProfile, lexical: LexicalIndex) -> bool:
+    """Does the thesaurus give, for all of `stems`, a phrasing every word of which the reports use?"""
     return any(
         stems <= set(p.words) and any(all(lexical.knows(t) for t in o) for o in p.options) for p in q.paraphrases
     )

@@ -318,12 +318,12 @@ class UnitScorer:
         by_line: dict[tuple[int, int], list[int]] = {}
         for j, v in sorted(enumerate(units), key=lambda p: p[1].start):
             by_line.setdefault((v.hit_index, v.line), []).append(j)
+        place = {j: (row, at) for row in by_line.values() for at, j in enumerate(row)}
         out = []
         for i, u in enumerate(units):
             chunk = hits[u.hit_index].chunk
             lines = records[u.hit_index].get(u.line)
-            row = by_line[(u.hit_index, u.line)]
-            at = row.index(i)
+            row, at = place[i]
             beside = {j for j in row[max(0, at - SAME_LINE_NEIGHBOURS) : at + 1 + SAME_LINE_NEIGHBOURS] if j != i}
             near = set().union(  # a planted command lends its words to no neighbour
                 *(

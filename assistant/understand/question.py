@@ -506,12 +506,12 @@ def initials_after(text: str) -> set[str]:
     return {every, capitals, every + "s", capitals + "s"}
 
 
-# A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
 # "the number of X (…) to / is / reached 153": what a later figure counts.
 _NUMBER_OF_THEN = re.compile(
     r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|rose to|fell to)\s+(?=\d)",
     re.I,
 )
+# A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 

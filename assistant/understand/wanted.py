@@ -226,7 +226,7 @@ def answer_kind(question: str) -> str:
     if kind == "thing" and (head := _TERSE_HEAD.match(tail)) and is_terse(low):
         # "gifct founding companies?": a bare noun phrase asks as "which companies?" does;
         # "date the communique was finalised?": its first word may be the thing asked for
-        first = tail.split()[0] if tail.split() else ""
+        first = tail.split()[0]  # the head matched, so the tail has a word
         asked = [f"{wh} {noun}" for noun in dict.fromkeys((head.group(1), first)) for wh in ("which", "what")]
         return next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
     return kind
