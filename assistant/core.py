@@ -51,7 +51,7 @@ from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.compound import compound_parts
 from assistant.understand.spelling import mend_question_word, mend_words
-from assistant.understand.wanted import UNTYPED, is_strict
+from assistant.understand.wanted import UNTYPED, is_strict, other_kinds
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_client
@@ -179,6 +179,7 @@ class Assistant:
         q = replace(
             q,
             expects=answer_type(own),
+            also_expects=other_kinds(own),
             wants_list=q.wants_list or (spanish and (spanish_wants_list(own) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),

@@ -355,3 +355,48 @@ def test_a_country_list_question_gets_the_fullest_relevant_list(ruritania):
     answer = ruritania.ask("Which countries make up the Northern Seas Patrol Forum?")
     assert not answer.abstained
     assert all(c in answer.answer for c in ("Iceland", "Denmark", "Estonia", "Lithuania")), answer.answer
+
+
+FREEDONIA_REPORT = "\n".join(
+    [
+        "Freedonia Export Control Forum: Plenary Communique 2032",
+        "",
+        "1. The Freedonia Export Control Forum (FECF) held its Forty-Second Plenary Session in Valmora "
+        "on 14 and 15 May 2032.",
+        "",
+        "2. The Chairperson of the Forum, Ambassador Ilse Brandt of Sylvania, opened the Forty-Second "
+        "Plenary Session and welcomed two new participating states.",
+        "",
+        "3. Participants recalled the annual meeting of the Forum's licensing experts, held in Ostrava "
+        "in January 2031.",
+        "",
+        "4. The new working group on brokering will be co-chaired by Ruritania and Zembla.",
+        "",
+        "5. The Forum noted the 2030 annual report of its licensing experts on brokering controls.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def freedonia(tmp_path_factory, real_embedder):
+    """The CICTE report and an invented export-control communique naming its session in words."""
+    return _beside_a_bundled_report(
+        tmp_path_factory, real_embedder, "freedonia-plenary-2032.txt", FREEDONIA_REPORT, "cicte-2016-work-plan-report.pdf"
+    )
+
+
+def test_where_and_when_and_who_chaired_gets_each_value(freedonia):
+    answer = freedonia.ask("¿Dónde y cuándo se celebró la 42ª sesión plenaria del FECF y quién la presidió?")
+    assert not answer.abstained
+    assert all(v in answer.answer for v in ("Valmora", "May 2032", "Brandt")), answer.answer
+
+
+def test_who_chaired_finds_the_chairperson_of_a_session_named_in_words(freedonia):
+    answer = freedonia.ask("who chaired the FECF 42nd plenary?")
+    assert not answer.abstained and "Brandt" in answer.answer, answer.answer
+
+
+def test_a_meeting_of_another_year_than_the_one_asked_is_declined(freedonia):
+    answer = freedonia.ask("Where was the 2030 annual meeting of the FECF licensing experts held?")
+    assert answer.abstained, answer.answer

@@ -567,3 +567,15 @@ def test_a_form_field_on_the_line_after_a_contact_belongs_to_that_contact() -> N
     other = _scored("Contact Point 2: Name: Ivo Pek Title: Pilot", 100, line=2)
     assert continues(phone, name, q)
     assert not continues(other, name, q)  # the next record names someone else
+
+
+def test_an_answer_dated_to_another_year_than_the_one_asked_is_no_answer() -> None:
+    from assistant.answer.evidence import years_contradicted
+
+    q = profile("Where was the 2029 annual meeting of the forum held?")
+    text = "The annual meeting of the forum was held in Valmora, in January 2030."
+    unit = Unit(0, 0, len(text), text, False, None, 0)
+    hits = [Hit(Chunk("c0", "d", "d.txt", "D", text, "", 0, 1), 1.0)]
+    assert years_contradicted(q, [Scored(unit, 1.0, 1.0, 0.5)], hits) == ["2029"]
+    same = profile("Where was the 2030 annual meeting of the forum held?")
+    assert years_contradicted(same, [Scored(unit, 1.0, 1.0, 0.5)], hits) == []

@@ -335,3 +335,32 @@ def test_a_number_of_things_said_before_its_figure_and_a_bare_phrase_after_a_top
     assert not counts("The number of incidents in 2031 is not known.", {"incident"})
     assert answer_type("ZTF 10th plenary — dates and city?") == "place"
     assert answer_type("ZTF project: implementing agencies?") == "organisation"
+
+
+def test_question_words_joined_ask_several_kinds_and_by_how_much_is_a_figure():
+    from assistant.understand.wanted import other_kinds
+
+    question = "¿Dónde y cuándo se celebró la 9ª reunión del Foro de Zembla y quién la presidió?"
+    assert answer_type(question) == "date" and other_kinds(question) == ("place", "agent")
+    assert other_kinds("ztf plenary in Zembla - which city and what dates?") == ("place",)
+    assert other_kinds("how many arrests and in which countries?") == ("count",)
+    assert other_kinds("who was the secretary when the report was presented?") == ()
+    assert answer_type("By how much did the forum's membership grow?") == "count"
+    assert answer_type("how much did Zembla give to the fund?") == "money"
+
+
+def test_who_with_a_plural_object_asks_for_the_doer_not_a_list():
+    from assistant.understand.question import wants_list
+
+    assert not wants_list("Who paid for the rummaging courses in Zembla?")
+    assert wants_list("who were the participants?") and wants_list("which countries took part?")
+
+
+def test_an_edition_is_read_past_a_body_name_and_spelled_out_in_a_passage():
+    from assistant.answer.scoring import said_tokens
+    from assistant.understand.serials import serials
+
+    assert serials("In which city was the ZPG seventeenth plenary held?") == {"seventeenth": "17"}
+    tokens = said_tokens("The Chairperson opened its Ninety-Sixth Session; the second item followed.")
+    assert {"96", "chair"} <= tokens and "2" not in tokens
+    assert "member" in said_tokens("Its membership grew.")

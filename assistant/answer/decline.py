@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
-from assistant.answer.evidence import blank, continues, phrased_in_reports, unsaid_names
+from assistant.answer.evidence import blank, continues, phrased_in_reports, unsaid_names, years_contradicted
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -190,15 +190,24 @@ def evidence_features(
     answer_has_kind = not never_said and any(
         holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units
     )
+    missing_years = [*missing_years, *(y for y in years_contradicted(q, passage, hits) if y not in missing_years)]
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
     # What the answer's passage says (with its reports' titles and sections): a question about
     # Honduras is not answered by a sentence on the Dominican Republic, though another passage
     # of the reports names Honduras.
     about = (hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units))
+    # and what its passage's chunk said before it: the operation a page introduces in its second
+    # paragraph is what its fourth paragraph's figures are about.
+    before = [
+        s
+        for s in ranked
+        if s not in passage and any(s.unit.hit_index == c.unit.hit_index and s.unit.end <= c.unit.start for c in units)
+    ]
     near = " ".join(
         [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
         + [s.unit.text for s in passage]
+        + [s.unit.text for s in before]
     )
     # (a name no passage says at all is the names_missing feature's)
     unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]

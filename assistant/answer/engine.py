@@ -26,7 +26,7 @@ from assistant.answer.decline import (
 from assistant.answer.trim import trimmed
 from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -77,6 +77,11 @@ ASKED_SCORE_SHARE = 0.7
 # How many lines under the best one a list labelled with the asked thing ("Main topics") may start.
 LABEL_GAP = 2
 ASKED_COVERAGE_SHARE = 0.8
+
+# "Where and when ...?": a unit holding the other kind asked for, this many lines from the best
+# one, or among this many of the best-ranked units of its report.
+OTHER_VALUE_LINES = 2
+OTHER_VALUE_DEPTH = 5
 
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
@@ -249,25 +254,86 @@ class AnswerEngine:
             chosen += self._counterparts(q, best, ranked, chosen)
         if q.cross_doc:
             chosen += self._other_report(best, ranked, chosen, hits)
+        others = self._other_values(q, best, ranked, hits, chosen, limit)
+        chosen += others
         weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
+        doc = hits[best.unit.hit_index].chunk.doc_id
         for s in ranked[1:6]:
             if s in chosen or s.score < 0.85 * best.score or is_heading(s.unit, "") or s.unit.bare:
                 continue  # a heading or caption adds the question's words, not an answer
+            if hits[s.unit.hit_index].chunk.doc_id != doc and not q.cross_doc:
+                continue  # another report's sentence saying the question's word is about something else
             new = (set(tokenize(s.unit.text)) & set(weights)) - covered
             if len(new) >= max(1, len(weights) // 4) and self._length(chosen + [s]) <= limit:
                 chosen.append(s)
                 covered |= new
         # Over the budget: drop what was added for its words first, then the sentence the best
         # one points back to, then the neighbour holding the value; never the best unit.
+        values = others
         while len(chosen) > 1 and self._length(chosen) > limit:
             others = [s for s in chosen if s is not best]
-            extras = [s for s in others if s is not antecedent and s is not follow]
+            extras = [s for s in others if s is not antecedent and s is not follow and s not in values]
             chosen.remove((extras or [s for s in others if s is antecedent] or others)[-1])
         rest = sorted(
             (s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start)
         )
         return ([antecedent] if antecedent in chosen else []) + [best] + rest
+
+    def _other_values(
+        self,
+        q: QuestionProfile,
+        best: Scored,
+        ranked: list[Scored],
+        hits: Sequence[Hit],
+        chosen: list[Scored],
+        limit: int,
+    ) -> list[Scored]:
+        """ "Where and when was it held, and who chaired it?": for each kind asked besides the
+        main one that the chosen units lack, the nearest unit of the best one's passage holding
+        it (the sentence after "held in Seattle on 21 June" naming the chair), else one nearly
+        as relevant from the same report."""
+        out: list[Scored] = []
+        doc = hits[best.unit.hit_index].chunk.doc_id
+        asked = (q.expects, *q.also_expects)
+
+        def holds(s: Scored, kind: str) -> bool:
+            """Holds a value of `kind` that answers none of the other kinds asked: "Seattle"
+            answers where, so it is not also who chaired."""
+            return holds_apart(kind, s.unit, q.asked, [k for k in asked if k != kind])
+
+        for kind in q.also_expects:
+            if any(holds(s, kind) for s in chosen + out):
+                continue
+            usable = [
+                s
+                for s in ranked
+                if s not in chosen
+                and s not in out
+                and not s.unit.instruction
+                and not is_heading(s.unit, hits[s.unit.hit_index].chunk.section, hits[s.unit.hit_index].chunk.title)
+                and holds(s, kind)
+            ]
+            nearby = [
+                s
+                for s in usable
+                if s.unit.hit_index == best.unit.hit_index and abs(s.unit.line - best.unit.line) <= OTHER_VALUE_LINES
+            ]
+            pick = min(
+                nearby,
+                key=lambda s: (abs(s.unit.line - best.unit.line), abs(s.unit.start - best.unit.start)),
+                default=None,
+            ) or next(
+                (
+                    s
+                    for s in usable[:OTHER_VALUE_DEPTH]
+                    if hits[s.unit.hit_index].chunk.doc_id == doc and s.score >= ASKED_SCORE_SHARE * best.score
+                ),
+                None,
+            )
+            if pick is not None and self._length(chosen + out + [pick]) <= limit:
+                out.append(pick)
+        return out
 
     def _with_list(
         self, q: QuestionProfile, best: Scored, ranked: list[Scored], chosen: list[Scored], limit: int

@@ -13,6 +13,7 @@ from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import serials_said
 from assistant.understand.question import QuestionProfile, word_set
+from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
 from assistant.answer.units import is_form_line
 from assistant.types import Hit
@@ -115,6 +116,19 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
     if not absent and not q.compares and ranked:
         absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]
     return absent
+
+
+def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
+    """The years the user asked about that the answer's passage never belongs to while dating
+    what it says to another year: "the 2017 meeting" is not answered by "held in January 2018",
+    though another passage of the report says 2017."""
+    if q.compares or q.sides or not q.asked_years or not passage:
+        return []
+    chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in passage)]
+    lines = [hits[s.unit.hit_index].chunk.text.split("\n")[s.unit.line] for s in passage]
+    context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks)])
+    stated = {y for s in passage for y in YEAR.findall(s.unit.text)}
+    return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)]
 
 
 # A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.understand.question import YEAR, QuestionProfile, counts
+from assistant.understand.serials import spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
 from assistant.answer.units import Unit, is_form_line, mostly_upper, split_chunk, split_hits
@@ -210,6 +211,45 @@ def form_records(text: str) -> dict[int, range]:
     return out
 
 
+# A compound of a word with a closed class of English endings names the word's thing or role:
+# "Chairperson" is the chair, "membership" the members, "partnership" the partners.
+_COMPOUND = re.compile(r"^([a-z]{4,}?)(?:person|people|man|men|woman|women|manship|ship)$")
+
+
+def said_tokens(text: str) -> set[str]:
+    """A unit's tokens, with the bases of its role and group compounds and the values of its
+    spelled-out ordinals ("Ninety-Sixth Session" says 96, as "EC-96" does)."""
+    tokens = set(tokenize(text))
+    tokens |= {m.group(1) for t in tokens if (m := _COMPOUND.match(t))}
+    return tokens | spelled_serials(text)
+
+
+# How many heading lines above a field ("Participating countries: A, B") name its record.
+RECORD_HEAD_LINES = 6
+
+
+def record_heads(text: str, line: int) -> set[str]:
+    """The words of the short lines (no sentence end) right above a field line: a fact sheet's
+    record ("2002", "The European Joint Unit ...", "Crime field:", ...) is about what they name.
+    Stops at prose or after RECORD_HEAD_LINES lines."""
+    lines = text.split("\n")
+    out: set[str] = set()
+    seen = 0
+    for above in reversed(lines[max(0, line - 3 * RECORD_HEAD_LINES) : line]):
+        above = above.strip()
+        if not above:
+            continue
+        if above[-1] in ".!?;" or len(above) > HEADING_LINE_CHARS or seen >= RECORD_HEAD_LINES:
+            break
+        out |= said_tokens(above)
+        seen += 1
+    return out
+
+
+# A line this long is prose, not a heading.
+HEADING_LINE_CHARS = 100
+
+
 UnitLookup = Callable[[Sequence[str]], dict[str, list[float]]]  # stored unit vectors by key
 
 
@@ -281,7 +321,7 @@ class UnitScorer:
         weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
-        token_sets = [set(tokenize(u.text)) for u in units]
+        token_sets = [said_tokens(u.text) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
@@ -335,6 +375,8 @@ class UnitScorer:
                     and (lines is None or v.line in lines)
                 )
             )
+            if lines is None and is_form_line(u.text):  # "Participating countries: A, B" under its headings
+                near = near | record_heads(chunk.text, u.line)
             para = set().union(*(token_sets[j] for j in beside if not units[j].instruction))
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro

@@ -74,6 +74,7 @@ class QuestionProfile:
     serials: tuple[tuple[str, str], ...] = ()  # "the 5th meeting": (as typed, value) in the user's own words
     asked_nouns: tuple[str, ...] = ()  # "what penalties does ...", "outcome of ...": what is asked for (stems)
     measured: tuple[str, ...] = ()  # "how much ransom ...": the noun whose amount is asked (stem)
+    also_expects: tuple[str, ...] = ()  # "where and when ...": kinds asked besides `expects`
 
 
 def answer_type(q: str) -> str:
@@ -101,9 +102,17 @@ def wants_list(q: str) -> bool:
     # are less sure: "which states chair ..." may tag "states" as a verb)
     if noun and re.search(r"\bwho\s+$", q[: m.start(1)], re.I) and _tagged_as_verb(q, m.start(1)):
         return _asks_to_list(q)
+    # "who paid for the courses?": after "who" and a verb, a plural is what was acted on; only
+    # "who are the members ...", "who's the contact for the ports" name the people asked for
+    if _WHO_LEAD.match(q[m.start() : m.start(1)]) and not _WHO_ARE.search(q[m.start() : m.start(1)]):
+        return _asks_to_list(q)
     return noun not in {"is", "was", "does", "has", "this", "its", "us", "provisions", "as", "status"} or _asks_to_list(
         q
     )
+
+
+_WHO_LEAD = re.compile(r"(?:[\-–—:;,]\s+)?who\b", re.I)
+_WHO_ARE = re.compile(r"\bwho(?:['’]re|['’]s|\s+(?:are|were|is|was))\s", re.I)
 
 
 def _asks_to_list(q: str) -> bool:

@@ -33,7 +33,10 @@ _EDITION_WORDS = sorted((w for w in ORDINAL_WORD if w != "first"), key=len, reve
 # English, Spanish and French ("19e", "10ème", "1er") abbreviated ordinals.
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º|e|ème|eme|er|re)(?!\w)", re.I)
 _WORD_ORDINAL = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\b", re.I)
-_EDITION_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({'|'.join(_EDITION_WORDS)})\b", re.I)
+# A body's name may stand between ("the CGPCS seventeenth plenary", "its Council's fifth session").
+_EDITION_ORDINAL = re.compile(
+    rf"\b(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,2}}?({'|'.join(_EDITION_WORDS)})\b", re.I
+)
 # A number after a word ("CICAD 57", "Westerlies 2"); a serial only if that word is capitalised.
 _NAMED_NUMBER = re.compile(r"(\S+)\s+(\d{1,4})\b(?![.,:/%-]?\d)")
 _YEAR = re.compile(r"^(?:19|20)\d\d$")
@@ -94,3 +97,21 @@ def serials_said(text: str) -> set[str]:
             said.add(str(int(m.group(2))))
     said |= set(_roman_serials(text).values())
     return said
+
+
+def spelled_serials(text: str) -> set[str]:
+    """The values of the editions a text names with a spelled-out ordinal ("Ninety-Sixth Session"
+    -> "96"): capitalised, before a capitalised word, as names are; prose's "the second issue" is none."""
+    if not _ANY_ORDINAL_WORD.search(text):
+        return set()
+    return {
+        ORDINAL_WORD[m.group(1).lower()] for m in _WORD_ORDINAL.finditer(text) if _NAMES_EDITION.match(text, m.start())
+    }
+
+
+# "Sixteenth Plenary", "Ninety-Sixth Session": a capitalised ordinal before a capitalised word.
+_NAMES_EDITION = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
+
+
+# A quick test before the long alternation: most sentences hold no ordinal word.
+_ANY_ORDINAL_WORD = re.compile(r"(?:st|nd|rd|th)\b", re.I)

@@ -153,7 +153,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         "percent",
     ),
     (
-        r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount|how much did)\b"
+        # "by how much did membership grow": a difference, not money
+        r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
         r"|\bcuanto dinero\b",
         "money",
     ),
@@ -232,6 +233,32 @@ def answer_kind(question: str) -> str:
     return kind
 
 
+# A second question word joined to the first ("where and when", "¿dónde y cuándo ... y quién
+# la presidió?", "budget + where ..."), optionally after a preposition ("and on what date").
+_JOINED_WH = re.compile(
+    r"(?:\band|\by|\bor|[,+&/])\s+(?:(?:in|on|at|from|by|with|for|since|en|de|con|desde|por|para)\s+)?"
+    r"(?=(?:when|where|who|whom|which|what|how|cuando|donde|quien(?:es)?|cual(?:es)?|que|cuant[oa]s?)\b)"
+)
+
+
+def other_kinds(question: str) -> tuple[str, ...]:
+    """The kinds of value a question asks for besides its main one, one per question word
+    joined to another ("where and when was it held, and who chaired it?": place, person)."""
+    low = fold(question).strip()
+    joins = list(_JOINED_WH.finditer(low))
+    if not joins:
+        return ()
+    bounds = [0, *(m.end() for m in joins)]
+    ends = [m.start() for m in joins] + [len(low)]
+    main = answer_kind(question)
+    found: list[str] = []
+    for at, end in zip(bounds, ends):
+        kind = answer_kind(low[at:end])
+        if kind != main and kind not in UNTYPED and kind != "who" and kind not in found:
+            found.append(kind)
+    return tuple(found)
+
+
 _TOPIC_BREAK = re.compile(r"\s[–—-]+\s|:\s")
 # A question without a wh-word or verb opening: a noun phrase whose last word before a
 # preposition or the end ("founding companies of GIFCT?") is what it asks for.
@@ -264,6 +291,18 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     return bool(new_labels(kind, named, asked, text)) or any(
         _says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(text)
     )
+
+
+def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) -> bool:
+    """Does a unit (`text`, `named`) hold a value of `kind` beyond the question's words that is
+    not a value of the other kinds asked (`besides`)?"""
+    k = KINDS.get(kind)
+    if k is None or (not k.labels and not k.patterns):
+        return True
+    spans = {span for _, span in new_spans(kind, unit.named, asked, unit.text)}
+    for other in besides:
+        spans -= {span for _, span in new_spans(other, unit.named, asked, unit.text)}
+    return bool(spans) or any(_says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(unit.text))
 
 
 def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str], text: str = "") -> set[str]:
