@@ -382,7 +382,11 @@ FREEDONIA_REPORT = "\n".join(
 def freedonia(tmp_path_factory, real_embedder):
     """The CICTE report and an invented export-control communique naming its session in words."""
     return _beside_a_bundled_report(
-        tmp_path_factory, real_embedder, "freedonia-plenary-2032.txt", FREEDONIA_REPORT, "cicte-2016-work-plan-report.pdf"
+        tmp_path_factory,
+        real_embedder,
+        "freedonia-plenary-2032.txt",
+        FREEDONIA_REPORT,
+        "cicte-2016-work-plan-report.pdf",
     )
 
 
