@@ -212,7 +212,8 @@ class AnswerEngine:
                 else [
                     s
                     for s in ranked[:10]
-                    if holds_wanted(q, s.unit) and s.coverage >= ASKED_COVERAGE_SHARE * best.coverage
+                    # (the user's own words: an earlier turn's or part's words weigh less)
+                    if holds_wanted(q, s.unit) and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
                 ]
             )
             # "how many countries": a number of countries before any other number, even from a

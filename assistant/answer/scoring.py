@@ -31,6 +31,12 @@ class Scored:
     coverage: float  # share of the question's term weight found in the unit and its context
     dense: float
     list_match: float = 0.0  # how well the line introducing the unit's list matches the question
+    # the share of the user's own words found (carried-over context aside); -1: not computed
+    asked_coverage: float = -1.0
+
+    @property
+    def own_coverage(self) -> float:
+        return self.coverage if self.asked_coverage < 0 else self.asked_coverage
 
 
 # A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
@@ -341,15 +347,20 @@ class UnitScorer:
             set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits
         ]
 
-        def cover(tokens: set[str]) -> float:
-            got = sum(w for t, w in weights.items() if t in tokens)
+        own_terms = set(q.terms)
+        own_total = sum(w for t, w in weights.items() if t in own_terms) or 1.0
+
+        def cover(tokens: set[str], only: set[str] | None = None) -> float:
+            """The share of the question's term weight `tokens` hold (of its own words, `only`)."""
+            got = sum(w for t, w in weights.items() if t in tokens and (only is None or t in only))
             credited: set[str] = set()
             for p in q.paraphrases:  # "business world" is found when the text says "private sector"
-                missing = {t for t in p.words if t in weights and t not in tokens} - credited
+                missing = {t for t in p.words if t in weights and t not in tokens and (only is None or t in only)}
+                missing -= credited
                 if missing and any(set(o) <= tokens for o in p.options):
                     got += PARAPHRASE_CREDIT * sum(weights[t] for t in missing)
                     credited |= missing
-            return min(1.0, got / total)
+            return min(1.0, got / (total if only is None else own_total))
 
         records = [form_records(h.chunk.text) for h in hits]
         # A paragraph on one line: the sentences just before and after a unit in it are its
@@ -411,5 +422,7 @@ class UnitScorer:
                 - other_year
                 + 0.03 / (1 + u.hit_index)
             )
-            out.append(Scored(u, score, ctx, float(dense[i]), cover(intro | context) if u.list_id is not None else 0.0))
+            asked = cover(token_sets[i] | context | near, own_terms) if q.context_terms else ctx
+            listed_match = cover(intro | context) if u.list_id is not None else 0.0
+            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked))
         return sorted(out, key=lambda s: -s.score)

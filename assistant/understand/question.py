@@ -112,7 +112,7 @@ def wants_list(q: str) -> bool:
 
 
 _WHO_LEAD = re.compile(r"(?:[\-–—:;,]\s+)?who\b", re.I)
-_WHO_ARE = re.compile(r"\bwho(?:['’]re|['’]s|\s+(?:are|were|is|was))\s", re.I)
+_WHO_ARE = re.compile(r"\bwho(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+(?!\w+ing\b)", re.I)
 
 
 def _asks_to_list(q: str) -> bool:
@@ -388,7 +388,9 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
     for i, t in enumerate(tokens):
         joins = t.pos_ == "CCONJ" or t.text == ","
         hyphen = t.text == "-" and 0 < i < len(tokens) - 1 and not t.whitespace_
-        if t.pos_ in _PHRASE_POS or hyphen:
+        # "AEO certified operators": a participle before a noun describes it
+        described = t.tag_ == "VBN" and i + 1 < len(tokens) and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
+        if t.pos_ in _PHRASE_POS or hyphen or described:
             run.append(t)
         elif joins and run and i + 1 < len(tokens) and tokens[i + 1].pos_ in _PHRASE_POS:
             run.append(t)
@@ -444,7 +446,8 @@ def counted_after(text: str) -> list[str]:
     """Stems of the noun phrase at the start of `text` (what a number just before it counts);
     a figure in brackets ("three (03) meetings") is skipped."""
     out: list[str] = []
-    for token in _COUNTED_PHRASE.findall(text[:60]):
+    tokens = _COUNTED_PHRASE.findall(text[:60])
+    for k, token in enumerate(tokens):
         low = fold(token)
         if low in "()" or low.isdigit():
             continue
@@ -452,6 +455,9 @@ def counted_after(text: str) -> list[str]:
             continue
         if not low[0].isalnum() or low in STOPWORDS:
             break
+        following = tokens[k + 1] if k + 1 < len(tokens) else ""
+        if token.isupper() and len(token) > 1 and following[:1].isalpha() and fold(following) not in STOPWORDS:
+            continue  # "17 AEO programs" counts programs: an acronym before a noun describes it
         out += tokenize(low)
         if len(out) >= COUNTED_PHRASE_WORDS:
             break
