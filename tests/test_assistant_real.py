@@ -374,6 +374,10 @@ FREEDONIA_REPORT = "\n".join(
         "",
         "5. The Forum noted the 2030 annual report of its licensing experts on brokering controls.",
         "",
+        "6. Customs accords of the members:",
+        "· This multilateral accord was signed in July 2031 among the Northern Alliance members.",
+        "· An accord with the Osterlich customs service has been negotiated and is ready for signing.",
+        "",
     ]
 )
 
@@ -404,3 +408,16 @@ def test_who_chaired_finds_the_chairperson_of_a_session_named_in_words(freedonia
 def test_a_meeting_of_another_year_than_the_one_asked_is_declined(freedonia):
     answer = freedonia.ask("Where was the 2030 annual meeting of the FECF licensing experts held?")
     assert answer.abstained, answer.answer
+
+
+def test_a_date_of_another_accord_is_no_answer_for_one_named_only_after_it(freedonia):
+    answer = freedonia.ask("When was the accord with the Osterlich customs service signed?")
+    assert answer.abstained, answer.answer
+    signed = freedonia.ask("When was the Northern Alliance accord signed?")
+    assert not signed.abstained and "July 2031" in signed.answer, signed.answer
+
+
+def test_a_city_asked_for_is_not_answered_by_a_country(freedonia):
+    answer = freedonia.ask("In which city did the FECF licensing experts meet in January 2031?")
+    assert not answer.abstained and "Ostrava" in answer.answer, answer.answer
+    assert freedonia.ask("In which city will the FECF meet in 2033?").abstained

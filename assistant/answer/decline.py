@@ -15,7 +15,14 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
-from assistant.answer.evidence import blank, continues, phrased_in_reports, unsaid_names, years_contradicted
+from assistant.answer.evidence import (
+    blank,
+    continues,
+    phrased_in_reports,
+    same_paragraph,
+    unsaid_names,
+    years_contradicted,
+)
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.types import Hit
 from vectorstore.lexical import LexicalIndex, tokenize
@@ -190,13 +197,12 @@ def evidence_features(
     answer_has_kind = not never_said and any(
         holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units
     )
-    missing_years = [*missing_years, *(y for y in years_contradicted(q, passage, hits) if y not in missing_years)]
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
     # What the answer's passage says (with its reports' titles and sections): a question about
     # Honduras is not answered by a sentence on the Dominican Republic, though another passage
     # of the reports names Honduras.
-    about = (hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units))
+    about = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units)]
     # and what its passage's chunk said before it: the operation a page introduces in its second
     # paragraph is what its fourth paragraph's figures are about.
     before = [
@@ -209,6 +215,29 @@ def evidence_features(
         + [s.unit.text for s in passage]
         + [s.unit.text for s in before]
     )
+    # "When was the MRA with China signed?": a list item beside the value's own item ("An MRA with
+    # China has been negotiated") is about another agreement; its names do not count.
+    valued = [s for s in units if typed and holds_wanted(q, s.unit)]
+
+    def sibling(s: Scored) -> bool:
+        return any(
+            s.unit.is_item
+            and v.unit.is_item
+            and s.unit.hit_index == v.unit.hit_index
+            and s.unit.list_id == v.unit.list_id
+            and s.unit.line != v.unit.line
+            for v in valued
+        )
+
+    if valued:
+        near = " ".join(
+            [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
+            + [s.unit.text for s in [*passage, *before] if not sibling(s) or s in units and holds_wanted(q, s.unit)]
+        )
+    # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
+    # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
+    dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
+    missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
     # (a name no passage says at all is the names_missing feature's)
     unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.

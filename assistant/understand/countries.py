@@ -58,3 +58,16 @@ def one_word_names() -> frozenset[str]:
     return frozenset(
         name.lower() for country in pycountry.countries for name in _english_names(country) if name.isalpha()
     )
+
+
+@lru_cache(maxsize=1)
+def _all_names() -> frozenset[str]:
+    import pycountry
+
+    return frozenset(name.lower() for country in pycountry.countries for name in _english_names(country))
+
+
+def is_country(name: str) -> bool:
+    """Is `name` ("Myanmar", "the Republic of Korea") a country's English name?"""
+    low = name.strip().lower()
+    return low.removeprefix("the ") in _all_names() or low in _all_names()

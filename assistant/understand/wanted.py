@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from collections.abc import Sequence
 
+from assistant.understand.countries import is_country
 from assistant.understand.names import initial_runs, truncates
 from assistant.understand.vocab import MONTHS
 from vectorstore.lexical import fold, tokenize
@@ -57,6 +58,15 @@ PERSON = re.compile(
     r"Admiral|Professor|Prof|Prince|Princess|Sheikh|Senator|Judge|Sir|Dame)\.?\s+[A-Z]|\bH\.\s?E\.\s+[A-Z]"
 )
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
+# "the city of Montego Bay", "the port of Valmora": a town named as one.
+CITY_OF = re.compile(r"\b(?i:city|town|port|capital) of\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)")
+# "held in Ostrava", "met at Valmora": the place a meeting was held, where the recogniser takes a
+# town it does not know for a person.
+_MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+HELD_IN = re.compile(
+    r"\b(?:held|took place|meets|met|hosted|convened|gathered)\b[^.;]{0,60}?\b(?:in|at)\s+"
+    rf"(?!(?:{_MONTH_NAMES})\b)([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
+)
 
 
 @dataclass(frozen=True)
@@ -76,7 +86,9 @@ KINDS: dict[str, Kind] = {
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
-    "place": Kind("place", frozenset({"GPE", "LOC", "FAC"})),
+    "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN,)),
+    # "in which city ...": a town or city, not the country it lies in nor a sea
+    "city": Kind("city", frozenset({"GPE", "FAC"}), (HELD_IN, CITY_OF)),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
@@ -100,7 +112,7 @@ UNTYPED = frozenset({"thing", "list", "name"})
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
 BESIDE_KINDS = frozenset(
-    {"date", "day", "place", "person", "agent", "organisation", "who", "government", "email", "phone", "fax"}
+    {"date", "day", "place", "city", "person", "agent", "organisation", "who", "government", "email", "phone", "fax"}
 )
 
 # Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
@@ -137,6 +149,10 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
         r"\bfrom when\b|\bcuando\b|\bque ano\b",
         "date",
+    ),
+    (
+        r"\b(?:which|what) (?:[\w'’-]+ )?(?:city|town)\b|\b(?:en )?que ciudad\b|^(?:the )?(?:host )?city (?:of|for)\b",
+        "city",
     ),
     (
         r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venue|place|location)\b|"
@@ -288,9 +304,17 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-    return bool(new_labels(kind, named, asked, text)) or any(
-        _says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(text)
-    )
+    return bool(new_labels(kind, named, asked, text)) or any(_pattern_values(kind, text, asked))
+
+
+def _pattern_values(kind: str, text: str, asked: frozenset[str]):
+    """The values of `kind` its patterns find in `text` beyond the question's words (a pattern's
+    group, where it has one, is the value: "Ostrava" of "held in Ostrava"); a city is no country."""
+    for p in KINDS[kind].patterns:
+        for m in p.finditer(text):
+            value = m.group(1) if p.groups else m.group(0)
+            if _says_more(value, asked) and not (kind == "city" and is_country(value)):
+                yield value
 
 
 def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) -> bool:
@@ -302,7 +326,10 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
     spans = {span for _, span in new_spans(kind, unit.named, asked, unit.text)}
     for other in besides:
         spans -= {span for _, span in new_spans(other, unit.named, asked, unit.text)}
-    return bool(spans) or any(_says_more(m.group(0), asked) for p in k.patterns for m in p.finditer(unit.text))
+    values = set(_pattern_values(kind, unit.text, asked))
+    for other in besides:
+        values -= {span for _, span in new_spans(other, unit.named, asked, unit.text)}
+    return bool(spans) or bool(values)
 
 
 def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str], text: str = "") -> set[str]:
@@ -322,7 +349,8 @@ def new_spans(
         for label, span in named
         if label in labels
         and _says_more(span, asked)
-        and not (kind == "place" and governs(span, text))
+        and not (kind in {"place", "city"} and governs(span, text))
+        and not (kind == "city" and is_country(span))
         and not (label in KINDS["place"].labels and slashed(span, text))
     ]
 
