@@ -23,6 +23,7 @@ from assistant.understand.bridge import (
     bridge_query,
     load_glossary,
     looks_spanish,
+    spanish_counted,
     spanish_wants_list,
 )
 from assistant.answer.compose import compose, join_answers
@@ -204,6 +205,10 @@ class Assistant:
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)
             synonyms = f"{synonyms} {' '.join(o[0] for p in demonyms for o in p.options)}".strip()
+        if spanish and q.expects == "count" and not q.counted:  # "¿cuántas mujeres ...?" counts women
+            renderings = spanish_counted(own, self.glossary, self.index.snapshot.lexical)
+            heads = (t for word in renderings for t in content_terms(word)[-1:])
+            q = replace(q, counted=tuple(dict.fromkeys(heads)))
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))

@@ -159,3 +159,11 @@ def test_a_spanish_cognate_finds_the_index_stem_it_shares_most_letters_with() ->
     index = LexicalIndex([tokenize("Cuba joined as an observer State"), tokenize("the observatory opened")])
     assert shared_stem("observador", index) == "observer"
     assert shared_stem("mesas", index) == ""
+
+
+def test_the_noun_a_spanish_count_question_counts_is_rendered_in_english(glossary: Glossary) -> None:
+    from assistant.understand.bridge import spanish_counted
+
+    assert spanish_counted("¿Cuántas mujeres asistieron al taller de Zembla?", glossary) == ("women",)
+    assert "suspect" in spanish_counted("¿Cuántos sospechosos fueron detenidos?", glossary)
+    assert spanish_counted("¿Dónde se celebró el taller?", glossary) == ()

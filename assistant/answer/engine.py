@@ -83,6 +83,9 @@ ASKED_COVERAGE_SHARE = 0.8
 OTHER_VALUE_LINES = 2
 OTHER_VALUE_DEPTH = 5
 
+# "... in 2018 vs 2019?": how far down the ranked units the unit saying a compared year is looked for.
+COMPARED_YEAR_DEPTH = 8
+
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
 SET_ASIDE_RANK = 3
@@ -538,6 +541,24 @@ class AnswerEngine:
             if (set(tokenize(s.unit.text)) & wanted) - have:
                 out.append(s)
                 break
+        # "where was it in 2018 vs 2019?": each year compared, from the best unit saying it (with
+        # the kind of value asked for) wherever it is
+        for year in q.years:
+            if any(year in s.unit.text for s in [*chosen, *out]):
+                continue
+            side = next(
+                (
+                    s
+                    for s in ranked[:COMPARED_YEAR_DEPTH]
+                    if year in s.unit.text
+                    and s not in chosen
+                    and not is_heading(s.unit, "")
+                    and (q.expects in UNTYPED or holds_wanted(q, s.unit))
+                ),
+                None,
+            )
+            if side is not None:
+                out.append(side)
         return out
 
     @staticmethod

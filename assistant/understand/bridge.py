@@ -275,3 +275,16 @@ def spanish_wants_list(text: str) -> bool:
     """Does a Spanish question ask for a list? Read from the Spanish itself: its English bridge
     is a bag of words whose plurals say nothing of what is asked."""
     return bool(_SPANISH_PLURAL.search(fold(text)))
+
+
+# "¿cuántas mujeres ...?", "¿cuántos países ...?": the counted noun right after the question word.
+_SPANISH_COUNTED = re.compile(r"\bcu[aá]nt[oa]s\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> tuple[str, ...]:
+    """The English renderings of the noun a Spanish "¿cuántos X ...?" counts ("sospechosos":
+    suspicious, suspect — either may be the report's word); () if none."""
+    m = _SPANISH_COUNTED.search(text)
+    if not m:
+        return ()
+    return tuple(_render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary))
