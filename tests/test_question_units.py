@@ -210,6 +210,9 @@ def test_mistyped_words_are_read_as_the_indexed_words_meant():
     assert mend_words("which countires took part", frequency) == "which countries took part"
     assert mend_words("which holiday town, montego bay?", frequency) == "which holiday town, montego bay?"
     assert mend_words("Zemblan delegates", frequency) == "Zemblan delegates"  # a name
+    chairs = {"chair": 20}.get
+    assert mend_words("ztf 2031 - co-chiars?", lambda stem: chairs(stem, 0)) == "ztf 2031 - co-chairs?"
+    assert mend_words("USAP-chiars", lambda stem: chairs(stem, 0)) == "USAP-chiars"  # a code's part
 
 
 def test_a_bare_noun_phrase_asks_like_which_and_roles_ask_for_persons():
@@ -375,3 +378,8 @@ def test_a_city_asked_for_is_not_answered_by_a_country_or_a_sea():
     assert not holds_new("city", "Myanmar hosted it by the Indian Ocean.", named, frozenset())
     assert holds_new("city", "It met in Valmora.", (("GPE", "Valmora"),), frozenset())
     assert holds_new("place", "Myanmar hosted it.", (("GPE", "Myanmar"),), frozenset())
+
+
+def test_a_bare_role_asks_who_held_it():
+    assert answer_type("ztf plenary 2031 - co-chairs?") == "agent"
+    assert answer_type("zembla forum chair?") == "agent"

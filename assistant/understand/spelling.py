@@ -16,7 +16,8 @@ from collections.abc import Callable
 from vectorstore.lexical import tokenize
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
-_WORD = re.compile(r"(?<![\w@./-])([a-z]{4,})(?![\w@/-])")
+# A lower-case word; after a hyphen only in a lower-case compound ("co-chiars"), not a code ("USAP-cma").
+_WORD = re.compile(r"(?<![\w@./])(?<![^a-z]-)([a-z]{4,})(?![\w@/-])")
 
 
 def _one_edit_words(word: str) -> set[str]:

@@ -244,6 +244,8 @@ def answer_kind(question: str) -> str:
         # "gifct founding companies?": a bare noun phrase asks as "which companies?" does;
         # "date the communique was finalised?": its first word may be the thing asked for
         first = tail.split()[0]  # the head matched, so the tail has a word
+        if re.fullmatch(rf"(?:co-?|vice-?)?(?:{_ROLES})s?", head.group(1)):
+            return "agent"  # "mtcr dublin 2017 - co-chairs?": who held the role
         asked = [f"{wh} {noun}" for noun in dict.fromkeys((head.group(1), first)) for wh in ("which", "what")]
         return next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
     return kind
