@@ -383,3 +383,11 @@ def test_a_city_asked_for_is_not_answered_by_a_country_or_a_sea():
 def test_a_bare_role_asks_who_held_it():
     assert answer_type("ztf plenary 2031 - co-chairs?") == "agent"
     assert answer_type("zembla forum chair?") == "agent"
+
+
+def test_the_doer_of_an_act_may_be_named_as_whose_support_it_was():
+    from assistant.answer.scoring import done_by
+
+    assert done_by("The courses were provided with financial support of the Government of Zembla.", {"financ"})
+    assert done_by("The workshop was funded by Zembla.", {"fund"})
+    assert not done_by("with financial support of the member states", {"financ"})  # no name

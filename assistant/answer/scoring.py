@@ -156,8 +156,13 @@ def enumerated(text: str) -> int:
 
 
 def done_by(text: str, predicates: set[str]) -> bool:
-    """Does the text say the act in the passive with its doer ("is being provided by the ...")?"""
-    return any(re.search(rf"\b{re.escape(p)}\w*\s+(?:\w+ly\s+)?by\s+\S", text, re.I) for p in predicates)
+    """Does the text say the act with its doer: in the passive ("is being provided by the ..."),
+    or as a noun phrase naming whose it is ("with financial support of the Government of Japan")?"""
+    return any(
+        re.search(rf"\b{re.escape(p)}\w*\s+(?:\w+ly\s+)?by\s+\S", text, re.I)
+        or re.search(rf"\b{re.escape(p)}\w*\s+(?:[a-z]+\s+)?(?:of|from)\s+(?:the\s+)?(?-i:[A-Z])", text, re.I)
+        for p in predicates
+    )
 
 
 def holds_wanted(q: QuestionProfile, unit: Unit, kind: str | None = None) -> bool:
@@ -335,6 +340,8 @@ class UnitScorer:
         holds = [holds_wanted(q, u) for u in units]
         informative = label_rarity(q, units, holds)
         predicates = set(q.predicates)
+        # the act as the reports may phrase it ("paid for": financed, funded) for its doer
+        acts = predicates | {o[0] for p in q.paraphrases if set(p.words) & predicates for o in p.options}
         intro_tokens = {
             u.list_id: token_sets[i] for i, u in enumerate(units) if u.list_id is not None and not u.is_item
         }
@@ -405,7 +412,7 @@ class UnitScorer:
             heading = 0.25 if bare or is_heading(u, chunk.section, chunk.title) else 0.0
             named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
             acted = PREDICATE_MATCH if typed and predicates & token_sets[i] else 0.0
-            acted += AGENT_BY if typed and q.expects in AGENT_KINDS and done_by(u.text, predicates) else 0.0
+            acted += AGENT_BY if holds[i] and q.expects in AGENT_KINDS and done_by(u.text, acts) else 0.0
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
