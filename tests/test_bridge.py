@@ -167,3 +167,8 @@ def test_the_noun_a_spanish_count_question_counts_is_rendered_in_english(glossar
     assert spanish_counted("¿Cuántas mujeres asistieron al taller de Zembla?", glossary) == ("women",)
     assert "suspect" in spanish_counted("¿Cuántos sospechosos fueron detenidos?", glossary)
     assert spanish_counted("¿Dónde se celebró el taller?", glossary) == ()
+
+
+def test_a_conjugated_or_plural_spanish_word_finds_its_dictionary_form(glossary: Glossary) -> None:
+    rendered = bridge_query("¿Cuánto valían las armas incautadas en Zembla?", glossary)
+    assert "worth" in rendered and "seized" in rendered

@@ -185,10 +185,24 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Cont
             out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
             i += length
             continue
-        if words[i].lower() not in SPANISH_STOPWORDS:
+        lemma = spanish_lemma(words[i]) if words[i].lower() not in SPANISH_STOPWORDS else ""
+        if lemma and (lemma,) in glossary.entries:  # "valían" is a form of "valer", "incautadas" of "incautar"
+            out += _alternatives(glossary.entries[(lemma,)], [lemma])
+        elif words[i].lower() not in SPANISH_STOPWORDS:
             out.append(_carry_over(words[i], keep_names) or shared_stem(fold(words[i]), vocabulary))
         i += 1
     return out
+
+
+def spanish_lemma(word: str) -> str:
+    """The dictionary form of a Spanish word (simplemma, offline), folded; "" when it is the word
+    itself or a name. The glossary lists lemmas; a conjugated or plural form finds its entry so."""
+    if not word[:1].islower() or any(c.isdigit() for c in word):
+        return ""
+    import simplemma  # lazy: loaded on the first Spanish word the glossary lacks
+
+    lemma = fold(simplemma.lemmatize(word.lower(), lang="es"))
+    return "" if lemma == fold(word) else lemma
 
 
 def _longest_match(folded: list[str], start: int, glossary: Glossary) -> tuple[int, tuple[Entry, ...]]:
