@@ -20,6 +20,8 @@ _ABBREVIATIONS = re.compile(
     # Spanish and French titles ("Sra. Pérez", "Lic. Gómez", "Ing. Díaz")
     r"Sra|Srta|Dra|Lic|Ing|Arq|Abg)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
 )
+# An inline list's marker after a semicolon: "(2)", "b)", "(iii)".
+_ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 # Semicolons end a sentence only between clauses this long; shorter ones are list items.
 _CLAUSE = 60
 
@@ -32,6 +34,8 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
         if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
             continue
         if text[m.start() - 1] == ";":  # "areas: Legislation; Capacity building; ..." is one list
+            if _ENUMERATOR.match(text, m.end()):  # "... (1) Hedayah in Abu Dhabi; (2) the IIJ ...": one list too
+                continue
             after = text[m.end() :].split(";", 1)[0]
             short = min(m.start() - clause, len(after)) < _CLAUSE
             clause = m.end()

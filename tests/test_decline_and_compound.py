@@ -471,6 +471,11 @@ def test_sentences_end_without_a_space_and_not_after_a_title() -> None:
         "The Council also met.",
     ]
     assert len(cut("See www.oas.org.Then")) == 1
+    long_items = (
+        "Members backed the three bodies: (1) the Zembla centre of excellence for prevention in Port Zembla; "
+        "(2) the Ruritanian Institute for Justice and the Rule of Law in Strelsau; and (3) the fund in Valmora."
+    )
+    assert len(cut(long_items)) == 1  # an inline numbered list is one unit
 
 
 def test_a_country_code_is_known_when_the_country_is_named() -> None:
