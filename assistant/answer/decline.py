@@ -210,11 +210,6 @@ def evidence_features(
         for s in ranked
         if s not in passage and any(s.unit.hit_index == c.unit.hit_index and s.unit.end <= c.unit.start for c in units)
     ]
-    near = " ".join(
-        [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
-        + [s.unit.text for s in passage]
-        + [s.unit.text for s in before]
-    )
     # "When was the MRA with China signed?": a list item beside the value's own item ("An MRA with
     # China has been negotiated") is about another agreement; its names do not count.
     valued = [s for s in units if typed and holds_wanted(q, s.unit)]
@@ -229,11 +224,10 @@ def evidence_features(
             for v in valued
         )
 
-    if valued:
-        near = " ".join(
-            [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
-            + [s.unit.text for s in [*passage, *before] if not sibling(s) or s in units and holds_wanted(q, s.unit)]
-        )
+    near = " ".join(
+        [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
+        + [s.unit.text for s in [*passage, *before] if s in valued or not sibling(s)]
+    )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage

@@ -258,8 +258,8 @@ class AnswerEngine:
             chosen += self._counterparts(q, best, ranked, chosen)
         if q.cross_doc:
             chosen += self._other_report(best, ranked, chosen, hits)
-        others = self._other_values(q, best, ranked, hits, chosen, limit)
-        chosen += others
+        values = self._other_values(q, best, ranked, hits, chosen, limit)
+        chosen += values
         weights = {t: 1.0 for t in q.terms}
         covered = set(tokenize(" ".join(s.unit.text for s in chosen)))
         doc = hits[best.unit.hit_index].chunk.doc_id
@@ -274,7 +274,6 @@ class AnswerEngine:
                 covered |= new
         # Over the budget: drop what was added for its words first, then the sentence the best
         # one points back to, then the neighbour holding the value; never the best unit.
-        values = others
         while len(chosen) > 1 and self._length(chosen) > limit:
             others = [s for s in chosen if s is not best]
             extras = [s for s in others if s is not antecedent and s is not follow and s not in values]

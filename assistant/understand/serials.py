@@ -113,5 +113,6 @@ def spelled_serials(text: str) -> set[str]:
 _NAMES_EDITION = re.compile(r"[A-Z][\w-]*\s+[A-Z]")
 
 
-# A quick test before the long alternation: most sentences hold no ordinal word.
-_ANY_ORDINAL_WORD = re.compile(r"(?:st|nd|rd|th)\b", re.I)
+# A quick test before the long alternation: most sentences hold no capitalised word ending as an
+# ordinal does ("Sixteenth", "Ninety-sixth"), which every edition named in words has.
+_ANY_ORDINAL_WORD = re.compile(r"\b[A-Z][\w-]*(?i:st|nd|rd|th)\b")

@@ -325,13 +325,11 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-    spans = {span for _, span in new_spans(kind, unit.named, asked, unit.text)}
-    for other in besides:
-        spans -= {span for _, span in new_spans(other, unit.named, asked, unit.text)}
-    values = set(_pattern_values(kind, unit.text, asked))
-    for other in besides:
-        values -= {span for _, span in new_spans(other, unit.named, asked, unit.text)}
-    return bool(spans) or bool(values)
+    found = {span for _, span in new_spans(kind, unit.named, asked, unit.text)} | set(
+        _pattern_values(kind, unit.text, asked)
+    )
+    claimed = {span for other in besides for _, span in new_spans(other, unit.named, asked, unit.text)}
+    return bool(found - claimed)
 
 
 def new_labels(kind: str, named: Sequence[tuple[str, str]], asked: frozenset[str], text: str = "") -> set[str]:
