@@ -39,10 +39,12 @@ from assistant.understand.question import (
     Paraphrase,
     QuestionProfile,
     answer_type,
+    asks_past,
     content_terms,
     profile,
     split_premise,
     wants_parties,
+    planned,
     predicates,
     word_set,
 )
@@ -200,7 +202,12 @@ class Assistant:
         if q.expects not in UNTYPED and not spanish:  # the verbs weigh only with a typed value
             q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
         if not spanish:
-            q = replace(q, asked_nouns=tuple(n for n in asked_nouns(own) if n not in named))
+            q = replace(
+                q,
+                asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
+                planned=planned(own),
+                past=asks_past(own),
+            )
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

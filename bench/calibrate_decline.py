@@ -6,7 +6,7 @@ wrongly are left out: the question there is which passage, not whether). A class
 L2-regularised logistic regression gives the weights; the table shows decline precision and
 recall at each threshold, and the chosen one (best F1 with recall first on ties).
 
-Usage: python bench/calibrate_decline.py GOLD[:DOCS_DIR] ... [--out features.jsonl]
+Usage: python bench/calibrate_decline.py GOLD[:DOCS_DIR] ... [--out features.jsonl] [--work DIR]
 A gold set about other documents names the folder holding them; they are ingested beside
 the bundled reports, in a temporary index per folder.
 """
@@ -98,6 +98,7 @@ def main() -> None:
     p.add_argument("sets", nargs="+", help="GOLD.jsonl or GOLD.jsonl:DOCS_DIR")
     p.add_argument("--out", type=Path, help="write the features and labels here (JSONL)")
     p.add_argument("--threshold", type=float, help="cross-validate at this threshold (default: the chosen one)")
+    p.add_argument("--work", type=Path, help="keep the indexes here and reuse them (default: a temporary folder)")
     args = p.parse_args()
 
     from assistant.answer.decline import FEATURES
@@ -105,8 +106,12 @@ def main() -> None:
     from assistant.config import load_settings
 
     embedder = make_embedder(load_settings())
-    with tempfile.TemporaryDirectory() as tmp:
-        rows = collect(args.sets, embedder, Path(tmp))
+    if args.work:
+        args.work.mkdir(parents=True, exist_ok=True)
+        rows = collect(args.sets, embedder, args.work)
+    else:
+        with tempfile.TemporaryDirectory() as tmp:
+            rows = collect(args.sets, embedder, Path(tmp))
     if args.out:
         args.out.write_text("".join(json.dumps({"id": i, "label": y, **f}) + "\n" for f, y, i in rows))
     x = np.array([[f.get(name, 0.0) for name in FEATURES] for f, _, _ in rows])

@@ -421,3 +421,81 @@ def test_a_city_asked_for_is_not_answered_by_a_country(freedonia):
     answer = freedonia.ask("In which city did the FECF licensing experts meet in January 2031?")
     assert not answer.abstained and "Ostrava" in answer.answer, answer.answer
     assert freedonia.ask("In which city will the FECF meet in 2033?").abstained
+
+
+# Three invented meeting pages: one that says where its next meeting will be, one that does
+# not, one giving no count; the figures of a comparison are one sentence after the names.
+VALDORIA_PAGE = "\n".join(
+    [
+        "Valdoria Maritime Security Dialogue: third session",
+        "",
+        "The third session of the Valdoria Maritime Security Dialogue (VMSD) was held in Port Hallen "
+        "on 3 and 4 March 2033, chaired by Admiral Kaja Lund.",
+        "",
+        "It brought together 210 delegates from 34 countries.",
+        "",
+        "Uruguay adopted its national maritime security strategy in May 2032. Paraguay has begun to draft its own.",
+        "",
+    ]
+)
+OSTMARK_PAGE = "\n".join(
+    [
+        "Ostmark Customs Enforcement Network: annual meeting 2033",
+        "",
+        "Some 95 delegates from 21 member administrations attended the annual meeting of the Ostmark "
+        "Customs Enforcement Network (OCEN) in Brellin from 10 to 12 June 2033.",
+        "",
+        "The meeting adopted the network's enforcement priorities for 2034.",
+        "",
+        "The next annual meeting of the network will be held in Tarsk in June 2034.",
+        "",
+    ]
+)
+KESSEL_PAGE = "\n".join(
+    [
+        "Kessel Border Forum: workshop on risk profiling",
+        "",
+        "The Kessel Border Forum held a workshop on passenger risk profiling in Ardena in September "
+        "2033, with trainers from three member administrations.",
+        "",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def meetings(tmp_path_factory, real_embedder):
+    """Three invented meeting pages beside the CICTE report."""
+    folder = tmp_path_factory.mktemp("meetings")
+    for name, text in (
+        ("vmsd-2033.txt", VALDORIA_PAGE),
+        ("ocen-2033.txt", OSTMARK_PAGE),
+        ("kbf-2033.txt", KESSEL_PAGE),
+    ):
+        (folder / name).write_text(text, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    assistant.ingest([folder, DATA / "cicte-2016-work-plan-report.pdf"])
+    return assistant
+
+
+def test_a_planned_meeting_is_answered_only_by_a_passage_that_looks_ahead(meetings):
+    answer = meetings.ask("Where will the next OCEN annual meeting be held?")
+    assert not answer.abstained and "Tarsk" in answer.answer, answer.answer
+    assert meetings.ask("Where will the next VMSD session be held?").abstained
+
+
+def test_a_comparison_without_a_separator_takes_each_sides_figure(meetings):
+    answer = meetings.ask("Did more delegates attend the VMSD third session or the OCEN annual meeting?")
+    assert not answer.abstained
+    assert "210" in answer.answer and "95" in answer.answer, answer.answer
+
+
+def test_a_count_from_another_meetings_page_is_no_answer(meetings):
+    answer = meetings.ask("How many delegates attended the Kessel Border Forum workshop?")
+    assert answer.abstained, answer.answer
+
+
+def test_a_value_stated_of_another_country_is_no_answer(meetings):
+    answer = meetings.ask("When did Paraguay adopt its national maritime security strategy?")
+    assert answer.abstained, answer.answer
+    adopted = meetings.ask("When did Uruguay adopt its national maritime security strategy?")
+    assert not adopted.abstained and "May 2032" in adopted.answer, adopted.answer

@@ -391,3 +391,40 @@ def test_the_doer_of_an_act_may_be_named_as_whose_support_it_was():
     assert done_by("The courses were provided with financial support of the Government of Zembla.", {"financ"})
     assert done_by("The workshop was funded by Zembla.", {"fund"})
     assert not done_by("with financial support of the member states", {"financ"})  # no name
+
+
+def test_a_question_about_a_planned_event_is_told_from_one_about_a_past_event():
+    from assistant.understand.question import planned
+
+    assert planned("Where will the 2035 plenary of the forum be held?")
+    assert planned("who hosts the next one?")
+    assert planned("Where and when was the next working group meeting after Lisbon supposed to take place?")
+    assert not planned("where was the next one held?")
+    assert not planned("what is the member supposed to fix under its action plan?")
+    assert not planned("Who chaired the plenary in Lisbon?")
+
+
+def test_a_passage_that_looks_ahead_is_told_from_one_reporting_the_past():
+    from assistant.answer.evidence import looks_ahead
+
+    assert looks_ahead("The next plenary will take place in Tarsk in 2034.")
+    assert looks_ahead("Argentina is to host the following meeting.")
+    assert not looks_ahead("The plenary was held in Brellin on 10 June 2033.")
+
+
+def test_a_comparison_without_a_separator_finds_its_sides_after_the_verb():
+    from assistant.understand.question import alternatives
+
+    assert alternatives("Did more delegates attend the forum's third plenary or the network's annual meeting?") == (
+        "the forum's third plenary",
+        "the network's annual meeting",
+    )
+    assert alternatives("Were fewer officers trained in Lisbon or in Porto?") == ("in Lisbon", "in Porto")
+    assert alternatives("Did the forum train officers in Lisbon or Porto?") == ()  # no comparative: not weighed
+
+
+def test_countries_are_found_by_their_names_not_by_a_tagger():
+    from assistant.understand.countries import countries_in
+
+    found = countries_in("Uruguay adopted its strategy in May 2032, with Trinidad and Tobago. The Forum met.")
+    assert {"uruguay", "trinidad and tobago"} <= found and "forum" not in found

@@ -9,15 +9,19 @@ feature against answering names the reason a decline gives.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
+from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
 from assistant.answer.evidence import (
     blank,
     continues,
+    looks_ahead,
+    only_announced,
     phrased_in_reports,
     same_paragraph,
     unsaid_names,
@@ -25,7 +29,7 @@ from assistant.answer.evidence import (
 )
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
 from assistant.types import Hit
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -55,6 +59,8 @@ DECLINE_MODEL = DeclineModel(
         "answer_kind_missing": -2.04,
         "names_unsaid": -4.54,
         "members_short": -4.19,
+        "ahead_unsaid": -4.32,
+        "done_unsaid": 0.0,
         "context_coverage": 2.06,
         "meaning": 1.19,
     },
@@ -131,6 +137,49 @@ def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
     top = lexical.idf("\0")
     weights = [max((lexical.idf(t) for t in tokenize(n) if lexical.knows(t)), default=0.0) for n in names]
     return max(weights, default=0.0) / top if top > 0 else 0.0
+
+
+def named_after(country: str, text: str) -> bool:
+    """ "the Australia Group", "the Colombo Security Conclave": the country begins another name."""
+    return bool(re.search(rf"\b{re.escape(country)}\s+(?-i:[A-Z])", text, re.I))
+
+
+def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
+    """The countries the question names that no unit holding the value says, when each of
+    those units names another country instead."""
+    asked = [e for e in q.entities if e not in q.qualifiers and is_country(e) and not named_after(e, q.text)]
+    if not asked or not valued:
+        return []
+
+    named = [countries_in(v.unit.text) for v in valued]
+    if not all(found - set(asked) for found in named):
+        return []
+    return [c for c in asked if not any(c in fold(v.unit.text) for v in valued)]
+
+
+def names_beside_value(
+    q: QuestionProfile,
+    units: Sequence[Scored],
+    valued: Sequence[Scored],
+    passage: Sequence[Scored],
+    before: Sequence[Scored],
+    hits: Sequence[Hit],
+    lexical: LexicalIndex,
+) -> list[str]:
+    """The asking sentence's names that only another report than the value's says, when the
+    answer cites both (a comparison or a question naming two reports takes each from its own)."""
+    docs = {hits[v.unit.hit_index].chunk.doc_id for v in valued}
+    if not docs or q.sides or q.compares:
+        return []
+    if all(hits[s.unit.hit_index].chunk.doc_id in docs for s in units):
+        return []
+    chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units)]
+    there = " ".join(
+        [f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in chunks if c.doc_id in docs]
+        + [s.unit.text for s in [*passage, *before] if hits[s.unit.hit_index].chunk.doc_id in docs]
+    )
+    own = [n for n in q.own_names if n in q.entities]
+    return [n for n in unsaid_names(q, there, lexical, own) if any(lexical.knows(t) for t in tokenize(n))]
 
 
 def evidence_features(
@@ -234,6 +283,15 @@ def evidence_features(
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
     # (a name no passage says at all is the names_missing feature's)
     unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]
+    # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's
+    # ("Colombia's policy was adopted in April 2016") is not Guatemala's, though the next sentence
+    # of the paragraph names Guatemala.
+    unsaid_here += [c for c in other_countries(q, valued) if c not in unsaid_here]
+    # An answer taking its value from one report and the question's names from another: "Some
+    # 800 participants" from the mine-ban meeting's page, "BWC" from the page cited beside it.
+    unsaid_here += [
+        n for n in names_beside_value(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
+    ]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
@@ -245,6 +303,12 @@ def evidence_features(
         "answer_kind_missing": float(typed and not answer_has_kind),
         "names_unsaid": rarest(unsaid_here, lexical),
         "members_short": max(0, stated - len(members)) / stated if stated else 0.0,
+        # "Where will the next plenary be held?": a passage on the meeting held does not look ahead.
+        "ahead_unsaid": float(q.planned and not any(looks_ahead(s.unit.text) for s in units)),
+        # "What did the 2017 evaluations find?": "Evaluations will be conducted in 2017" only announces them.
+        "done_unsaid": float(
+            q.past and bool(valued or units) and all(only_announced(s.unit.text) for s in valued or units)
+        ),
         "context_coverage": max((s.coverage for s in units), default=0.0),
         "meaning": max((s.dense for s in passage), default=0.0),
     }
@@ -274,5 +338,7 @@ def evidence_features(
         if unsaid_here
         else "",
         "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
+        "ahead_unsaid": "the passages closest to it speak of what took place, not of what was planned next",
+        "done_unsaid": "the passages closest to it only announce this; they do not say it took place",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

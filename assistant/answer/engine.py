@@ -165,11 +165,29 @@ class AnswerEngine:
                 self.scorer.score(side_q, hits, lexical),
                 key=lambda s: -(s.score - SIDE_CONTRAST * len(other & set(tokenize(s.unit.text))) / max(1, len(other))),
             )
-            pick = next((s for s in ranked if not is_heading(s.unit, "") and s.unit not in {o.unit for o in out}), None)
+            taken = {o.unit for o in out}
+            pick = next((s for s in ranked if not is_heading(s.unit, "") and s.unit not in taken), None)
             if pick is None or pick.coverage < 0.3:
                 return []
-            out.append(pick)
+            out.append(self._side_value(side_q, pick, [s for s in ranked if s.unit not in taken], hits, lexical))
         return out
+
+    @staticmethod
+    def _side_value(
+        side_q: QuestionProfile, pick: Scored, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex
+    ) -> Scored:
+        """The sentence that names a side may not give its figure: "The 2015 Meeting of Experts was
+        held in Geneva ... It brought together over 400 participants": the best unit of the same
+        report that holds the value asked for (for "more participants", a number of them)."""
+        counted = known_counted(side_q, lexical, [s.unit.text for s in ranked])
+
+        def holds(s: Scored) -> bool:
+            return holds_wanted(side_q, s.unit) and (not side_q.counted or counts(s.unit.text, counted))
+
+        if side_q.expects in UNTYPED or holds(pick):
+            return pick
+        doc = hits[pick.unit.hit_index].chunk.doc_id
+        return next((s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and holds(s)), pick)
 
     def _anchored(
         self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]

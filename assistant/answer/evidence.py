@@ -36,18 +36,22 @@ def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> li
     return [e for e in unsaid_names(q, context, lexical) if not all(lexical.knows(t) for t in tokenize(e))]
 
 
-def unsaid_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
+def unsaid_names(
+    q: QuestionProfile, context: str, lexical: LexicalIndex, names: Sequence[str] | None = None
+) -> list[str]:
     """The names the question uses (its own words, as typed) that `context` never says in any
     form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
-    form, or a thesaurus phrasing the reports use."""
+    form, or a thesaurus phrasing the reports use. With `names`, only those are checked, and a
+    thesaurus phrasing counts only where `context` says it."""
     known = acronyms(context) | word_set(context) | initialisms(context)
+    said = set(tokenize(context)) if names is not None else set()
     return [
         e
-        for e in q.entities
+        for e in (q.entities if names is None else names)
         if e not in q.qualifiers
         and e not in known
         and not any(same_name(e, w) for w in known)
-        and not rephrased(e, q, lexical)
+        and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
         and not adjectival(e, known)
         and not clipped(e, context)
         and not coded(e, context)
@@ -190,9 +194,37 @@ def _field_of(field: Scored, record: Scored) -> bool:
     )
 
 
+# A sentence that looks ahead: "will host", "is to be held", "the next plenary", "plans to".
+_FORWARD = re.compile(
+    r"\b(?:will|shall|next|upcoming|forthcoming|future|scheduled|planned|plans?\s+to|intends?\s+to|"
+    r"(?:is|are|was|were)\s+to|to\s+be\s+(?:held|hosted|convened|organi[sz]ed)|offered\s+to\s+host|invitation)\b",
+    re.I,
+)
+
+
+def looks_ahead(text: str) -> bool:
+    """Does the sentence speak of something still to come when it was written?"""
+    return bool(_FORWARD.search(text))
+
+
+# Only announced: "Evaluations will be conducted in 2017", "the plan is to be adopted".
+_ANNOUNCED = re.compile(r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be|\w+)\b|\b(?:is|are)\s+to\s+be\b", re.I)
+
+
+def only_announced(text: str) -> bool:
+    """Does the sentence only announce what it speaks of ("will be conducted"), in no past form?"""
+    return bool(_ANNOUNCED.search(text)) and not re.search(r"\b(?:was|were|has|have|had)\b", text, re.I)
+
+
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:
     """ "IDs" is no unknown name when the thesaurus gives words the reports use for it."""
     return phrased_in_reports(set(tokenize(entity)), q, lexical)
+
+
+def said_as_phrased(entity: str, q: QuestionProfile, said: set[str]) -> bool:
+    """Does the context say a thesaurus phrasing of the name ("Biological Weapons Convention")?"""
+    stems = set(tokenize(entity))
+    return any(stems <= set(p.words) and any(set(o) <= said for o in p.options) for p in q.paraphrases)
 
 
 def phrased_in_reports(stems: set[str], q: QuestionProfile, lexical: LexicalIndex) -> bool:

@@ -6,6 +6,7 @@ staff type "MX, GT and Belize" where the reports spell the countries out.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 
@@ -71,3 +72,23 @@ def is_country(name: str) -> bool:
     """Is `name` ("Myanmar", "the Republic of Korea") a country's English name?"""
     low = name.strip().lower()
     return low.removeprefix("the ") in _all_names() or low in _all_names()
+
+
+# Longest run of capitalised words tried as one country name ("Saint Vincent and the Grenadines").
+COUNTRY_NAME_WORDS = 5
+
+
+def countries_in(text: str) -> set[str]:
+    """The countries a text names (lower case), found by their English names, not by a tagger
+    (which misses "Uruguay" opening a sentence)."""
+    words = re.findall(r"[A-Z][\w-]*|of|the|and", text)  # "Colombia’s": the name without its possessive
+    found = set()
+    for i, w in enumerate(words):
+        if not w[0].isupper():
+            continue
+        for n in range(min(COUNTRY_NAME_WORDS, len(words) - i), 0, -1):
+            name = " ".join(words[i : i + n])
+            if is_country(name) and re.search(rf"\b{re.escape(name)}\b", text):
+                found.add(name.lower())
+                break
+    return found

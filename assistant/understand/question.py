@@ -75,6 +75,9 @@ class QuestionProfile:
     asked_nouns: tuple[str, ...] = ()  # "what penalties does ...", "outcome of ...": what is asked for (stems)
     measured: tuple[str, ...] = ()  # "how much ransom ...": the noun whose amount is asked (stem)
     also_expects: tuple[str, ...] = ()  # "where and when ...": kinds asked besides `expects`
+    planned: bool = False  # "where will the next plenary be held?": an event still to come when written
+    past: bool = False  # "what did the 2017 evaluations find?": an event that has taken place
+    own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
 
 
 def answer_type(q: str) -> str:
@@ -153,6 +156,43 @@ def predicates(question: str) -> tuple[str, ...]:
     one that names the plenary, its date and its city."""
     verbs = [f"{t.text} {t.lemma_}" for t in _tagged(question) if t.pos_ == "VERB"]
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
+
+
+# "will", "shall", "going to", "gonna", "scheduled / planned to" before a verb
+_PLANNED_AUX = re.compile(r"\b(?:will|shall|gonna|going\s+to|(?:scheduled|planned)\s+(?:to|for))\b|'ll\b", re.I)
+# "supposed to" is a plan only of the next event ("what is Algeria supposed to fix" is a duty)
+_SUPPOSED = re.compile(r"\bsupposed\s+to\b", re.I)
+_NEXT = frozenset("next upcoming forthcoming coming following".split())
+
+
+def asks_past(question: str) -> bool:
+    """Does the question ask what took place ("what did the evaluations find?", "when was it
+    adopted?"), not what was planned?"""
+    return not planned(question) and any(t.tag_ == "VBD" for t in _tagged(question))
+
+
+_ASKING_CLAUSE = re.compile(
+    r"(?:\s[–—-]+\s|[:;.!?]\s+)(?=(?:so\s+|and\s+|but\s+)?(?:when|where|who|whom|whose|what|which|how|did|does|is|are|was|were)\b)",
+    re.I,
+)
+
+
+def asking_clause(question: str) -> str:
+    """ "AEO: CICTE worked with Chile's customs in 2016 – when was Chile's programme launched?": the
+    clause that asks, after the one that sets the scene."""
+    parts = _ASKING_CLAUSE.split(question)
+    return parts[-1] if len(parts) > 1 else question
+
+
+def planned(question: str) -> bool:
+    """Does the question ask about an event still to come when the report was written ("where
+    will the next plenary be held?", "who hosts the next one?")? "Where was the next one
+    held?" asks about one that took place. The answer's passage must then look ahead."""
+    if _PLANNED_AUX.search(question):
+        return True
+    tokens = _tagged(question)
+    following = any(t.lower_ in _NEXT for t in tokens)
+    return following and (bool(_SUPPOSED.search(question)) or not any(t.tag_ in {"VBD", "VBN"} for t in tokens))
 
 
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
@@ -260,6 +300,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         names=multiword_names(own),
         sides=alternatives(own),
         asked=frozenset(tokenize(f"{text} {extra}")),  # holds `terms`, taken from own and extra
+        own_names=tuple(dict.fromkeys(entities(asking_clause(own)))) if names else (),
     )
 
 
@@ -306,6 +347,7 @@ def alternatives(q: str) -> tuple[str, ...]:
         ),
         None,
     )
+    m = m or next((found for part in asked if (found := _weighed_after_verb(part))), None)
     # "A vs B: who chaired each?": the two sides named first, as a topic
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
     m = m or versus
@@ -325,6 +367,20 @@ def alternatives(q: str) -> tuple[str, ...]:
 _WEIGHS = re.compile(
     r"\b(?:each|both|which|first|earlier|later|older|newer|more|less|fewer|differ\w*|compar\w*|contrast\w*)\b", re.I
 )
+
+
+def _weighed_after_verb(part: str) -> re.Match | None:
+    """ "Did more countries attend A or B?", "Were fewer officers trained in A or in B?": with no
+    separator, A starts after the question's last verb before "or", when a comparative comes first."""
+    m = re.search(r"\s+or\s+([^,:;?]+?)\s*\??\s*$", part, re.I)
+    if not m:
+        return None
+    tokens = [t for t in _tagged(part) if t.idx < m.start()]
+    verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
+    if not verbs or not any(t.tag_ in {"JJR", "RBR"} for t in tokens if t.idx < verbs[-1].idx):
+        return None
+    start = verbs[-1].idx + len(verbs[-1].text)
+    return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*\??\s*$", part)
 
 
 def _side(text: str) -> bool:
