@@ -39,7 +39,6 @@ from assistant.understand.question import (
     Paraphrase,
     QuestionProfile,
     answer_type,
-    asks_past,
     content_terms,
     profile,
     split_premise,
@@ -206,7 +205,6 @@ class Assistant:
                 q,
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
                 planned=planned(own),
-                past=asks_past(own),
             )
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written

@@ -453,10 +453,10 @@ OSTMARK_PAGE = "\n".join(
 )
 KESSEL_PAGE = "\n".join(
     [
-        "Kessel Border Forum: workshop on risk profiling",
+        "Kessel Border Forum: workshop on risk profiling, September 2033",
         "",
-        "The Kessel Border Forum held a workshop on passenger risk profiling in Ardena in September "
-        "2033, with trainers from three member administrations.",
+        "The Kessel Border Forum held a workshop on passenger risk profiling in Ardena this week, "
+        "with trainers from three member administrations.",
         "",
     ]
 )
@@ -499,3 +499,9 @@ def test_a_value_stated_of_another_country_is_no_answer(meetings):
     assert answer.abstained, answer.answer
     adopted = meetings.ask("When did Uruguay adopt its national maritime security strategy?")
     assert not adopted.abstained and "May 2032" in adopted.answer, adopted.answer
+
+
+def test_a_page_dated_to_another_year_does_not_answer_for_the_year_asked(meetings):
+    assert meetings.ask("Where did the Kessel Border Forum hold its 2031 workshop?").abstained
+    answer = meetings.ask("Where did the Kessel Border Forum hold its 2033 workshop?")
+    assert not answer.abstained and "Ardena" in answer.answer, answer.answer

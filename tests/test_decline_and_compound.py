@@ -584,3 +584,12 @@ def test_an_answer_dated_to_another_year_than_the_one_asked_is_no_answer() -> No
     assert years_contradicted(q, [Scored(unit, 1.0, 1.0, 0.5)], hits) == ["2029"]
     same = profile("Where was the 2030 annual meeting of the forum held?")
     assert years_contradicted(same, [Scored(unit, 1.0, 1.0, 0.5)], hits) == []
+
+
+def test_a_news_dateline_is_told_from_a_heading():
+    from assistant.answer.decline import DATELINE
+
+    assert DATELINE.match("ARDENA, Kessel – The ninth session of the forum closed today.")
+    assert DATELINE.match("Tarsk, June 12: A meeting of customs chiefs ended.")
+    assert not DATELINE.match("The Ostmark Joint Unit on Precursors (OJUP)")
+    assert not DATELINE.match("In total, 53 suspects were arrested in Ardena (22), Tarsk - and elsewhere")

@@ -428,3 +428,16 @@ def test_countries_are_found_by_their_names_not_by_a_tagger():
 
     found = countries_in("Uruguay adopted its strategy in May 2032, with Trinidad and Tobago. The Forum met.")
     assert {"uruguay", "trinidad and tobago"} <= found and "forum" not in found
+
+
+def test_a_question_naming_nothing_goes_on_about_what_the_previous_turn_named():
+    asked = standalone("which technical areas did the list changes cover?", ["tell me about the 2031 Forum plenary"])
+    assert context_of(asked) == (
+        "which technical areas did the list changes cover?",
+        "tell me about the 2031 Forum plenary",
+    )
+    # a question with its own name or year starts afresh
+    assert standalone("what did the Forum decide on Peru?", ["tell me about the 2031 plenary"]) == (
+        "what did the Forum decide on Peru?"
+    )
+    assert standalone("what was planned for 2032?", ["tell me about the Forum plenary"]) == "what was planned for 2032?"

@@ -21,7 +21,6 @@ from assistant.answer.evidence import (
     blank,
     continues,
     looks_ahead,
-    only_announced,
     phrased_in_reports,
     same_paragraph,
     unsaid_names,
@@ -38,6 +37,10 @@ KIND_SEARCH_DEPTH = 8
 # thing counted answers when it covers this share of the question's words the best unit covers
 # (the rest of the question names the occasion, which the best-scoring sentence says at length).
 COUNT_COVERAGE_SHARE = 0.6
+
+
+# How far into a report its dateline may come (after a title and a subtitle).
+LEAD_LINES = 3
 
 
 @dataclass(frozen=True)
@@ -60,7 +63,6 @@ DECLINE_MODEL = DeclineModel(
         "names_unsaid": -4.54,
         "members_short": -4.19,
         "ahead_unsaid": -4.32,
-        "done_unsaid": 0.0,
         "context_coverage": 2.06,
         "meaning": 1.19,
     },
@@ -155,6 +157,21 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
     if not all(found - set(asked) for found in named):
         return []
     return [c for c in asked if not any(c in fold(v.unit.text) for v in valued)]
+
+
+# A news page's dateline: "SANTIAGO, Chile –", "Colombo, August 6:", "VIENNA (Reuters) -".
+DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:,\s*[^–—:;.]{1,30}|\s\([^)]{1,30}\))\s*[–—:-]\s")
+
+
+def earlier(s: Scored, c: Scored, hits: Sequence[Hit]) -> bool:
+    """Does `s` come before `c` in its chunk, or is it the dateline opening the same report
+    ("SANTIAGO, Chile –" says where all the page's later figures were given)?"""
+    if s.unit.hit_index == c.unit.hit_index:
+        return s.unit.end <= c.unit.start
+    a, b = hits[s.unit.hit_index].chunk, hits[c.unit.hit_index].chunk
+    return (
+        a.doc_id == b.doc_id and a.char_start == 0 and s.unit.line <= LEAD_LINES and bool(DATELINE.match(s.unit.text))
+    )
 
 
 def names_beside_value(
@@ -254,14 +271,23 @@ def evidence_features(
     about = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units)]
     # and what its passage's chunk said before it: the operation a page introduces in its second
     # paragraph is what its fourth paragraph's figures are about.
-    before = [
-        s
-        for s in ranked
-        if s not in passage and any(s.unit.hit_index == c.unit.hit_index and s.unit.end <= c.unit.start for c in units)
-    ]
+    before = [s for s in ranked if s not in passage and any(earlier(s, c, hits) for c in units)]
     # "When was the MRA with China signed?": a list item beside the value's own item ("An MRA with
     # China has been negotiated") is about another agreement; its names do not count.
     valued = [s for s in units if typed and holds_wanted(q, s.unit)]
+    # One value asked, values cited from two reports, the first of which says every name the
+    # question does: the answer stands on that report ("the 33rd Plenary met in Paris this week"
+    # does not become the 2019 plenary because another report's sentence naming Sydney says 2019).
+    # "Where were the NSG plenary and the Australia Group plenary held?" needs both.
+    if valued and not (q.wants_list or q.sides or q.compares or q.also_expects):
+        first = hits[valued[0].unit.hit_index].chunk.doc_id
+        own = [v for v in valued if hits[v.unit.hit_index].chunk.doc_id == first]
+        there = " ".join(
+            [f"{c.title} {c.section}" for c in about if c.doc_id == first]
+            + [s.unit.text for s in ranked if hits[s.unit.hit_index].chunk.doc_id == first]
+        )
+        if len(own) < len(valued) and not unsaid_names(q, there, lexical, q.own_names):
+            valued = own
 
     def sibling(s: Scored) -> bool:
         return any(
@@ -305,10 +331,6 @@ def evidence_features(
         "members_short": max(0, stated - len(members)) / stated if stated else 0.0,
         # "Where will the next plenary be held?": a passage on the meeting held does not look ahead.
         "ahead_unsaid": float(q.planned and not any(looks_ahead(s.unit.text) for s in units)),
-        # "What did the 2017 evaluations find?": "Evaluations will be conducted in 2017" only announces them.
-        "done_unsaid": float(
-            q.past and bool(valued or units) and all(only_announced(s.unit.text) for s in valued or units)
-        ),
         "context_coverage": max((s.coverage for s in units), default=0.0),
         "meaning": max((s.dense for s in passage), default=0.0),
     }
@@ -339,6 +361,5 @@ def evidence_features(
         else "",
         "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
         "ahead_unsaid": "the passages closest to it speak of what took place, not of what was planned next",
-        "done_unsaid": "the passages closest to it only announce this; they do not say it took place",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

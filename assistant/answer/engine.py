@@ -299,7 +299,20 @@ class AnswerEngine:
         rest = sorted(
             (s for s in chosen if s is not best and s is not antecedent), key=lambda s: (s.unit.hit_index, s.unit.start)
         )
-        return ([antecedent] if antecedent in chosen else []) + [best] + rest
+        head = [antecedent] if antecedent in chosen else []
+        return self._once(head + [best] + rest)
+
+    @staticmethod
+    def _once(chosen: list[Scored]) -> list[Scored]:
+        """A page repeating a line (a caption printed twice) is cited once."""
+        seen: set[str] = set()
+        out = []
+        for s in chosen:
+            text = " ".join(s.unit.text.split())
+            if text not in seen:
+                seen.add(text)
+                out.append(s)
+        return out
 
     def _other_values(
         self,

@@ -131,7 +131,9 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in passage)]
     lines = [hits[s.unit.hit_index].chunk.text.split("\n")[s.unit.line] for s in passage]
     context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks)])
-    stated = {y for s in passage for y in YEAR.findall(s.unit.text)}
+    # a report titled with its year ("Statement of the 2018 Plenary") dates what it says
+    dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
+    stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated
     return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)]
 
 
@@ -205,15 +207,6 @@ _FORWARD = re.compile(
 def looks_ahead(text: str) -> bool:
     """Does the sentence speak of something still to come when it was written?"""
     return bool(_FORWARD.search(text))
-
-
-# Only announced: "Evaluations will be conducted in 2017", "the plan is to be adopted".
-_ANNOUNCED = re.compile(r"\b(?:will|shall)\s+(?:\w+ly\s+)?(?:be|\w+)\b|\b(?:is|are)\s+to\s+be\b", re.I)
-
-
-def only_announced(text: str) -> bool:
-    """Does the sentence only announce what it speaks of ("will be conducted"), in no past form?"""
-    return bool(_ANNOUNCED.search(text)) and not re.search(r"\b(?:was|were|has|have|had)\b", text, re.I)
 
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.understand.names import entities
 from assistant.understand.question import YEAR
 from vectorstore.lexical import tokenize
 
@@ -24,10 +25,17 @@ def is_dependent(question: str) -> bool:
     return bool(_DEPENDENT.search(question)) or len(tokenize(question)) <= 1
 
 
+def unanchored(question: str, previous: str) -> bool:
+    """ "which technical areas did the control list changes cover?" after "tell me about the 2009
+    Wassenaar plenary": a question naming nothing (no name, no year) goes on about what the
+    previous turn named."""
+    return not entities(question) and not YEAR.search(question) and bool(entities(previous) or YEAR.search(previous))
+
+
 def standalone(question: str, history: Sequence[str]) -> str:
     """The question made self-contained using the most recent user turn it depends on."""
     previous = next((h for h in reversed(history) if h.strip()), "")
-    if not previous or not is_dependent(question):
+    if not previous or not (is_dependent(question) or unanchored(question, previous)):
         return question
     new_years = YEAR.findall(question)
     if new_years and YEAR.search(previous) and len(tokenize(question)) <= 3:

@@ -76,7 +76,6 @@ class QuestionProfile:
     measured: tuple[str, ...] = ()  # "how much ransom ...": the noun whose amount is asked (stem)
     also_expects: tuple[str, ...] = ()  # "where and when ...": kinds asked besides `expects`
     planned: bool = False  # "where will the next plenary be held?": an event still to come when written
-    past: bool = False  # "what did the 2017 evaluations find?": an event that has taken place
     own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
 
 
@@ -163,12 +162,6 @@ _PLANNED_AUX = re.compile(r"\b(?:will|shall|gonna|going\s+to|(?:scheduled|planne
 # "supposed to" is a plan only of the next event ("what is Algeria supposed to fix" is a duty)
 _SUPPOSED = re.compile(r"\bsupposed\s+to\b", re.I)
 _NEXT = frozenset("next upcoming forthcoming coming following".split())
-
-
-def asks_past(question: str) -> bool:
-    """Does the question ask what took place ("what did the evaluations find?", "when was it
-    adopted?"), not what was planned?"""
-    return not planned(question) and any(t.tag_ == "VBD" for t in _tagged(question))
 
 
 _ASKING_CLAUSE = re.compile(
