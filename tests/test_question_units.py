@@ -441,3 +441,12 @@ def test_a_question_naming_nothing_goes_on_about_what_the_previous_turn_named():
         "what did the Forum decide on Peru?"
     )
     assert standalone("what was planned for 2032?", ["tell me about the Forum plenary"]) == "what was planned for 2032?"
+
+
+def test_a_year_counted_from_the_previous_turn_is_written_out():
+    asked = standalone("where was the next year's meeting held?", ["tell me about the forum meeting of Jan 2031"])
+    assert context_of(asked)[0] == "where was the 2032 meeting held?"
+    assert standalone("and the year before?", ["who chaired the 2031 plenary?"]) == "who chaired the 2030 plenary?"
+    assert context_of(standalone("what was planned for the following year", ["what did the forum do in 2031?"]))[0] == (
+        "what was planned for 2032"
+    )

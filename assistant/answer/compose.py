@@ -56,9 +56,12 @@ def compose(draft: Draft, hits: Sequence[Hit], question: str) -> tuple[str, list
     citations = cite(draft.chosen, hits)
     as_list = sum(s.unit.is_item for s in draft.chosen) >= 2  # list items are shown as a list
     parts = []
-    for s, c in zip(draft.chosen, citations):
+    labels = draft.labels if len(draft.labels) == len(draft.chosen) else ("",) * len(draft.chosen)
+    for s, c, label in zip(draft.chosen, citations, labels):
         body = s.unit.text.rstrip(" ;,")
         body = f"{'… ' if s.unit.cut_before else ''}{body}{' …' if s.unit.cut_after else ''}"
+        if label:  # "which drew more, A or B?": which passage speaks for which side
+            body = f"{label[:1].upper()}{label[1:]}: {body}"
         parts.append(f"- {body} [{c.n}]" if as_list and s.unit.is_item else f"{body} [{c.n}]")
     joiner = "\n" if as_list else "; " if any(s.unit.is_item for s in draft.chosen) else " "
     return joiner.join(parts) + set_aside_note(draft, hits), citations, []

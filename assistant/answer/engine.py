@@ -44,6 +44,7 @@ class Draft:
     # Passages addressed to the assistant that would have ranked among the best: left out.
     set_aside: tuple[Scored, ...] = ()
     evidence: Evidence | None = None  # the features the decision to answer or decline rested on
+    labels: tuple[str, ...] = ()  # "A or B?": each chosen unit's side, as the user named it
 
 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
@@ -121,22 +122,20 @@ class AnswerEngine:
         aside = tuple(s for s in scored[:SET_ASIDE_RANK] if s.unit.instruction)
         if not ranked:
             return Draft((), True, "nothing is indexed that matches the question", set_aside=aside)
-        chosen = self._choose(q, hits, lexical, ranked, limit)
+        both = self._sides(q, hits, lexical) if q.sides else []  # "which came first, A or B?"
+        chosen = both or self._choose(q, hits, lexical, ranked, limit)
         evidence = evidence_features(q, chosen, ranked, hits, lexical, *missing_evidence(q, ranked, hits, lexical))
         if not evidence.answers(self.decline_model):
             related = [s for s in ranked if not is_heading(s.unit, "", hits[s.unit.hit_index].chunk.title)]
             return Draft((), True, evidence.reason(self.decline_model), tuple(related[:3]), aside, evidence)
         # a sentence longer than the whole answer may be is quoted by the clauses that answer
-        return Draft(tuple(trimmed(q, s, limit) for s in chosen), False, set_aside=aside, evidence=evidence)
+        units = tuple(trimmed(q, s, limit) for s in chosen)
+        return Draft(units, False, set_aside=aside, evidence=evidence, labels=tuple(q.sides) if both else ())
 
     def _choose(
         self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored], limit: int
     ) -> list[Scored]:
-        """The units that would answer: both sides of a comparison, or the best and its company."""
-        if q.sides:
-            both = self._sides(q, hits, lexical)
-            if both:
-                return both
+        """The units that would answer: the best and its company."""
         focused = [
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]

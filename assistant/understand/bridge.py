@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 
-from assistant.understand.countries import spanish_names
+from assistant.understand.countries import is_country, spanish_names
 
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
@@ -265,7 +265,9 @@ def shared_stem(word: str, vocabulary: Container[str]) -> str:
     def shared(stem: str) -> int:
         return next((i for i, (a, b) in enumerate(zip(word, stem)) if a != b), min(len(word), len(stem)))
 
-    share, stem = max(((shared(stem) / len(stem), stem) for stem in starting(word[:COGNATE_PREFIX])), default=(0, ""))
+    # (a country is no cognate: "dominio" is not Dominica)
+    candidates = (stem for stem in starting(word[:COGNATE_PREFIX]) if not is_country(stem))
+    share, stem = max(((shared(stem) / len(stem), stem) for stem in candidates), default=(0, ""))
     return stem if share >= COGNATE_SHARE else ""
 
 

@@ -32,16 +32,36 @@ def unanchored(question: str, previous: str) -> bool:
     return not entities(question) and not YEAR.search(question) and bool(entities(previous) or YEAR.search(previous))
 
 
+# "the next year's meeting", "the year before", "the following year": a year counted from one said before
+_RELATIVE_YEAR = re.compile(
+    r"\b(?:the\s+)?(?:(next|following|previous|preceding|prior)\s+year(?:['’]s)?|year\s+(before|after))\b", re.I
+)
+_LATER = {"next", "following", "after"}
+
+
+def dated_relative(question: str, previous: str) -> str:
+    """ "where was the next year's meeting held?" after a turn about January 2018: "the 2019 meeting"."""
+    m = _RELATIVE_YEAR.search(question)
+    years = YEAR.findall(previous)
+    if not m or not years or YEAR.search(question):
+        return question
+    step = 1 if (m.group(1) or m.group(2)).lower() in _LATER else -1
+    year = int(years[-1]) + step
+    said = f"the {year}" if m.group(0).endswith(("'s", "’s")) else str(year)  # "the 2019 meeting", "for 2017"
+    return f"{question[: m.start()]}{said}{question[m.end() :]}"
+
+
 def standalone(question: str, history: Sequence[str]) -> str:
     """The question made self-contained using the most recent user turn it depends on."""
     previous = next((h for h in reversed(history) if h.strip()), "")
-    if not previous or not (is_dependent(question) or unanchored(question, previous)):
+    dated = dated_relative(question, previous)
+    if not previous or not (dated != question or is_dependent(question) or unanchored(question, previous)):
         return question
-    new_years = YEAR.findall(question)
-    if new_years and YEAR.search(previous) and len(tokenize(question)) <= 3:
-        # "and the 2019 one?": same question, other year.
+    new_years = YEAR.findall(dated)
+    if new_years and YEAR.search(previous) and len(tokenize(question)) <= 3 - (dated != question):
+        # "and the 2019 one?", "and the year before?": same question, other year.
         return YEAR.sub(new_years[0], previous, count=1)
-    return f"{question.rstrip()} [{previous.strip().rstrip('?')}]"
+    return f"{dated.rstrip()} [{previous.strip().rstrip('?')}]"
 
 
 def context_of(question_standalone: str) -> tuple[str, str]:
