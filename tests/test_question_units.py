@@ -421,6 +421,12 @@ def test_a_comparison_without_a_separator_finds_its_sides_after_the_verb():
     )
     assert alternatives("Were fewer officers trained in Lisbon or in Porto?") == ("in Lisbon", "in Porto")
     assert alternatives("Did the forum train officers in Lisbon or Porto?") == ()  # no comparative: not weighed
+    assert alternatives(
+        "In the 2031 report, were more people trained by the cyber bootcamp or by the port workshops?"
+    ) == (
+        "by the cyber bootcamp",
+        "by the port workshops",
+    )
 
 
 def test_countries_are_found_by_their_names_not_by_a_tagger():

@@ -92,6 +92,13 @@ COMPARED_YEAR_DEPTH = 8
 SET_ASIDE_RANK = 3
 
 
+def unnamed(side: str, s: Scored) -> bool:
+    """Does a comparison side's passage leave its side unnamed ("It brought together 400
+    participants"), saying fewer than half of the side's words?"""
+    words = set(content_terms(side))
+    return len(words & set(tokenize(s.unit.text))) * 2 < len(words)
+
+
 class AnswerEngine:
     """Selects, from scored units, the ones that answer the question, or declines."""
 
@@ -130,7 +137,8 @@ class AnswerEngine:
             return Draft((), True, evidence.reason(self.decline_model), tuple(related[:3]), aside, evidence)
         # a sentence longer than the whole answer may be is quoted by the clauses that answer
         units = tuple(trimmed(q, s, limit) for s in chosen)
-        return Draft(units, False, set_aside=aside, evidence=evidence, labels=tuple(q.sides) if both else ())
+        labels = tuple(side if both and unnamed(side, s) else "" for side, s in zip(q.sides, units)) if both else ()
+        return Draft(units, False, set_aside=aside, evidence=evidence, labels=labels)
 
     def _choose(
         self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored], limit: int

@@ -340,6 +340,8 @@ def alternatives(q: str) -> tuple[str, ...]:
         ),
         None,
     )
+    if m and re.match(r"(?:was|were|is|are|did|does|do|has|have|had)\b", m.group(1), re.I):
+        m = None  # "In 2016, were more people covered by A or by B?": the side starts after the verb
     m = m or next((found for part in asked if (found := _weighed_after_verb(part))), None)
     # "A vs B: who chaired each?": the two sides named first, as a topic
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
