@@ -593,3 +593,22 @@ def test_a_news_dateline_is_told_from_a_heading():
     assert DATELINE.match("Tarsk, June 12: A meeting of customs chiefs ended.")
     assert not DATELINE.match("The Ostmark Joint Unit on Precursors (OJUP)")
     assert not DATELINE.match("In total, 53 suspects were arrested in Ardena (22), Tarsk - and elsewhere")
+
+
+def test_a_thing_named_by_another_year_is_no_answer_for_the_year_asked():
+    from assistant.answer.evidence import names_other_year
+    from assistant.understand.question import profile
+
+    q = profile("What was the forum's budget for 2031?", "", "")
+    assert names_other_year(q, "Members agreed that the 2032 budget of the forum will be EUR 4 million.")
+    assert not names_other_year(q, "The budget for 2031 was EUR 3 million, against EUR 4 million in 2032.")
+    assert not names_other_year(q, "In 2032 members met in Tarsk.")  # the year dates no asked word
+
+
+def test_a_meeting_named_by_another_number_is_no_answer_for_the_number_asked():
+    from assistant.answer.evidence import names_other_serial
+    from assistant.understand.question import profile
+
+    q = profile("On what date was the forum's 812th meeting held?", "", "")
+    assert names_other_serial(q, "Recalls the communique adopted at its 749th Meeting held on 27 January 2031.")
+    assert not names_other_serial(q, "The 812th meeting was held on 2 May 2031, after the 749th meeting.")

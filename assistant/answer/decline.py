@@ -20,6 +20,8 @@ from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, s
 from assistant.answer.evidence import (
     blank,
     continues,
+    heading_of,
+    names_other_serial,
     looks_ahead,
     phrased_in_reports,
     same_paragraph,
@@ -192,7 +194,7 @@ def names_beside_value(
         return []
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units)]
     there = " ".join(
-        [f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in chunks if c.doc_id in docs]
+        [heading_of(c) for c in chunks if c.doc_id in docs]
         + [s.unit.text for s in [*passage, *before] if hits[s.unit.hit_index].chunk.doc_id in docs]
     )
     own = [n for n in q.own_names if n in q.entities]
@@ -283,7 +285,7 @@ def evidence_features(
         first = hits[valued[0].unit.hit_index].chunk.doc_id
         own = [v for v in valued if hits[v.unit.hit_index].chunk.doc_id == first]
         there = " ".join(
-            [f"{c.title} {c.section}" for c in about if c.doc_id == first]
+            [heading_of(c) for c in about if c.doc_id == first]
             + [s.unit.text for s in ranked if hits[s.unit.hit_index].chunk.doc_id == first]
         )
         if len(own) < len(valued) and not unsaid_names(q, there, lexical, q.own_names):
@@ -300,13 +302,14 @@ def evidence_features(
         )
 
     near = " ".join(
-        [*(f"{c.title} {c.organisation or ''} {c.country or ''} {c.section}" for c in about)]
-        + [s.unit.text for s in [*passage, *before] if s in valued or not sibling(s)]
+        [heading_of(c) for c in about] + [s.unit.text for s in [*passage, *before] if s in valued or not sibling(s)]
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
+    if valued and not (q.compares or q.sides) and any(names_other_serial(q, s.unit.text) for s in valued):
+        missing_serials = [*missing_serials, *(typed for typed, _ in q.serials if typed not in missing_serials)]
     # (a name no passage says at all is the names_missing feature's)
     unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]
     # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's

@@ -7,6 +7,7 @@ decline states: a name the reports never use, a year no relevant passage belongs
 from __future__ import annotations
 
 import re
+from pathlib import PurePath
 from collections.abc import Sequence
 
 from assistant.understand.countries import names_for_code
@@ -16,7 +17,7 @@ from assistant.understand.question import QuestionProfile, word_set
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
 from assistant.answer.units import is_form_line
-from assistant.types import Hit
+from assistant.types import Chunk, Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
@@ -27,8 +28,15 @@ def missing_evidence(
     q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], lexical: LexicalIndex
 ) -> tuple[list[str], list[str], list[str]]:
     """(names, years, serials) the question asks about that the retrieved evidence lacks."""
-    context = " ".join(f"{h.chunk.title} {h.chunk.year or ''} {h.chunk.section} {h.chunk.text}" for h in hits)
+    context = " ".join(f"{heading_of(h.chunk)} {h.chunk.year or ''} {h.chunk.text}" for h in hits)
     return missing_names(q, context, lexical), missing_years(q, context, ranked, hits), missing_serials(q, ranked, hits)
+
+
+def heading_of(chunk: Chunk) -> str:
+    """What names a passage's report and place in it: its title, organisation, country, section
+    and file name ("opcw_ec53_2008.txt" says OPCW where the page itself only says "the Council")."""
+    file_words = re.sub(r"[_\W]+", " ", PurePath(chunk.source).stem)
+    return f"{chunk.title} {chunk.organisation or ''} {chunk.country or ''} {chunk.section} {file_words}"
 
 
 def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
@@ -134,7 +142,33 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     # a report titled with its year ("Statement of the 2018 Plenary") dates what it says
     dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
     stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated
+    # "the 2006 budget" answers nothing about the budget for 2005, whatever year the report is of
+    if any(names_other_year(q, s.unit.text) for s in passage):
+        return list(q.asked_years)
     return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)]
+
+
+def names_other_serial(q: QuestionProfile, text: str) -> bool:
+    """Does the sentence name the asked thing by another number ("its 749th Meeting held on 27
+    January 2018" for "the 812th meeting") and never the asked one?"""
+    asked = {value for _, value in q.serials}
+    if not asked or any(re.search(rf"\b{re.escape(v)}(?:st|nd|rd|th)?\b", text) for v in asked):
+        return False
+    return any(
+        m.group(1) not in asked and set(tokenize(m.group(2))) & set(q.terms)
+        for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\s+([A-Za-z][\w-]+)", text, re.I)
+    )
+
+
+def names_other_year(q: QuestionProfile, text: str) -> bool:
+    """Does the sentence name the asked thing by another year ("the 2006 budget" for "the
+    budget for 2005") and never the asked year?"""
+    if any(y in text for y in q.asked_years):
+        return False
+    return any(
+        m.group(1) not in q.asked_years and set(tokenize(m.group(2))) & set(q.terms)
+        for m in re.finditer(r"\b((?:19|20)\d\d)\s+([A-Za-z][\w-]+)", text)
+    )
 
 
 # A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.

@@ -55,8 +55,9 @@ def qualifiers(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-# Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian).
-_PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es")
+# Endings that turn a place into its people or adjective (Honduras -> Honduran, Peru -> Peruvian,
+# Belgium -> Belgian).
+_PLACE_ENDINGS = ("", "s", "a", "o", "e", "y", "ia", "es", "um")
 _DEMONYM_ENDINGS = (
     "",
     "s",
