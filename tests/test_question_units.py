@@ -13,6 +13,7 @@ def test_answer_types_from_wh_words():
     assert answer_type("How many participants got scholarships?") == "count"
     assert answer_type("what's her email address?") == "email"
     assert answer_type("doc number of the report?") == "identifier"
+    assert answer_type("On what exact day in May was the forum held?") == "day"
     assert answer_type("Who are the contact points for A.2?") == "person"
 
 

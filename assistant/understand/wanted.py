@@ -140,7 +140,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         "government",
     ),
     (
-        r"\b(?:on )?what (?:dates?|days?)\b|\bwhich (?:dates?|days?)\b|\bexact date\b|\bque (?:fechas?|dias?)\b|"
+        r"\b(?:on )?(?:what|which) (?:exact |precise |specific |actual )?(?:dates?|days?)\b|\bexact date\b|"
+        r"\bque (?:fechas?|dias?)\b|"
         r"^(?:the )?dates? (?:of|for)\b|\b(?:what|which)(?:'s| is| was| are| were)? the (?:\w+ )?(?:dates?|days?)\b|"
         r"\ben que fecha\b",
         "day",
