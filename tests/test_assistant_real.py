@@ -462,14 +462,26 @@ KESSEL_PAGE = "\n".join(
 )
 
 
+TARSK_PAGE = "\n".join(
+    [
+        "Co-Chairs' Statement – 2033 Tarsk Customs Dialogue",
+        "",
+        "The fifth Tarsk Customs Dialogue, hosted by the customs service of Ardena, took place in Tarsk "
+        "from 3 to 5 May 2033 and brought together heads of enforcement of twelve administrations.",
+        "",
+    ]
+)
+
+
 @pytest.fixture(scope="module")
 def meetings(tmp_path_factory, real_embedder):
-    """Three invented meeting pages beside the CICTE report."""
+    """Four invented meeting pages beside the CICTE report."""
     folder = tmp_path_factory.mktemp("meetings")
     for name, text in (
         ("vmsd-2033.txt", VALDORIA_PAGE),
         ("ocen-2033.txt", OSTMARK_PAGE),
         ("kbf-2033.txt", KESSEL_PAGE),
+        ("tcd-2033.txt", TARSK_PAGE),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
@@ -505,3 +517,10 @@ def test_a_page_dated_to_another_year_does_not_answer_for_the_year_asked(meeting
     assert meetings.ask("Where did the Kessel Border Forum hold its 2031 workshop?").abstained
     answer = meetings.ask("Where did the Kessel Border Forum hold its 2033 workshop?")
     assert not answer.abstained and "Ardena" in answer.answer, answer.answer
+
+
+def test_a_role_named_only_by_the_pages_title_names_no_one_in_it(meetings):
+    answer = meetings.ask("Who co-chaired the 2033 Tarsk Customs Dialogue?")
+    assert answer.abstained, answer.answer
+    hosted = meetings.ask("Who hosted the 2033 Tarsk Customs Dialogue?")
+    assert not hosted.abstained and "Ardena" in hosted.answer, hosted.answer

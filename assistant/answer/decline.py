@@ -13,7 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted
+from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted, said_tokens
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
@@ -176,6 +176,36 @@ def earlier(s: Scored, c: Scored, hits: Sequence[Hit]) -> bool:
     )
 
 
+def names_holder(q: QuestionProfile, s: Scored) -> bool:
+    """Does the unit name a person: not a role the tagger took for one ("Co-Chairs"), nor the
+    question's own subject?"""
+    return any(
+        label == "PERSON" and not said_tokens(span) & ROLE_STEMS and new_spans("person", [(label, span)], q.asked)
+        for label, span in s.unit.named
+    )
+
+
+def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit], doc: str) -> list[str]:
+    """The role a "who chaired / presided / headed …" question asks about, when no sentence of the
+    passage says it in any form: a heading or title naming only the role ("Co-Chairs' Statement")
+    does not, one naming a person too ("Statement by Ambassador X, Chair of …") does."""
+    if q.expects not in {"person", "agent", "who"}:
+        return []
+    roles = [p for p in q.predicates if p in ROLE_STEMS]
+    # (in the answer's first report: another report's "chaired by Admiral Lund" is its own meeting's)
+    passage = [s for s in passage if hits[s.unit.hit_index].chunk.doc_id == doc]
+    chunks = [hits[s.unit.hit_index].chunk for s in passage]
+    body = set().union(
+        *(
+            said_tokens(s.unit.text)
+            for s, c in zip(passage, chunks)
+            if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
+        )
+    )
+    unsaid = unsaid_stems(roles, body)
+    return unsaid if roles and len(unsaid) == len(roles) else []
+
+
 def names_beside_value(
     q: QuestionProfile,
     units: Sequence[Scored],
@@ -324,9 +354,12 @@ def evidence_features(
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
+    # "Who co-chaired the meetings?": the role said by a sentence of the answer's passage, not only by
+    # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
+    role_unsaid = role_only_in_headings(q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else "")
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
-        "asked_missing": len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
+        "asked_missing": 1.0 if role_unsaid else len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
@@ -362,7 +395,9 @@ def evidence_features(
         "names_unsaid": f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
         if unsaid_here
         else "",
-        "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid)}…" if unsaid else "",
+        "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
+        if unsaid or role_unsaid
+        else "",
         "ahead_unsaid": "the passages closest to it speak of what took place, not of what was planned next",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})
