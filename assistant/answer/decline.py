@@ -29,7 +29,7 @@ from assistant.answer.evidence import (
     years_contradicted,
 )
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
-from assistant.types import Hit
+from assistant.types import Chunk, Hit
 from vectorstore.lexical import LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
@@ -206,6 +206,29 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
+def one_report(
+    valued: list[Scored],
+    q: QuestionProfile,
+    about: Sequence[Chunk],
+    ranked: Sequence[Scored],
+    hits: Sequence[Hit],
+    lexical: LexicalIndex,
+) -> list[Scored]:
+    """One value asked, values cited from two reports, the first of which says every name the
+    question does: the answer stands on that report ("the 33rd Plenary met in Paris this week"
+    does not become the 2019 plenary because another report's sentence naming Sydney says 2019).
+    "Where were the NSG plenary and the Australia Group plenary held?" needs both."""
+    if not valued or q.wants_list or q.sides or q.compares or q.also_expects:
+        return valued
+    first = hits[valued[0].unit.hit_index].chunk.doc_id
+    own = [v for v in valued if hits[v.unit.hit_index].chunk.doc_id == first]
+    there = " ".join(
+        [heading_of(c) for c in about if c.doc_id == first]
+        + [s.unit.text for s in ranked if hits[s.unit.hit_index].chunk.doc_id == first]
+    )
+    return own if len(own) < len(valued) and not unsaid_names(q, there, lexical, q.own_names) else valued
+
+
 def names_beside_value(
     q: QuestionProfile,
     units: Sequence[Scored],
@@ -306,20 +329,7 @@ def evidence_features(
     before = [s for s in ranked if s not in passage and any(earlier(s, c, hits) for c in units)]
     # "When was the MRA with China signed?": a list item beside the value's own item ("An MRA with
     # China has been negotiated") is about another agreement; its names do not count.
-    valued = [s for s in units if typed and holds_wanted(q, s.unit)]
-    # One value asked, values cited from two reports, the first of which says every name the
-    # question does: the answer stands on that report ("the 33rd Plenary met in Paris this week"
-    # does not become the 2019 plenary because another report's sentence naming Sydney says 2019).
-    # "Where were the NSG plenary and the Australia Group plenary held?" needs both.
-    if valued and not (q.wants_list or q.sides or q.compares or q.also_expects):
-        first = hits[valued[0].unit.hit_index].chunk.doc_id
-        own = [v for v in valued if hits[v.unit.hit_index].chunk.doc_id == first]
-        there = " ".join(
-            [heading_of(c) for c in about if c.doc_id == first]
-            + [s.unit.text for s in ranked if hits[s.unit.hit_index].chunk.doc_id == first]
-        )
-        if len(own) < len(valued) and not unsaid_names(q, there, lexical, q.own_names):
-            valued = own
+    valued = one_report([s for s in units if typed and holds_wanted(q, s.unit)], q, about, ranked, hits, lexical)
 
     def sibling(s: Scored) -> bool:
         return any(
