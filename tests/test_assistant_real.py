@@ -394,33 +394,39 @@ def freedonia(tmp_path_factory, real_embedder):
     )
 
 
+def declines(assistant, question: str) -> None:
+    """The assistant declines `question` (the message shows the answer it gave instead)."""
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.answer
+
+
+def answers(assistant, question: str, *values: str) -> None:
+    """The assistant answers `question`, its text holding every one of `values`."""
+    answer = assistant.ask(question)
+    assert not answer.abstained and all(v in answer.answer for v in values), answer.answer
+
+
 def test_where_and_when_and_who_chaired_gets_each_value(freedonia):
-    answer = freedonia.ask("¿Dónde y cuándo se celebró la 42ª sesión plenaria del FECF y quién la presidió?")
-    assert not answer.abstained
-    assert all(v in answer.answer for v in ("Valmora", "May 2032", "Brandt")), answer.answer
+    question = "¿Dónde y cuándo se celebró la 42ª sesión plenaria del FECF y quién la presidió?"
+    answers(freedonia, question, "Valmora", "May 2032", "Brandt")
 
 
 def test_who_chaired_finds_the_chairperson_of_a_session_named_in_words(freedonia):
-    answer = freedonia.ask("who chaired the FECF 42nd plenary?")
-    assert not answer.abstained and "Brandt" in answer.answer, answer.answer
+    answers(freedonia, "who chaired the FECF 42nd plenary?", "Brandt")
 
 
 def test_a_meeting_of_another_year_than_the_one_asked_is_declined(freedonia):
-    answer = freedonia.ask("Where was the 2030 annual meeting of the FECF licensing experts held?")
-    assert answer.abstained, answer.answer
+    declines(freedonia, "Where was the 2030 annual meeting of the FECF licensing experts held?")
 
 
 def test_a_date_of_another_accord_is_no_answer_for_one_named_only_after_it(freedonia):
-    answer = freedonia.ask("When was the accord with the Osterlich customs service signed?")
-    assert answer.abstained, answer.answer
-    signed = freedonia.ask("When was the Northern Alliance accord signed?")
-    assert not signed.abstained and "July 2031" in signed.answer, signed.answer
+    declines(freedonia, "When was the accord with the Osterlich customs service signed?")
+    answers(freedonia, "When was the Northern Alliance accord signed?", "July 2031")
 
 
 def test_a_city_asked_for_is_not_answered_by_a_country(freedonia):
-    answer = freedonia.ask("In which city did the FECF licensing experts meet in January 2031?")
-    assert not answer.abstained and "Ostrava" in answer.answer, answer.answer
-    assert freedonia.ask("In which city will the FECF meet in 2033?").abstained
+    answers(freedonia, "In which city did the FECF licensing experts meet in January 2031?", "Ostrava")
+    declines(freedonia, "In which city will the FECF meet in 2033?")
 
 
 # Three invented meeting pages: one that says where its next meeting will be, one that does
@@ -490,37 +496,28 @@ def meetings(tmp_path_factory, real_embedder):
 
 
 def test_a_planned_meeting_is_answered_only_by_a_passage_that_looks_ahead(meetings):
-    answer = meetings.ask("Where will the next OCEN annual meeting be held?")
-    assert not answer.abstained and "Tarsk" in answer.answer, answer.answer
-    assert meetings.ask("Where will the next VMSD session be held?").abstained
+    answers(meetings, "Where will the next OCEN annual meeting be held?", "Tarsk")
+    declines(meetings, "Where will the next VMSD session be held?")
 
 
 def test_a_comparison_without_a_separator_takes_each_sides_figure(meetings):
-    answer = meetings.ask("Did more delegates attend the VMSD third session or the OCEN annual meeting?")
-    assert not answer.abstained
-    assert "210" in answer.answer and "95" in answer.answer, answer.answer
+    answers(meetings, "Did more delegates attend the VMSD third session or the OCEN annual meeting?", "210", "95")
 
 
 def test_a_count_from_another_meetings_page_is_no_answer(meetings):
-    answer = meetings.ask("How many delegates attended the Kessel Border Forum workshop?")
-    assert answer.abstained, answer.answer
+    declines(meetings, "How many delegates attended the Kessel Border Forum workshop?")
 
 
 def test_a_value_stated_of_another_country_is_no_answer(meetings):
-    answer = meetings.ask("When did Paraguay adopt its national maritime security strategy?")
-    assert answer.abstained, answer.answer
-    adopted = meetings.ask("When did Uruguay adopt its national maritime security strategy?")
-    assert not adopted.abstained and "May 2032" in adopted.answer, adopted.answer
+    declines(meetings, "When did Paraguay adopt its national maritime security strategy?")
+    answers(meetings, "When did Uruguay adopt its national maritime security strategy?", "May 2032")
 
 
 def test_a_page_dated_to_another_year_does_not_answer_for_the_year_asked(meetings):
-    assert meetings.ask("Where did the Kessel Border Forum hold its 2031 workshop?").abstained
-    answer = meetings.ask("Where did the Kessel Border Forum hold its 2033 workshop?")
-    assert not answer.abstained and "Ardena" in answer.answer, answer.answer
+    declines(meetings, "Where did the Kessel Border Forum hold its 2031 workshop?")
+    answers(meetings, "Where did the Kessel Border Forum hold its 2033 workshop?", "Ardena")
 
 
 def test_a_role_named_only_by_the_pages_title_names_no_one_in_it(meetings):
-    answer = meetings.ask("Who co-chaired the 2033 Tarsk Customs Dialogue?")
-    assert answer.abstained, answer.answer
-    hosted = meetings.ask("Who hosted the 2033 Tarsk Customs Dialogue?")
-    assert not hosted.abstained and "Ardena" in hosted.answer, hosted.answer
+    declines(meetings, "Who co-chaired the 2033 Tarsk Customs Dialogue?")
+    answers(meetings, "Who hosted the 2033 Tarsk Customs Dialogue?", "Ardena")

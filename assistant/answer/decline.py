@@ -222,11 +222,16 @@ def one_report(
         return valued
     first = hits[valued[0].unit.hit_index].chunk.doc_id
     own = [v for v in valued if hits[v.unit.hit_index].chunk.doc_id == first]
-    there = " ".join(
-        [heading_of(c) for c in about if c.doc_id == first]
-        + [s.unit.text for s in ranked if hits[s.unit.hit_index].chunk.doc_id == first]
-    )
+    there = said_in({first}, about, ranked, hits)
     return own if len(own) < len(valued) and not unsaid_names(q, there, lexical, q.own_names) else valued
+
+
+def said_in(docs: set[str], chunks: Sequence[Chunk], units: Sequence[Scored], hits: Sequence[Hit]) -> str:
+    """What the reports `docs` say of the answer: their chunks' headings and their units' text."""
+    return " ".join(
+        [heading_of(c) for c in chunks if c.doc_id in docs]
+        + [s.unit.text for s in units if hits[s.unit.hit_index].chunk.doc_id in docs]
+    )
 
 
 def names_beside_value(
@@ -246,10 +251,7 @@ def names_beside_value(
     if all(hits[s.unit.hit_index].chunk.doc_id in docs for s in units):
         return []
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in units)]
-    there = " ".join(
-        [heading_of(c) for c in chunks if c.doc_id in docs]
-        + [s.unit.text for s in [*passage, *before] if hits[s.unit.hit_index].chunk.doc_id in docs]
-    )
+    there = said_in(docs, chunks, [*passage, *before], hits)
     own = [n for n in q.own_names if n in q.entities]
     return [n for n in unsaid_names(q, there, lexical, own) if any(lexical.knows(t) for t in tokenize(n))]
 

@@ -148,16 +148,18 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)]
 
 
+# "its 749th Meeting", "the 2006 budget": a number naming the word after it
+_SERIAL_WORD = re.compile(r"\b(\d+)(?:st|nd|rd|th)\s+([A-Za-z][\w-]+)", re.I)
+_YEAR_WORD = re.compile(r"\b((?:19|20)\d\d)\s+([A-Za-z][\w-]+)")
+
+
 def names_other_serial(q: QuestionProfile, text: str) -> bool:
     """Does the sentence name the asked thing by another number ("its 749th Meeting held on 27
     January 2018" for "the 812th meeting") and never the asked one?"""
     asked = {value for _, value in q.serials}
     if not asked or any(re.search(rf"\b{re.escape(v)}(?:st|nd|rd|th)?\b", text) for v in asked):
         return False
-    return any(
-        m.group(1) not in asked and set(tokenize(m.group(2))) & set(q.terms)
-        for m in re.finditer(r"\b(\d+)(?:st|nd|rd|th)\s+([A-Za-z][\w-]+)", text, re.I)
-    )
+    return _numbers_asked_word(q, text, _SERIAL_WORD, asked)
 
 
 def names_other_year(q: QuestionProfile, text: str) -> bool:
@@ -165,10 +167,13 @@ def names_other_year(q: QuestionProfile, text: str) -> bool:
     budget for 2005") and never the asked year?"""
     if any(y in text for y in q.asked_years):
         return False
-    return any(
-        m.group(1) not in q.asked_years and set(tokenize(m.group(2))) & set(q.terms)
-        for m in re.finditer(r"\b((?:19|20)\d\d)\s+([A-Za-z][\w-]+)", text)
-    )
+    return _numbers_asked_word(q, text, _YEAR_WORD, set(q.asked_years))
+
+
+def _numbers_asked_word(q: QuestionProfile, text: str, pattern: re.Pattern, asked: set[str]) -> bool:
+    """Does `pattern` find a number other than the asked ones right before one of the question's words?"""
+    terms = set(q.terms)
+    return any(m.group(1) not in asked and set(tokenize(m.group(2))) & terms for m in pattern.finditer(text))
 
 
 # A form field left empty ("Fax Number:", "Fax Number: ________"): it names the field, no value.
