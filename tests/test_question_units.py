@@ -457,3 +457,50 @@ def test_a_year_counted_from_the_previous_turn_is_written_out():
     assert context_of(standalone("what was planned for the following year", ["what did the forum do in 2031?"]))[0] == (
         "what was planned for 2032"
     )
+
+
+def test_which_country_a_deed_was_done_for_is_a_party_and_where_it_happened_a_place():
+    assert answer_type("Which country did the committee help draft its port plan?") == "government"
+    assert answer_type("Which country hosted the 2031 plenary?") == "place"
+    assert answer_type("In which country was the workshop held?") == "place"
+    assert answer_type("which country did the ministers meet in?") == "place"
+    assert answer_type("How much EU money went into the programme overall?") == "money"
+
+
+def test_do_support_puts_the_subject_not_the_asked_thing_after_the_wh_word():
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("Who did the Secretariat team up with to publish the survey?") == ()
+    assert asked_nouns("What did the study on cyber incidents find?") == ()
+    assert asked_nouns("what were the findings of the study?") == ("finding",)
+    assert asked_nouns("what has been the outcome of the review?") == ("outcom",)
+
+
+def test_comparison_sides_after_a_dash_with_a_comma_before_or_and_a_second_question_after():
+    from assistant.understand.question import alternatives
+
+    asked = "In Ruritania, which started first – hold baggage screening at airports, or screening of air cargo?"
+    assert alternatives(asked) == (
+        "hold baggage screening at airports",
+        "screening of air cargo",
+    )
+    assert alternatives("which started first, the Forum or the Institute, and by how many years?") == (
+        "the Forum",
+        "the Institute",
+    )
+
+
+def test_a_passage_gives_the_size_of_the_list_it_summarises():
+    from assistant.understand.question import count_given
+
+    text = "Two courses were held, benefitting 98 participants and 14 member states: one in Valmora, Ostmark."
+    assert count_given(text, {"stat"}) == 14
+    assert count_given(text, {"participant"}) == 98
+    assert count_given("three (03) meetings were held", {"meeting"}) == 3
+    assert count_given("in 2019 the group met", {"group"}) == 0
+
+
+def test_an_inaugural_meeting_is_the_first():
+    from assistant.understand.serials import serials_said
+
+    assert "1" in serials_said("The process began with the inaugural meeting of the Steering Committee")

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted, said_tokens
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
-from assistant.understand.question import ROLE_STEMS, QuestionProfile, counts, stated_count
+from assistant.understand.question import ROLE_STEMS, QuestionProfile, count_given, counts, stated_count
 from assistant.answer.evidence import (
     blank,
     continues,
@@ -365,6 +365,10 @@ def evidence_features(
     ]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
+    # "which member states took part?" answered by "... 98 participants and 14 member states: a
+    # workshop in Kingston, Jamaica": the passage's own count says how many the list must name.
+    if q.wants_list and typed and not stated and q.asked_nouns:
+        stated = max((count_given(s.unit.text, {q.asked_nouns[-1]}) for s in units), default=0)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
     # "Who co-chaired the meetings?": the role said by a sentence of the answer's passage, not only by
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.

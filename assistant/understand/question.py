@@ -229,8 +229,12 @@ def asked_nouns(question: str) -> tuple[str, ...]:
             i += 1
     elif i < len(toks) and toks[i].tag_ in {"WDT", "WP"}:  # "which N", "what (is) the N"
         i += 1
+        aux = []
         while i < len(toks) and toks[i].pos_ == "AUX":
+            aux.append(toks[i].lemma_.lower())
             i += 1
+        if aux and "be" not in aux:  # "what did the study find", "who did CICTE team up with": its subject
+            return ()
     elif i < len(toks) and toks[i].pos_ not in {"NOUN", "ADJ", "DET", "PROPN"}:
         return ()  # when / where / who / how / yes-no questions: the wanted kind speaks for them
     while True:
@@ -325,6 +329,13 @@ def asks_order(q: QuestionProfile) -> bool:
     return q.expects in {"thing", "name", "date"} and bool(_ORDER.search(q.text))
 
 
+# ", A or B?", "– A, or B?", "between A or B, and by how much?": A after a separator, B up to the
+# question's end or a joined second question.
+_EITHER_OR = re.compile(
+    r"(?:[,:;–—]|\s-\s|\bbetween)\s+([^,:;?–—]+?),?\s+or\s+([^,:;?]+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", re.I
+)
+
+
 def alternatives(q: str) -> tuple[str, ...]:
     """The two things a "which ..., A or B?" question weighs against each other; () otherwise.
 
@@ -333,11 +344,7 @@ def alternatives(q: str) -> tuple[str, ...]:
     # each question of a message ("which came first, A or B? what years?")
     asked = [part for part in re.findall(r"[^?]+\?|[^?]+$", q.strip()) if part.strip()]
     m = next(
-        (
-            found
-            for part in asked
-            if (found := re.search(r"(?:[,:;]|\bbetween)\s+([^,:;?]+?)\s+or\s+([^,:;?]+?)\s*\??\s*$", part, re.I))
-        ),
+        (found for part in asked if (found := _EITHER_OR.search(part))),
         None,
     )
     if m and re.match(r"(?:was|were|is|are|did|does|do|has|have|had)\b", m.group(1), re.I):
@@ -529,6 +536,25 @@ def stated_count(question: str) -> int:
         n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
         if 2 <= n <= 200:
             return n
+    return 0
+
+
+_NEXT_FIGURE = re.compile(r"(?<![(\d])\d")
+
+
+def count_given(text: str, nouns: set[str]) -> int:
+    """The number of one of `nouns` a passage gives ("benefitting 98 participants and 14 member
+    states" gives 14 states), as a list's size; 0 when it gives none in figures or small words."""
+    for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
+        word = m.group(0).lower()
+        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
+        rest = text[m.end() :]
+        rest = rest[: next((d.start() for d in _NEXT_FIGURE.finditer(rest)), len(rest))]  # "98 participants and 14 ..."
+        for t in counted_after(rest):
+            if t in nouns and 2 <= n <= 200:
+                return n
+            if t in _CLASSIFIERS:
+                break
     return 0
 
 

@@ -96,7 +96,12 @@ def serials_said(text: str) -> set[str]:
         if m.group(1)[-1:].isalpha() and fold(m.group(1)) not in MONTH_WORDS:
             said.add(str(int(m.group(2))))
     said |= set(_roman_serials(text).values())
+    if _INAUGURAL.search(text):  # "the inaugural meeting" is the 1st
+        said.add("1")
     return said
+
+
+_INAUGURAL = re.compile(r"\binaugural\b", re.I)
 
 
 def spelled_serials(text: str) -> set[str]:

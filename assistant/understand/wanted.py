@@ -136,6 +136,10 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:which|what|list|name) (?:the )?(?:\w+ ){0,3}"
         r"(?:govts?|governments?|donors?|countries|states|economies|nations)\b"
+        # "which country did CICTE help": the country a deed was done for, a party; "which
+        # country hosted ...", "in which country ...": a place
+        r"|(?<!\bin )\b(?:which|what) country (?:did|does|do|has|have|had|will|would)\b"
+        r"(?!.*\b(?:held|host\w*|located|based|take place)\b|.*\bin\W*$)"
         r"|\bque (?:paises|gobiernos|estados|economias)\b",
         "government",
     ),
@@ -171,7 +175,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (
         # "by how much did membership grow": a difference, not money
-        r"\bhow much (?:money|funding|funds)\b|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
+        r"\bhow much (?:[\w'’-]+ ){0,2}?(?:money|funding|funds|financing)\b"
+        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
         r"|\bcuanto dinero\b",
         "money",
     ),
