@@ -22,6 +22,7 @@ from assistant.understand.bridge import (
     Glossary,
     bridge_query,
     load_glossary,
+    load_lemmatiser,
     looks_spanish,
     spanish_counted,
     spanish_wants_list,
@@ -64,6 +65,9 @@ from vectorstore.lexical import tokenize
 log = logging.getLogger(__name__)
 
 __all__ = ["Assistant", "StreamEvent", "build", "DocumentNotFound", "UnknownFilterError", "CheckReport"]
+
+# Asked once by `Assistant.warm_up`: one question in each language the reader understands.
+WARM_UP_QUESTIONS = ("When was the national cybersecurity strategy adopted?", "¿Qué países recibieron asistencia?")
 
 
 @dataclass(frozen=True)
@@ -282,6 +286,16 @@ class Assistant:
             self._names = (known, strong, doc_ids)
             self._names_of = docs
         return self._names
+
+    def warm_up(self) -> float:
+        """Load what answering loads lazily (the embedding model, the question tagger, the Spanish
+        lemmatiser's dictionary) by answering one English and one Spanish question, so that a
+        server's first user does not wait seconds for them. Returns the seconds it took."""
+        t0 = time.perf_counter()
+        for question in WARM_UP_QUESTIONS:
+            self.ask(question)
+        load_lemmatiser()  # (only words the glossary lacks need it)
+        return time.perf_counter() - t0
 
     def search(self, query: str, filters: Filters | None = None, k: int | None = None) -> list[Hit]:
         """Ranked chunks for a query (hybrid dense + BM25, fused)."""

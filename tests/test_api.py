@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 
 import httpx
 import pytest
@@ -48,6 +49,14 @@ def auth_servers(tmp_path_factory):
 
 def sse_events(response: httpx.Response) -> list[dict]:
     return [json.loads(line[len("data: ") :]) for line in response.iter_lines() if line.startswith("data: ")]
+
+
+def test_the_server_loads_its_models_after_start_so_the_first_user_does_not_wait(server, api):
+    deadline = time.monotonic() + 120
+    while "warmed up in" not in server.log_tail() and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert "warmed up in" in server.log_tail()
+    assert api.get("/api/health").status_code == 200
 
 
 def test_health_reports_index_size_model_and_version(api):

@@ -504,3 +504,32 @@ def test_an_inaugural_meeting_is_the_first():
     from assistant.understand.serials import serials_said
 
     assert "1" in serials_said("The process began with the inaugural meeting of the Steering Committee")
+
+
+def test_a_year_like_figure_after_a_word_of_quantity_counts_what_follows_it():
+    from assistant.understand.question import count_given, counts
+
+    assert counts("During two days more than 2000 participants from 32 nations trained", {"participant"})
+    assert not counts("In 2016 participants from 12 countries attended", {"participant"})
+    assert count_given("More than seventy participants took part", {"participant"}) == 70
+    assert count_given("twenty-five states joined", {"stat"}) == 25
+
+
+def test_a_name_after_a_comma_begins_the_sides_not_more_of_the_counted_phrase():
+    from assistant.understand.question import counted_noun
+
+    assert counted_noun("Which had more participants, Westerlies 2031 or the Kessel drill?") == ("participant",)
+    assert counted_noun("how many countries, organisations and agencies took part?") == ("organization", "agency")
+
+
+def test_who_is_the_noun_asks_for_that_role():
+    from dataclasses import replace
+
+    from assistant.answer.decline import asks_role
+    from assistant.understand.question import asked_nouns
+
+    def asked(text):
+        return replace(profile(text), asked_nouns=asked_nouns(text))
+
+    assert asks_role(asked("who were the observers at the 12th plenary"))
+    assert not asks_role(asked("which port were the officers from who seized the cargo?"))

@@ -51,6 +51,7 @@ class SentenceEmbedder:
         self.name = model
         self.batch_size = batch_size
         self._model = None
+        self._load_lock = threading.Lock()  # concurrent first requests load the model once
         # Retrieval and answer scoring embed the same question: the second time is free.
         self._queries: OrderedDict[str, list[float]] = OrderedDict()
         self._queries_lock = threading.Lock()
@@ -67,21 +68,27 @@ class SentenceEmbedder:
         )
 
     def _load(self):
-        if self._model is None:
-            # Offline for good: a missing file must fail, not trigger a download.
-            os.environ.setdefault("HF_HUB_OFFLINE", "1")
-            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
-            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
-            from sentence_transformers import SentenceTransformer
-            from transformers.utils import logging as hf_logging
-
-            hf_logging.set_verbosity_error()
-            hf_logging.disable_progress_bar()
-
-            path = self._resolve()
-            log.info("loading embedding model from %s", path)
-            self._model = SentenceTransformer(path, device="cpu")
+        if self._model is not None:
+            return self._model
+        with self._load_lock:
+            if self._model is None:
+                self._model = self._load_model()
         return self._model
+
+    def _load_model(self):
+        # Offline for good: a missing file must fail, not trigger a download.
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")
+        os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        from sentence_transformers import SentenceTransformer
+        from transformers.utils import logging as hf_logging
+
+        hf_logging.set_verbosity_error()
+        hf_logging.disable_progress_bar()
+
+        path = self._resolve()
+        log.info("loading embedding model from %s", path)
+        return SentenceTransformer(path, device="cpu")
 
     def embed_documents(self, texts: Sequence[str]) -> list[list[float]]:
         if not texts:

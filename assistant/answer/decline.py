@@ -115,15 +115,27 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
 def unsaid_stems(wanted: Sequence[str], said: set[str]) -> list[str]:
     """The stems of `wanted` that `said` holds in no form: the same stem, a shortened form
     ("Cttee"), or a derivation ("ratification" for "ratify")."""
-    return [t for t in wanted if t not in said and not any(shortened(w, t) or derived(w, t) for w in said)]
+    return [
+        t for t in wanted if t not in said and not any(shortened(w, t) or derived(w, t) or _clipped(t, w) for w in said)
+    ]
+
+
+def _clipped(short: str, word: str) -> bool:
+    """A two-letter contraction typed in a question ("contact pt" for point): first and last letter."""
+    return len(short) == 2 and len(word) >= 4 and word[0] == short[0] and word[-1] == short[-1]
 
 
 def asks_role(q: QuestionProfile) -> bool:
-    """A role the answer must say: "who was the director-general", "who chairs / represented X"
-    (a bare "who" question's other nouns are its topic: "which port were the officers from who ...")."""
+    """A role the answer must say: "who was the director-general", "who chairs / represented X",
+    "who were the observers" (a bare "who" question's other nouns are its topic: "which port were
+    the officers from who ...")."""
     return q.expects in {"person", "agent"} or (
-        q.expects == "who" and bool(q.asked_nouns) and set(q.asked_nouns) <= ROLE_STEMS
+        q.expects == "who" and bool(q.asked_nouns) and (set(q.asked_nouns) <= ROLE_STEMS or bool(_WHO_BE.match(q.text)))
     )
+
+
+# "who were the observers", "who is the focal point": the noun after is the role asked for.
+_WHO_BE = re.compile(r"\s*who\s+(?:is|are|was|were|will\s+be)\s+(?:the\s+)?\w", re.I)
 
 
 def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
@@ -189,9 +201,11 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     """The role a "who chaired / presided / headed …" question asks about, when no sentence of the
     passage says it in any form: a heading or title naming only the role ("Co-Chairs' Statement")
     does not, one naming a person too ("Statement by Ambassador X, Chair of …") does."""
-    if q.expects not in {"person", "agent", "who"}:
+    if q.expects not in {"person", "agent", "who", "government", "organisation"}:
         return []
     roles = [p for p in q.predicates if p in ROLE_STEMS]
+    if q.expects in {"government", "organisation"}:  # "which two countries co-chair X?" (read as a noun)
+        roles = list(dict.fromkeys(roles + [t for t in q.terms if t in ROLE_STEMS]))
     # (in the answer's first report: another report's "chaired by Admiral Lund" is its own meeting's)
     passage = [s for s in passage if hits[s.unit.hit_index].chunk.doc_id == doc]
     chunks = [hits[s.unit.hit_index].chunk for s in passage]
@@ -350,7 +364,9 @@ def evidence_features(
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
-    if valued and not (q.compares or q.sides) and any(names_other_serial(q, s.unit.text) for s in valued):
+    # every value of the answer from another edition ("its 749th Meeting" for the 812th); one
+    # sentence added for context that recalls the previous meeting does not make it another's
+    if valued and not (q.compares or q.sides) and all(names_other_serial(q, s.unit.text) for s in valued):
         missing_serials = [*missing_serials, *(typed for typed, _ in q.serials if typed not in missing_serials)]
     # (a name no passage says at all is the names_missing feature's)
     unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
 import time
 from importlib.metadata import PackageNotFoundError, version
 
@@ -121,6 +122,15 @@ def prepare(settings: Settings, ingest_samples: bool) -> Assistant:
     return assistant
 
 
+def _warm_up(assistant: Assistant) -> None:
+    """Load the models while the server already answers health checks: the first question
+    would otherwise wait seconds for them (it still waits, for less, if it comes sooner)."""
+    try:
+        print(f"ReportQA warmed up in {assistant.warm_up():.1f} s: models and language tools loaded", flush=True)
+    except Exception:  # a warm-up failure must not stop the server; the first question will say why
+        log.exception("warm-up failed")
+
+
 def serve(
     host: str = "127.0.0.1", port: int = 7860, ingest_samples: bool = False, settings: Settings | None = None
 ) -> None:
@@ -138,7 +148,9 @@ def serve(
     settings = settings or load_settings()
     shown = "localhost" if host in ("0.0.0.0", "::") else host
     with DataDirLock(settings.data_dir, "server", f"http://{shown}:{port}/").acquire():
-        app = create_app(prepare(settings, ingest_samples))
+        assistant = prepare(settings, ingest_samples)
+        app = create_app(assistant)
+        threading.Thread(target=_warm_up, args=(assistant,), name="warm-up", daemon=True).start()
         print(
             f"ReportQA (ready in {time.perf_counter() - t0:.1f} s) serving the web chat at http://{shown}:{port}/ · "
             f"API docs http://{shown}:{port}/docs",

@@ -194,6 +194,13 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Cont
     return out
 
 
+def load_lemmatiser() -> None:
+    """Read the Spanish lemmatiser's dictionary now (about 0.7 s), not on a user's question."""
+    import simplemma
+
+    simplemma.lemmatize("recibieron", lang="es")
+
+
 def spanish_lemma(word: str) -> str:
     """The dictionary form of a Spanish word (simplemma, offline), folded; "" when it is the word
     itself or a name. The glossary lists lemmas; a conjugated or plural form finds its entry so."""

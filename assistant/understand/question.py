@@ -451,6 +451,8 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
         if t.pos_ in _PHRASE_POS or hyphen or described:
             run.append(t)
         elif joins and run and i + 1 < len(tokens) and tokens[i + 1].pos_ in _PHRASE_POS:
+            if t.text == "," and tokens[i + 1].pos_ == "PROPN":
+                break  # "more participants, Locked Shields or ...?": a name after a comma begins the sides
             run.append(t)
         else:
             break
@@ -523,6 +525,15 @@ def counted_after(text: str) -> list[str]:
 
 
 _SMALL_NUMBERS = {w: n for n, w in enumerate("two three four five six seven eight nine ten eleven twelve".split(), 2)}
+# Number words up to ninety-nine ("seventy participants", "twenty-five states").
+_UNITS = "one two three four five six seven eight nine".split()
+_NUMBER_WORDS = {
+    **_SMALL_NUMBERS,
+    **{w: n for n, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 13)},
+}
+for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2):
+    _NUMBER_WORDS[_tens] = _n * 10
+    _NUMBER_WORDS.update({f"{_tens}-{u}": _n * 10 + k for k, u in enumerate(_UNITS, 1)})
 _STATED_COUNT = re.compile(
     r"\b(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b", re.I
 )
@@ -542,12 +553,31 @@ def stated_count(question: str) -> int:
 _NEXT_FIGURE = re.compile(r"(?<![(\d])\d")
 
 
+# "more than 2000 participants": a figure that looks like a year counts what follows it after a
+# word of quantity ("in 2000 participants ..." dates them).
+_YEARLIKE_COUNT = re.compile(
+    "".join(
+        [
+            "(?:",
+            "|".join(f"(?<={w} )" for w in "than over Over some about around nearly almost approximately".split()),
+            ")",
+        ]
+    )
+    + r"(?:19|20)\d\d(?= [A-Za-z])"
+)
+
+
+def figures(text: str) -> list[re.Match]:
+    """The figures of a text: numbers in digits or words, and year-like numbers that count."""
+    return [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text), *_YEARLIKE_COUNT.finditer(text)]
+
+
 def count_given(text: str, nouns: set[str]) -> int:
     """The number of one of `nouns` a passage gives ("benefitting 98 participants and 14 member
     states" gives 14 states), as a list's size; 0 when it gives none in figures or small words."""
-    for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
+    for m in figures(text):
         word = m.group(0).lower()
-        n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
+        n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
         rest = text[m.end() :]
         rest = rest[: next((d.start() for d in _NEXT_FIGURE.finditer(rest)), len(rest))]  # "98 participants and 14 ..."
         for t in counted_after(rest):
@@ -562,7 +592,7 @@ def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153", or
     "brought the number of Contracting Parties to this Convention to 153")?"""
-    for m in [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text)]:
+    for m in figures(text):
         if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
             return True
         for t in counted_after(text[m.end() :]):

@@ -45,7 +45,9 @@ QUANTITY = re.compile(
     r"(?<![\w./])(?<![^\W\d_]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b"
 )
 NUMBER_WORD = re.compile(
-    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozens?|hundreds?|thousands?)\b", re.I
+    r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|hundreds?|thousands?)\b",
+    re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
 MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
