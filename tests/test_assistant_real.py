@@ -479,15 +479,27 @@ TARSK_PAGE = "\n".join(
 )
 
 
+SURVEY_PAGE = "\n".join(
+    [
+        "Ostmark Customs Enforcement Network: port operators survey",
+        "",
+        "In 2033 the network sent a questionnaire on container screening to 140 port operators of its "
+        "member administrations; the survey report is expected to be completed in March 2034.",
+        "",
+    ]
+)
+
+
 @pytest.fixture(scope="module")
 def meetings(tmp_path_factory, real_embedder):
-    """Four invented meeting pages beside the CICTE report."""
+    """Five invented pages (four meetings, a survey) beside the CICTE report."""
     folder = tmp_path_factory.mktemp("meetings")
     for name, text in (
         ("vmsd-2033.txt", VALDORIA_PAGE),
         ("ocen-2033.txt", OSTMARK_PAGE),
         ("kbf-2033.txt", KESSEL_PAGE),
         ("tcd-2033.txt", TARSK_PAGE),
+        ("ocen-survey-2033.txt", SURVEY_PAGE),
     ):
         (folder / name).write_text(text, encoding="utf-8")
     assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
@@ -521,3 +533,8 @@ def test_a_page_dated_to_another_year_does_not_answer_for_the_year_asked(meeting
 def test_a_role_named_only_by_the_pages_title_names_no_one_in_it(meetings):
     declines(meetings, "Who co-chaired the 2033 Tarsk Customs Dialogue?")
     answers(meetings, "Who hosted the 2033 Tarsk Customs Dialogue?", "Ardena")
+
+
+def test_what_a_survey_found_is_not_answered_by_its_report_still_to_come(meetings):
+    declines(meetings, "What did the OCEN port operators survey find?")
+    answers(meetings, "How many port operators did the OCEN survey go to?", "140")

@@ -612,3 +612,13 @@ def test_a_meeting_named_by_another_number_is_no_answer_for_the_number_asked():
     q = profile("On what date was the forum's 812th meeting held?", "", "")
     assert names_other_serial(q, "Recalls the communique adopted at its 749th Meeting held on 27 January 2031.")
     assert not names_other_serial(q, "The 812th meeting was held on 2 May 2031, after the 749th meeting.")
+
+
+def test_a_result_asked_for_is_not_answered_by_work_still_to_come():
+    from assistant.answer.evidence import looks_ahead
+    from assistant.understand.question import asks_result
+
+    assert asks_result(profile("What did the study on cyber incidents in Ostmark find?"))
+    assert asks_result(profile("What were the results or lessons learned from the Kessel exercise?"))
+    assert not asks_result(profile("When will the study be completed?"))
+    assert looks_ahead("The study is expected to be completed in April 2032.")

@@ -16,7 +16,15 @@ from dataclasses import dataclass
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted, said_tokens
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
-from assistant.understand.question import ROLE_STEMS, QuestionProfile, count_given, counts, stated_count
+from assistant.understand.question import (
+    RESULT_STEMS,
+    ROLE_STEMS,
+    QuestionProfile,
+    asks_result,
+    count_given,
+    counts,
+    stated_count,
+)
 from assistant.answer.evidence import (
     blank,
     continues,
@@ -270,6 +278,31 @@ def names_beside_value(
     return [n for n in unsaid_names(q, there, lexical, own) if any(lexical.knows(t) for t in tokenize(n))]
 
 
+def names_beside_figure(
+    q: QuestionProfile,
+    units: Sequence[Scored],
+    valued: Sequence[Scored],
+    passage: Sequence[Scored],
+    before: Sequence[Scored],
+    hits: Sequence[Hit],
+    lexical: LexicalIndex,
+) -> list[str]:
+    """The asking sentence's names that the figure's own passage (its chunk's heading and the
+    sentences cited or read before it there) never says, when the answer also cites another
+    passage: "How many participants attended the Iquique workshop?" is not answered by 45 teams
+    at a cyber exercise on another page because a second cited sentence is about Iquique."""
+    if q.expects != "count" or not valued or q.sides or q.compares:
+        return []
+    own = {v.unit.hit_index for v in valued}
+    if all(s.unit.hit_index in own for s in units):
+        return []
+    there = " ".join(
+        [heading_of(hits[i].chunk) for i in own] + [s.unit.text for s in [*passage, *before] if s.unit.hit_index in own]
+    )
+    names = [n for n in q.own_names if n in q.entities]
+    return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
+
+
 def evidence_features(
     q: QuestionProfile,
     chosen: Sequence[Scored],
@@ -336,6 +369,15 @@ def evidence_features(
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
+    # "What did the study find?" answered by "... the study, which is expected to be completed in
+    # April 2017": the result asked for does not exist yet.
+    not_yet = (
+        asks_result(q)
+        and any(looks_ahead(s.unit.text) for s in units)
+        and not any(said_tokens(s.unit.text) & RESULT_STEMS for s in units)
+    )
+    if not_yet:
+        unsaid = unsaid or [t for t in q.terms if t in RESULT_STEMS][:1]
     # What the answer's passage says (with its reports' titles and sections): a question about
     # Honduras is not answered by a sentence on the Dominican Republic, though another passage
     # of the reports names Honduras.
@@ -379,6 +421,9 @@ def evidence_features(
     unsaid_here += [
         n for n in names_beside_value(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
+    unsaid_here += [
+        n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
+    ]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
     # "which member states took part?" answered by "... 98 participants and 14 member states: a
@@ -391,7 +436,7 @@ def evidence_features(
     role_unsaid = role_only_in_headings(q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else "")
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
-        "asked_missing": 1.0 if role_unsaid else len(unsaid) / len(q.asked_nouns) if unsaid else 0.0,
+        "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
@@ -427,7 +472,9 @@ def evidence_features(
         "names_unsaid": f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
         if unsaid_here
         else "",
-        "asked_missing": f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
+        "asked_missing": "the passages closest to it say that work is still to come, not what it found"
+        if not_yet
+        else f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
         if unsaid or role_unsaid
         else "",
         "ahead_unsaid": "the passages closest to it speak of what took place, not of what was planned next",

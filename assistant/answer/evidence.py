@@ -238,7 +238,8 @@ def _field_of(field: Scored, record: Scored) -> bool:
 # A sentence that looks ahead: "will host", "is to be held", "the next plenary", "plans to".
 _FORWARD = re.compile(
     r"\b(?:will|shall|next|upcoming|forthcoming|future|scheduled|planned|plans?\s+to|intends?\s+to|"
-    r"(?:is|are|was|were)\s+to|to\s+be\s+(?:held|hosted|convened|organi[sz]ed)|offered\s+to\s+host|invitation)\b",
+    r"(?:is|are|was|were)\s+to|to\s+be\s+(?:held|hosted|convened|organi[sz]ed)|offered\s+to\s+host|invitation|"
+    r"expected\s+to)\b",
     re.I,
 )
 

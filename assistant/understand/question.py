@@ -204,6 +204,21 @@ _ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene r
 ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
+# What a study, an evaluation or an exercise found: a question asking for it is answered by a
+# passage reporting a result, not by one saying the work is still to be done.
+RESULT_STEMS = frozenset(
+    tokenize(
+        "find finding findings found conclude concluded conclusion result results outcome lesson lessons "
+        "show showed reveal revealed recommend recommendation"
+    )
+)
+
+
+def asks_result(q: QuestionProfile) -> bool:
+    """Does an open question ask what something found or resulted in ("what did the study find?")?"""
+    return q.expects in {"thing", "list"} and bool(set(q.terms) & RESULT_STEMS)
+
+
 def _light(token) -> bool:
     return token.lower_ in _LIGHT_NOUNS or token.lemma_.lower() in _LIGHT_NOUNS  # "types" is "type"
 
