@@ -622,3 +622,23 @@ def test_a_result_asked_for_is_not_answered_by_work_still_to_come():
     assert asks_result(profile("What were the results or lessons learned from the Kessel exercise?"))
     assert not asks_result(profile("When will the study be completed?"))
     assert looks_ahead("The study is expected to be completed in April 2032.")
+
+
+def test_initials_keep_a_names_small_words_and_a_year_may_be_run_on():
+    from assistant.answer.evidence import initialisms, numbered
+
+    text = "The Valdoria Code of Conduct was signed. The Global Platform met in Brellin in May 2033."
+    known = initialisms(text)
+    assert "vcoc" in known and "coc" in known
+    assert numbered("GP2033", known, text)
+    assert not numbered("GP2031", known, text)
+
+
+def test_another_things_number_beside_the_asked_edition_is_no_other_edition():
+    from dataclasses import replace
+
+    from assistant.answer.evidence import names_other_serial
+
+    q = profile("which draft plan was on the 39th session agenda?")
+    assert not names_other_serial(q, "a 9th draft plan for a regional strategy is on the agenda")
+    assert names_other_serial(replace(q), "the 38th session adopted a draft plan")

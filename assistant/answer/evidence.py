@@ -64,6 +64,7 @@ def unsaid_names(
         and not clipped(e, context)
         and not coded(e, context)
         and not abbreviated(e, q, known)
+        and not numbered(e, known, context)
     ]
 
 
@@ -97,8 +98,27 @@ def initialisms(text: str, longest: int = 5) -> set[str]:
     diligence" where a text spells it out without capitals; and of two capitalised words in a
     row ("GC" for "Governing Council"). Only for checking a typed name against the retrieved
     passages, never the whole index (short initialisms recur by chance)."""
-    pairs = {(a + b).lower() for a, b in re.findall(r"\b([A-Z])[a-z]+\s+([A-Z])[a-z]+", text)}
-    return pairs | {initials for initials, _ in initial_runs(text, 3, longest)}
+    pairs = {(a[0] + b[0]).lower() for a, b in _CAPITALISED_PAIR.findall(text)}  # overlapping: "The Global Platform"
+    # a name's small words keep their letter in its initials: "DCoC" of "Djibouti Code of Conduct"
+    linked = {
+        "".join(w[0] for w in words[i:]).lower()
+        for m in _LINKED_NAME.finditer(text)
+        for words in [m.group(0).split()]
+        for i in range(len(words))
+        if words[i][0].isupper()
+    }
+    return pairs | linked | {initials for initials, _ in initial_runs(text, 3, longest)}
+
+
+_CAP = r"[A-Z][\w'’-]*"
+_LINKED_NAME = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*(?:\s+(?:of|and|for|on|the|to)\s+{_CAP}(?:\s+{_CAP})*)+")
+
+
+def numbered(name: str, known: set[str], text: str) -> bool:
+    """Is the name a known name with a year or number run on to it ("GP2017": the Global Platform
+    of 2017; "COP25"), the number said too?"""
+    m = re.fullmatch(r"([A-Za-z]{2,})-?(\d{1,4})", name)
+    return bool(m) and m.group(1).lower() in known and re.search(rf"\b{m.group(2)}\b", text) is not None
 
 
 # A clipped compound ("ExCo" for "Executive Committee", "SecGen"): parts of at least this many letters.
@@ -159,7 +179,10 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
     asked = {value for _, value in q.serials}
     if not asked or any(re.search(rf"\b{re.escape(v)}(?:st|nd|rd|th)?\b", text) for v in asked):
         return False
-    return _numbers_asked_word(q, text, _SERIAL_WORD, asked)
+    # the thing the asked number names ("the 39th session"): a "9th draft plan" beside it is
+    # another thing's number, not another session
+    numbered = {t for m in _SERIAL_WORD.finditer(q.text) for t in tokenize(m.group(2))}
+    return _numbers_asked_word(q, text, _SERIAL_WORD, asked, numbered or None)
 
 
 def names_other_year(q: QuestionProfile, text: str) -> bool:
@@ -170,9 +193,12 @@ def names_other_year(q: QuestionProfile, text: str) -> bool:
     return _numbers_asked_word(q, text, _YEAR_WORD, set(q.asked_years))
 
 
-def _numbers_asked_word(q: QuestionProfile, text: str, pattern: re.Pattern, asked: set[str]) -> bool:
-    """Does `pattern` find a number other than the asked ones right before one of the question's words?"""
-    terms = set(q.terms)
+def _numbers_asked_word(
+    q: QuestionProfile, text: str, pattern: re.Pattern, asked: set[str], words: set[str] | None = None
+) -> bool:
+    """Does `pattern` find a number other than the asked ones right before one of the question's
+    words (of `words`, when given: the ones the asked number names)?"""
+    terms = set(q.terms) if words is None else words
     return any(m.group(1) not in asked and set(tokenize(m.group(2))) & terms for m in pattern.finditer(text))
 
 
@@ -297,10 +323,14 @@ def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit
     addressing it says, in its paragraph, section or title: the 4th meeting is another one."""
     if not ranked or q.compares or q.sides:
         return []
+    # (with what its chunk said before it, and its report's opening chunk when retrieved: a news
+    # page names "the 39th session" in its lead and the session's agenda two paragraphs on)
+    opening = {h.chunk.doc_id: h.chunk.text for h in hits if h.chunk.char_start == 0}
     said = set().union(
         *(
-            serials_said(f"{paragraph} {chunk.section} {chunk.title}")
-            for _, paragraph, chunk in _addressing(ranked, hits)
+            serials_said(f"{before} {opening.get(chunk.doc_id, '')} {chunk.section} {chunk.title}")
+            for s, _, chunk in _addressing(ranked, hits)
+            for before in ["\n".join(chunk.text.split("\n")[: s.unit.line + 1])]
         )
     )
     return [typed for typed, value in q.serials if value not in said]
