@@ -533,3 +533,29 @@ def test_who_is_the_noun_asks_for_that_role():
 
     assert asks_role(asked("who were the observers at the 12th plenary"))
     assert not asks_role(asked("which port were the officers from who seized the cargo?"))
+
+
+def test_a_port_a_site_or_a_border_crossing_asked_for_by_name_is_a_place():
+    assert answer_type("which ostmarkian port were officers trained for under the programme?") == "place"
+    assert answer_type("list the 3 pilot border sites for the project") == "place"
+    assert answer_type("what is the port security code?") == "thing"
+    assert answer_type("how many ports were assessed?") == "count"
+
+
+def test_a_number_sign_run_on_to_its_number_is_a_serial():
+    from assistant.understand.serials import serials_said
+
+    assert "14" in serials_said("Presidential Decree N°14 (30 September 2032) was issued")
+    assert "214" in serials_said("a new Presidential Decree, No. 214 of 11 September 2032")
+
+
+def test_a_spanish_question_for_a_role_holder_asks_for_a_person():
+    assert answer_type("¿Quién era el Secretario General de la Comisión en 2032?") == "person"
+
+
+def test_a_facility_named_by_what_it_is_is_a_place():
+    from assistant.understand.wanted import FACILITY
+
+    text = "pilots at Valmora Harbour, the Port of Brellin and Ostmark Land Border Crossing; officers of Puerto Kessel"
+    found = [m.group(0) for m in FACILITY.finditer(text)]
+    assert found == ["Valmora Harbour", "Port of Brellin", "Ostmark Land Border Crossing", "Puerto Kessel"]

@@ -36,7 +36,7 @@ from assistant.answer.evidence import (
     unsaid_names,
     years_contradicted,
 )
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans, pattern_values
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import LexicalIndex, fold, tokenize
 
@@ -431,6 +431,7 @@ def evidence_features(
     if q.wants_list and typed and not stated and q.asked_nouns:
         stated = max((count_given(s.unit.text, {q.asked_nouns[-1]}) for s in units), default=0)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
+    members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked)} if stated else set()
     # "Who co-chaired the meetings?": the role said by a sentence of the answer's passage, not only by
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
     role_unsaid = role_only_in_headings(q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else "")

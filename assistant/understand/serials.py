@@ -98,10 +98,13 @@ def serials_said(text: str) -> set[str]:
     said |= set(_roman_serials(text).values())
     if _INAUGURAL.search(text):  # "the inaugural meeting" is the 1st
         said.add("1")
+    said |= {str(int(m.group(1))) for m in _NUMBER_SIGN.finditer(text)}  # "Decree N°14", "No.214"
     return said
 
 
 _INAUGURAL = re.compile(r"\binaugural\b", re.I)
+# A number sign run on to its number: "N°14", "Nº 14", "No.214", "#3".
+_NUMBER_SIGN = re.compile(r"(?:\bN[°ºo]\.?|\bNo\.|\bNr\.|#)\s?(\d{1,4})\b")
 
 
 def spelled_serials(text: str) -> set[str]:

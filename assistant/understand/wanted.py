@@ -65,6 +65,13 @@ CITY_OF = re.compile(r"\b(?i:city|town|port|capital) of\s+([A-Z][\w’'-]+(?:\s+
 # "held in Ostrava", "met at Valmora": the place a meeting was held, where the recogniser takes a
 # town it does not know for a person.
 _MONTH_NAMES = "|".join(m.capitalize() for m in MONTHS)
+# A place named by what it is, which the recogniser often takes for an organisation or misses:
+# "Arturo Merino Benítez Airport", "the Port of San Antonio", "Los Libertadores Land Border Crossing".
+_NAME_WORD = r"[A-Z][\w’'.-]*"
+FACILITY = re.compile(
+    rf"\b(?:{_NAME_WORD}\s+){{1,4}}(?:Airport|Seaport|Harbou?r|Port|(?:Land\s+)?Border\s+Crossing|Crossing)\b"
+    rf"|\b(?:Port|Puerto|Aeropuerto)\s+(?:of\s+|de\s+)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}}"
+)
 HELD_IN = re.compile(
     r"\b(?:held|took place|meets|met|hosted|convened|gathered)\b[^.;]{0,60}?\b(?:in|at)\s+"
     rf"(?!(?:{_MONTH_NAMES})\b)([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)"
@@ -88,7 +95,7 @@ KINDS: dict[str, Kind] = {
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
-    "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN,)),
+    "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
     # "in which city ...": a town or city, not the country it lies in nor a sea
     "city": Kind("city", frozenset({"GPE", "FAC"}), (HELD_IN, CITY_OF)),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
@@ -125,7 +132,15 @@ _VERBS_OF_AGENCY = (
     r"apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
 # Roles a person holds: "who is the director", "the name of the chair".
+# Kinds of place a question may ask for by name (a port, an airport, a border crossing).
+_PLACE_NOUNS = (
+    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?)"
+    # the head of its phrase ("which port were ...", "pilot sites for"), not "the port security code"
+    r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
+    r"chosen|selected|where|that|which|used|named)\b)"
+)
 _ROLES = r"head|director|chair|president|minister|coordinator|secretary"
+_ROLES_ES = r"jef[ea]|director[a]?|president[ea]|ministr[oa]|coordinador[a]?|secretari[oa]"
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
     (r"\bfax\b", "fax"),
@@ -164,7 +179,10 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venue|place|location)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
-        r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b",
+        r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b|"
+        # "which honduran port", "list the 3 pilot border sites": places named as such ("Puerto Cortés")
+        rf"\b(?:which|what|name|list)(?: the)?(?: \d+| \w+)?(?: [\w'’-]+){{0,2}} {_PLACE_NOUNS}\b|"
+        rf"^(?:the )?(?:[\w'’-]+ ){{0,2}}{_PLACE_NOUNS} (?:of|for)\b",
         "place",
     ),
     # "the name of the director general": the name of a person holding a role.
@@ -199,6 +217,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"speech(?:es)?|keynotes?|remarks|lectures?)\b|"
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
         rf"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        rf"\bquien (?:es|era|fue|sera) (?:el |la )?(?:[\w'’]+ ){{0,3}}?(?:{_ROLES_ES})\b|"
         rf"\bwho (?:\w+ )?(?:elected|appointed|named|chosen) (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b",
         "person",
     ),
@@ -314,10 +333,10 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-    return bool(new_labels(kind, named, asked, text)) or any(_pattern_values(kind, text, asked))
+    return bool(new_labels(kind, named, asked, text)) or any(pattern_values(kind, text, asked))
 
 
-def _pattern_values(kind: str, text: str, asked: frozenset[str]):
+def pattern_values(kind: str, text: str, asked: frozenset[str]):
     """The values of `kind` its patterns find in `text` beyond the question's words (a pattern's
     group, where it has one, is the value: "Ostrava" of "held in Ostrava"); a city is no country."""
     for p in KINDS[kind].patterns:
@@ -334,7 +353,7 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
     if k is None or (not k.labels and not k.patterns):
         return True
     found = {span for _, span in new_spans(kind, unit.named, asked, unit.text)} | set(
-        _pattern_values(kind, unit.text, asked)
+        pattern_values(kind, unit.text, asked)
     )
     claimed = {span for other in besides for _, span in new_spans(other, unit.named, asked, unit.text)}
     return bool(found - claimed)
