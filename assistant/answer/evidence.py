@@ -7,6 +7,7 @@ decline states: a name the reports never use, a year no relevant passage belongs
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from pathlib import PurePath
 from collections.abc import Sequence
 
@@ -93,11 +94,21 @@ def adjectival(name: str, known: set[str]) -> bool:
     return bool(tail) and head in known
 
 
-def initialisms(text: str, longest: int = 5) -> set[str]:
-    """Initials of runs of 3-`longest` content words, in any case: "EDD" is "enhanced due
+def initialisms(text: str) -> set[str]:
+    """Initials of runs of 3-5 content words, in any case: "EDD" is "enhanced due
     diligence" where a text spells it out without capitals; and of two capitalised words in a
     row ("GC" for "Governing Council"). Only for checking a typed name against the retrieved
-    passages, never the whole index (short initialisms recur by chance)."""
+    passages, never the whole index (short initialisms recur by chance). Worked out once per
+    line (the same retrieved passages come back question after question)."""
+    return set().union(*(_line_initialisms(line) for line in text.split("\n")))
+
+
+INITIALISM_LONGEST = 5
+
+
+@lru_cache(maxsize=4096)
+def _line_initialisms(text: str) -> frozenset[str]:
+    longest = INITIALISM_LONGEST
     pairs = {(a[0] + b[0]).lower() for a, b in _CAPITALISED_PAIR.findall(text)}  # overlapping: "The Global Platform"
     # a name's small words keep their letter in its initials: "DCoC" of "Djibouti Code of Conduct"
     linked = {
@@ -107,7 +118,7 @@ def initialisms(text: str, longest: int = 5) -> set[str]:
         for i in range(len(words))
         if words[i][0].isupper()
     }
-    return pairs | linked | {initials for initials, _ in initial_runs(text, 3, longest)}
+    return frozenset(pairs | linked | {initials for initials, _ in initial_runs(text, 3, longest)})
 
 
 _CAP = r"[A-Z][\w'’-]*"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from assistant.answer.instructions import addresses_assistant
 from assistant.text import split_sentences
@@ -65,8 +66,12 @@ class Unit:
 
 def mostly_upper(text: str) -> bool:
     """A heading in capitals, ignoring a parenthesised note: "FURTHER MEASURES (indicate timeframe)"."""
-    letters = [c for c in re.sub(r"\([^)]*\)", "", text) if c.isalpha()]
-    return len(letters) > 3 and sum(c.isupper() for c in letters) / len(letters) > 0.8
+    bare = _PARENTHESISED.sub("", text)
+    letters = sum(map(str.isalpha, bare))
+    return letters > 3 and sum(map(str.isupper, bare)) / letters > 0.8
+
+
+_PARENTHESISED = re.compile(r"\([^)]*\)")
 
 
 def is_bare(line: str) -> bool:
@@ -182,8 +187,26 @@ def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] 
     units: list[Unit] = []
     for i, hit in enumerate(hits):
         spans = hit.chunk.entities if hit.chunk.entities is not None else (spans_of(hit.chunk) if spans_of else ())
-        units.extend(with_labels(u, spans) for u in split_chunk(hit.chunk.text, i, first_list_id=i * 10_000))
+        units.extend(_rebased(_chunk_units(hit.chunk.text, tuple(spans)), i, i * 10_000))
     return units
+
+
+# Chunks whose units are kept split and labelled (the same chunks come back question after question).
+UNIT_CACHE_CHUNKS = 2048
+
+
+@lru_cache(maxsize=UNIT_CACHE_CHUNKS)
+def _chunk_units(text: str, spans: tuple[Span, ...]) -> tuple[Unit, ...]:
+    return tuple(with_labels(u, spans) for u in split_chunk(text, 0, first_list_id=0))
+
+
+def _rebased(units: Sequence[Unit], hit_index: int, first_list_id: int) -> list[Unit]:
+    """A chunk's units as the `hit_index`-th hit's, their list ids counted from `first_list_id`."""
+    if hit_index == 0 and first_list_id == 0:
+        return list(units)
+    return [
+        replace(u, hit_index=hit_index, list_id=None if u.list_id is None else u.list_id + first_list_id) for u in units
+    ]
 
 
 # A quoted title ("the “Vulnerable Archipelagos: cooperation among Pacific and Caribbean states”
