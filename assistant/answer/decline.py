@@ -473,7 +473,7 @@ def evidence_features(
         "names_unsaid": f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
         if unsaid_here
         else "",
-        "asked_missing": "the passages closest to it say that work is still to come, not what it found"
+        "asked_missing": "the passages closest to it speak of it as still to come, not of what came of it"
         if not_yet
         else f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
         if unsaid or role_unsaid

@@ -204,18 +204,20 @@ _ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene r
 ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
-# What a study, an evaluation or an exercise found: a question asking for it is answered by a
-# passage reporting a result, not by one saying the work is still to be done.
+# What a study, an evaluation or a meeting found or decided: a question asking for it is answered
+# by a passage reporting a result, not by one saying the work or the meeting is still to come.
 RESULT_STEMS = frozenset(
     tokenize(
         "find finding findings found conclude concluded conclusion result results outcome lesson lessons "
-        "show showed reveal revealed recommend recommendation"
+        "show showed reveal revealed recommend recommendation adopt adopted adoption decide decided decision "
+        "agree agreed approve approved"
     )
 )
 
 
 def asks_result(q: QuestionProfile) -> bool:
-    """Does an open question ask what something found or resulted in ("what did the study find?")?"""
+    """Does an open question ask what something found, decided or resulted in ("what did the study
+    find?", "what did the session adopt?")?"""
     return q.expects in {"thing", "list"} and bool(set(q.terms) & RESULT_STEMS)
 
 
