@@ -243,35 +243,39 @@ class Assistant:
         """
         scores = self._document_mentions(entities, text)
         best = max(scores.values(), default=0)
-        winners = tuple(doc_id for doc_id, n in scores.items() if n == best)
-        if best == 0 or len(winners) == len(scores):
+        doc_ids = self._name_words()[2]
+        winners = tuple(doc_id for doc_id in doc_ids if scores.get(doc_id) == best)
+        if best == 0 or len(winners) == len(doc_ids):
             return None
         return Filters(doc_ids=winners)
 
     def _document_mentions(self, entities: Sequence[str], text: str = "") -> dict[str, int]:
-        """How many of the question's names point at each document ("Chilean" names Chile).
+        """How many of the question's names point at each document ("Chilean" names Chile);
+        documents no name points at are left out.
 
         Capitalised names count against title words too; any word of `text`, typed in lower
         case or not, counts when it is a document's organisation, country or title acronym.
-        The documents' name words are indexed once per document list, so a question costs the
-        number of distinct name words, not the number of documents."""
-        known, strong, doc_ids = self._name_words()
-        named: dict[str, set[str]] = {doc_id: set() for doc_id in doc_ids}
+        The documents' name words are indexed once per document list and bucketed by first
+        letter (every form `same_name` accepts keeps it), so a question costs the name words
+        that share a first letter with its own, not the number of documents."""
+        known, strong, _ = self._name_words()
+        named: dict[str, set[str]] = {}
         for asked, words in ((entities, known), ([w for w in set(word_set(text)) if len(w) > 2], strong)):
             for e in asked:
-                for word, docs in words.items():
+                for word, docs in words.get(e[:1], {}).items():
                     if same_name(e, word):
                         for doc_id in docs:
-                            named[doc_id].add(e)
+                            named.setdefault(doc_id, set()).add(e)
         return {doc_id: len(found) for doc_id, found in named.items()}
 
-    def _name_words(self) -> tuple[dict[str, set[str]], dict[str, set[str]], list[str]]:
+    def _name_words(self) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, set[str]]], list[str]]:
         """Each name word of the answering documents (title, organisation, country, file name,
-        title acronyms) -> their ids; and the strong ones (organisation, country, acronyms)."""
+        title acronyms) -> their ids, by first letter; and the strong ones (organisation,
+        country, acronyms)."""
         docs = self.index.documents()
         if self._names_of is not docs:
-            known: dict[str, set[str]] = {}
-            strong: dict[str, set[str]] = {}
+            known: dict[str, dict[str, set[str]]] = {}
+            strong: dict[str, dict[str, set[str]]] = {}
             doc_ids = []
             for d in docs:
                 if d.duplicate_of:  # a copy that defers to another answers nothing
@@ -280,9 +284,9 @@ class Assistant:
                 names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
                 firm = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
                 for word in word_set(names) | acronyms(d.title):
-                    known.setdefault(word, set()).add(d.doc_id)
+                    known.setdefault(word[:1], {}).setdefault(word, set()).add(d.doc_id)
                 for word in firm:
-                    strong.setdefault(word, set()).add(d.doc_id)
+                    strong.setdefault(word[:1], {}).setdefault(word, set()).add(d.doc_id)
             self._names = (known, strong, doc_ids)
             self._names_of = docs
         return self._names

@@ -117,16 +117,20 @@ class Filters:
     def is_empty(self) -> bool:
         return not (self.doc_ids or self.sources or self.organisations or self.years or self.countries)
 
+    def restrictions(self) -> tuple[tuple[str, tuple], ...]:
+        """(chunk attribute, allowed values) for each non-empty restriction."""
+        pairs = (
+            ("doc_id", self.doc_ids),
+            ("source", self.sources),
+            ("organisation", self.organisations),
+            ("year", self.years),
+            ("country", self.countries),
+        )
+        return tuple((attr, allowed) for attr, allowed in pairs if allowed)
+
     def accepts(self, chunk: Chunk) -> bool:
         """True when the chunk passes every non-empty restriction."""
-        checks = (
-            (self.doc_ids, chunk.doc_id),
-            (self.sources, chunk.source),
-            (self.organisations, chunk.organisation),
-            (self.years, chunk.year),
-            (self.countries, chunk.country),
-        )
-        return all(not allowed or value in allowed for allowed, value in checks)
+        return all(getattr(chunk, attr) in allowed for attr, allowed in self.restrictions())
 
 
 @dataclass(frozen=True)

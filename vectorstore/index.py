@@ -18,8 +18,10 @@ import os
 import shutil
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+import numpy as np
 
 from assistant.types import Chunk, DocumentInfo, Filters
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker
@@ -41,6 +43,37 @@ class Snapshot:
     chunks: tuple[Chunk, ...]
     lexical: LexicalIndex
     documents: tuple[DocumentInfo, ...]
+    _groups: list = field(default_factory=list, compare=False, repr=False)  # filled on first filter
+    _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first search
+
+    def chunk(self, chunk_id: str) -> Chunk | None:
+        """The chunk with this id, if this state of the index holds it."""
+        if not self._by_id and self.chunks:
+            self._by_id.update((c.chunk_id, c) for c in self.chunks)
+        return self._by_id.get(chunk_id)
+
+    def mask(self, filters: Filters) -> np.ndarray:
+        """1.0 for each chunk the filters accept. Filters read document metadata, so they are
+        checked once per distinct metadata, not once per chunk (at 100k chunks that is the
+        difference between a few and a hundred milliseconds per filtered question)."""
+        if not self._groups:
+            keys: dict[tuple, int] = {}
+            firsts: list[Chunk] = []
+            where = np.empty(len(self.chunks), dtype=np.int64)
+            for i, c in enumerate(self.chunks):
+                key = (c.doc_id, c.source, c.organisation, c.year, c.country)
+                g = keys.get(key)
+                if g is None:
+                    g = keys[key] = len(firsts)
+                    firsts.append(c)
+                where[i] = g
+            self._groups.extend((where, firsts))
+        where, firsts = self._groups
+        accepted = np.ones(len(firsts), dtype=bool)
+        for attr, allowed in filters.restrictions():
+            values = set(allowed)
+            accepted &= np.fromiter((getattr(c, attr) in values for c in firsts), dtype=bool, count=len(firsts))
+        return accepted.astype("float32")[where]
 
 
 def lexical_text(chunk: Chunk) -> str:
@@ -423,11 +456,15 @@ class Index:
 
     # --- searching ----------------------------------------------------------------------
     def dense_search(self, vector: list[float], k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
-        if not self.snapshot.chunks:  # known from the snapshot: no round trip to Chroma per question
+        snap = self.snapshot
+        if not snap.chunks:  # known from the snapshot: no round trip to Chroma per question
             return []
-        return self._store.search(vector, k, filters)
+        found = [(snap.chunk(i), score) for i, score in self._store.nearest_ids(vector, k, filters)]
+        if all(c is not None for c, _ in found):
+            return found
+        return self._store.search(vector, k, filters)  # written since this snapshot: read them whole
 
     def lexical_search(self, query: str, k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         snap = self.snapshot
-        allowed = None if filters is None or filters.is_empty() else (lambda i: filters.accepts(snap.chunks[i]))
-        return [(snap.chunks[i], score) for i, score in snap.lexical.search(query, k, allowed)]
+        mask = None if filters is None or filters.is_empty() else snap.mask(filters)
+        return [(snap.chunks[i], score) for i, score in snap.lexical.search(query, k, mask)]

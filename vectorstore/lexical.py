@@ -11,7 +11,7 @@ import logging
 import re
 from functools import lru_cache
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -174,16 +174,14 @@ class LexicalIndex:
         """Every stemmed token of the indexed texts."""
         return frozenset(self._df)
 
-    def search(self, query: str, k: int, allowed: Callable[[int], bool] | None = None) -> list[tuple[int, float]]:
-        """Top-k (position, score) pairs with a positive score, optionally restricted."""
+    def search(self, query: str, k: int, mask: np.ndarray | None = None) -> list[tuple[int, float]]:
+        """Top-k (position, score) pairs with a positive score, optionally restricted to the
+        positions where `mask` is non-zero."""
         tokens = [t for t in tokenize(query) if t in self._df]
         if not tokens or not self.size:
             return []
-        mask = None
-        if allowed is not None:
-            mask = np.array([1.0 if allowed(i) else 0.0 for i in range(self.size)], dtype="float32")
-            if not mask.any():
-                return []
+        if mask is not None and not mask.any():
+            return []
         k = min(k, self.size)
         ids, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if s > 0]
