@@ -642,3 +642,23 @@ def test_another_things_number_beside_the_asked_edition_is_no_other_edition():
     q = profile("which draft plan was on the 39th session agenda?")
     assert not names_other_serial(q, "a 9th draft plan for a regional strategy is on the agenda")
     assert names_other_serial(replace(q), "the 38th session adopted a draft plan")
+
+
+def test_the_next_sentence_pointing_back_with_another_value_completes_the_answer() -> None:
+    from assistant.answer.engine import AnswerEngine
+
+    def unit(text: str, start: int, dates: tuple[str, ...], line: int = 3) -> Scored:
+        named = tuple(("DATE", d) for d in dates)
+        u = Unit(0, start, start + len(text), text, False, None, line, labels=frozenset({"DATE"}), named=named)
+        return Scored(u, 1.0, 1.0, 0.5)
+
+    q = profile("what replaced the Zembla port decree, and when?")
+    best = unit("In 2020, the Zembla port decree was modified and updated.", 0, ("2020",))
+    after = unit("This modification resulted in a new decree, No. 9 of 3 May 2020.", 60, ("3 May 2020",))
+    assert AnswerEngine._sequel(q, best, [best, after]) is after
+    # a sentence that does not point back, or adds no value of its own, or stands on another line
+    other = unit("A new harbour opened on 3 May 2020.", 60, ("3 May 2020",))
+    same = unit("It was done in 2020.", 60, ("2020",))
+    below = unit("This modification resulted in a new decree, No. 9 of 3 May 2020.", 60, ("3 May 2020",), line=4)
+    for s in (other, same, below):
+        assert AnswerEngine._sequel(q, best, [best, s]) is None

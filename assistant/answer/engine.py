@@ -30,7 +30,7 @@ from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apar
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
-from vectorstore.lexical import LexicalIndex, tokenize
+from vectorstore.lexical import LexicalIndex, fold, tokenize
 
 
 @dataclass(frozen=True)
@@ -268,6 +268,8 @@ class AnswerEngine:
             best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
         if follow is None and q.predicates and q.expects in BESIDE_KINDS and not q.wants_list:
             follow = self._stating(q, best, ranked)
+        if follow is None and q.expects in BESIDE_KINDS and not q.wants_list:
+            follow = self._sequel(q, best, ranked)
         if (
             follow is not None
             and hits[follow.unit.hit_index].chunk.doc_id == hits[best.unit.hit_index].chunk.doc_id
@@ -417,6 +419,22 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _sequel(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "Decree 227 was modified and updated in 2020. This modification resulted in a new
+        Decree, No. 214 of 11 September 2020.": the next sentence of the line opens by
+        pointing back to the best one and gives another value of the kind asked for; the two
+        together say what the best one alone leaves half said."""
+        same, at = AnswerEngine._paragraph(best, ranked)
+        after = same[at + 1] if at + 1 < len(same) else None
+        if after is None or after.unit.line != best.unit.line or after.unit.instruction or is_heading(after.unit, ""):
+            return None
+        if not ANAPHOR.match(after.unit.text) or not holds_wanted(q, after.unit):
+            return None
+        said = fold(best.unit.text)
+        values = {span for _, span in new_spans(q.expects, after.unit.named, q.asked, after.unit.text)}
+        return after if any(fold(v) not in said for v in values) else None
 
     @staticmethod
     def _stating(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
