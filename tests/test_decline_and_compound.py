@@ -147,6 +147,14 @@ def test_question_forms_in_more_phrasings() -> None:
     assert answer_kind("Who was the college Director at the graduation?") == "person"
     assert answer_kind("which partner did the secretariat co-publish the report with?") == "agent"
     assert answer_kind("when did they land?") == "date"
+    # "what year" wants a year: "from 14 to 16 May" does not answer it, "in 2018" does
+    assert answer_kind("what year was Zembla's first general assembly?") == "year"
+    assert answer_kind("¿en qué año se creó la red?") == "year"
+    assert answer_kind("what years does the plan cover?") == "date"
+    q = profile("what year was Zembla's first general assembly?")
+    may = (("DATE", "14 to 16 May"),)
+    assert not holds_new("year", "Its first general assembly is held from 14 to 16 May.", may, q.asked)
+    assert holds_new("year", "Its first general assembly was held in May 2018.", (("DATE", "May 2018"),), q.asked)
 
 
 def _one_report(chunks: int = 1) -> list[Hit]:
@@ -662,3 +670,23 @@ def test_the_next_sentence_pointing_back_with_another_value_completes_the_answer
     below = unit("This modification resulted in a new decree, No. 9 of 3 May 2020.", 60, ("3 May 2020",), line=4)
     for s in (other, same, below):
         assert AnswerEngine._sequel(q, best, [best, s]) is None
+
+
+def test_a_count_of_the_very_thing_beside_the_best_sentence_answers() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.understand.question import counted_noun
+
+    assert counted_noun("how many of the 41 measures have been completed?") == ("measur",)
+    assert counted_noun("how many of its 12 members signed?") == ("member",)
+    q = profile("How many member states were represented at the Zembla conference?")
+    named = (("CARDINAL", "150"),)
+    best = _scored("In June 2018, Zembla convened the first conference of heads of agencies of Member States.", 0, 1)
+    count = Scored(
+        Unit(0, 95, 190, "Participants from 150 Member States attended the conference.", False, None, 1, named=named),
+        0.7,
+        0.3,
+        0.5,
+    )
+    assert AnswerEngine._counting_neighbour(q, best, [best, count], {"stat"}) is count
+    other = Scored(Unit(0, 95, 150, "Some 150 journalists attended.", False, None, 1, named=named), 0.7, 0.3, 0.5)
+    assert AnswerEngine._counting_neighbour(q, best, [best, other], {"stat"}) is None

@@ -347,7 +347,8 @@ def evidence_features(
         return max(by_score, min(1.0, s.coverage / best_coverage / COUNT_COVERAGE_SHARE)) if counted else by_score
 
     relevance = max((relevant(s) for s in holders), default=0.0)
-    if q.expects in BESIDE_KINDS and top is not None and any(continues(s, top, q) for s in holders):
+    # (a count of the very thing asked, beside the best sentence and going on about it, too)
+    if (q.expects in BESIDE_KINDS or counted) and top is not None and any(continues(s, top, q) for s in holders):
         relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
     # a number of X): a person found in another sentence does not make "Introduction. This

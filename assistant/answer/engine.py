@@ -232,6 +232,8 @@ class AnswerEngine:
         miscounts = bool(counted) and not counts(best.unit.text, counted)
         if q.expects not in {"thing", "list"} and (not holds_wanted(q, best.unit) or miscounts):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
+            if follow is None and counted:  # "... convened the conference. 150 Member States attended."
+                follow = self._counting_neighbour(q, best, ranked, counted)
             # Another unit holding the value answers only if it still covers the question
             # nearly as well: not a country named in another report's passage on other things.
             typed = (
@@ -419,6 +421,26 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _counting_neighbour(q: QuestionProfile, best: Scored, ranked: list[Scored], counted: set[str]) -> Scored | None:
+        """ "How many member states were represented at the 2018 conference?": the sentence naming
+        the conference is followed by the one counting its participants ("... from 150 Member
+        States ... attended the event"); a neighbour that counts the very thing asked and still
+        speaks of the question joins the answer, however few of its words it repeats."""
+        same, at = AnswerEngine._paragraph(best, ranked)
+        around = same[at + 1 : at + 1 + NEIGHBOURS] + same[max(0, at - NEIGHBOURS) : at][::-1]
+        return next(
+            (
+                s
+                for s in around
+                if counts(s.unit.text, counted)
+                and holds_wanted(q, s.unit)
+                and not s.unit.instruction
+                and continues(s, best, q)
+            ),
+            None,
+        )
 
     @staticmethod
     def _sequel(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:

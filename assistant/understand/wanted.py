@@ -95,6 +95,8 @@ KINDS: dict[str, Kind] = {
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
+    # "what year ...": a day and month without a year ("from 14 to 16 May") does not answer it.
+    "year": Kind("year", patterns=(YEAR, FISCAL_YEAR)),
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
     # "in which city ...": a town or city, not the country it lies in nor a sea
     "city": Kind("city", frozenset({"GPE", "FAC"}), (HELD_IN, CITY_OF)),
@@ -121,7 +123,8 @@ UNTYPED = frozenset({"thing", "list", "name"})
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
 BESIDE_KINDS = frozenset(
-    {"date", "day", "place", "city", "person", "agent", "organisation", "who", "government", "email", "phone", "fax"}
+    {"date", "day", "year", "place", "city", "person", "agent", "organisation", "who", "government"}
+    | {"email", "phone", "fax"}
 )
 
 # Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
@@ -167,6 +170,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\ben que fecha\b",
         "day",
     ),
+    (r"\b(?:what|which) year\b(?!s)|\b(?:que|cual) ano\b", "year"),
     (
         r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
         r"\bfrom when\b|\bcuando\b|\bque ano\b",
