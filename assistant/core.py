@@ -44,6 +44,7 @@ from assistant.understand.question import (
     profile,
     split_premise,
     wants_parties,
+    earlier,
     planned,
     predicates,
     word_set,
@@ -209,6 +210,7 @@ class Assistant:
                 q,
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
                 planned=planned(own),
+                earlier=earlier(own),
             )
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written

@@ -22,6 +22,8 @@ _ABBREVIATIONS = re.compile(
 )
 # An inline list's marker after a semicolon: "(2)", "b)", "(iii)".
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
+# The last item of a series of semicolon-separated items: "; and civil-military coordination".
+_LAST_ITEM = re.compile(r";\s+(?:and|or)\s")
 # Semicolons end a sentence only between clauses this long; shorter ones are list items.
 _CLAUSE = 60
 
@@ -36,6 +38,8 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
         if text[m.start() - 1] == ";":  # "areas: Legislation; Capacity building; ..." is one list
             if _ENUMERATOR.match(text, m.end()):  # "... (1) Hedayah in Abu Dhabi; (2) the IIJ ...": one list too
                 continue
+            if _LAST_ITEM.search(re.split(r"[.!?]\s", text[m.end() :], maxsplit=1)[0]):
+                continue  # "... test A; B; C and D interoperability; and E.": a series to its last item
             after = text[m.end() :].split(";", 1)[0]
             short = min(m.start() - clause, len(after)) < _CLAUSE
             clause = m.end()

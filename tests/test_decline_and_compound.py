@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 
 from assistant.answer.compose import join_answers
 from assistant.answer.decline import DECLINE_MODEL, FEATURES, Evidence
@@ -60,7 +62,7 @@ def test_an_entity_the_question_names_is_not_its_answer() -> None:
 def test_plural_countries_ask_for_every_government() -> None:
     assert answer_kind("which countries took part in the workshop?") == "government"
     assert answer_kind("List the working group member countries.") == "government"
-    assert answer_kind("which country hosted it?") == "place"
+    assert answer_kind("which country hosted it?") == "country"
     assert wants_parties("tell me which countries benefit from the project")
     assert profile("which states got legislative help?").wants_list
 
@@ -151,6 +153,16 @@ def test_question_forms_in_more_phrasings() -> None:
     assert answer_kind("what year was Zembla's first general assembly?") == "year"
     assert answer_kind("¿en qué año se creó la red?") == "year"
     assert answer_kind("what years does the plan cover?") == "date"
+    # "which country hosted ...": a country, not a region; "which country did X help" is a party
+    assert answer_kind("which country hosted the coordination centre?") == "country"
+    assert answer_kind("which country did CICTE help with its strategy?") == "government"
+    centre = "The centre was hosted by Montenegro, mainly for the Balkans."
+    assert holds_new("country", centre, (("GPE", "Montenegro"), ("LOC", "Balkans")), frozenset())
+    assert not holds_new("country", "It took place mainly in the Balkans.", (("LOC", "Balkans"),), frozenset())
+    # "where+when", "who/when": two kinds asked
+    from assistant.understand.wanted import other_kinds
+
+    assert other_kinds("ok and where+when are the next meetings") == ("place",)
     q = profile("what year was Zembla's first general assembly?")
     may = (("DATE", "14 to 16 May"),)
     assert not holds_new("year", "Its first general assembly is held from 14 to 16 May.", may, q.asked)
@@ -484,6 +496,12 @@ def test_sentences_end_without_a_space_and_not_after_a_title() -> None:
         "(2) the Ruritanian Institute for Justice and the Rule of Law in Strelsau; and (3) the fund in Valmora."
     )
     assert len(cut(long_items)) == 1  # an inline numbered list is one unit
+    series = (
+        "The drill will test the Zembla standard operating procedure for regional standby arrangements; "
+        "coordination between national and regional mechanisms; Ruritanian Emergency Response and Assessment "
+        "team interoperability with the Valmora teams; and civil-military coordination. It ends on Friday."
+    )
+    assert len(cut(series)) == 2  # a semicolon series ending "; and ..." is one sentence
 
 
 def test_a_country_code_is_known_when_the_country_is_named() -> None:
@@ -690,3 +708,40 @@ def test_a_count_of_the_very_thing_beside_the_best_sentence_answers() -> None:
     assert AnswerEngine._counting_neighbour(q, best, [best, count], {"stat"}) is count
     other = Scored(Unit(0, 95, 150, "Some 150 journalists attended.", False, None, 1, named=named), 0.7, 0.3, 0.5)
     assert AnswerEngine._counting_neighbour(q, best, [best, other], {"stat"}) is None
+
+
+def test_the_previous_occasion_is_answered_by_a_passage_that_looks_back() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.answer.evidence import looks_back
+    from assistant.understand.question import earlier
+
+    assert earlier("Zembla 2011 plenary in Valmora - where was the previous plenary held?")
+    assert not earlier("where was the plenary held prior to the elections?")
+    assert not earlier("where will the next plenary be held?")
+    assert looks_back("The Group took stock of developments since the last meeting in Strelsau in 2010.")
+    assert not looks_back("The plenary took place in Valmora in June 2011.")
+    q = replace(profile("Zembla 2011 plenary in Valmora - where was the previous plenary held?"), earlier=True)
+    named = Scored(
+        Unit(
+            0, 0, 50, "The plenary took place in Valmora in Ruritania.", False, None, 0, named=(("GPE", "Ruritania"),)
+        ),
+        1.0,
+        1.0,
+        0.6,
+    )
+    before = Scored(
+        Unit(
+            0,
+            60,
+            130,
+            "It took stock of developments since the last meeting in Strelsau.",
+            False,
+            None,
+            2,
+            named=(("GPE", "Strelsau"),),
+        ),
+        0.5,
+        0.4,
+        0.3,
+    )
+    assert AnswerEngine._looking_back(q, named, [named, before], _one_report()) is before

@@ -31,6 +31,7 @@ from assistant.answer.evidence import (
     heading_of,
     names_other_serial,
     looks_ahead,
+    looks_back,
     phrased_in_reports,
     same_paragraph,
     unsaid_names,
@@ -445,7 +446,11 @@ def evidence_features(
         "names_unsaid": rarest(unsaid_here, lexical),
         "members_short": max(0, stated - len(members)) / stated if stated else 0.0,
         # "Where will the next plenary be held?": a passage on the meeting held does not look ahead.
-        "ahead_unsaid": float(q.planned and not any(looks_ahead(s.unit.text) for s in units)),
+        # ... and "where was the previous one held?" a passage on the one named, not the one before.
+        "ahead_unsaid": float(
+            (q.planned and not any(looks_ahead(s.unit.text) for s in units))
+            or (q.earlier and not any(looks_back(s.unit.text) for s in units))
+        ),
         "context_coverage": max((s.coverage for s in units), default=0.0),
         "meaning": max((s.dense for s in passage), default=0.0),
     }
@@ -479,6 +484,8 @@ def evidence_features(
         else f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
         if unsaid or role_unsaid
         else "",
-        "ahead_unsaid": "the passages closest to it speak of what took place, not of what was planned next",
+        "ahead_unsaid": "the passages closest to it speak of the occasion named, not of the one before it"
+        if q.earlier and not q.planned
+        else "the passages closest to it speak of what took place, not of what was planned next",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})

@@ -24,7 +24,7 @@ from assistant.answer.decline import (
     unsaid_stems,
 )
 from assistant.answer.trim import trimmed
-from assistant.answer.evidence import ANAPHOR, continues, missing_evidence, same_paragraph
+from assistant.answer.evidence import ANAPHOR, continues, looks_back, missing_evidence, same_paragraph
 from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
@@ -148,7 +148,28 @@ class AnswerEngine:
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
+        if q.earlier and not looks_back(best.unit.text):
+            best = self._looking_back(q, best, ranked, hits) or best
         return self._gather(q, best, ranked, hits, lexical, limit)
+
+    @staticmethod
+    def _looking_back(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored | None:
+        """ "NSG 2011 plenary in Noordwijk - where was the previous plenary held?": the passage on
+        the plenary named says, further on, "since the last meeting in Christchurch". The best unit
+        of the same report that speaks of an earlier occasion and holds the kind asked for answers."""
+        doc = hits[best.unit.hit_index].chunk.doc_id
+        return next(
+            (
+                s
+                for s in ranked[:KIND_SEARCH_DEPTH]
+                if hits[s.unit.hit_index].chunk.doc_id == doc
+                and looks_back(s.unit.text)
+                and (q.expects in UNTYPED or holds_wanted(q, s.unit))
+                and not s.unit.instruction
+                and not is_heading(s.unit, "")
+            ),
+            None,
+        )
 
     def _sides(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """ "Which came first, A or B?": the best passage for A and the best for B, each scored

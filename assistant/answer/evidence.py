@@ -281,6 +281,15 @@ _FORWARD = re.compile(
 )
 
 
+# "since the last meeting in Christchurch", "the previous session", "at its preceding plenary"
+_BACKWARD = re.compile(r"\b(?:previous|preceding|prior|last|earlier|former)\b(?!\s+(?:to|year)\b)", re.I)
+
+
+def looks_back(text: str) -> bool:
+    """Does the sentence speak of an occasion before another ("since the last meeting in X")?"""
+    return bool(_BACKWARD.search(text))
+
+
 def looks_ahead(text: str) -> bool:
     """Does the sentence speak of something still to come when it was written?"""
     return bool(_FORWARD.search(text))

@@ -77,6 +77,7 @@ class QuestionProfile:
     measured: tuple[str, ...] = ()  # "how much ransom ...": the noun whose amount is asked (stem)
     also_expects: tuple[str, ...] = ()  # "where and when ...": kinds asked besides `expects`
     planned: bool = False  # "where will the next plenary be held?": an event still to come when written
+    earlier: bool = False  # "where was the previous plenary held?": the one before the one named
     own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
 
 
@@ -176,6 +177,17 @@ def asking_clause(question: str) -> str:
     clause that asks, after the one that sets the scene."""
     parts = _ASKING_CLAUSE.split(question)
     return parts[-1] if len(parts) > 1 else question
+
+
+# "the previous plenary", "the preceding session" ("prior to X" dates against X instead)
+_EARLIER = re.compile(r"\b(?:previous|preceding|prior)\b(?!\s+to\b)", re.I)
+
+
+def earlier(question: str) -> bool:
+    """Does the question ask about the occasion before the one it names ("NSG 2011 plenary in
+    Noordwijk - where was the previous plenary held?")? The answer's passage must then speak of
+    that one ("since the last meeting in Christchurch"), not of the one named."""
+    return bool(_EARLIER.search(question))
 
 
 def planned(question: str) -> bool:
@@ -285,13 +297,17 @@ def content_terms(text: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in QUESTION_WORDS)
 
 
+# The kinds of answer a question may ask several of ("which countries ...", "who were the chairs").
+SEVERAL_KINDS = frozenset({"thing", "person", "place", "country", "agent", "organisation", "who", "government"})
+
+
 def profile(own: str, carried: str = "", extra: str = "", names: bool = True) -> QuestionProfile:
     """Analyse a question: the user's words, context carried from history, and extra
     (translated or expanded) terms; `names=False` skips entity checks (e.g. Spanish words)."""
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
-    listy = wants_list(own) and expects in {"thing", "person", "place", "agent", "organisation", "who", "government"}
+    listy = wants_list(own) and expects in SEVERAL_KINDS
     listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
     years = tuple(dict.fromkeys(YEAR.findall(text)))

@@ -100,6 +100,8 @@ KINDS: dict[str, Kind] = {
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
     # "in which city ...": a town or city, not the country it lies in nor a sea
     "city": Kind("city", frozenset({"GPE", "FAC"}), (HELD_IN, CITY_OF)),
+    # "which country hosted ...": a country, not a region ("the Balkans") nor a town in it
+    "country": Kind("country", frozenset({"GPE"})),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
@@ -123,7 +125,7 @@ UNTYPED = frozenset({"thing", "list", "name"})
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
 # figure usually counts something else ("two issues of the magazine were published").
 BESIDE_KINDS = frozenset(
-    {"date", "day", "year", "place", "city", "person", "agent", "organisation", "who", "government"}
+    {"date", "day", "year", "place", "city", "country", "person", "agent", "organisation", "who", "government"}
     | {"email", "phone", "fax"}
 )
 
@@ -180,6 +182,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\b(?:which|what) (?:[\w'’-]+ )?(?:city|town)\b|\b(?:en )?que ciudad\b|^(?:the )?(?:host )?city (?:of|for)\b",
         "city",
     ),
+    (r"\b(?:which|what) (?:[\w'’-]+ )?country\b|\bque pais\b", "country"),
     (
         r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venue|place|location)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
@@ -285,7 +288,7 @@ def answer_kind(question: str) -> str:
 # A second question word joined to the first ("where and when", "¿dónde y cuándo ... y quién
 # la presidió?", "budget + where ..."), optionally after a preposition ("and on what date").
 _JOINED_WH = re.compile(
-    r"(?:\band|\by|\bor|[,+&/])\s+(?:(?:in|on|at|from|by|with|for|since|en|de|con|desde|por|para)\s+)?"
+    r"(?:(?:\band|\by|\bor|,)\s+|[+&/]\s*)(?:(?:in|on|at|from|by|with|for|since|en|de|con|desde|por|para)\s+)?"
     r"(?=(?:when|where|who|whom|which|what|how|cuando|donde|quien(?:es)?|cual(?:es)?|que|cuant[oa]s?)\b)"
 )
 
@@ -380,8 +383,9 @@ def new_spans(
         for label, span in named
         if label in labels
         and _says_more(span, asked)
-        and not (kind in {"place", "city"} and governs(span, text))
+        and not (kind in {"place", "city", "country"} and governs(span, text))
         and not (kind == "city" and is_country(span))
+        and not (kind == "country" and not is_country(span))
         and not (label in KINDS["place"].labels and slashed(span, text))
     ]
 
