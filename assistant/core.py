@@ -31,12 +31,13 @@ from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
 from assistant.understand.filters import UnknownFilterError, resolve_filters
-from assistant.understand.followup import context_of, standalone
+from assistant.understand.followup import context_of, dated_relative, relative_year, standalone
 from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name
 from assistant.understand.question import (
     asked_nouns,
+    YEAR,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -324,9 +325,10 @@ class Assistant:
         self.validate_question(question, history)
         question = question.strip()
         filters = self.resolve_filters(filters)
-        parts = compound_parts(question) if self.llm is None else [question]  # a model reads both parts
+        asked = self._dated(question, tuple(history), filters, k)
+        parts = compound_parts(asked) if self.llm is None else [asked]  # a model reads both parts
         if len(parts) == 1:
-            return self._ask_one(question, history, filters, k)
+            return replace(self._ask_one(asked, history, filters, k), question=question)
         _, carried = context_of(standalone(question, history))
         budget = self.settings.answer_max_chars // len(parts)
         answers = []
@@ -336,6 +338,20 @@ class Assistant:
             others = " ".join(p for j, p in enumerate(parts) if j != i)
             answers.append(self._ask_one(part, (), filters, k, context=f"{others} {carried}".strip(), budget=budget))
         return join_answers(question, parts, answers)
+
+    def _dated(self, question: str, history: tuple[str, ...], filters: Filters | None, k: int | None) -> str:
+        """ "where was the meeting the year after?" after "when did Chile host its annual meeting?":
+        the year to count from is in the answer to the earlier turn, not in its words. That turn
+        is answered again (from the same index, so the same answer the user saw) and the year
+        counted from its year ("where was the meeting 2019?"); a declined or undated answer
+        leaves the question as it was."""
+        previous = next((h for h in reversed(history) if h.strip()), "")
+        if not previous or not relative_year(question) or YEAR.search(previous):
+            return question
+        at = max(i for i, h in enumerate(history) if h.strip())
+        earlier = self._ask_one(previous, history[:at], filters, k)
+        years = [] if earlier.abstained else YEAR.findall(earlier.answer)
+        return dated_relative(question, years[0]) if years else question
 
     def _ask_one(
         self,

@@ -538,3 +538,47 @@ def test_a_role_named_only_by_the_pages_title_names_no_one_in_it(meetings):
 def test_what_a_survey_found_is_not_answered_by_its_report_still_to_come(meetings):
     declines(meetings, "What did the OCEN port operators survey find?")
     answers(meetings, "How many port operators did the OCEN survey go to?", "140")
+
+
+PROGRAMMES_PAGE = """Zembla Port Security Unit - annual note 2033
+
+Currently there are 17 port security programmes in the region and the Zembla Port Security Unit
+cooperates with 14 of them. The unit also trained 40 inspectors in 2033.
+
+The unit's partner programmes for container checks are Harbourwatch, Quaysafe, Boxtrace and Sealnet.
+"""
+
+
+WORKING_GROUP_PAGE = """Ruritanian Shipping Working Group - history
+
+The annual meeting of the Ruritanian Shipping Working Group was held in Valmora, in January 2031.
+The group exchanges information on ships and contacts of interest.
+
+The 2030 meeting of the working group took place in Osterby, and the 2033 meeting in Tarsk.
+
+The 2032 Ruritanian Shipping Working Group meeting took place in Strelsau.
+"""
+
+
+@pytest.fixture(scope="module")
+def programmes(tmp_path_factory, real_embedder):
+    """Two invented pages: a unit's programmes and a working group's meetings."""
+    folder = tmp_path_factory.mktemp("programmes")
+    (folder / "zpsu-2033.txt").write_text(PROGRAMMES_PAGE, encoding="utf-8")
+    (folder / "rswg-history.txt").write_text(WORKING_GROUP_PAGE, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    assistant.ingest([folder])
+    return assistant
+
+
+def test_a_list_of_a_stated_size_is_not_answered_by_a_sentence_repeating_the_size(programmes):
+    declines(programmes, "which 14 port security programmes does the Zembla unit cooperate with? list them")
+    answers(programmes, "which four programmes are the unit's partners for container checks?", "Quaysafe", "Sealnet")
+
+
+def test_the_year_after_counts_from_the_year_the_earlier_answer_gave(programmes):
+    history = ["when did Valmora host the shipping working group's annual meeting?"]
+    answer = programmes.ask("where was the meeting the year after?", history=history)
+    assert not answer.abstained and "Strelsau" in answer.answer, answer.answer
+    answer = programmes.ask("ok and where was the 2032 one?", history=history)
+    assert "Strelsau" in answer.answer, answer.answer

@@ -72,6 +72,9 @@ def test_follow_ups_are_made_standalone():
     own, carried = context_of(standalone("what's her email address?", ["Who is the contact point for finance?"]))
     assert own == "what's her email address?" and carried == "Who is the contact point for finance"
     assert standalone("Where was the course held?", ["anything"]) == "Where was the course held?"
+    # "ok and ...": a discourse word before the "and" still leans on the earlier turn
+    own, carried = context_of(standalone("ok and where are the next TF meetings", ["who chairs the Zembla council?"]))
+    assert carried == "who chairs the Zembla council"
 
 
 def test_names_match_their_demonyms_and_plurals_not_lookalikes():

@@ -44,6 +44,9 @@ from vectorstore.lexical import LexicalIndex, fold, tokenize
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
 
+# An untyped list question saying its size ("which 14 programmes ...") is held to it from this size.
+UNTYPED_LIST_MIN = 4
+
 # "How many members does X have after the Malta meetings?": a unit giving a number of the very
 # thing counted answers when it covers this share of the question's words the best unit covers
 # (the rest of the question names the occasion, which the best-scoring sentence says at length).
@@ -304,6 +307,12 @@ def names_beside_figure(
     return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
 
 
+def list_parts(text: str) -> int:
+    """How many parts a sentence falls into at commas, semicolons, colons and "and"/"or": at
+    most how many things it lists."""
+    return len([p for p in re.split(r"[,;:]|\band\b|\bor\b", text) if p.strip(" .")])
+
+
 def evidence_features(
     q: QuestionProfile,
     chosen: Sequence[Scored],
@@ -434,6 +443,13 @@ def evidence_features(
         stated = max((count_given(s.unit.text, {q.asked_nouns[-1]}) for s in units), default=0)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
     members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked)} if stated else set()
+    # "which 14 AEO programmes ... list them": no recogniser types a programme, but an answer
+    # listing 14 of anything has room for them, as list items or as parts of a sentence;
+    # "... CICTE cooperates with 14 of them" has three parts, no list of fourteen.
+    if q.wants_list and not typed and stated_count(q.text) >= UNTYPED_LIST_MIN:
+        stated = stated_count(q.text)
+        room = max(sum(s.unit.is_item for s in units), max((list_parts(s.unit.text) for s in units), default=0))
+        members = {str(i) for i in range(room)}
     # "Who co-chaired the meetings?": the role said by a sentence of the answer's passage, not only by
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
     role_unsaid = role_only_in_headings(q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else "")

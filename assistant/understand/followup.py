@@ -15,7 +15,9 @@ from vectorstore.lexical import tokenize
 
 _DEPENDENT = re.compile(
     r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers|this|that|these|those|there|then|"
-    r"one|ones|same|former|latter|ella|ellos|ellas|su|sus|eso|esa|ese)\b|^\s*(?:and|what about|how about|y|also)\b",
+    r"one|ones|same|former|latter|ella|ellos|ellas|su|sus|eso|esa|ese)\b"
+    # "and the 2019 one?", "ok and where ...?", "thanks - what about ...?"
+    r"|^\s*(?:(?:ok(?:ay)?|so|right|thanks|great|then|vale|bueno|gracias)\W+)?(?:and|what about|how about|y|also)\b",
     re.IGNORECASE,
 )
 
@@ -37,6 +39,11 @@ _RELATIVE_YEAR = re.compile(
     r"\b(?:the\s+)?(?:(next|following|previous|preceding|prior)\s+year(?:['’]s)?|year\s+(before|after))\b", re.I
 )
 _LATER = {"next", "following", "after"}
+
+
+def relative_year(question: str) -> bool:
+    """Does the question count a year from one said before ("the year after", "the next year's")?"""
+    return bool(_RELATIVE_YEAR.search(question)) and not YEAR.search(question)
 
 
 def dated_relative(question: str, previous: str) -> str:

@@ -7,5 +7,5 @@ MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov d
 QUESTION_WORDS = frozenset(
     """which what who whom whose when where why how many much list name names give tell show
     get got did does do was were is are the a an kind type s please mention mentioned listed report
-    reports say said according""".split()
+    reports say said according ok okay thanks""".split()
 )
