@@ -34,7 +34,7 @@ from assistant.understand.filters import UnknownFilterError, resolve_filters
 from assistant.understand.followup import context_of, dated_relative, relative_year, standalone
 from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
-from assistant.understand.names import entities, same_name
+from assistant.understand.names import entities, same_name, unlisted_names
 from assistant.understand.question import (
     asked_nouns,
     YEAR,
@@ -63,6 +63,7 @@ from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_c
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
 from vectorstore.lexical import tokenize
+from assistant.understand.serials import run_on_serial
 
 log = logging.getLogger(__name__)
 
@@ -182,6 +183,10 @@ class Assistant:
         spanish = looks_spanish(own)
         extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
+        if not spanish:  # "tui moana 2015", "the eppo": names typed in lower case
+            lexical = self.index.snapshot.lexical
+            typed = tuple(n for n in unlisted_names(own, lexical.knows) if n not in q.entities)
+            q = replace(q, entities=q.entities + typed)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
         q = replace(
@@ -213,6 +218,13 @@ class Assistant:
                 planned=planned(own),
                 earlier=earlier(own),
             )
+        # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
+        # Conference of States Parties"), not as the initials the user typed
+        editions = tuple(
+            Paraphrase(tuple(tokenize(typed)), ((value,),)) for typed, value in q.serials if run_on_serial(typed)
+        )
+        if editions:
+            q = replace(q, paraphrases=q.paraphrases + editions)
         demonyms = self._name_forms(q.entities)
         if demonyms:  # "Honduran" asked, "Honduras" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)

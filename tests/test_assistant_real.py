@@ -546,6 +546,8 @@ Currently there are 17 port security programmes in the region and the Zembla Por
 cooperates with 14 of them. The unit also trained 40 inspectors in 2033.
 
 The unit's partner programmes for container checks are Harbourwatch, Quaysafe, Boxtrace and Sealnet.
+
+A workshop on port security was held in Valmora, Ruritania, in 2033, for 60 participants and 9 member states.
 """
 
 
@@ -574,6 +576,8 @@ def programmes(tmp_path_factory, real_embedder):
 def test_a_list_of_a_stated_size_is_not_answered_by_a_sentence_repeating_the_size(programmes):
     declines(programmes, "which 14 port security programmes does the Zembla unit cooperate with? list them")
     answers(programmes, "which four programmes are the unit's partners for container checks?", "Quaysafe", "Sealnet")
+    # "which countries" counted as "9 member states": naming one is no list of nine
+    declines(programmes, "which countries attended the port security workshop in valmora?")
 
 
 def test_the_year_after_counts_from_the_year_the_earlier_answer_gave(programmes):

@@ -745,3 +745,22 @@ def test_the_previous_occasion_is_answered_by_a_passage_that_looks_back() -> Non
         0.3,
     )
     assert AnswerEngine._looking_back(q, named, [named, before], _one_report()) is before
+
+
+def test_names_typed_in_lower_case_and_written_apart_or_numbered() -> None:
+    from assistant.answer.evidence import names_other_serial, spaced
+    from assistant.understand.names import unlisted_names
+    from assistant.understand.serials import serials
+
+    indexed = {"moana", "eppo", "fish", "vessel"}.__contains__
+    # not English, and in the reports: a name typed in lower case
+    assert unlisted_names("how many fishing vessels were boarded during tui moana 2015?", indexed) == ("moana",)
+    assert unlisted_names("how many cases did the eppo open?", indexed) == ("eppo",)
+    assert unlisted_names("how many zorbles were seen?", indexed) == ()  # not in the reports: a typo, not a name
+    assert spaced("navfor", "The handover ceremony of EU NAV FOR Tactical Command took place in Djibouti.")
+    assert not spaced("navfor", "The EU naval forces met.")
+    # initials with their edition's number run on
+    assert serials("who presided over CSP4?") == {"CSP4": "4"} and serials("COVID-19 and the G20") == {}
+    q = profile("who presided over CSP4 of the treaty")
+    assert names_other_serial(q, "Mr Roe presided over the Second Conference of States Parties in Geneva.")
+    assert not names_other_serial(q, "Mr Doe presided over the Fourth Conference of States Parties in Tokyo.")

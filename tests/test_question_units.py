@@ -462,11 +462,12 @@ def test_a_year_counted_from_the_previous_turn_is_written_out():
     )
 
 
-def test_which_country_a_deed_was_done_for_is_a_party_and_where_it_happened_a_place():
+def test_which_country_a_deed_was_done_for_is_a_party_and_where_it_happened_a_country():
     assert answer_type("Which country did the committee help draft its port plan?") == "government"
-    assert answer_type("Which country hosted the 2031 plenary?") == "place"
-    assert answer_type("In which country was the workshop held?") == "place"
-    assert answer_type("which country did the ministers meet in?") == "place"
+    assert answer_type("Which country hosted the 2031 plenary?") == "country"
+    assert answer_type("In which country was the workshop held?") == "country"
+    assert answer_type("which country did the ministers meet in?") == "country"
+    assert answer_type("where did the ministers meet?") == "place"
     assert answer_type("How much EU money went into the programme overall?") == "money"
 
 

@@ -37,12 +37,15 @@ from assistant.answer.evidence import (
     unsaid_names,
     years_contradicted,
 )
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, new_spans, pattern_values
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, PLURAL_PARTIES, UNTYPED, new_spans, pattern_values
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
+
+# The nouns a party to something is counted under ("14 member states", "21 economies").
+PARTY_STEMS = frozenset({"country", "stat", "economy", "nation", "government", "jurisdiction"})
 
 # An untyped list question saying its size ("which 14 programmes ...") is held to it from this size.
 UNTYPED_LIST_MIN = 4
@@ -440,7 +443,10 @@ def evidence_features(
     # "which member states took part?" answered by "... 98 participants and 14 member states: a
     # workshop in Kingston, Jamaica": the passage's own count says how many the list must name.
     if q.wants_list and typed and not stated and q.asked_nouns:
-        stated = max((count_given(s.unit.text, {q.asked_nouns[-1]}) for s in units), default=0)
+        # ("which countries" counted as "14 member states": a party is counted under any of its names)
+        plural_parties = q.expects == "government" and PLURAL_PARTIES.search(q.text)
+        nouns = PARTY_STEMS if plural_parties else frozenset({q.asked_nouns[-1]})
+        stated = max((count_given(s.unit.text, set(nouns)) for s in units), default=0)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
     members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked)} if stated else set()
     # "which 14 AEO programmes ... list them": no recogniser types a programme, but an answer

@@ -13,13 +13,13 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
-from assistant.understand.serials import serials_said
+from assistant.understand.serials import ORDINAL_WORD, serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
 from assistant.answer.units import is_form_line
 from assistant.types import Chunk, Hit
-from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize, words
 
 # A passage scoring at least this share of the best one addresses the question (for years and serials).
 ADDRESSING_SHARE = 0.6
@@ -66,7 +66,21 @@ def unsaid_names(
         and not coded(e, context)
         and not abbreviated(e, q, known)
         and not numbered(e, known, context)
+        and not spaced(e, context)
     ]
+
+
+# A name written in parts ("EU NAV FOR" for "EU NAVFOR") has at least this many letters.
+SPACED_SHORTEST = 5
+
+
+def spaced(name: str, text: str) -> bool:
+    """Is the name two or three words of the text in a row, written together ("navfor" for
+    "NAV FOR")?"""
+    if len(name) < SPACED_SHORTEST or not name.isalpha():
+        return False
+    found = [fold(w) for w in re.findall(r"[^\W\d_]+", text)]
+    return any("".join(found[i : i + n]) == name for n in (2, 3) for i in range(len(found) - n + 1))
 
 
 # A name of at least this many words is written by its initials ("NSPF"); shorter initials recur by chance.
@@ -127,9 +141,12 @@ _LINKED_NAME = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*(?:\s+(?:of|and|for|on|the|to
 
 def numbered(name: str, known: set[str], text: str) -> bool:
     """Is the name a known name with a year or number run on to it ("GP2017": the Global Platform
-    of 2017; "COP25"), the number said too?"""
+    of 2017; "COP25"; "CSP4": the Fourth Conference of States Parties), the number said too, in
+    figures or as an ordinal?"""
     m = re.fullmatch(r"([A-Za-z]{2,})-?(\d{1,4})", name)
-    return bool(m) and m.group(1).lower() in known and re.search(rf"\b{m.group(2)}\b", text) is not None
+    if not m or m.group(1).lower() not in known:
+        return False
+    return re.search(rf"\b{m.group(2)}\b", text) is not None or str(int(m.group(2))) in serials_said(text)
 
 
 # A clipped compound ("ExCo" for "Executive Committee", "SecGen"): parts of at least this many letters.
@@ -193,7 +210,22 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
     # the thing the asked number names ("the 39th session"): a "9th draft plan" beside it is
     # another thing's number, not another session
     numbered = {t for m in _SERIAL_WORD.finditer(q.text) for t in tokenize(m.group(2))}
-    return _numbers_asked_word(q, text, _SERIAL_WORD, asked, numbered or None)
+    if _numbers_asked_word(q, text, _SERIAL_WORD, asked, numbered or None):
+        return True
+    # "CSP4" asked, "the Second Conference of States Parties" said: an ordinal in words before
+    # the name the initials stand for, and the asked number said nowhere
+    initials = {m.group(1).lower() for typed, _ in q.serials if (m := _RUN_ON.fullmatch(typed))}
+    if not initials or set(asked) & {ORDINAL_WORD[w.lower()] for w in _ORDINAL_NAME.findall(text)}:
+        return False
+    for m in _ORDINAL_NAME.finditer(text):
+        letters = "".join(w[0] for w in words(text[m.end() :])[: INITIALISM_LONGEST + 2] if w not in STOPWORDS)
+        if ORDINAL_WORD[m.group(1).lower()] not in asked and any(letters.startswith(i) for i in initials):
+            return True
+    return False
+
+
+_RUN_ON = re.compile(r"([A-Za-z]{2,})(\d{1,3})")
+_ORDINAL_NAME = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\s+(?=[A-Z])", re.I)
 
 
 def names_other_year(q: QuestionProfile, text: str) -> bool:

@@ -8,10 +8,11 @@ report the question is about ("Peru's CTAP").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.understand.countries import one_word_names
 from assistant.understand.vocab import MONTH_WORDS, QUESTION_WORDS
-from vectorstore.lexical import STOPWORDS, fold, words
+from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 
 def initial_runs(text: str, shortest: int, longest: int):
@@ -43,6 +44,22 @@ def entities(q: str) -> tuple[str, ...]:
             found.append(folded)
     # "point of contact chile?": a country typed in lower case is a name too
     found += [w for w in re.findall(r"\b[a-z]+\b", q) if w in one_word_names()]
+    return tuple(dict.fromkeys(found))
+
+
+def unlisted_names(q: str, indexed: Callable[[str], bool]) -> tuple[str, ...]:
+    """Words typed in lower case that no English dictionary lists but the reports use: names and
+    initials typed as words ("during tui moana 2015", "how many cases did the eppo open")."""
+    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+
+    found = []
+    for word in re.findall(r"(?<![\w-])[a-z]{3,}(?![\w-])", q):
+        folded = fold(word)
+        if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or is_word(folded):
+            continue
+        stems = tokenize(folded)
+        if stems and all(indexed(t) for t in stems):
+            found.append(folded)
     return tuple(dict.fromkeys(found))
 
 

@@ -84,7 +84,18 @@ def serials(text: str) -> dict[str, str]:
             found.setdefault(number, str(int(number)))
     for numeral, value in _roman_serials(text).items():
         found.setdefault(numeral, value)
+    for m in _RUN_ON_NUMBER.finditer(text):  # "CSP4", "COP25": the 4th, the 25th
+        found.setdefault(m.group(0), str(int(m.group(2))))
     return found
+
+
+# Initials with their edition's number run on: "CSP4", "COP25" (not "COVID-19", not "G20").
+_RUN_ON_NUMBER = re.compile(r"\b([A-Z]{2,})(\d{1,3})\b")
+
+
+def run_on_serial(typed: str) -> bool:
+    """Is this serial as typed initials with a number run on ("CSP4")?"""
+    return bool(_RUN_ON_NUMBER.fullmatch(typed))
 
 
 def serials_said(text: str) -> set[str]:
