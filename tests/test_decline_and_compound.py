@@ -764,3 +764,16 @@ def test_names_typed_in_lower_case_and_written_apart_or_numbered() -> None:
     q = profile("who presided over CSP4 of the treaty")
     assert names_other_serial(q, "Mr Roe presided over the Second Conference of States Parties in Geneva.")
     assert not names_other_serial(q, "Mr Doe presided over the Fourth Conference of States Parties in Tokyo.")
+    # an acronym that is an English word is said only in capitals ("FIRST" is not "the First Summer Bootcamp")
+    from assistant.answer.evidence import unsaid_names
+    from vectorstore.lexical import LexicalIndex
+
+    lexical = LexicalIndex([["first", "conferenc", "miami"]])
+    q = profile("how many people attended the 22nd FIRST conference in Miami?")
+    assert "first" in unsaid_names(q, "The First Summer Bootcamp was held in Miami.", lexical)
+    assert "first" not in unsaid_names(q, "The 22nd FIRST conference was held in Miami.", lexical)
+    # a date's day is no count: "2022-11-23 Member States of ..."
+    from assistant.understand.question import count_given
+
+    assert count_given("date 2022-11-23 Member States of the Initiative agreed", {"stat"}) == 0
+    assert count_given("for 98 participants and 14 member states", {"stat"}) == 14

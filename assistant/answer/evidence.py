@@ -54,20 +54,36 @@ def unsaid_names(
     thesaurus phrasing counts only where `context` says it."""
     known = acronyms(context) | word_set(context) | initialisms(context)
     said = set(tokenize(context)) if names is not None else set()
-    return [
-        e
-        for e in (q.entities if names is None else names)
-        if e not in q.qualifiers
-        and e not in known
-        and not any(same_name(e, w) for w in known)
-        and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
-        and not adjectival(e, known)
-        and not clipped(e, context)
-        and not coded(e, context)
-        and not abbreviated(e, q, known)
-        and not numbered(e, known, context)
-        and not spaced(e, context)
-    ]
+
+    def unsaid(e: str) -> bool:
+        if worded_acronym(e, q.text):  # "FIRST": only the capitals say it, not "the first"
+            return not capitals_say(e, context)
+        return (
+            e not in known
+            and not any(same_name(e, w) for w in known)
+            and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
+            and not adjectival(e, known)
+            and not clipped(e, context)
+            and not coded(e, context)
+            and not abbreviated(e, q, known)
+            and not numbered(e, known, context)
+            and not spaced(e, context)
+        )
+
+    return [e for e in (q.entities if names is None else names) if e not in q.qualifiers and unsaid(e)]
+
+
+def worded_acronym(name: str, question: str) -> bool:
+    """Is the name an acronym typed in capitals that is also an English word ("FIRST", "WINS")?
+    The reports' "first" or "wins" does not say it."""
+    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+
+    return len(name) > 2 and re.search(rf"\b{re.escape(name.upper())}\b", question) is not None and is_word(name)
+
+
+def capitals_say(name: str, text: str) -> bool:
+    """Does the text write the name in capitals, or spell out capitalised words it stands for?"""
+    return re.search(rf"\b{re.escape(name.upper())}\b", text) is not None or name in acronyms(text)
 
 
 # A name written in parts ("EU NAV FOR" for "EU NAVFOR") has at least this many letters.

@@ -606,11 +606,17 @@ def figures(text: str) -> list[re.Match]:
     return [*QUANTITY.finditer(text), *NUMBER_WORD.finditer(text), *_YEARLIKE_COUNT.finditer(text)]
 
 
+# What comes before a date's month or day: "2022-11-" of "2022-11-23".
+_DATE_PART = re.compile(r"\d[-/]$")
+
+
 def count_given(text: str, nouns: set[str]) -> int:
     """The number of one of `nouns` a passage gives ("benefitting 98 participants and 14 member
     states" gives 14 states), as a list's size; 0 when it gives none in figures or small words."""
     for m in figures(text):
         word = m.group(0).lower()
+        if _DATE_PART.search(text[: m.start()]):  # "2022-11-23 Member States of ...": a date's day
+            continue
         n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
         rest = text[m.end() :]
         rest = rest[: next((d.start() for d in _NEXT_FIGURE.finditer(rest)), len(rest))]  # "98 participants and 14 ..."
