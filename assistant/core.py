@@ -101,7 +101,13 @@ class Assistant:
         self.glossary = glossary
         self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
-        self.engine = AnswerEngine(embedder, settings.answer_max_chars, lookup=index.unit_vectors, tagger=tagger)
+        self.engine = AnswerEngine(
+            embedder,
+            settings.answer_max_chars,
+            lookup=index.unit_vectors,
+            tagger=tagger,
+            translate=lambda text: bridge_query(text, glossary),
+        )
         self.library = Library(settings, index, embedder, tagger)
         self.llm = llm  # a second reader; the extractive one stays the default and the fallback
         self._names_of: tuple[DocumentInfo, ...] | None = None  # the document list _names was built for

@@ -554,7 +554,7 @@ A workshop on port security was held in Valmora, Ruritania, in 2033, for 60 part
 WORKING_GROUP_PAGE = """Ruritanian Shipping Working Group - history
 
 The annual meeting of the Ruritanian Shipping Working Group was held in Valmora, in January 2031.
-The group exchanges information on ships and contacts of interest.
+The group exchanges information on ships and contacts of interest. Its executive secretary is Anna Lind.
 
 The 2030 meeting of the working group took place in Osterby, and the 2033 meeting in Tarsk.
 
@@ -562,12 +562,20 @@ The 2032 Ruritanian Shipping Working Group meeting took place in Strelsau.
 """
 
 
+CENTRO_PAGE = (
+    "Valmora.– Se realizó este miércoles la II Sesión Ordinaria del Consejo del Centro Zembliano de Alertas.\n\n"
+    "El encuentro fue encabezado por el director de la Defensa Civil de Ruritania, Juan Roe, y la secretaria "
+    "ejecutiva del Centro Zembliano, María Ostrova. Se aprobó el plan de trabajo para el año próximo.\n"
+)
+
+
 @pytest.fixture(scope="module")
 def programmes(tmp_path_factory, real_embedder):
-    """Two invented pages: a unit's programmes and a working group's meetings."""
+    """Three invented pages: a unit's programmes, a working group's meetings, a Spanish news item."""
     folder = tmp_path_factory.mktemp("programmes")
     (folder / "zpsu-2033.txt").write_text(PROGRAMMES_PAGE, encoding="utf-8")
     (folder / "rswg-history.txt").write_text(WORKING_GROUP_PAGE, encoding="utf-8")
+    (folder / "centro-zembliano.txt").write_text(CENTRO_PAGE, encoding="utf-8")
     assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
     assistant.ingest([folder])
     return assistant
@@ -586,3 +594,7 @@ def test_the_year_after_counts_from_the_year_the_earlier_answer_gave(programmes)
     assert not answer.abstained and "Strelsau" in answer.answer, answer.answer
     answer = programmes.ask("ok and where was the 2032 one?", history=history)
     assert "Strelsau" in answer.answer, answer.answer
+
+
+def test_a_spanish_page_answers_a_spanish_question_through_the_glossary(programmes):
+    answers(programmes, "¿quién es la secretaria ejecutiva del centro zembliano?", "Ostrova")

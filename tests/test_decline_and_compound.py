@@ -777,3 +777,20 @@ def test_names_typed_in_lower_case_and_written_apart_or_numbered() -> None:
 
     assert count_given("date 2022-11-23 Member States of the Initiative agreed", {"stat"}) == 0
     assert count_given("for 98 participants and 14 member states", {"stat"}) == 14
+
+
+def test_a_spanish_unit_is_scored_with_the_english_words_the_glossary_gives() -> None:
+    from assistant.answer.scoring import UnitScorer
+
+    seen: list[str] = []
+
+    def translate(text: str) -> str:
+        seen.append(text)
+        return "executive secretariat report"
+
+    scorer = UnitScorer(embedder=None, translate=translate)  # the embedder is not used here
+    spanish = "La secretaria ejecutiva del centro presentó el informe anual."
+    assert scorer._english_tokens(spanish) == frozenset(tokenize("executive secretariat report"))
+    scorer._english_tokens(spanish)
+    assert seen == [spanish]  # translated once per unit text
+    assert scorer._english_tokens("The executive secretary presented the report.") == frozenset()

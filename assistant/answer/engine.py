@@ -109,8 +109,9 @@ class AnswerEngine:
         lookup=None,
         tagger=None,
         decline_model: DeclineModel = DECLINE_MODEL,
+        translate=None,
     ) -> None:
-        self.scorer = UnitScorer(embedder, lookup, tagger=tagger)
+        self.scorer = UnitScorer(embedder, lookup, tagger=tagger, translate=translate)
         self.max_chars = max_chars
         self.decline_model = decline_model
 

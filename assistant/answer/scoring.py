@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from assistant.understand.bridge import looks_spanish
 from assistant.understand.question import YEAR, QuestionProfile, counts
 from assistant.understand.serials import spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
@@ -269,11 +270,18 @@ class UnitScorer:
     existed is embedded once and kept in a bounded cache."""
 
     def __init__(
-        self, embedder: Embedder, lookup: UnitLookup | None = None, cache_size: int = 20_000, tagger=None
+        self,
+        embedder: Embedder,
+        lookup: UnitLookup | None = None,
+        cache_size: int = 20_000,
+        tagger=None,
+        translate: Callable[[str], str] | None = None,
     ) -> None:
         self.embedder = embedder
         self.lookup = lookup
         self.tagger = tagger
+        self.translate = translate  # Spanish text -> the English words the glossary gives for it
+        self._english: OrderedDict[str, frozenset[str]] = OrderedDict()
         self._spans: OrderedDict[str, tuple] = OrderedDict()
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -289,6 +297,16 @@ class UnitScorer:
         cache.move_to_end(key)
         while len(cache) > self.cache_size:
             cache.popitem(last=False)
+
+    def _english_tokens(self, text: str) -> frozenset[str]:
+        """A unit of a Spanish document says, for scoring, the English words the glossary gives
+        for it as well as its own: "22 países" counts countries for "how many countries ...", as
+        a Spanish question is read through the same glossary. Worked out once per unit text."""
+        if self.translate is None or not looks_spanish(text):
+            return frozenset()
+        if text not in self._english:
+            self._remember(self._english, text, frozenset(tokenize(self.translate(text))))
+        return self._english[text]
 
     def _entities(self, chunk) -> tuple:
         """Entities of a chunk indexed before they were recorded at ingest: tagged once, kept."""
@@ -332,7 +350,7 @@ class UnitScorer:
         weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
-        token_sets = [said_tokens(u.text) for u in units]
+        token_sets = [said_tokens(u.text) | self._english_tokens(u.text) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
