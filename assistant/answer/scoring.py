@@ -302,10 +302,11 @@ class UnitScorer:
         """A unit of a Spanish document says, for scoring, the English words the glossary gives
         for it as well as its own: "22 países" counts countries for "how many countries ...", as
         a Spanish question is read through the same glossary. Worked out once per unit text."""
-        if self.translate is None or not looks_spanish(text):
+        if self.translate is None:
             return frozenset()
         if text not in self._english:
-            self._remember(self._english, text, frozenset(tokenize(self.translate(text))))
+            english = frozenset(tokenize(self.translate(text))) if looks_spanish(text) else frozenset()
+            self._remember(self._english, text, english)
         return self._english[text]
 
     def _entities(self, chunk) -> tuple:
