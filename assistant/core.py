@@ -25,6 +25,7 @@ from assistant.understand.bridge import (
     load_lemmatiser,
     looks_spanish,
     spanish_counted,
+    spanish_counted_word,
     spanish_wants_list,
 )
 from assistant.answer.compose import compose, join_answers
@@ -237,7 +238,10 @@ class Assistant:
             synonyms = f"{synonyms} {' '.join(o[0] for p in demonyms for o in p.options)}".strip()
         if spanish and q.expects == "count" and not q.counted:  # "¿cuántas mujeres ...?" counts women
             renderings = spanish_counted(own, self.glossary, self.index.snapshot.lexical)
-            heads = (t for word in renderings for t in content_terms(word)[-1:])
+            heads = [t for word in renderings for t in content_terms(word)[-1:]]
+            # and the Spanish word itself, where a Spanish document counts it ("22 países")
+            lexical = self.index.snapshot.lexical
+            heads += [t for t in spanish_counted_word(own) if lexical.knows(t)]
             q = replace(q, counted=tuple(dict.fromkeys(heads)))
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical

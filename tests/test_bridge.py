@@ -166,6 +166,10 @@ def test_the_noun_a_spanish_count_question_counts_is_rendered_in_english(glossar
 
     assert spanish_counted("¿Cuántas mujeres asistieron al taller de Zembla?", glossary) == ("women",)
     assert "suspect" in spanish_counted("¿Cuántos sospechosos fueron detenidos?", glossary)
+    from assistant.understand.bridge import spanish_counted_word
+
+    # the Spanish word as written, for a Spanish document's "22 países"
+    assert spanish_counted_word("¿cuántos países reúne la red?") == ("pais",)
     assert spanish_counted("¿Dónde se celebró el taller?", glossary) == ()
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from types import MappingProxyType
 
 from assistant.understand.countries import is_country, spanish_names
+from vectorstore.lexical import tokenize
 
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
@@ -302,6 +303,12 @@ def spanish_wants_list(text: str) -> bool:
 
 # "¿cuántas mujeres ...?", "¿cuántos países ...?": the counted noun right after the question word.
 _SPANISH_COUNTED = re.compile(r"\bcu[aá]nt[oa]s\s+([^\W\d_]+)", re.IGNORECASE)
+
+
+def spanish_counted_word(text: str) -> tuple[str, ...]:
+    """The stem of the noun a Spanish "¿cuántos X ...?" counts, as written ("países" -> "pais")."""
+    m = _SPANISH_COUNTED.search(text)
+    return tuple(tokenize(m.group(1))[-1:]) if m else ()
 
 
 def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> tuple[str, ...]:
