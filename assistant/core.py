@@ -46,6 +46,7 @@ from assistant.understand.question import (
     profile,
     split_premise,
     wants_parties,
+    after_year,
     earlier,
     planned,
     predicates,
@@ -224,6 +225,7 @@ class Assistant:
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
                 planned=planned(own),
                 earlier=earlier(own),
+                after_year=after_year(premise, own),
             )
         # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
         # Conference of States Parties"), not as the initials the user typed

@@ -794,3 +794,16 @@ def test_a_spanish_unit_is_scored_with_the_english_words_the_glossary_gives() ->
     scorer._english_tokens(spanish)
     assert seen == [spanish]  # translated once per unit text
     assert scorer._english_tokens("The executive secretary presented the report.") == frozenset()
+
+
+def test_what_happened_afterwards_is_answered_by_a_later_passage() -> None:
+    from assistant.answer.engine import later
+    from assistant.understand.question import after_year
+
+    question = "Zembla advised Ruritania in 2016 on a port bill - what happened with that bill afterwards?"
+    assert after_year("", question) == 2016
+    assert after_year("", "what did Zembla do in 2016?") is None  # nothing asked beyond the year
+    restated = _scored("In 2016 Zembla advised Ruritania on its port bill.")
+    after = _scored("In March 2018 the ministry sent the port bill to Congress.", 60, 1)
+    hits = _one_report()
+    assert later(2016, after, hits) and not later(2016, restated, hits)

@@ -25,7 +25,7 @@ from assistant.answer.decline import (
 )
 from assistant.answer.trim import trimmed
 from assistant.answer.evidence import ANAPHOR, continues, looks_back, missing_evidence, same_paragraph
-from assistant.understand.question import QuestionProfile, asks_order, content_terms, counts
+from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
@@ -49,6 +49,17 @@ class Draft:
 
 # How much a comparison side's passage loses for holding the other side's distinctive words.
 SIDE_CONTRAST = 0.3
+
+# "... in 2016 - what happened afterwards?": a later passage answers when it covers this share of
+# the question's words the best one (restating the premise) covers.
+LATER_COVERAGE_SHARE = 0.4
+
+
+def later(year: int, s: Scored, hits: Sequence[Hit]) -> bool:
+    """Does the unit speak of a year after `year`, or stand in a report of a later year?"""
+    chunk = hits[s.unit.hit_index].chunk
+    return any(int(y) > year for y in YEAR.findall(s.unit.text)) or (chunk.year or 0) > year
+
 
 # How many sentences either side of the best one, in its paragraph, may supply the value asked for.
 NEIGHBOURS = 2
@@ -151,6 +162,18 @@ class AnswerEngine:
         best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
         if q.earlier and not looks_back(best.unit.text):
             best = self._looking_back(q, best, ranked, hits) or best
+        if q.after_year and not later(q.after_year, best, hits):
+            best = next(
+                (
+                    s
+                    for s in ranked[:KIND_SEARCH_DEPTH]
+                    if later(q.after_year, s, hits)
+                    and s.coverage >= LATER_COVERAGE_SHARE * best.coverage
+                    and not is_heading(s.unit, "")
+                    and not s.unit.instruction
+                ),
+                best,
+            )
         return self._gather(q, best, ranked, hits, lexical, limit)
 
     @staticmethod

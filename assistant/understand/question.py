@@ -78,6 +78,7 @@ class QuestionProfile:
     also_expects: tuple[str, ...] = ()  # "where and when ...": kinds asked besides `expects`
     planned: bool = False  # "where will the next plenary be held?": an event still to come when written
     earlier: bool = False  # "where was the previous plenary held?": the one before the one named
+    after_year: int | None = None  # "CICTE advised Chile in 2016 on a bill - what happened afterwards?"
     own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
 
 
@@ -177,6 +178,25 @@ def asking_clause(question: str) -> str:
     clause that asks, after the one that sets the scene."""
     parts = _ASKING_CLAUSE.split(question)
     return parts[-1] if len(parts) > 1 else question
+
+
+# "what happened afterwards?", "where does it stand now?": later than what the premise says
+_LATER = re.compile(
+    r"\b(?:afterwards?|later|since then|subsequently|thereafter|after that|by now|now|today|currently|so far"
+    r"|to date)\b",
+    re.I,
+)
+
+
+def after_year(premise: str, question: str) -> int | None:
+    """The year a question asks to go beyond: the latest year of the scene it sets (its premise,
+    or the clause before the one that asks), when the asking clause asks what came later ("CICTE
+    advised Chile in 2016 on a bill - what happened with it afterwards?" is not answered by the
+    2016 sentence that restates the scene)."""
+    asking = asking_clause(question)
+    scene = f"{premise} {question[: len(question) - len(asking)]}"
+    years = [int(y) for y in YEAR.findall(scene)]
+    return max(years) if years and _LATER.search(asking) and not YEAR.search(asking) else None
 
 
 # "the previous plenary", "the preceding session" ("prior to X" dates against X instead)
