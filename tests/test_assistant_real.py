@@ -547,6 +547,8 @@ cooperates with 14 of them. The unit also trained 40 inspectors in 2033.
 
 The unit's partner programmes for container checks are Harbourwatch, Quaysafe, Boxtrace and Sealnet.
 
+The unit ran a capture the flag exercise in Valmora with 12 teams.
+
 A workshop on port security was held in Valmora, Ruritania, in 2033, for 60 participants and 9 member states.
 """
 
@@ -555,6 +557,8 @@ WORKING_GROUP_PAGE = """Ruritanian Shipping Working Group - history
 
 The annual meeting of the Ruritanian Shipping Working Group was held in Valmora, in January 2031.
 The group exchanges information on ships and contacts of interest. Its executive secretary is Anna Lind.
+
+In 2033 the working group's harbour drill was won by the Tarsk port team.
 
 The 2030 meeting of the working group took place in Osterby, and the 2033 meeting in Tarsk.
 
@@ -598,3 +602,8 @@ def test_the_year_after_counts_from_the_year_the_earlier_answer_gave(programmes)
 
 def test_a_spanish_page_answers_a_spanish_question_through_the_glossary(programmes):
     answers(programmes, "¿quién es la secretaria ejecutiva del centro zembliano?", "Ostrova")
+
+
+def test_who_won_is_answered_only_where_the_win_is_said(programmes):
+    declines(programmes, "who won the Zembla unit's capture the flag exercise?")
+    answers(programmes, "who won the shipping working group's harbour drill?", "Tarsk")

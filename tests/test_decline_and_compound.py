@@ -807,3 +807,9 @@ def test_what_happened_afterwards_is_answered_by_a_later_passage() -> None:
     after = _scored("In March 2018 the ministry sent the port bill to Congress.", 60, 1)
     hits = _one_report()
     assert later(2016, after, hits) and not later(2016, restated, hits)
+
+
+def test_who_won_asks_for_the_winner() -> None:
+    from assistant.understand.question import ROLE_STEMS, predicates
+
+    assert set(predicates("who won the Zembla capture the flag?")) & ROLE_STEMS  # the answer must say it
