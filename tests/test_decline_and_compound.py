@@ -696,6 +696,7 @@ def test_a_count_of_the_very_thing_beside_the_best_sentence_answers() -> None:
 
     assert counted_noun("how many of the 41 measures have been completed?") == ("measur",)
     assert counted_noun("how many of its 12 members signed?") == ("member",)
+    assert counted_noun("how many of the region's port programmes does Zembla join?") == ("programm",)
     q = profile("How many member states were represented at the Zembla conference?")
     named = (("CARDINAL", "150"),)
     best = _scored("In June 2018, Zembla convened the first conference of heads of agencies of Member States.", 0, 1)

@@ -19,7 +19,8 @@ from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
-    r"(?:\b(?:h\w{0,2} many(?:\s+of\s+(?:the|these|those|its|their|our)(?:\s+\d+)?)?|(?:total )?number of|total)"
+    r"(?:\b(?:h\w{0,2} many(?:\s+of\s+(?:the|these|those|its|their|our)(?:\s+\d+)?(?:\s+[\w-]+['’]s)?)?"
+    r"|(?:total )?number of|total)"
     r"|(?:#|\bno\.|\bnr\.?) ?of)\s+"
     r"([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
     r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:/]|$)",
