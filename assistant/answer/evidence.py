@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
-from assistant.understand.serials import ORDINAL_WORD, serials_said
+from assistant.understand.serials import ORDINAL_WORD, run_on_initials, serials_said
 from assistant.understand.question import QuestionProfile, word_set
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
@@ -230,7 +230,7 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
         return True
     # "CSP4" asked, "the Second Conference of States Parties" said: an ordinal in words before
     # the name the initials stand for, and the asked number said nowhere
-    initials = {m.group(1).lower() for typed, _ in q.serials if (m := _RUN_ON.fullmatch(typed))}
+    initials = {run_on_initials(typed) for typed, _ in q.serials} - {""}
     if not initials or set(asked) & {ORDINAL_WORD[w.lower()] for w in _ORDINAL_NAME.findall(text)}:
         return False
     for m in _ORDINAL_NAME.finditer(text):
@@ -240,7 +240,6 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
     return False
 
 
-_RUN_ON = re.compile(r"([A-Za-z]{2,})(\d{1,3})")
 _ORDINAL_NAME = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\s+(?=[A-Z])", re.I)
 
 

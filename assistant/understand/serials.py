@@ -98,6 +98,12 @@ def run_on_serial(typed: str) -> bool:
     return bool(_RUN_ON_NUMBER.fullmatch(typed))
 
 
+def run_on_initials(typed: str) -> str:
+    """The initials of a serial typed with its number run on ("CSP4" -> "csp"); "" for others."""
+    m = _RUN_ON_NUMBER.fullmatch(typed)
+    return m.group(1).lower() if m else ""
+
+
 def serials_said(text: str) -> set[str]:
     """The serial numbers a passage says, as values: any ordinal ("9th", "Ninth Meeting") and
     numbers after a word ("CICAD 57", "resolution 1540"). A date's "10" is no 10th meeting."""
