@@ -173,8 +173,9 @@ class Assistant:
         return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical)}"
 
     def mend(self, text: str) -> str:
-        """English words mistyped ("numbr", "countires") read as the indexed words meant."""
-        return mend_words(text, self.index.snapshot.lexical.frequency)
+        """English words mistyped ("numbr", "countires") read as the indexed words meant; the
+        opening wh-word first ("wich countries" is "which", not the indexed "wish")."""
+        return mend_words(mend_question_word(text), self.index.snapshot.lexical.frequency)
 
     def understand(
         self, question: str, history: Sequence[str] = (), context: str = ""

@@ -48,4 +48,21 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
         spans.append((start, m.start()))
         start = clause = m.end()
     spans.append((start, len(text)))
+    spans = [piece for s, e in spans for piece in _table_rows(text, s, e)]
     return [(base + s, base + e) for s, e in spans if text[s:e].strip()]
+
+
+# A table flattened into prose by a web page or a PDF export: "Total Number of Reports *2 1,530
+# 1,468 1,244 4,242 Cases Coordinated *4 884 780 915 2,579". Each run of figures ends a row, and
+# the next row's label follows it; a row of its own says which figures are whose.
+_ROW_FIGURES = re.compile(r"(?:(?<=\s)|^)(?:\d[\d,.]*%?\s+){2,}\d[\d,.]*%?(?=\s|$)")
+TABLE_MIN_ROWS = 2  # one run of figures in a sentence is a list of numbers, two are a table
+
+
+def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The rows of a table flattened into the sentence text[start:end], or the sentence whole."""
+    runs = [m.end() for m in _ROW_FIGURES.finditer(text, start, end)]
+    if len(runs) < TABLE_MIN_ROWS:
+        return [(start, end)]
+    cuts = [start, *(r for r in runs if text[r:end].strip()), end]
+    return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]

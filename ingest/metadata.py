@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from assistant.understand.vocab import MONTH_WORDS, SPANISH_MONTHS
 from ingest.organisations import detect_organisation
 from ingest.titles import first_heading, front_paragraphs, is_marker, kind_of, lead_line, stated_title, title_case
 
@@ -82,6 +83,16 @@ _SELF_REFERENCE = re.compile(r"\bour (?:economy|country|government|nation)\b", r
 _FUTURE = re.compile(r"\b(?:will|shall|planned|plans? to|expected|intends? to|to be held)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b")
+# A day of a month of a year, in English or Spanish: "18 May 2015", "May 19,2015", "March 19-20,
+# 2015", "15 al 19 octubre de 2012". A report's days are when things happened; a bare year may
+# bound a term ("till 2018") or name a meeting still to come ("scheduled for 2020").
+_MONTH = "|".join(sorted(MONTH_WORDS | SPANISH_MONTHS, key=len, reverse=True))
+_DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|al|y)\s*\d{1,2}(?:st|nd|rd|th)?)?"
+_FULL_DATE = re.compile(
+    rf"\b(?:{_DAYS}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:del?\s+)?((?:19|20)\d\d)"
+    rf"|(?:{_MONTH})\.?\s+{_DAYS},?\s*((?:19|20)\d\d))\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -171,17 +182,20 @@ def detect_year(text: str, title: str = "") -> int | None:
     """The year a report covers.
 
     Rule: a year stated in the title ("the 2016 work plan") wins, unless it is in brackets
-    (the date of something cited: "resolution 1373 (2001)"). Otherwise the latest
-    year mentioned in a sentence that reports something done rather than planned (no
-    "will", "planned", "expected" ...), a range such as "2017-2022" counting as its start.
+    (the date of something cited: "resolution 1373 (2001)"). Otherwise the latest year of a
+    full date (day, month, year) in a sentence that reports something done rather than
+    planned (no "will", "planned", "expected" ...); failing that, the latest year such a
+    sentence mentions at all, a range such as "2017-2022" counting as its start.
     """
     in_title = _YEAR.findall(re.sub(r"\([^)]*\)", "", title))  # "resolution 1373 (2001)" cites a year
     if in_title:
         return int(in_title[0])
     years: list[int] = []
+    days: list[int] = []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
         if _FUTURE.search(sentence):
             continue
+        days.extend(int(a or b) for a, b in _FULL_DATE.findall(sentence))
         sentence = _RANGE.sub(lambda m: m.group(1), sentence)
         years.extend(int(y) for y in _YEAR.findall(sentence))
-    return max(years) if years else None
+    return max(days or years) if years or days else None

@@ -119,6 +119,27 @@ def wrapped_on(text: str, after: str, margin: int | None) -> bool:
     return len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin or after.lstrip()[:1].islower()
 
 
+def runs_across_blank(text: str, later: str) -> bool:
+    """A line that runs on into the next written one, whatever lies between (a blank line, a
+    paragraph break of a DOCX export, a PDF layout break): a line of prose with no sentence end
+    that stops where no sentence can (on "of the") or before a line opening where no paragraph
+    does, in lower case or with a bracketed figure ("... a record number of reports" /
+    "(463,938), with ..."). Exports from PDF break mid-sentence like this; a short line before
+    a blank one ("It met again in" / "March.") is left a paragraph of its own."""
+    text, later = text.strip(), later.lstrip()
+    if not text or not later or ends_sentence(text) or text.startswith("|") or starts_block(later):
+        return False
+    # a heading or a form field ("Original: Spanish") ends without a full stop, and a title set
+    # in small capitals may follow it in lower case: only a line of prose runs on
+    if len(text.split()) < PROSE_MIN_WORDS:
+        return False
+    return ends_mid_phrase(text) or later[:1].islower() or bool(_BRACKETED_FIGURE.match(later))
+
+
+PROSE_MIN_WORDS = 6  # shorter lines without a full stop are headings, labels or table cells
+_BRACKETED_FIGURE = re.compile(r"\(\d")
+
+
 def starts_block(text: str) -> bool:
     """True when a line can only be the start of a paragraph (bullet, section label)."""
     return text.startswith(BULLET) or bool(LABEL_START_RE.match(text)) or is_form_label(text)
@@ -198,6 +219,8 @@ def _runs_on(previous: Line, line: Line) -> bool:
     if BARE_LABEL_RE.match(previous.text):  # "II." on its own line, title on the next
         return True
     if breaks_word(previous.text, line.text):  # a hyphen ends the line, the word goes on
+        return True
+    if runs_across_blank(previous.text, line.text):  # whatever the format put between them
         return True
     return previous.may_continue and not starts_block(line.text)
 

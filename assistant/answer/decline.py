@@ -13,6 +13,7 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from assistant.answer.units import leads, reading
 from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted, said_tokens
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
@@ -119,7 +120,11 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
     """The words the answer's passage says (with its section headings), and the question's
     words a thesaurus phrasing in it stands for."""
     said = set().union(
-        *(set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) for s in passage if not blank(s))
+        *(
+            set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) | s.english
+            for s in passage
+            if not blank(s)
+        )
     )
     for p in q.paraphrases:
         if any(set(o) <= said for o in p.options):
@@ -226,7 +231,7 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     chunks = [hits[s.unit.hit_index].chunk for s in passage]
     body = set().union(
         *(
-            said_tokens(s.unit.text)
+            said_tokens(s.unit.text) | s.english
             for s, c in zip(passage, chunks)
             if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
         )
@@ -345,7 +350,7 @@ def evidence_features(
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
         if holds_wanted(q, s.unit)
-        and (not counted or counts(s.unit.text, counted))
+        and (not counted or counts(reading(s.unit), counted))
         and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
@@ -379,7 +384,7 @@ def evidence_features(
     if never_said:
         relevance = 0.0
     answer_has_kind = not never_said and any(
-        holds_wanted(q, s.unit) and (not counted or counts(s.unit.text, counted)) for s in units
+        holds_wanted(q, s.unit) and (not counted or counts(reading(s.unit), counted)) for s in units
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
@@ -413,8 +418,11 @@ def evidence_features(
             for v in valued
         )
 
+    lead = leads(hits)
     near = " ".join(
-        [heading_of(c) for c in about] + [s.unit.text for s in [*passage, *before] if s in valued or not sibling(s)]
+        [heading_of(c) for c in about]
+        + [lead.get(doc, "") for doc in dict.fromkeys(c.doc_id for c in about)]
+        + [reading(s.unit) for s in [*passage, *before] if s in valued or not sibling(s)]
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)

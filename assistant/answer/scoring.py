@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -19,7 +19,7 @@ from assistant.understand.question import YEAR, QuestionProfile, counts
 from assistant.understand.serials import spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
-from assistant.answer.units import Unit, is_form_line, mostly_upper, split_chunk, split_hits
+from assistant.answer.units import Unit, is_form_line, leads, mostly_upper, reading, split_chunk, split_hits
 from ingest.embedding import text_key
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
@@ -34,6 +34,9 @@ class Scored:
     list_match: float = 0.0  # how well the line introducing the unit's list matches the question
     # the share of the user's own words found (carried-over context aside); -1: not computed
     asked_coverage: float = -1.0
+    # a unit of a Spanish document: the English words the glossary gives for it, so that checks
+    # on what the answer says ("who headed ...": "encabezada por") read it as scoring does
+    english: frozenset[str] = frozenset()
 
     @property
     def own_coverage(self) -> float:
@@ -168,12 +171,12 @@ def done_by(text: str, predicates: set[str]) -> bool:
 
 def holds_wanted(q: QuestionProfile, unit: Unit, kind: str | None = None) -> bool:
     """Does the unit hold the kind of value asked for, as something the question does not say?"""
-    return holds_new(kind or q.expects, unit.text, unit.named, q.asked)
+    return holds_new(kind or q.expects, reading(unit), unit.named, q.asked)
 
 
 def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str], holds: bool) -> float:
     """A unit holding (`holds`) the kind of value asked for (a date, a count of the right thing, a name)."""
-    text = unit.text
+    text = reading(unit)
     if q.expects == "name":
         return 0.15 if novel_name(text, q) else 0.0
     if q.expects in {"thing", "list"} or not holds:
@@ -281,7 +284,7 @@ class UnitScorer:
         self.lookup = lookup
         self.tagger = tagger
         self.translate = translate  # Spanish text -> the English words the glossary gives for it
-        self._english: OrderedDict[str, frozenset[str]] = OrderedDict()
+        self._english: OrderedDict[str, str] = OrderedDict()
         self._spans: OrderedDict[str, tuple] = OrderedDict()
         self.cache_size = cache_size
         self._cache: OrderedDict[str, np.ndarray] = OrderedDict()
@@ -298,15 +301,15 @@ class UnitScorer:
         while len(cache) > self.cache_size:
             cache.popitem(last=False)
 
-    def _english_tokens(self, text: str) -> frozenset[str]:
-        """A unit of a Spanish document says, for scoring, the English words the glossary gives
-        for it as well as its own: "22 países" counts countries for "how many countries ...", as
-        a Spanish question is read through the same glossary. Worked out once per unit text."""
+    def _english_text(self, text: str) -> str:
+        """The glossary's English rendering of a unit of a Spanish document ("" for others): for
+        scoring it says those English words as well as its own ("22 países" counts countries for
+        "how many countries ...", as a Spanish question is read through the same glossary), and
+        its values are read in English. Worked out once per unit text."""
         if self.translate is None:
-            return frozenset()
+            return ""
         if text not in self._english:
-            english = frozenset(tokenize(self.translate(text))) if looks_spanish(text) else frozenset()
-            self._remember(self._english, text, english)
+            self._remember(self._english, text, self.translate(text) if looks_spanish(text) else "")
         return self._english[text]
 
     def _entities(self, chunk) -> tuple:
@@ -343,7 +346,7 @@ class UnitScorer:
 
     def score_all(self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex) -> list[Scored]:
         """Every unit of the hits, scored: term coverage, meaning, expected answer type, rank."""
-        units = split_hits(hits, self._entities)
+        units = [replace(u, english=self._english_text(u.text)) for u in split_hits(hits, self._entities)]
         if not units:
             return []
         weights = term_weights(q, lexical)
@@ -351,7 +354,7 @@ class UnitScorer:
         weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
-        token_sets = [said_tokens(u.text) | self._english_tokens(u.text) for u in units]
+        token_sets = [said_tokens(u.text) | frozenset(tokenize(u.english)) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
@@ -372,6 +375,10 @@ class UnitScorer:
         chunk_tokens = [
             set(tokenize(f"{h.chunk.title} {h.chunk.section} {h.chunk.text}")) | acronyms(h.chunk.title) for h in hits
         ]
+        # a report's lead says what all of it is about, as its title does
+        lead_tokens = {
+            doc: said_tokens(text) | set(tokenize(self._english_text(text))) for doc, text in leads(hits).items()
+        }
 
         own_terms = set(q.terms)
         own_total = sum(w for t, w in weights.items() if t in own_terms) or 1.0
@@ -417,6 +424,7 @@ class UnitScorer:
             para = set().union(*(token_sets[j] for j in beside if not units[j].instruction))
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
+            context |= lead_tokens.get(chunk.doc_id, set())
             ctx = cover(token_sets[i] | context | near)
             # ranks with its paragraph's words; the coverage the decision rests on stays its own
             ranked_ctx = cover(token_sets[i] | context | near | para) if para else ctx
@@ -450,5 +458,6 @@ class UnitScorer:
             )
             asked = cover(token_sets[i] | context | near, own_terms) if q.context_terms else ctx
             listed_match = cover(intro | context) if u.list_id is not None else 0.0
-            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked))
+            english = frozenset(tokenize(u.english))
+            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked, english))
         return sorted(out, key=lambda s: -s.score)

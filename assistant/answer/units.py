@@ -62,6 +62,14 @@ class Unit:
     # Opens with a definite noun phrase whose noun the paragraph said before ("It entails
     # training ... The training is provided by the Air Force"): it goes on about the same thing.
     resumes: bool = False
+    # A unit of a Spanish document: the English the glossary renders it as ("427 weapon arm
+    # obsolete ..."), so that "how many weapons" finds its number and "what date" its date.
+    english: str = ""
+
+
+def reading(unit: Unit) -> str:
+    """What a unit says, for the checks on its values: its text, and its English rendering."""
+    return f"{unit.text} {unit.english}" if unit.english else unit.text
 
 
 def mostly_upper(text: str) -> bool:
@@ -237,3 +245,25 @@ def _refine(label: str, text: str) -> str:
     if label == "DATE" and not any(c.isdigit() for c in text) and not _MONTH.search(text):
         return "DURATION"
     return label
+
+
+# A report's lead: its first paragraph of prose, cut to this many sentences. Title pages,
+# datelines and headings before it are no prose (no sentence end, few words).
+LEAD_SENTENCES = 2
+
+
+def leads(hits: Sequence[Hit]) -> dict[str, str]:
+    """The lead of each report whose opening chunk was retrieved: what a news page or a report
+    says first is what the whole of it is about ("NTI hosted the kickoff meeting ... in
+    Washington"), as its title is, so a sentence further down need not repeat it."""
+    out: dict[str, str] = {}
+    for h in hits:
+        if h.chunk.char_start != 0 or h.chunk.doc_id in out:
+            continue
+        for line in h.chunk.text.split("\n"):
+            stripped = line.strip()
+            if _STATEMENT_END.search(stripped) or len(stripped.split()) > BARE_WORDS:
+                spans = split_sentences(stripped, 0)[:LEAD_SENTENCES]
+                out[h.chunk.doc_id] = stripped[: spans[-1][1]] if spans else stripped
+                break
+    return out

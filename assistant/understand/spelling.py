@@ -51,11 +51,14 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
                 scored.append((frequency(stems[0]), candidate))
         return max(scored)[1] if scored else word
 
-    return _WORD.sub(meant, _SHORTHAND_AND.sub(" and ", question))
+    question = _NUMBER_OF.sub("number ", _SHORTHAND_AND.sub(" and ", question))
+    return _WORD.sub(meant, question)
 
 
 # Texting shorthand: "where was it held n on what dates" asks two things.
 _SHORTHAND_AND = re.compile(r"(?<=[a-z]) n (?=[a-z])")
+# "total no. of incident reports", "# of members": the number of them is asked, not "no".
+_NUMBER_OF = re.compile(r"(?:\b(?:no|nos|num|nr)\.?|#)\s*(?=of\b)", re.I)
 
 
 _WH_WORDS = ("which", "what", "when", "where", "whose")

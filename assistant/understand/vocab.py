@@ -2,6 +2,9 @@
 
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
+SPANISH_MONTHS = frozenset(
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
+)
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for.
 QUESTION_WORDS = frozenset(
