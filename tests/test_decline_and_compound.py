@@ -791,10 +791,23 @@ def test_a_spanish_unit_is_scored_with_the_english_words_the_glossary_gives() ->
 
     scorer = UnitScorer(embedder=None, translate=translate)  # the embedder is not used here
     spanish = "La secretaria ejecutiva del centro presentó el informe anual."
-    assert scorer._english_tokens(spanish) == frozenset(tokenize("executive secretariat report"))
-    scorer._english_tokens(spanish)
+    assert scorer._english_text(spanish) == "executive secretariat report"
+    scorer._english_text(spanish)
     assert seen == [spanish]  # translated once per unit text
-    assert scorer._english_tokens("The executive secretary presented the report.") == frozenset()
+    assert scorer._english_text("The executive secretary presented the report.") == ""
+
+
+def test_a_spanish_unit_gives_its_count_and_its_role_in_english() -> None:
+    """ "427 armas" is a number of weapons; "encabezada por" says who headed it: the checks on what an
+    answer says read a Spanish unit's English rendering too."""
+    from assistant.answer.units import Unit, reading
+    from assistant.understand.question import counts
+
+    unit = Unit(
+        0, 0, 30, "la destrucción de 427 armas obsoletas", False, None, 0, english="destruction 427 weapon arm obsolete"
+    )
+    assert counts(reading(unit), {"weapon"}) and not counts(unit.text, {"weapon"})
+    assert reading(Unit(0, 0, 5, "Texto", False, None, 0)) == "Texto"
 
 
 def test_what_happened_afterwards_is_answered_by_a_later_passage() -> None:

@@ -315,6 +315,18 @@ def names_beside_figure(
     return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
 
 
+def list_size(q: QuestionProfile, units: Sequence[Scored]) -> int:
+    """ "Which member states took part?" answered by "... 98 participants and 14 member states: a
+    workshop in Kingston, Jamaica": the passage's own count says how many the list must name
+    (0 when it gives none). "Which countries" is counted as "14 member states": a party is
+    counted under any of its names."""
+    if not q.wants_list or not q.asked_nouns:
+        return 0
+    plural_parties = q.expects == "government" and PLURAL_PARTIES.search(q.text)
+    nouns = PARTY_STEMS if plural_parties else frozenset({q.asked_nouns[-1]})
+    return max((count_given(s.unit.text, set(nouns)) for s in units), default=0)
+
+
 def list_parts(text: str) -> int:
     """How many parts a sentence falls into at commas, semicolons, colons and "and"/"or": at
     most how many things it lists."""
@@ -419,10 +431,24 @@ def evidence_features(
         )
 
     lead = leads(hits)
+    # The answer stands on its first report: a name of the question that only another report's
+    # passage cited beside it says ("Was China among the 26 countries at the Washington
+    # meeting?", China named on another page) is not said of what the answer is about. A
+    # question naming two reports, or comparing, takes each side from its own.
+    own_doc = hits[units[0].unit.hit_index].chunk.doc_id if units else ""
+    one = not (q.cross_doc or q.compares or q.sides or q.also_expects)
+
+    def ours(doc: str) -> bool:
+        return not one or doc == own_doc
+
     near = " ".join(
-        [heading_of(c) for c in about]
-        + [lead.get(doc, "") for doc in dict.fromkeys(c.doc_id for c in about)]
-        + [reading(s.unit) for s in [*passage, *before] if s in valued or not sibling(s)]
+        [heading_of(c) for c in about if ours(c.doc_id)]
+        + [lead.get(doc, "") for doc in dict.fromkeys(c.doc_id for c in about) if ours(doc)]
+        + [
+            reading(s.unit)
+            for s in [*passage, *before]
+            if (s in valued or not sibling(s)) and ours(hits[s.unit.hit_index].chunk.doc_id)
+        ]
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
@@ -448,13 +474,8 @@ def evidence_features(
     ]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
-    # "which member states took part?" answered by "... 98 participants and 14 member states: a
-    # workshop in Kingston, Jamaica": the passage's own count says how many the list must name.
-    if q.wants_list and typed and not stated and q.asked_nouns:
-        # ("which countries" counted as "14 member states": a party is counted under any of its names)
-        plural_parties = q.expects == "government" and PLURAL_PARTIES.search(q.text)
-        nouns = PARTY_STEMS if plural_parties else frozenset({q.asked_nouns[-1]})
-        stated = max((count_given(s.unit.text, set(nouns)) for s in units), default=0)
+    if q.wants_list and typed and not stated:
+        stated = list_size(q, units)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
     members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked)} if stated else set()
     # "which 14 AEO programmes ... list them": no recogniser types a programme, but an answer

@@ -16,6 +16,7 @@ from assistant.answer.decline import (
     COUNT_COVERAGE_SHARE,
     DECLINE_MODEL,
     KIND_SEARCH_DEPTH,
+    list_size,
     DeclineModel,
     Evidence,
     asks_role,
@@ -64,6 +65,11 @@ def later(year: int, s: Scored, hits: Sequence[Hit]) -> bool:
 
 # How many sentences either side of the best one, in its paragraph, may supply the value asked for.
 NEIGHBOURS = 2
+
+# A dateline on a line of its own ("Chios island, 13th September 2013."): at most this many words,
+# naming nothing but places and dates.
+DATELINE_WORDS = 8
+_DATELINE_LABELS = frozenset({"DATE", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 # A list whose label covers this share of the question's words is about what it asks.
 LIST_LABEL_MATCH = 0.5
@@ -278,6 +284,8 @@ class AnswerEngine:
         miscounts = bool(counted) and not counts(reading(best.unit), counted)
         if q.expects not in {"thing", "list"} and (not holds_wanted(q, best.unit) or miscounts):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
+            if follow is None and q.expects in BESIDE_KINDS:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
+                follow = self._dateline(q, best, ranked)
             if follow is None and counted:  # "... convened the conference. 150 Member States attended."
                 follow = self._counting_neighbour(q, best, ranked, counted)
             # Another unit holding the value answers only if it still covers the question
@@ -318,6 +326,8 @@ class AnswerEngine:
             follow = self._stating(q, best, ranked)
         if follow is None and q.expects in BESIDE_KINDS and not q.wants_list:
             follow = self._sequel(q, best, ranked)
+        if follow is None and q.expects in {"date", "day"} and not YEAR.search(reading(best.unit)):
+            follow = self._dateline(q, best, ranked, dated=True)  # "12-13 December" under "15.12.2021"
         if (
             follow is not None
             and hits[follow.unit.hit_index].chunk.doc_id == hits[best.unit.hit_index].chunk.doc_id
@@ -469,6 +479,28 @@ class AnswerEngine:
         return holders[0] if holders else None
 
     @staticmethod
+    def _dateline(q: QuestionProfile, best: Scored, ranked: list[Scored], dated: bool = False) -> Scored | None:
+        """A statement's place and date on the line of their own right after or before it
+        ("Conclusions agreed at the 5th Plenary Conference ..." / "Chios island, 13th September
+        2013."): they date and place what the statement says, as the paragraph's own would.
+        `dated`: one giving the year a best sentence's day and month lack."""
+        return next(
+            (
+                s
+                for s in ranked
+                if s.unit.hit_index == best.unit.hit_index
+                and abs(s.unit.line - best.unit.line) == 1
+                and len(s.unit.text.split()) <= DATELINE_WORDS
+                and "DATE" in s.unit.labels
+                and s.unit.labels <= _DATELINE_LABELS
+                and holds_wanted(q, s.unit)
+                and not s.unit.instruction
+                and (not dated or bool(YEAR.search(s.unit.text)))
+            ),
+            None,
+        )
+
+    @staticmethod
     def _counting_neighbour(q: QuestionProfile, best: Scored, ranked: list[Scored], counted: set[str]) -> Scored | None:
         """ "How many member states were represented at the 2018 conference?": the sentence naming
         the conference is followed by the one counting its participants ("... from 150 Member
@@ -596,6 +628,20 @@ class AnswerEngine:
 
         if q.expects in LIST_KINDS:  # countries, organisations: the fullest relevant list
             doc = hits[best.unit.hit_index].chunk.doc_id
+            # "... from 10 member states in attendance": the report's sentence naming ten of them
+            # further down its paragraph is the list, however little else of the question it says
+            size = list_size(q, beside(best))
+            if size and len(names(beside(best))) < size:
+                full = [
+                    s
+                    for s in ranked[:LIST_RIVAL_DEPTH]
+                    if hits[s.unit.hit_index].chunk.doc_id == doc
+                    and not s.unit.instruction
+                    and holds_wanted(q, s.unit)
+                    and len(names([s])) >= size
+                ]
+                if full:
+                    return full[0]
             rivals = [
                 s
                 for s in ranked[:LIST_RIVAL_DEPTH]

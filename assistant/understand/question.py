@@ -631,12 +631,22 @@ def figures(text: str) -> list[re.Match]:
 _DATE_PART = re.compile(r"\d[-/]$")
 
 
+# What makes a count the size of a larger whole the names are part of ("among some 40 countries",
+# "one of the 12 members").
+_AMONG = re.compile(
+    r"\b(?:among|one of|part of)\s+(?:the\s+)?(?:(?:more than|over|some|about|around|nearly|almost|at least)\s+)?$",
+    re.I,
+)
+
+
 def count_given(text: str, nouns: set[str]) -> int:
     """The number of one of `nouns` a passage gives ("benefitting 98 participants and 14 member
     states" gives 14 states), as a list's size; 0 when it gives none in figures or small words."""
     for m in figures(text):
         word = m.group(0).lower()
         if _DATE_PART.search(text[: m.start()]):  # "2022-11-23 Member States of ...": a date's day
+            continue
+        if _AMONG.search(text[: m.start()]):  # "A, B and C are among more than 40 countries": a part
             continue
         n = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
         rest = text[m.end() :]
