@@ -64,7 +64,7 @@ from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_client
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
-from vectorstore.lexical import tokenize
+from vectorstore.lexical import STOPWORDS, tokenize
 from assistant.understand.serials import run_on_serial
 
 log = logging.getLogger(__name__)
@@ -310,8 +310,11 @@ class Assistant:
                     continue
                 doc_ids.append(d.doc_id)
                 names = " ".join(str(x) for x in (d.title, d.organisation, d.country, Path(d.source).stem) if x)
-                firm = word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) | acronyms(d.title)
-                for word in word_set(names) | acronyms(d.title):
+                # (name words: "the" of "Director of the Conference ..." names no document)
+                firm = (word_set(" ".join(str(x) for x in (d.organisation, d.country) if x)) - STOPWORDS) | acronyms(
+                    d.title
+                )
+                for word in (word_set(names) - STOPWORDS) | acronyms(d.title):
                     known.setdefault(word[:1], {}).setdefault(word, set()).add(d.doc_id)
                 for word in firm:
                     strong.setdefault(word[:1], {}).setdefault(word, set()).add(d.doc_id)

@@ -126,9 +126,15 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
             if not blank(s)
         )
     )
+    return with_paraphrases(q, said)
+
+
+def with_paraphrases(q: QuestionProfile, said: set[str]) -> set[str]:
+    """`said` and the question's words a thesaurus phrasing in it stands for ("headed by" says
+    "presided")."""
     for p in q.paraphrases:
         if any(set(o) <= said for o in p.options):
-            said |= set(p.words)
+            said = said | set(p.words)
     return said
 
 
@@ -236,7 +242,7 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
             if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
         )
     )
-    unsaid = unsaid_stems(roles, body)
+    unsaid = unsaid_stems(roles, with_paraphrases(q, body))
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 

@@ -25,7 +25,7 @@ from assistant.answer.decline import (
     unsaid_stems,
 )
 from assistant.answer.trim import trimmed
-from assistant.answer.evidence import ANAPHOR, continues, looks_back, missing_evidence, same_paragraph
+from assistant.answer.evidence import ANAPHOR, continues, dateline_of, looks_back, missing_evidence, same_paragraph
 from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import reading
@@ -66,10 +66,6 @@ def later(year: int, s: Scored, hits: Sequence[Hit]) -> bool:
 # How many sentences either side of the best one, in its paragraph, may supply the value asked for.
 NEIGHBOURS = 2
 
-# A dateline on a line of its own ("Chios island, 13th September 2013."): at most this many words,
-# naming nothing but places and dates.
-DATELINE_WORDS = 8
-_DATELINE_LABELS = frozenset({"DATE", "GPE", "LOC", "FAC", "CARDINAL", "ORDINAL"})
 
 # A list whose label covers this share of the question's words is about what it asks.
 LIST_LABEL_MATCH = 0.5
@@ -480,19 +476,14 @@ class AnswerEngine:
 
     @staticmethod
     def _dateline(q: QuestionProfile, best: Scored, ranked: list[Scored], dated: bool = False) -> Scored | None:
-        """A statement's place and date on the line of their own right after or before it
-        ("Conclusions agreed at the 5th Plenary Conference ..." / "Chios island, 13th September
-        2013."): they date and place what the statement says, as the paragraph's own would.
-        `dated`: one giving the year a best sentence's day and month lack."""
+        """The best statement's dateline (`dateline_of`) holding the value asked for; `dated`: one
+        giving the year the best sentence's day and month lack ("15.12.2021" over "Egypt hosted
+        on 12-13 December ...")."""
         return next(
             (
                 s
                 for s in ranked
-                if s.unit.hit_index == best.unit.hit_index
-                and abs(s.unit.line - best.unit.line) == 1
-                and len(s.unit.text.split()) <= DATELINE_WORDS
-                and "DATE" in s.unit.labels
-                and s.unit.labels <= _DATELINE_LABELS
+                if dateline_of(s, best)
                 and holds_wanted(q, s.unit)
                 and not s.unit.instruction
                 and (not dated or bool(YEAR.search(s.unit.text)))

@@ -290,13 +290,30 @@ def refers_back(s: Scored) -> bool:
     return bool(ANAPHOR.match(s.unit.text)) or s.unit.resumes
 
 
+# A dateline on a line of its own ("Chios island, 13th September 2013."): a date and at most this
+# many words in all.
+DATELINE_WORDS = 8
+
+
+def dateline_of(a: Scored, b: Scored) -> bool:
+    """Is `a` the place and date of the statement `b` on the line of their own right after or
+    before it ("Conclusions agreed at the 5th Plenary Conference ..." / "Chios island, 13th
+    September 2013.")? It dates and places what `b` says, as `b`'s own paragraph would."""
+    return (
+        a.unit.hit_index == b.unit.hit_index
+        and abs(a.unit.line - b.unit.line) == 1
+        and len(a.unit.text.split()) <= DATELINE_WORDS
+        and ("DATE" in a.unit.labels or bool(YEAR.search(a.unit.text)))  # "15.12.2021 Security"
+    )
+
+
 def continues(a: Scored, b: Scored, q: QuestionProfile) -> bool:
     """Does `a`, in `b`'s paragraph, still speak of what the question asks about? One refers
     back to the other ("It was ..."), or `a` says one of the question's words (years aside).
     "The network was launched in October 2016", after a sentence on a 2016 exercise, does not
     date the exercise. The members a list question asks for often follow in a sentence of their
     own ("Officers from A, B and C ..."): for lists, the paragraph is enough."""
-    if a is b or (same_paragraph(a, b) and q.wants_list):
+    if a is b or (same_paragraph(a, b) and q.wants_list) or dateline_of(a, b):
         return True
     if not same_paragraph(a, b):
         return False
