@@ -311,7 +311,9 @@ class AnswerEngine:
                 else None
             )
             if exact or (typed and not holds_wanted(q, best.unit)):
-                best = exact or typed[0]
+                # the holder saying most of the user's own words ("keynote speeches by Mr Fu Kui"
+                # over "inaugurated by Mr Lee" for "who delivered the keynote speeches?")
+                best = exact or max(typed, key=lambda s: (round(s.own_coverage, 2), s.score))
         elif q.wants_list and q.expects not in UNTYPED:
             best = self._richest(q, best, ranked, hits)
         elif q.asked_nouns and q.expects in UNTYPED:

@@ -14,10 +14,11 @@ from collections.abc import Sequence
 from assistant.understand.countries import names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, run_on_initials, serials_said
-from assistant.understand.question import QuestionProfile, word_set
+from assistant.understand.question import QuestionProfile, months_of_years, word_set
+from assistant.understand.vocab import MONTHS
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
-from assistant.answer.units import is_form_line
+from assistant.answer.units import is_form_line, leads
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize, words
 
@@ -65,7 +66,7 @@ def unsaid_names(
             and not adjectival(e, known)
             and not clipped(e, context)
             and not coded(e, context)
-            and not abbreviated(e, q, known)
+            and not abbreviated(e, q, known, context)
             and not numbered(e, known, context)
             and not spaced(e, context)
         )
@@ -103,13 +104,32 @@ def spaced(name: str, text: str) -> bool:
 ABBREVIATED_PARTS = 3
 
 
-def abbreviated(name: str, q: QuestionProfile, known: set[str]) -> bool:
+def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "") -> bool:
     """Is the word part of a multi-word name the question spells out ("Northern Seas Patrol
-    Forum") whose initials the passage writes ("NSPF")?"""
+    Forum") whose initials the passage writes ("NSPF")? Part of the name will do when the
+    passage writes its initials: "the Arms Trade Treaty's Voluntary Trust Fund" is said by "ATT
+    implementation projects" (in capitals where the initials spell an English word)."""
+    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+
     for full in q.names:
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
-        if name in parts and len(parts) >= ABBREVIATED_PARTS and "".join(w[0] for w in parts) in known:
+        if name not in parts or len(parts) < ABBREVIATED_PARTS:
+            continue
+        if "".join(w[0] for w in parts) in known:
             return True
+        for size in range(ABBREVIATED_PARTS, len(parts)):
+            for start in range(len(parts) - size + 1):
+                run = parts[start : start + size]
+                if name not in run:
+                    continue
+                initials = "".join(w[0] for w in run)
+                # in capitals, or in any case where no English word is spelt so ("att_fund.txt")
+                if is_word(initials):
+                    initials, flags = initials.upper(), 0
+                else:
+                    flags = re.I
+                if re.search(rf"\b{initials}\b", context, flags):
+                    return True
     return False
 
 
@@ -195,11 +215,20 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
 
 
 def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
-    """The years the user asked about that the answer's passage never belongs to while dating
-    what it says to another year: "the 2017 meeting" is not answered by "held in January 2018",
-    though another passage of the report says 2017."""
-    if q.compares or q.sides or not q.asked_years or not passage:
+    """The years (and months) the user asked about that the answer's passage never belongs to
+    while dating what it says to another: "the 2017 meeting" is not answered by "held in January
+    2018", though another passage of the report says 2017; "the course in oct 2017" is not
+    answered by one held "from 11 to 22 September 2017"."""
+    if q.compares or q.sides or not passage:
         return []
+    # (a month the user dates, even where the year is the report's own; the page's lead may date
+    # it: "THE HAGUE — 13 December 2017 — ... a course held in Doha from 4 – 8 December")
+    lead = " ".join(leads(hits).get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
+    months = {n for s in passage for n in months_of_years(s.unit.text)}
+    other_month = bool(q.asked_months and months and not (months | set(months_of_years(lead))) & set(q.asked_months))
+    missing = [MONTHS[n - 1].title() for n in q.asked_months] if other_month else []
+    if not q.asked_years:
+        return missing
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in passage)]
     lines = [hits[s.unit.hit_index].chunk.text.split("\n")[s.unit.line] for s in passage]
     context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks)])
@@ -209,7 +238,7 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     # "the 2006 budget" answers nothing about the budget for 2005, whatever year the report is of
     if any(names_other_year(q, s.unit.text) for s in passage):
         return list(q.asked_years)
-    return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)]
+    return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)] + missing
 
 
 # "its 749th Meeting", "the 2006 budget": a number naming the word after it

@@ -248,8 +248,9 @@ def _refine(label: str, text: str) -> str:
 
 
 # A report's lead: its first paragraph of prose, cut to this many sentences. Title pages,
-# datelines and headings before it are no prose (no sentence end, few words).
+# captions, datelines and headings before it are no prose (no sentence end, or a few words).
 LEAD_SENTENCES = 2
+LEAD_MIN_WORDS = 6
 
 
 def leads(hits: Sequence[Hit]) -> dict[str, str]:
@@ -262,7 +263,7 @@ def leads(hits: Sequence[Hit]) -> dict[str, str]:
             continue
         for line in h.chunk.text.split("\n"):
             stripped = line.strip()
-            if _STATEMENT_END.search(stripped) or len(stripped.split()) > BARE_WORDS:
+            if _STATEMENT_END.search(stripped) and len(stripped.split()) > LEAD_MIN_WORDS:
                 spans = split_sentences(stripped, 0)[:LEAD_SENTENCES]
                 out[h.chunk.doc_id] = stripped[: spans[-1][1]] if spans else stripped
                 break

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.text import split_sentences
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
-from assistant.understand.vocab import QUESTION_WORDS
+from assistant.understand.vocab import MONTHS, QUESTION_WORDS
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -68,6 +68,7 @@ class QuestionProfile:
     qualifiers: tuple[str, ...] = ()  # entities describing the answer ("which Andean state"), not required
     focus_docs: tuple[str, ...] = ()  # doc ids the asking sentence names when a premise names others
     asked_years: tuple[str, ...] = ()  # years in the user's own words (not carried from history)
+    asked_months: tuple[int, ...] = ()  # months beside those years ("in oct 2017": 10)
     owners: tuple[str, ...] = ()  # "Peru's CTAP": whose report is asked about; the Assistant keeps only unindexed ones
     names: tuple[str, ...] = ()  # multi-word names as typed ("national cybersecurity policy"), folded
     sides: tuple[str, ...] = ()  # "which came first, A or B?": the two things compared, as typed
@@ -222,6 +223,21 @@ def planned(question: str) -> bool:
     return following and (bool(_SUPPOSED.search(question)) or not any(t.tag_ in {"VBD", "VBN"} for t in tokens))
 
 
+def month_number(word: str) -> int:
+    """1-12 for an English month name or its abbreviation ("Oct", "sept"), else 0."""
+    word = word.lower().rstrip(".")
+    return next((i + 1 for i, m in enumerate(MONTHS) if word == m or (len(word) >= 3 and m.startswith(word))), 0)
+
+
+# "in oct 2017", "October 2017", "Oct. 2017": a month said with its year (a day between allowed)
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
+
+
+def months_of_years(text: str) -> tuple[int, ...]:
+    """The months a text names with a year ("in oct 2017" -> (10,))."""
+    return tuple(dict.fromkeys(n for m in _MONTH_YEAR.finditer(text) if (n := month_number(m.group(1)))))
+
+
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
 # noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
 _LIGHT_NOUNS = frozenset(
@@ -347,6 +363,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         measured=measured_noun(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
+        asked_months=months_of_years(own),
         serials=tuple(serials(own).items()),
         owners=owners(own),
         names=multiword_names(own),

@@ -1,0 +1,132 @@
+"""Layouts and wordings of reports the engine had not seen: sentences broken across blank lines,
+pages dated by a day, tables flattened into prose, datelines on a line of their own, Spanish
+units, leads, initials of part of a name. Made-up text throughout (Ruritania, Zembla)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.answer.evidence import dateline_of, years_contradicted
+from assistant.answer.scoring import Scored
+from assistant.answer.units import Unit, leads
+from assistant.core import build
+from assistant.text import split_sentences
+from assistant.types import Chunk, Hit
+from assistant.understand.question import count_given, months_of_years, profile
+from assistant.understand.spelling import mend_words
+from ingest.loaders import load_document
+from ingest.metadata import detect_year
+from tests.conftest import HashEmbedder
+
+
+def _scored(text: str, line: int = 0, labels: frozenset[str] = frozenset(), hit: int = 0) -> Scored:
+    return Scored(Unit(hit, 0, len(text), text, False, None, line, labels=labels), 1.0, 1.0, 0.5)
+
+
+def test_a_sentence_broken_across_a_blank_line_is_one_paragraph(tmp_path: Path) -> None:
+    """PDF exports put blank lines between wrapped lines: a prose line with no sentence end runs on
+    into a line opening in lower case or with a bracketed figure; a heading or a short line does not."""
+    path = tmp_path / "export.txt"
+    path.write_text(
+        "Original: Spanish\n\nreport of the committee\n\n"
+        "The Ruritanian unit performed strongly in 2017-18 as demands on it grew in volume. It\n\n"
+        "received and processed a record number of Suspicious Transaction Reports\n\n"
+        "(463,938), with 22,619 of them urgent.\n\nIt met again in\n\nMarch.\n",
+        encoding="utf-8",
+    )
+    lines = load_document(path).text.split("\n")
+    assert "Original: Spanish" in lines and "report of the committee" in lines
+    whole = "It received and processed a record number of Suspicious Transaction Reports (463,938), with 22,619"
+    assert any(whole in line for line in lines)
+    assert "It met again in" in lines and "March." in lines
+
+
+def test_a_page_is_of_the_year_of_its_latest_full_date() -> None:
+    """A bare year may end a term ("till 2018") or name a meeting to come; a day is when things happened."""
+    text = (
+        "The Commission concluded its Fifth Session on May 19,2015 in Zembla City. The Session started on "
+        "18 May 2015. It opened the three-year term, till 2018, of members elected on 29 to 30 May 2014."
+    )
+    assert detect_year(text) == 2015
+    assert detect_year("Ruritania adopted its plan in 2019 and reviewed it in 2021.") == 2021
+    assert detect_year("El ejercicio concluyó el 12 de agosto de 2022 en Zembla.") == 2022
+
+
+def test_a_table_flattened_into_prose_gives_one_unit_per_row() -> None:
+    line = (
+        "[Chart 1: Number of reports] Oct Nov Dec Total. Total Number of Reports *2 1,530 1,468 1,244 4,242 "
+        "Cases Coordinated *4 884 780 915 2,579 [*2] Reports sent by e-mail."
+    )
+    units = [line[s:e].strip() for s, e in split_sentences(line, 0)]
+    assert "Total Number of Reports *2 1,530 1,468 1,244 4,242" in units
+    assert "Cases Coordinated *4 884 780 915 2,579" in units
+    # one run of figures is a list of numbers in a sentence, not a table
+    one = "Votes were 12 9 3 in the first round."
+    assert [one[s:e] for s, e in split_sentences(one, 0)] == [one]
+
+
+def test_shorthand_and_a_mistyped_wh_word() -> None:
+    assert mend_words("total no. of incident reports?", lambda s: 1) == "total number of incident reports?"
+    assert mend_words("# of members", lambda s: 1) == "number of members"
+    assert mend_words("there is no offer", lambda s: 1) == "there is no offer"
+
+
+def test_names_among_a_larger_count_are_not_the_whole_list() -> None:
+    text = "Zembla, Ruritania and Freedonia are among more than 40 countries taking part."
+    assert count_given(text, {"country"}) == 0
+    assert count_given("Officers from 10 member states attended.", {"stat", "member"}) == 10
+
+
+def test_a_month_the_user_dates_must_be_the_passages() -> None:
+    assert months_of_years("the third course in oct 2017?") == (10,)
+    q = profile("dates of the course in oct 2017")
+    assert q.asked_months == (10,)
+    hits = [Hit(Chunk("c", "d", "x.txt", "T", "From 11 to 22 September 2017, 31 staff were trained.", "", 0, 60), 1.0)]
+    assert years_contradicted(q, [_scored("From 11 to 22 September 2017, 31 staff were trained.")], hits) == ["October"]
+    assert years_contradicted(q, [_scored("From 2 to 6 October 2017, 31 staff were trained.")], hits) == []
+
+
+def test_a_statements_dateline_dates_it() -> None:
+    statement = _scored("Conclusions agreed at the 5th Plenary Conference of the Zembla Coast Guard Forum.", 1)
+    dateline = _scored("Chios island, 13th September 2013.", 2, frozenset({"DATE", "ORG"}))
+    assert dateline_of(dateline, statement)
+    assert not dateline_of(
+        _scored("The Forum met again in 2014 to adopt its work plan for the year ahead.", 2, frozenset({"DATE"})),
+        statement,
+    )
+    assert not dateline_of(_scored("Chios island, 13th September 2013.", 4, frozenset({"DATE"})), statement)
+
+
+def test_a_reports_lead_is_its_first_prose() -> None:
+    text = (
+        "ZEMBLA COAST GUARD FORUM\nChios, 13 September 2013\nOriginal: English\n"
+        "The Forum held its kickoff meeting in Washington on 19-20 March 2015. Twenty states attended. "
+        "It agreed a work plan.\nAgenda\nThe first day reviewed past cooperation."
+    )
+    lead = leads([Hit(Chunk("c", "d", "x.txt", "T", text, "", 0, len(text)), 1.0)])
+    assert lead == {
+        "d": "The Forum held its kickoff meeting in Washington on 19-20 March 2015. Twenty states attended."
+    }
+    assert leads([Hit(Chunk("c", "d", "x.txt", "T", text, "", 500, 500 + len(text)), 1.0)]) == {}
+
+
+def test_new_layouts_through_the_real_index(tmp_path: Path) -> None:
+    """Ingest and ask through the real composition (persistent Chroma, BM25, the tagger): the
+    sentence broken across a blank line is found whole, and its page is dated by its day."""
+    page = tmp_path / "ruritania_fiu_2018.txt"
+    page.write_text(
+        "Ruritania Financial Intelligence Unit Annual Report\n\n"
+        "The Ruritania Financial Intelligence Unit performed strongly on 30 June 2018 as its caseload grew. It\n\n"
+        "received and processed a record number of suspicious transaction reports (463,938) in the year.\n",
+        encoding="utf-8",
+    )
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assert assistant.ingest([page])[0].status == "ingested"
+    doc = assistant.documents()[0]
+    assert doc.year == 2018
+    answer = assistant.ask(
+        "How many suspicious transaction reports did the Ruritania Financial Intelligence Unit receive?"
+    )
+    assert not answer.abstained, answer.answer
+    assert "463,938" in answer.answer
+    assert any("It received and processed a record number" in c.quote for c in answer.citations)
