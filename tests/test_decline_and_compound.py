@@ -431,7 +431,10 @@ def test_a_clause_before_a_colon_is_no_heading_and_who_asks_a_role_only_by_its_v
     def asked(text: str):
         return replace(profile(text), asked_nouns=asked_nouns(text))
 
-    assert asks_role(asked("Who represented Zembla at the ministerial?"))
+    assert asks_role(asked("Who chaired the Zembla ministerial?"))
+    # a country's representative is named by the office held ("attended by Defence Minister of
+    # Zembla X"), seldom with the word "represented": the role word is not required
+    assert not asks_role(asked("Who represented Zembla at the ministerial?"))
     assert not asks_role(asked("Which Zemblan port were the officers from who got trained?"))
 
 

@@ -250,7 +250,7 @@ _CATEGORY_NOUNS = frozenset("kind kinds sort sorts type types form forms categor
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
 # say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
-_ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene represent won".split())
+_ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene won".split())
 ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
