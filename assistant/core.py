@@ -184,9 +184,8 @@ class Assistant:
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
         carried-over context, and `context` is carried like an earlier turn; synonyms only
         widen the lexical search)."""
-        if not looks_spanish(question):
-            question = self.mend(question)
-        own, carried = context_of(standalone(mend_question_word(question), history))
+        question = mend_question_word(question) if looks_spanish(question) else self.mend(question)
+        own, carried = context_of(standalone(question, history))
         premise, own = split_premise(own)
         carried = " ".join(x for x in (premise, context, carried) if x)
         spanish = looks_spanish(own)

@@ -120,11 +120,7 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
     """The words the answer's passage says (with its section headings), and the question's
     words a thesaurus phrasing in it stands for."""
     said = set().union(
-        *(
-            set(tokenize(f"{s.unit.text} {hits[s.unit.hit_index].chunk.section}")) | s.english
-            for s in passage
-            if not blank(s)
-        )
+        *(set(tokenize(f"{reading(s.unit)} {hits[s.unit.hit_index].chunk.section}")) for s in passage if not blank(s))
     )
     return with_paraphrases(q, said)
 
@@ -237,7 +233,7 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     chunks = [hits[s.unit.hit_index].chunk for s in passage]
     body = set().union(
         *(
-            said_tokens(s.unit.text) | s.english
+            said_tokens(s.unit.text) | set(tokenize(s.unit.english))
             for s, c in zip(passage, chunks)
             if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
         )

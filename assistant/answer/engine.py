@@ -623,8 +623,9 @@ class AnswerEngine:
             doc = hits[best.unit.hit_index].chunk.doc_id
             # "... from 10 member states in attendance": the report's sentence naming ten of them
             # further down its paragraph is the list, however little else of the question it says
-            size = list_size(q, beside(best))
-            if size and len(names(beside(best))) < size:
+            around = beside(best)
+            size = list_size(q, around)
+            if size and len(names(around)) < size:
                 full = [
                     s
                     for s in ranked[:LIST_RIVAL_DEPTH]

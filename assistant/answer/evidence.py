@@ -117,19 +117,16 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
             continue
         if "".join(w[0] for w in parts) in known:
             return True
-        for size in range(ABBREVIATED_PARTS, len(parts)):
-            for start in range(len(parts) - size + 1):
-                run = parts[start : start + size]
-                if name not in run:
-                    continue
-                initials = "".join(w[0] for w in run)
-                # in capitals, or in any case where no English word is spelt so ("att_fund.txt")
-                if is_word(initials):
-                    initials, flags = initials.upper(), 0
-                else:
-                    flags = re.I
-                if re.search(rf"\b{initials}\b", context, flags):
-                    return True
+        for initials, run in initial_runs(" ".join(parts), ABBREVIATED_PARTS, len(parts) - 1):
+            if name not in run:
+                continue
+            # in capitals, or in any case where no English word is spelt so ("att_fund.txt")
+            if is_word(initials):
+                initials, flags = initials.upper(), 0
+            else:
+                flags = re.I
+            if re.search(rf"\b{initials}\b", context, flags):
+                return True
     return False
 
 
@@ -223,10 +220,12 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         return []
     # (a month the user dates, even where the year is the report's own; the page's lead may date
     # it: "THE HAGUE — 13 December 2017 — ... a course held in Doha from 4 – 8 December")
-    lead = " ".join(leads(hits).get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
-    months = {n for s in passage for n in months_of_years(s.unit.text)}
-    other_month = bool(q.asked_months and months and not (months | set(months_of_years(lead))) & set(q.asked_months))
-    missing = [MONTHS[n - 1].title() for n in q.asked_months] if other_month else []
+    missing: list[str] = []
+    months = {n for s in passage for n in months_of_years(s.unit.text)} if q.asked_months else set()
+    if months and not months & set(q.asked_months):
+        lead = " ".join(leads(hits).get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
+        if not set(months_of_years(lead)) & set(q.asked_months):
+            missing = [MONTHS[n - 1].title() for n in q.asked_months]
     if not q.asked_years:
         return missing
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in passage)]

@@ -34,9 +34,6 @@ class Scored:
     list_match: float = 0.0  # how well the line introducing the unit's list matches the question
     # the share of the user's own words found (carried-over context aside); -1: not computed
     asked_coverage: float = -1.0
-    # a unit of a Spanish document: the English words the glossary gives for it, so that checks
-    # on what the answer says ("who headed ...": "encabezada por") read it as scoring does
-    english: frozenset[str] = frozenset()
 
     @property
     def own_coverage(self) -> float:
@@ -458,6 +455,5 @@ class UnitScorer:
             )
             asked = cover(token_sets[i] | context | near, own_terms) if q.context_terms else ctx
             listed_match = cover(intro | context) if u.list_id is not None else 0.0
-            english = frozenset(tokenize(u.english))
-            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked, english))
+            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked))
         return sorted(out, key=lambda s: -s.score)
