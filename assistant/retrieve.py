@@ -66,12 +66,14 @@ class Retriever:
         must = list(dict.fromkeys(cid for ranking in ids[:2] for cid in ranking[:per_ranking]))[:k]
         rest = [cid for cid in order if cid not in must]
         best = sorted(must + rest[: k - len(must)], key=lambda cid: -fused[cid])
+        snap = self.index.snapshot
         return [
             Hit(
                 chunk=chunks[cid],
                 score=fused[cid],
                 dense_rank=ids[0].index(cid) + 1 if cid in ids[0] else None,
                 lexical_rank=ids[1].index(cid) + 1 if cid in ids[1] else None,
+                opening=snap.opening(chunks[cid].doc_id),
             )
             for cid in best
         ]

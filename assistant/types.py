@@ -141,6 +141,8 @@ class Hit:
     score: float
     dense_rank: int | None = None
     lexical_rank: int | None = None
+    # its document's first chunk (retrieved or not): a page's lead names what the page is about
+    opening: Chunk | None = None
 
 
 @dataclass(frozen=True)

@@ -241,6 +241,13 @@ def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> Non
     # a short topic first: the question is what follows it
     assert answer_kind("in short, what was the forum meant to do when it was set up?") == "thing"
     assert answer_kind("When the plan was adopted, who chaired?") == "agent"
+    # a long opening clause of circumstance: its comma ends it, the question follows
+    assert (
+        answer_kind(
+            "When the Zembla watchdog flagged extremist posts to the platforms in its second year, how much came down?"
+        )
+        == "count"
+    )
     # opening a meeting, speaking, being quoted: a person's acts
     assert answer_kind("who officially opened the plenary in Zembla?") == "person"
     assert answer_kind("who spoke at the opening session?") == "person"

@@ -107,7 +107,12 @@ def test_a_reports_lead_is_its_first_prose() -> None:
     assert lead == {
         "d": "The Forum held its kickoff meeting in Washington on 19-20 March 2015. Twenty states attended."
     }
-    assert leads([Hit(Chunk("c", "d", "x.txt", "T", text, "", 500, 500 + len(text)), 1.0)]) == {}
+    later = Chunk("c2", "d", "x.txt", "T", "The second day reviewed the budget.", "", 500, 535)
+    assert leads([Hit(later, 1.0)]) == {}
+    # a report's opening, carried by each hit, gives its lead even when only a later chunk was retrieved
+    opening = Chunk("c", "d", "x.txt", "T", text, "", 0, len(text))
+    assert leads([Hit(later, 1.0, opening=opening)]) == {}  # scoring reads retrieved leads only
+    assert leads([Hit(later, 1.0, opening=opening)], unretrieved=True) == lead
 
 
 def test_new_layouts_through_the_real_index(tmp_path: Path) -> None:

@@ -136,6 +136,7 @@ def test_report_owners_and_counted_nouns_in_more_phrasings():
     assert counted_noun("How many customs authorities that don't take part were reached?") == ("authority",)
     assert counted_noun("how many ppl got scholarships to the bootcamp?") == ("ppl",)
     assert counted_noun("How many AEO programmes exist in the region?") == ("programm",)  # not "exist"
+    assert counted_noun("How many under-18s were arrested in Zembla in 2015?") == ()  # an age, no noun
 
 
 def test_either_or_comparisons_find_their_two_sides():
@@ -563,3 +564,21 @@ def test_a_facility_named_by_what_it_is_is_a_place():
     text = "pilots at Valmora Harbour, the Port of Brellin and Ostmark Land Border Crossing; officers of Puerto Kessel"
     found = [m.group(0) for m in FACILITY.finditer(text)]
     assert found == ["Valmora Harbour", "Port of Brellin", "Ostmark Land Border Crossing", "Puerto Kessel"]
+
+
+def test_numbered_lists_and_table_rows_count_their_nouns() -> None:
+    from assistant.understand.question import counts
+
+    listed = "Zembla received help and the following legal texts have been written: (1) a draft law, (2) a decree."
+    assert counts(listed, {"text"}) and not counts(listed, {"decree"})
+    row = "Number of Reports *2 1,530 1,468 1,244 Cases Coordinated *4 884 780 915"
+    assert counts(row, {"cas"}) and counts(row, {"report"}) and not counts(row, {"incident"})
+
+
+def test_people_counted_by_taking_part_are_counted_as_participants() -> None:
+    from assistant.answer.scoring import counted_nouns
+    from assistant.understand.question import profile
+
+    assert "participant" in counted_nouns(profile("How many youth leaders took part in the Zembla course?"))
+    assert "participant" not in counted_nouns(profile("How many countries took part in the Zembla course?"))
+    assert "participant" not in counted_nouns(profile("How many youth leaders were trained in Zembla?"))

@@ -45,12 +45,22 @@ class Snapshot:
     documents: tuple[DocumentInfo, ...]
     _groups: list = field(default_factory=list, compare=False, repr=False)  # filled on first filter
     _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first search
+    _openings: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk with this id, if this state of the index holds it."""
         if not self._by_id and self.chunks:
             self._by_id.update((c.chunk_id, c) for c in self.chunks)
         return self._by_id.get(chunk_id)
+
+    def opening(self, doc_id: str) -> Chunk | None:
+        """The first chunk of a document: its title and lead say what all of it is about."""
+        if not self._openings and self.chunks:
+            for c in self.chunks:
+                first = self._openings.get(c.doc_id)
+                if first is None or c.char_start < first.char_start:
+                    self._openings[c.doc_id] = c
+        return self._openings.get(doc_id)
 
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for each chunk the filters accept. Filters read document metadata, so they are

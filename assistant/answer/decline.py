@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.units import leads, reading
-from assistant.answer.scoring import Scored, holds_wanted, is_heading, known_counted, said_tokens
+from assistant.answer.scoring import PARTY_STEMS, Scored, holds_wanted, is_heading, known_counted, said_tokens
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import (
@@ -44,9 +44,6 @@ from vectorstore.lexical import LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
-
-# The nouns a party to something is counted under ("14 member states", "21 economies").
-PARTY_STEMS = frozenset({"country", "stat", "economy", "nation", "government", "jurisdiction"})
 
 # An untyped list question saying its size ("which 14 programmes ...") is held to it from this size.
 UNTYPED_LIST_MIN = 4
@@ -432,7 +429,7 @@ def evidence_features(
             for v in valued
         )
 
-    lead = leads(hits)
+    lead = leads(hits, unretrieved=True)
     # The answer stands on its first report: a name of the question that only another report's
     # passage cited beside it says ("Was China among the 26 countries at the Washington
     # meeting?", China named on another page) is not said of what the answer is about. A

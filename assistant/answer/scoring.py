@@ -133,12 +133,27 @@ def acronyms(text: str) -> set[str]:
     return found
 
 
+# The nouns a party to something is counted under ("14 member states", "21 economies").
+PARTY_STEMS = frozenset({"country", "stat", "economy", "nation", "government", "jurisdiction"})
+# Bodies are counted as such, never as the people who attend.
+BODY_STEMS = frozenset({"organization", "agency", "body", "institution", "company", "entity"})
+# "How many youth leaders took part / attended": those who take part are counted as participants.
+ATTENDING = frozenset({"attend", "participat"})
+ATTENDEE_STEMS = frozenset({"participant", "delegat", "attende"})
+
+
 def counted_nouns(q: QuestionProfile) -> set[str]:
     """The counted noun of "how many X" and the one-word thesaurus words for it (stems): a
-    phrase ("private sector" for "companies") is no head noun a number counts."""
-    return set(q.counted) | {
+    phrase ("private sector" for "companies") is no head noun a number counts. People counted
+    by their taking part ("how many youth leaders took part") are counted as participants."""
+    nouns = set(q.counted) | {
         o[0] for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options if len(o) == 1
     }
+    terms = set(q.terms)
+    attending = bool(terms & ATTENDING) or {"took", "part"} <= terms or {"tak", "part"} <= terms
+    if attending and q.counted and not set(q.counted) & (PARTY_STEMS | BODY_STEMS):
+        nouns |= ATTENDEE_STEMS
+    return nouns
 
 
 def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str] = ()) -> set[str]:

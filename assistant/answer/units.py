@@ -253,15 +253,18 @@ LEAD_SENTENCES = 2
 LEAD_MIN_WORDS = 6
 
 
-def leads(hits: Sequence[Hit]) -> dict[str, str]:
-    """The lead of each report whose opening chunk was retrieved: what a news page or a report
-    says first is what the whole of it is about ("NTI hosted the kickoff meeting ... in
-    Washington"), as its title is, so a sentence further down need not repeat it."""
+def leads(hits: Sequence[Hit], unretrieved: bool = False) -> dict[str, str]:
+    """The lead of each report whose opening chunk was retrieved (with `unretrieved`, of each
+    report a hit is from): what a news page or a report says first is what the whole of it is
+    about ("NTI hosted the kickoff meeting ... in Washington"), as its title is, so a sentence
+    further down need not repeat it. Scoring reads only retrieved leads: a long report's
+    opening would lend its words to every passage of it."""
     out: dict[str, str] = {}
     for h in hits:
-        if h.chunk.char_start != 0 or h.chunk.doc_id in out:
+        first = h.chunk if h.chunk.char_start == 0 else h.opening if unretrieved else None
+        if first is None or h.chunk.doc_id in out:
             continue
-        for line in h.chunk.text.split("\n"):
+        for line in first.text.split("\n"):
             stripped = line.strip()
             if _STATEMENT_END.search(stripped) and len(stripped.split()) > LEAD_MIN_WORDS:
                 spans = split_sentences(stripped, 0)[:LEAD_SENTENCES]

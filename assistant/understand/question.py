@@ -484,7 +484,9 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
-    return tuple(h for h in heads if not h.isdigit())  # "24/7 contact points" counts no 24s
+    # "24/7 contact points" counts no 24s; "how many under-18s" counts people of an age, a
+    # figure the passage writes its own way ("under 18 year olds")
+    return tuple(h for h in heads if not any(c.isdigit() for c in h))
 
 
 # "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
@@ -543,7 +545,7 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
         if t.tag_ == "NNS" and t.lower_.endswith("s") and run[k + 1].pos_ == "CCONJ" and conjunct_is_one_noun(k)
     ]
     heads = [*joined, nouns[-1]]
-    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not h.isdigit()))
+    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not any(c.isdigit() for c in h)))
 
 
 def _head_words(text: str) -> list[str]:
@@ -690,6 +692,15 @@ def counts(text: str, nouns: set[str]) -> bool:
                 break
     if any(set(counted_after(m.group(1))) & nouns for m in _NUMBER_OF_THEN.finditer(text)):
         return True
+    # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
+    if any(
+        set(counted_after(m.group(1))) & nouns and _SECOND_ITEM.search(text, m.end())
+        for m in _ENUMERATED.finditer(text)
+    ):
+        return True
+    # a table row flattened into text: its label, then a figure per column ("Cases Coordinated *4 884 780 915")
+    if any(set(tokenize(m.group(1))) & nouns for m in _ROW_THEN_FIGURES.finditer(text)):
+        return True
     return any(
         set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
     )
@@ -720,6 +731,14 @@ def initials_after(text: str) -> set[str]:
 _NUMBER_OF_THEN = re.compile(
     r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|rose to|fell to)\s+(?=\d)",
     re.I,
+)
+# A list's introduction and its first numbered item ("the following legal texts have been written: (1)"),
+# and the second item that makes it a numbered list.
+_ENUMERATED = re.compile(r"\bfollowing\s+([^.;:]{1,60}):\s*\(?(?:1|i|a)\)\s")
+_SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
+# A table row's label (capitalised words), a footnote mark, then at least two figures.
+_ROW_THEN_FIGURES = re.compile(
+    r"\b([A-Z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,4})\s+(?:[*†]\d*\s+)?(?=\d[\d,.]*\s+\d[\d,.]*\b)"
 )
 # A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")

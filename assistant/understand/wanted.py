@@ -256,7 +256,13 @@ _WH_CLAUSE = re.compile(r"\b(?:when|where|who)\b")
 # ("who was the secretary when the report was presented?") unless joined as a second question.
 # A short topic may come first ("in plain english, what ...", "Chile CTAP: which ..."): the
 # question is what follows it.
-_WH_START = re.compile(r"^(?:[^?,:;]{1,60}[,:;–—-]\s+)?(who|whom|whose|which|what|how)\b")
+# An opening clause of circumstance ("When X flagged posts in its second year, how much ...",
+# "At the 2015 workshop hosted by Y, what ...") may run longer: its comma ends it.
+_WH_START = re.compile(
+    r"^(?:[^?,:;]{1,60}[,:;–—-]\s+"
+    r"|(?:when|if|after|before|while|once|since|as|given|during|following|at|in|on|for|from|of|regarding|"
+    r"according to)\b[^?,:;]{1,200}[,:;–—-]\s+)?(who|whom|whose|which|what|how)\b"
+)
 _SUBCLAUSE = re.compile(r"\b(?:when|where|while)\b")
 _JOINED = re.compile(r"(?:\band|\bor|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
 
