@@ -582,3 +582,14 @@ def test_people_counted_by_taking_part_are_counted_as_participants() -> None:
     assert "participant" in counted_nouns(profile("How many youth leaders took part in the Zembla course?"))
     assert "participant" not in counted_nouns(profile("How many countries took part in the Zembla course?"))
     assert "participant" not in counted_nouns(profile("How many youth leaders were trained in Zembla?"))
+
+
+def test_a_spanish_page_names_countries_an_english_question_uses() -> None:
+    from assistant.answer.evidence import unsaid_names
+    from assistant.understand.question import profile
+    from vectorstore.lexical import LexicalIndex
+
+    q = profile("When did Spain's national security council approve the report?")
+    lexical = LexicalIndex([["consejo"]])
+    assert unsaid_names(q, "El Consejo de Seguridad Nacional de España aprobó el informe.", lexical) == []
+    assert unsaid_names(q, "El Consejo de Seguridad Nacional aprobó el informe.", lexical) == ["spain"]

@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from collections.abc import Sequence
 
-from assistant.understand.countries import names_for_code
+from assistant.understand.countries import english_of_spanish, names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, run_on_initials, serials_said
 from assistant.understand.question import QuestionProfile, months_of_years, word_set
@@ -53,7 +53,9 @@ def unsaid_names(
     form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
     form, or a thesaurus phrasing the reports use. With `names`, only those are checked, and a
     thesaurus phrasing counts only where `context` says it."""
-    known = acronyms(context) | word_set(context) | initialisms(context)
+    # (and the English names of the countries a Spanish page names: "España" says Spain)
+    spanish = english_of_spanish(context)
+    known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish))
     said = set(tokenize(context)) if names is not None else set()
 
     def unsaid(e: str) -> bool:

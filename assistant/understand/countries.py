@@ -92,3 +92,16 @@ def countries_in(text: str) -> set[str]:
                 found.add(name.lower())
                 break
     return found
+
+
+@lru_cache(maxsize=1)
+def _spanish_pattern() -> re.Pattern[str]:
+    names = sorted(spanish_names(), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+@lru_cache(maxsize=256)
+def english_of_spanish(text: str) -> frozenset[str]:
+    """The English names of the countries a Spanish text names ("España" -> "Spain"): an English
+    question about Spain is answered by a Spanish page that never writes "Spain"."""
+    return frozenset(e for m in _spanish_pattern().finditer(text) for e in spanish_names()[m.group(0)])
