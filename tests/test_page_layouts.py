@@ -135,3 +135,11 @@ def test_new_layouts_through_the_real_index(tmp_path: Path) -> None:
     assert not answer.abstained, answer.answer
     assert "463,938" in answer.answer
     assert any("It received and processed a record number" in c.quote for c in answer.citations)
+
+
+def test_a_spanish_question_asks_its_years_and_months(tmp_path: Path) -> None:
+    """The year and month of a Spanish question are checked as an English question's are."""
+    assert months_of_years("el 12 de abril de 2023 se aprobó") == (4,)
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    q, _, _ = assistant.understand("¿cuántos incidentes gestionó el CERT de Zembla en octubre de 2021?")
+    assert q.asked_years == ("2021",) and q.asked_months == (10,) and q.years == ("2021",)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from assistant.text import split_sentences
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
-from assistant.understand.vocab import MONTHS, QUESTION_WORDS
+from assistant.understand.vocab import MONTHS, QUESTION_WORDS, SPANISH_MONTH_LIST, SPANISH_MONTHS
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -224,13 +224,16 @@ def planned(question: str) -> bool:
 
 
 def month_number(word: str) -> int:
-    """1-12 for an English month name or its abbreviation ("Oct", "sept"), else 0."""
+    """1-12 for an English month name or its abbreviation ("Oct", "sept"), or a Spanish month
+    name ("octubre"), else 0."""
     word = word.lower().rstrip(".")
+    if word in SPANISH_MONTHS:
+        return 9 if word == "setiembre" else SPANISH_MONTH_LIST.index(word) + 1
     return next((i + 1 for i, m in enumerate(MONTHS) if word == m or (len(word) >= 3 and m.startswith(word))), 0)
 
 
-# "in oct 2017", "October 2017", "Oct. 2017": a month said with its year (a day between allowed)
-_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,9})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:19|20)\d\d\b")
+# "in oct 2017", "October 2017", "Oct. 2017", "octubre de 2021": a month said with its year (a day between allowed)
+_MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:de\s+)?(?:19|20)\d\d\b")
 
 
 def months_of_years(text: str) -> tuple[int, ...]:

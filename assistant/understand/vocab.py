@@ -2,9 +2,8 @@
 
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
-SPANISH_MONTHS = frozenset(
-    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre".split()
-)
+SPANISH_MONTH_LIST = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
+SPANISH_MONTHS = frozenset([*SPANISH_MONTH_LIST, "setiembre"])
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for.
 QUESTION_WORDS = frozenset(
