@@ -39,7 +39,7 @@ from assistant.understand.names import entities, same_name, unlisted_names
 from assistant.understand.question import (
     asked_nouns,
     YEAR,
-    months_of_years,
+    dates_asked,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -193,12 +193,7 @@ class Assistant:
         extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         if spanish:  # "¿cuántos ... en 2021?": years and months are asked (and weigh) in either language
-            q = replace(
-                q,
-                years=tuple(dict.fromkeys(YEAR.findall(f"{own} {carried}"))),
-                asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
-                asked_months=months_of_years(own),
-            )
+            q = replace(q, **dates_asked(own, carried))
         if not spanish:  # "tui moana 2015", "the eppo": names typed in lower case
             lexical = self.index.snapshot.lexical
             typed = tuple(n for n in unlisted_names(own, lexical.knows) if n not in q.entities)

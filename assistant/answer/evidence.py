@@ -225,9 +225,8 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     missing: list[str] = []
     months = {n for s in passage for n in months_of_years(s.unit.text)} if q.asked_months else set()
     if months and not months & set(q.asked_months):
-        lead = " ".join(
-            leads(hits, unretrieved=True).get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage}
-        )
+        opening = leads(hits, unretrieved=True)
+        lead = " ".join(opening.get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
         if not set(months_of_years(lead)) & set(q.asked_months):
             missing = [MONTHS[n - 1].title() for n in q.asked_months]
     if not q.asked_years:

@@ -341,6 +341,17 @@ def content_terms(text: str) -> tuple[str, ...]:
 SEVERAL_KINDS = frozenset({"thing", "person", "place", "country", "agent", "organisation", "who", "government"})
 
 
+def dates_asked(own: str, carried: str = "") -> dict[str, tuple]:
+    """The profile's dates: the years the question speaks of (with those carried from earlier
+    turns), and the years and months its own words ask about. Figures and month names read the
+    same way in an English and a Spanish question ("en octubre de 2021")."""
+    return {
+        "years": tuple(dict.fromkeys(YEAR.findall(f"{own} {carried}"))),
+        "asked_years": tuple(dict.fromkeys(YEAR.findall(own))),
+        "asked_months": months_of_years(own),
+    }
+
+
 def profile(own: str, carried: str = "", extra: str = "", names: bool = True) -> QuestionProfile:
     """Analyse a question: the user's words, context carried from history, and extra
     (translated or expanded) terms; `names=False` skips entity checks (e.g. Spanish words)."""
@@ -350,14 +361,14 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     listy = wants_list(own) and expects in SEVERAL_KINDS
     listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
-    years = tuple(dict.fromkeys(YEAR.findall(text)))
+    dates = dates_asked(own, carried)
     found = entities(own) + entities(carried) if names else ()
     compares = bool(_COMPARE.search(own))
     return QuestionProfile(
         text,
         terms,
         context,
-        years,
+        dates["years"],
         tuple(dict.fromkeys(found)),
         expects,
         listy,
@@ -365,8 +376,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         counted=counted_noun(own),
         measured=measured_noun(own),
         qualifiers=qualifiers(own) if names else (),
-        asked_years=tuple(dict.fromkeys(YEAR.findall(own))),
-        asked_months=months_of_years(own),
+        asked_years=dates["asked_years"],
+        asked_months=dates["asked_months"],
         serials=tuple(serials(own).items()),
         owners=owners(own),
         names=multiword_names(own),
@@ -487,9 +498,13 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
-    # "24/7 contact points" counts no 24s; "how many under-18s" counts people of an age, a
-    # figure the passage writes its own way ("under 18 year olds")
-    return tuple(h for h in heads if not any(c.isdigit() for c in h))
+    return tuple(h for h in heads if not _has_figure(h))
+
+
+def _has_figure(stem: str) -> bool:
+    """ "24/7 contact points" counts no 24s; "how many under-18s" counts people of an age, a
+    figure the passage writes its own way ("under 18 year olds"): neither is a counted noun."""
+    return any(c.isdigit() for c in stem)
 
 
 # "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
@@ -548,7 +563,7 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
         if t.tag_ == "NNS" and t.lower_.endswith("s") and run[k + 1].pos_ == "CCONJ" and conjunct_is_one_noun(k)
     ]
     heads = [*joined, nouns[-1]]
-    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not any(c.isdigit() for c in h)))
+    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not _has_figure(h)))
 
 
 def _head_words(text: str) -> list[str]:
