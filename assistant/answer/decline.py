@@ -399,6 +399,12 @@ def evidence_features(
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)
+    # "How many of the casualties were children?": the figure's own sentence says which part it
+    # counts; the whole's figure beside the word "children" elsewhere does not answer.
+    if q.subset and q.expects == "count":
+        figures = [s for s in units if holds_wanted(q, s.unit)] or units
+        told = set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in figures))
+        unsaid = unsaid or unsaid_stems(q.subset, with_paraphrases(q, told))
     # "What did the study find?" answered by "... the study, which is expected to be completed in
     # April 2017": the result asked for does not exist yet.
     not_yet = (

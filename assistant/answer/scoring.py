@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import OrderedDict
+from functools import lru_cache
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 
@@ -248,7 +249,22 @@ def said_tokens(text: str) -> set[str]:
     spelled-out ordinals ("Ninety-Sixth Session" says 96, as "EC-96" does)."""
     tokens = set(tokenize(text))
     tokens |= {m.group(1) for t in tokens if (m := _COMPOUND.match(t))}
-    return tokens | spelled_serials(text)
+    return tokens | spelled_serials(text) | irregular_lemmas(text)
+
+
+@lru_cache(maxsize=8192)
+def irregular_lemmas(text: str) -> frozenset[str]:
+    """The stems of the dictionary forms of the text's irregular words, where a stemmer cannot
+    reach them: "was overseen by" says the "oversee" of "who oversaw ...", "were held" the
+    "hold" of a question's predicates (simplemma's English lemmas, offline)."""
+    import simplemma  # lazy, as for the question's words
+
+    found: set[str] = set()
+    for w in set(re.findall(r"[a-z]+", text.lower())):
+        lemma = simplemma.lemmatize(w, lang="en")
+        if lemma != w:
+            found.update(set(tokenize(lemma)) - set(tokenize(w)))
+    return frozenset(found)
 
 
 # How many heading lines above a field ("Participating countries: A, B") name its record.

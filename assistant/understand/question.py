@@ -82,6 +82,7 @@ class QuestionProfile:
     earlier: bool = False  # "where was the previous plenary held?": the one before the one named
     after_year: int | None = None  # "CICTE advised Chile in 2016 on a bill - what happened afterwards?"
     own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
+    subset: tuple[str, ...] = ()  # "how many of the casualties were children": what the counted part is (stems)
 
 
 def answer_type(q: str) -> str:
@@ -375,6 +376,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         compares,
         counted=counted_noun(own),
         measured=measured_noun(own),
+        subset=subset_asked(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=dates["asked_years"],
         asked_months=dates["asked_months"],
@@ -499,6 +501,23 @@ def counted_noun(q: str) -> tuple[str, ...]:
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
     return tuple(h for h in heads if not _has_figure(h))
+
+
+# "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part
+# of a whole, told apart by what follows the verb.
+_PARTITIVE = re.compile(
+    r"\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?\b(?:were|are|was|is|(?:have|has|had) been)\s+"
+    r"([^?.!,;]+)",
+    re.I,
+)
+
+
+def subset_asked(q: str) -> tuple[str, ...]:
+    """The stems of what sets the counted part apart from the whole in "how many of the X were
+    Y" (children, from Qatar, arrested in the Philippines, completed): the figure answering it
+    is one said of Y, not the whole's."""
+    m = _PARTITIVE.search(q)
+    return content_terms(_LATER.sub(" ", m.group(1))) if m else ()
 
 
 def _has_figure(stem: str) -> bool:
@@ -703,7 +722,9 @@ def counts(text: str, nouns: set[str]) -> bool:
     for m in figures(text):
         if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
             return True
-        for t in counted_after(text[m.end() :]):
+        # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
+        after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
+        for t in counted_after(after):
             if t in nouns:
                 return True
             if t in _CLASSIFIERS:

@@ -134,6 +134,7 @@ _VERBS_OF_AGENCY = (
     r"partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|provid\w*|donat\w*|"
     r"pa(?:y|ys|id|ying) for|bankroll\w*|publish\w*|develop\w*|implement\w*|runs?|manag\w*|leads?|led|cooperat\w*|"
     r"work\w* with|chair\w*|heads?|headed|direct\w*|coordinat\w*|presid\w*|"
+    r"overs(?:aw|ee\w*)|supervis\w*|running|ran|initiat\w*|launch\w*|establish\w*|founded|set up|came up with|"
     r"apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
 # Roles a person holds: "who is the director", "the name of the chair".
@@ -195,6 +196,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     # "the name of the director general": the name of a person holding a role.
     (rf"\bname of (?:the |its |their )?(?:[\w'’-]+ ){{0,3}}(?:{_ROLES})\b", "person"),
     (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
+    # "which BiH minister was at the opening": the person holding the role
+    (rf"\b(?:which|what) (?:[\w'’/-]+ ){{0,3}}(?:co-?|vice-?)?(?:{_ROLES})s?\b(?![\w'’-])", "person"),
     (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
         r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
@@ -208,6 +211,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         "money",
     ),
     (
+        # "how big was the penalty", "what is the maximum fine": a size asked for
+        r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
         r"|\btotal\b|\bcuant[oa]s?\b",
         "count",
