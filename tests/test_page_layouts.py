@@ -143,3 +143,26 @@ def test_a_spanish_question_asks_its_years_and_months(tmp_path: Path) -> None:
     assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
     q, _, _ = assistant.understand("¿cuántos incidentes gestionó el CERT de Zembla en octubre de 2021?")
     assert q.asked_years == ("2021",) and q.asked_months == (10,) and q.years == ("2021",)
+
+
+def test_a_part_of_a_whole_needs_its_own_figure(tmp_path: Path) -> None:
+    """Through the real composition: "how many of the casualties were children" is declined by a
+    page giving only the whole, and answered by one giving the part."""
+    page = tmp_path / "valmora_floods_2030.txt"
+    page.write_text(
+        "Valmora Civil Protection Agency: Flood Season Review 2030\n\n"
+        "In 2030, floods in Valmora killed or injured 512 people across nine provinces, "
+        "according to the Valmora Civil Protection Agency. Relief teams reached every province within two days.\n",
+        encoding="utf-8",
+    )
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    answer = assistant.ask("How many of the 2030 flood casualties in Valmora were children?")
+    assert answer.abstained, answer.answer
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nOf the flood casualties, 131 children were killed or injured.\n",
+        encoding="utf-8",
+    )
+    assistant.ingest([page])
+    answer = assistant.ask("How many of the 2030 flood casualties in Valmora were children?")
+    assert not answer.abstained and "131" in answer.answer, answer.answer

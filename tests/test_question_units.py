@@ -593,3 +593,70 @@ def test_a_spanish_page_names_countries_an_english_question_uses() -> None:
     lexical = LexicalIndex([["consejo"]])
     assert unsaid_names(q, "El Consejo de Seguridad Nacional de España aprobó el informe.", lexical) == []
     assert unsaid_names(q, "El Consejo de Seguridad Nacional aprobó el informe.", lexical) == ["spain"]
+
+
+def test_sizes_roles_and_acts_say_what_kind_of_answer_is_wanted() -> None:
+    # made-up questions: a size, a role holder, a doer named by a verb of oversight
+    assert answer_type("how big was the fine the court ordered?") == "count"
+    assert answer_type("what is the maximum penalty for a late report?") == "count"
+    assert answer_type("which Ruritanian minister opened the forum?") == "person"
+    assert answer_type("who oversaw the tabletop drill?") == "agent"
+    assert answer_type("who came up with the coastal radar scheme?") == "agent"
+
+
+def test_a_part_of_a_whole_is_what_follows_the_verb() -> None:
+    from assistant.understand.question import subset_asked
+
+    assert subset_asked("how many of the 30 trainees were from Valmora?") == ("valmora",)
+    assert subset_asked("How many of the cases have been closed so far?") == ("clos",)  # not "so far"
+    assert subset_asked("how many cases were closed?") == ()
+
+
+def test_a_figure_joined_to_its_noun_counts_it() -> None:
+    from assistant.understand.question import counts
+
+    assert counts("over a three-year period the ports will be assessed", {"year"})
+    assert counts("a 5-day course for analysts", {"day"})
+
+
+def test_irregular_forms_say_their_lemma() -> None:
+    from assistant.answer.scoring import said_tokens
+    from vectorstore.lexical import tokenize
+
+    assert set(tokenize("oversee")) <= said_tokens("The drill was overseen by the coast guard.")
+    assert set(tokenize("hold")) <= said_tokens("The talks were held in Valmora.")
+
+
+def test_a_two_year_span_and_parts_of_a_year() -> None:
+    from assistant.understand.question import year_span
+    from assistant.understand.serials import serials
+
+    assert year_span("2029", "Valmora FIU 2029-30: reports received?") == {"2029", "2030"}
+    assert year_span("2029", "between 2029 and 2031") == {"2029"}
+    assert serials("how many floods are expected in the second half of the year?") == {}
+    assert serials("who chaired the fifth plenary?") == {"fifth": "5"}
+
+
+def test_how_often_and_acronyms_of_lower_case_phrases() -> None:
+    from assistant.understand.question import counted_noun, counts, subset_asked
+
+    assert counted_noun("how many times did the governors declare an emergency?") == ()
+    assert counts("Over 900 suspicious activity reports reached the unit", {"sar"})
+    assert counts("with 310 of those requests refused", {"request"})
+    assert subset_asked("of the 40 detainees, how many were minors?") == ("minor",)
+    assert subset_asked("how many of them were loaded?", nouns=True) == ()
+
+
+def test_a_share_tagged_as_money_is_no_amount() -> None:
+    from assistant.understand.wanted import new_spans
+
+    assert new_spans("money", [("MONEY", "nine per cent")], frozenset()) == []
+    assert new_spans("money", [("MONEY", "$4 million")], frozenset()) == [("MONEY", "$4 million")]
+
+
+def test_the_framing_of_a_request_is_not_what_it_asks_for() -> None:
+    from assistant.understand.question import asked_nouns, counted_modifiers
+
+    assert asked_nouns("quick figures for a memo: VPS arrests in 2029 vs Zembla's arrests in 2030") == ("arrest",)
+    assert counted_modifiers("how many ransomware incidents did the CERT handle?") == ("ransomwar",)
+    assert counted_modifiers("how many countries and organisations attended?") == ()

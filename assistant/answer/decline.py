@@ -117,7 +117,11 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
     """The words the answer's passage says (with its section headings), and the question's
     words a thesaurus phrasing in it stands for."""
     said = set().union(
-        *(set(tokenize(f"{reading(s.unit)} {hits[s.unit.hit_index].chunk.section}")) for s in passage if not blank(s))
+        *(
+            said_tokens(reading(s.unit)) | set(tokenize(hits[s.unit.hit_index].chunk.section))
+            for s in passage
+            if not blank(s)
+        )
     )
     return with_paraphrases(q, said)
 
@@ -236,6 +240,17 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
         )
     )
     unsaid = unsaid_stems(roles, with_paraphrases(q, body))
+    return unsaid if roles and len(unsaid) == len(roles) else []
+
+
+def role_unsaid_by_holder(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
+    """ "Who is NACTA's national coordinator?": the role, when no unit naming a person says it
+    ("Prime Minister Imran Khan chaired the meeting" names someone else in another role)."""
+    if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text) or not valued:
+        return []
+    roles = [t for t in q.terms if t in ROLE_STEMS]
+    said = set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in valued))
+    unsaid = unsaid_stems(roles, with_paraphrases(q, said))
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
@@ -401,10 +416,11 @@ def evidence_features(
     unsaid = unsaid_nouns(q, passage, hits)
     # "How many of the casualties were children?": the figure's own sentence says which part it
     # counts; the whole's figure beside the word "children" elsewhere does not answer.
-    if q.subset and q.expects == "count":
+    # ("How many ransomware incidents ...?" is not answered by the figure of all incidents.)
+    if (q.subset or q.counted_modifiers) and q.expects == "count":
         figures = [s for s in units if holds_wanted(q, s.unit)] or units
         told = set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in figures))
-        unsaid = unsaid or unsaid_stems(q.subset, with_paraphrases(q, told))
+        unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], with_paraphrases(q, told))
     # "What did the study find?" answered by "... the study, which is expected to be completed in
     # April 2017": the result asked for does not exist yet.
     not_yet = (
@@ -492,7 +508,9 @@ def evidence_features(
         members = {str(i) for i in range(room)}
     # "Who co-chaired the meetings?": the role said by a sentence of the answer's passage, not only by
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
-    role_unsaid = role_only_in_headings(q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else "")
+    role_unsaid = role_only_in_headings(
+        q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else ""
+    ) or role_unsaid_by_holder(q, [s for s in units if holds_wanted(q, s.unit)])
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,

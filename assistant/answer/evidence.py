@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from assistant.understand.countries import english_of_spanish, names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, run_on_initials, serials_said
-from assistant.understand.question import QuestionProfile, months_of_years, word_set
+from assistant.understand.question import QuestionProfile, months_of_years, word_set, year_span
 from assistant.understand.vocab import MONTHS
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
@@ -71,9 +71,21 @@ def unsaid_names(
             and not abbreviated(e, q, known, context)
             and not numbered(e, known, context)
             and not spaced(e, context)
+            and not other_half_said(e, q.text, known)
         )
 
     return [e for e in (q.entities if names is None else names) if e not in q.qualifiers and unsaid(e)]
+
+
+def other_half_said(name: str, question: str, known: set[str]) -> bool:
+    """Is the name one of two alternatives typed with a slash ("states/UTs", "STR/SAR"), the
+    other of which the text says? Either answers."""
+    for m in re.finditer(r"([\w'’-]+)\s?/\s?([\w'’-]+)", question):
+        a, b = fold(m.group(1)), fold(m.group(2))
+        other = b if a == name else a if b == name else None
+        if other is not None and (set(tokenize(other)) or {other}) <= known:
+            return True
+    return False
 
 
 def worded_acronym(name: str, question: str) -> bool:
@@ -160,12 +172,14 @@ def _line_initialisms(text: str) -> frozenset[str]:
     longest = INITIALISM_LONGEST
     pairs = {(a[0] + b[0]).lower() for a, b in _CAPITALISED_PAIR.findall(text)}  # overlapping: "The Global Platform"
     # a name's small words keep their letter in its initials: "DCoC" of "Djibouti Code of Conduct"
+    # (and without them: "NDRRMC" of "National Disaster Risk Reduction and Management Council")
     linked = {
-        "".join(w[0] for w in words[i:]).lower()
+        "".join(w[0] for w in words[i:] if w[0].isupper() or not capitals).lower()
         for m in _LINKED_NAME.finditer(text)
         for words in [m.group(0).split()]
         for i in range(len(words))
         if words[i][0].isupper()
+        for capitals in (False, True)
     }
     return frozenset(pairs | linked | {initials for initials, _ in initial_runs(text, 3, longest)})
 
@@ -209,7 +223,7 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
     """Years the question asks about that no passage addressing it belongs to."""
     absent = [y for y in q.years if y not in context]
     if not absent and not q.compares and ranked:
-        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits)]
+        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits, year_span(y, q.text))]
     return absent
 
 
@@ -240,7 +254,11 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     # "the 2006 budget" answers nothing about the budget for 2005, whatever year the report is of
     if any(names_other_year(q, s.unit.text) for s in passage):
         return list(q.asked_years)
-    return [y for y in q.asked_years if y not in context and stated - set(q.asked_years)] + missing
+    # (a report of 2016 is of the "2015-16" asked, though its sentences say neither)
+    of_report = {str(c.year) for c in chunks if c.year} | {y for c in chunks for y in YEAR.findall(c.title)}
+    return [
+        y for y in q.asked_years if y not in context and stated - {y} and not (year_span(y, q.text) - {y}) & of_report
+    ] + missing
 
 
 # "its 749th Meeting", "the 2006 budget": a number naming the word after it
@@ -419,16 +437,20 @@ def _addressing(ranked: list[Scored], hits: Sequence[Hit]):
         yield s, chunk.text.split("\n")[s.unit.line], chunk  # units are split from these very lines
 
 
-def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit]) -> bool:
+def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit], span: set[str] = frozenset()) -> bool:
     """Does a passage that addresses the question belong to the year asked? The year is
     in the sentence, its paragraph, its section, the report's title ("Annual report for
-    2022", published in 2023), or is the year the report covers."""
+    2022", published in 2023), or is the year the report covers. A year asked as half of a
+    span ("2015-16", `span`) is also the report's when the other half is its year or in its
+    title; a sentence's "2016/17" is another span."""
     return any(
         year in s.unit.text
         or year in paragraph
         or year in chunk.section
         or year in chunk.title
         or str(chunk.year) == year
+        or str(chunk.year) in span
+        or any(y in span for y in YEAR.findall(chunk.title))
         for s, paragraph, chunk in _addressing(ranked, hits)
     )
 

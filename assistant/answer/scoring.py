@@ -147,9 +147,12 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     """The counted noun of "how many X" and the one-word thesaurus words for it (stems): a
     phrase ("private sector" for "companies") is no head noun a number counts. People counted
     by their taking part ("how many youth leaders took part") are counted as participants."""
-    nouns = set(q.counted) | {
-        o[0] for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options if len(o) == 1
-    }
+    # ("how many of the casualties were children": a figure of children counts them)
+    nouns = (
+        set(q.counted)
+        | set(q.subset_nouns)
+        | {o[0] for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options if len(o) == 1}
+    )
     terms = set(q.terms)
     attending = bool(terms & ATTENDING) or {"took", "part"} <= terms or {"tak", "part"} <= terms
     if attending and q.counted and not set(q.counted) & (PARTY_STEMS | BODY_STEMS):
@@ -252,6 +255,9 @@ def said_tokens(text: str) -> set[str]:
     return tokens | spelled_serials(text) | irregular_lemmas(text)
 
 
+_GRADED = ("er", "est", "st")
+
+
 @lru_cache(maxsize=8192)
 def irregular_lemmas(text: str) -> frozenset[str]:
     """The stems of the dictionary forms of the text's irregular words, where a stemmer cannot
@@ -262,7 +268,8 @@ def irregular_lemmas(text: str) -> frozenset[str]:
     found: set[str] = set()
     for w in set(re.findall(r"[a-z]+", text.lower())):
         lemma = simplemma.lemmatize(w, lang="en")
-        if lemma != w:
+        # (not a comparative or superlative: "least" is no form of "lesson", "safer" says no "safe")
+        if lemma != w and not w.endswith(_GRADED):
             found.update(set(tokenize(lemma)) - set(tokenize(w)))
     return frozenset(found)
 

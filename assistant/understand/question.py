@@ -83,6 +83,8 @@ class QuestionProfile:
     after_year: int | None = None  # "CICTE advised Chile in 2016 on a bill - what happened afterwards?"
     own_names: tuple[str, ...] = ()  # names of the asking sentence itself (not its premise or earlier turns)
     subset: tuple[str, ...] = ()  # "how many of the casualties were children": what the counted part is (stems)
+    subset_nouns: tuple[str, ...] = ()  # ... when it is a noun ("children", not "loaded"): counted too
+    counted_modifiers: tuple[str, ...] = ()  # "how many ransomware incidents": which of them (stems)
 
 
 def answer_type(q: str) -> str:
@@ -237,6 +239,22 @@ def month_number(word: str) -> int:
 _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?(?:de\s+)?(?:19|20)\d\d\b")
 
 
+# A financial or reporting year written as two ("2015-16", "2023–2024", "FY 2019/20").
+_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
+
+
+def year_span(year: str, text: str) -> set[str]:
+    """The year and, where `text` writes it as half of a two-year span ("2015-16"), the other
+    half: a report of the year 2016 covers the question's "2015-16", as one dated 2015 does."""
+    out = {year}
+    for m in _YEAR_SPAN.finditer(text):
+        first, second = m.group(1), m.group(2)
+        second = first[:2] + second if len(second) == 2 else second
+        if year in (first, second) and int(second) == int(first) + 1:
+            out |= {first, second}
+    return out
+
+
 def months_of_years(text: str) -> tuple[int, ...]:
     """The months a text names with a year ("in oct 2017" -> (10,))."""
     return tuple(dict.fromkeys(n for m in _MONTH_YEAR.finditer(text) if (n := month_number(m.group(1)))))
@@ -254,7 +272,7 @@ _CATEGORY_NOUNS = frozenset("kind kinds sort sorts type types form forms categor
 _ASK_VERBS = frozenset("tell give show list name describe explain summarise summarize".split())
 # Verbs that name a role someone holds ("who chairs X" asks for X's chair): the answer has to
 # say the role, or it names someone else ("CICTE took part in X" does not say who chairs X).
-_ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene won".split())
+_ROLE_VERBS = frozenset("chair head preside direct coordinate moderate convene won lead".split())
 ROLE_STEMS = frozenset(tokenize(" ".join(_ROLE_VERBS)))
 
 
@@ -279,6 +297,11 @@ def _light(token) -> bool:
     return token.lower_ in _LIGHT_NOUNS or token.lemma_.lower() in _LIGHT_NOUNS  # "types" is "type"
 
 
+# A topic before a colon ("for a slide:", "Chile CTAP:") runs at most this many tokens.
+TOPIC_TOKENS = 8
+_FOR_USE = re.compile(r"\bfor (?:a|an|the|my|our|this|his|her)\b", re.I)
+
+
 def asked_nouns(question: str) -> tuple[str, ...]:
     """Stems of the common nouns of the phrase a question asks for: "what penalties does ...",
     "what were the findings of ...", "outcome of ...", "tell me the results of ...". () when
@@ -290,6 +313,11 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     start = next(
         (j for j in range(1, len(tagged)) if tagged[j].tag_ in {"WDT", "WP"} and tagged[j - 1].pos_ == "PUNCT"), 0
     )
+    # "quick numbers for a brief: NIA arrests in 2022 vs ...": after what the answer is for, the
+    # colon introduces what is asked
+    if not start:
+        colon = next((j for j, t in enumerate(tagged[:TOPIC_TOKENS]) if t.text == ":"), 0)
+        start = colon + 1 if colon and _FOR_USE.search(question[: tagged[colon].idx]) else 0
     toks = [t for t in tagged[start:] if t.pos_ not in {"PUNCT", "SPACE"}]
     if len(toks) > 1 and toks[0].lower_ == "who" and toks[1].lemma_.lower() in _ROLE_VERBS:
         return tuple(tokenize(toks[1].lemma_))
@@ -377,6 +405,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         counted=counted_noun(own),
         measured=measured_noun(own),
         subset=subset_asked(own),
+        subset_nouns=subset_asked(own, nouns=True),
+        counted_modifiers=counted_modifiers(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=dates["asked_years"],
         asked_months=dates["asked_months"],
@@ -483,9 +513,20 @@ def _side(text: str) -> bool:
 COUNTED_NOUN_WORDS = 4
 
 
+# "CERT-In ransomware incidents 2022 - how many?": the topic is what is counted.
+_BARE_HOW_MANY = re.compile(r"^(.+?)\s*(?:\s[–—-]+\s*|:\s*)(h\w{0,2} many)\s*\??\s*$", re.I)
+
+
+def _completed(q: str) -> str:
+    """ "X - how many?" as "how many X?"; any other question as it is."""
+    m = _BARE_HOW_MANY.match(q)
+    return f"{m.group(2)} {m.group(1)}?" if m else q
+
+
 def counted_noun(q: str) -> tuple[str, ...]:
     """The head noun of "how many X ..." (the last word of X, at most four words, up to a
     function word or a verb-looking word), as a stem; () when none."""
+    q = _completed(q)
     m = _COUNTED.search(q) or re.search(r"\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
         return ()
@@ -500,24 +541,33 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
-    return tuple(h for h in heads if not _has_figure(h))
+    return tuple(h for h in heads if not _has_figure(h) and h not in _FREQUENCY)
+
+
+# "how many times did governors declare ...": how often a thing was done; a passage counts the
+# deeds ("declared 31 emergencies"), never "times".
+_FREQUENCY = frozenset(tokenize("times occasions"))
 
 
 # "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part
 # of a whole, told apart by what follows the verb.
 _PARTITIVE = re.compile(
-    r"\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?\b(?:were|are|was|is|(?:have|has|had) been)\s+"
+    r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?"
+    r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+)"  # "of the 82 suspects, how many were ..."
+    r"\b(?:were|are|was|is|(?:have|has|had) been)\s+"
     r"([^?.!,;]+)",
     re.I,
 )
 
 
-def subset_asked(q: str) -> tuple[str, ...]:
+def subset_asked(q: str, nouns: bool = False) -> tuple[str, ...]:
     """The stems of what sets the counted part apart from the whole in "how many of the X were
     Y" (children, from Qatar, arrested in the Philippines, completed): the figure answering it
-    is one said of Y, not the whole's."""
+    is one said of Y, not the whole's. With `nouns`, only a Y that is a noun phrase."""
     m = _PARTITIVE.search(q)
-    return content_terms(_LATER.sub(" ", m.group(1))) if m else ()
+    if not m or (nouns and not _tag_at(q, m.start(1)).startswith("NN")):
+        return ()
+    return content_terms(_LATER.sub(" ", m.group(1)))
 
 
 def _has_figure(stem: str) -> bool:
@@ -546,12 +596,9 @@ _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
 COUNTED_PHRASE_TOKENS = 10
 
 
-def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
-    """The head nouns of the counted phrase starting at character `start`, read by part of
-    speech: the phrase runs over nouns and adjectives, and over a comma or "and" that joins
-    more of them, up to a verb or preposition ("the number of checks against databases" counts
-    checks). Its heads are its last noun and a plural joined by "and" to one more noun
-    ("countries and organisations"); () when the tagger finds no noun there."""
+def _counted_run(q: str, start: int) -> list:
+    """The tagged tokens of the counted phrase starting at character `start`: nouns and
+    adjectives, and a comma or "and" joining more of them, up to a verb or preposition."""
     tokens = [t for t in _tagged(q) if t.idx >= start][:COUNTED_PHRASE_TOKENS]
     run: list = []
     for i, t in enumerate(tokens):
@@ -567,6 +614,37 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
             run.append(t)
         else:
             break
+    return run
+
+
+def counted_modifiers(q: str) -> tuple[str, ...]:
+    """The common nouns before the counted noun ("how many ransomware incidents"): which of the
+    things counted are asked about; a figure of all incidents does not answer."""
+    q = _completed(q)
+    m = _COUNTED.search(q)
+    if not m:
+        return ()
+    run = _counted_run(q, m.start(1))
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
+    if len(nouns) < 2:
+        return ()
+    head = nouns[-1]
+    return tuple(
+        h
+        for t in run[: run.index(head)]
+        if t.pos_ == "NOUN" and t.tag_ != "NNS" and t.text.islower()
+        for h in content_terms(t.text)
+        if not _has_figure(h)
+    )
+
+
+def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
+    """The head nouns of the counted phrase starting at character `start`, read by part of
+    speech: the phrase runs over nouns and adjectives, and over a comma or "and" that joins
+    more of them, up to a verb or preposition ("the number of checks against databases" counts
+    checks). Its heads are its last noun and a plural joined by "and" to one more noun
+    ("countries and organisations"); () when the tagger finds no noun there."""
+    run = _counted_run(q, start)
     nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} and not t.text.isupper()]
     if not nouns:
         return ()
@@ -724,6 +802,7 @@ def counts(text: str, nouns: set[str]) -> bool:
             return True
         # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
         after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
+        after = _OF_THOSE.sub("", after, count=1)  # "22,619 of those requests" counts requests
         for t in counted_after(after):
             if t in nouns:
                 return True
@@ -760,10 +839,32 @@ def initials_after(text: str) -> set[str]:
     while run and run[-1].lower() in _JOINING_WORDS:
         run.pop()
     if len(run) < 2:
-        return set()
+        return _lower_initials(text)
     every = "".join(w[0] for w in run).lower()
     capitals = "".join(w[0] for w in run if w[0].isupper()).lower()
     return {every, capitals, every + "s", capitals + "s"}
+
+
+_OF_THOSE = re.compile(r"^\s+of\s+(?:those|these|the|them|which)\s+", re.I)
+
+
+# Initials of a lower-case phrase are taken from this many words: fewer recur by chance.
+LOWER_INITIALS_SHORTEST = 3
+
+
+def _lower_initials(text: str) -> set[str]:
+    """Initials of the lower-case noun phrase at the start of `text` ("7,000 suspicious
+    transaction reports filed" -> "str", "strs"): what "how many STRs" counts."""
+    run: list[str] = []
+    for word in re.findall(r"\S+", text[:80])[:COUNTED_PHRASE_WORDS]:
+        if not re.fullmatch(r"[a-z][a-z-]*", word) or word in STOPWORDS:
+            break
+        run.append(word)
+    found = set()
+    for k in range(LOWER_INITIALS_SHORTEST, len(run) + 1):
+        letters = "".join(w[0] for w in run[:k])
+        found |= {letters, letters + "s"}
+    return found
 
 
 # "the number of X (…) to / is / reached 153": what a later figure counts.

@@ -71,13 +71,19 @@ def _roman_serials(text: str) -> dict[str, str]:
     return found
 
 
+# "the second half of the year", "the 1st quarter": a part of a year, not an edition of anything.
+_PART_OF_YEAR = re.compile(r"\s+(?:half|quarter|semester|trimester)\b", re.I)
+
+
 def serials(text: str) -> dict[str, str]:
     """The serial numbers a text names, as typed -> value ("5th" -> "5", "fifth" -> "5")."""
     found: dict[str, str] = {}
     for m in _DIGIT_ORDINAL.finditer(text):
-        found[m.group(0)] = str(int(m.group(1)))
+        if not _PART_OF_YEAR.match(text, m.end()):
+            found[m.group(0)] = str(int(m.group(1)))
     for m in _EDITION_ORDINAL.finditer(text):
-        found[m.group(1)] = ORDINAL_WORD[m.group(1).lower()]
+        if not _PART_OF_YEAR.match(text, m.end()):
+            found[m.group(1)] = ORDINAL_WORD[m.group(1).lower()]
     for m in _NAMED_NUMBER.finditer(text):
         word, number = m.group(1).strip("(\"'“”"), m.group(2)
         if m.start() > 0 and word[:1].isupper() and fold(word) not in MONTH_WORDS and not _YEAR.match(number):

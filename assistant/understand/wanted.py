@@ -219,7 +219,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (  # "which agency is the focal point": an organisation, not the person a focal point usually is
         r"\b(?:which|what|list|name) (?:the )?(?:[\w/]+ )?(?:organi[sz]ations?|orgs?|bod(?:y|ies)|agenc(?:y|ies)|"
-        r"institutions?|compan(?:y|ies)|entit(?:y|ies))\b"
+        r"institutions?|compan(?:y|ies)|entit(?:y|ies)|banks?|firms?|ministr(?:y|ies)|departments?|"
+        r"universit(?:y|ies)|ngos?|authorit(?:y|ies)|charit(?:y|ies))\b"
         r"|\bque (?:organizacion|organismo|institucion|entidad|agencia|empresa|compania)(?:es|s)?\b",
         "organisation",
     ),
@@ -398,7 +399,12 @@ def new_spans(
         and not (kind == "city" and is_country(span))
         and not (kind == "country" and not is_country(span))
         and not (label in KINDS["place"].labels and slashed(span, text))
+        # "down eight per cent", tagged MONEY: a share, not an amount
+        and not (kind == "money" and _SHARE.search(span) and not MONEY.search(span))
     ]
+
+
+_SHARE = re.compile(r"%|\bper ?cent\b", re.I)
 
 
 def slashed(span: str, text: str) -> bool:
