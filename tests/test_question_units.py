@@ -660,3 +660,29 @@ def test_the_framing_of_a_request_is_not_what_it_asks_for() -> None:
     assert asked_nouns("quick figures for a memo: VPS arrests in 2029 vs Zembla's arrests in 2030") == ("arrest",)
     assert counted_modifiers("how many ransomware incidents did the CERT handle?") == ("ransomwar",)
     assert counted_modifiers("how many countries and organisations attended?") == ()
+
+
+def test_numbered_lines_after_an_introduction_are_a_list() -> None:
+    text = "The unit runs three services, which include:\n\n  1. Blocking forged mail.\n  2. Scanning websites.\n"
+    units = split_chunk(text, 0, 0)
+    assert [u.is_item for u in units] == [False, True, True]
+    assert len({u.list_id for u in units}) == 1
+    # a numbered heading after prose is no list item
+    assert not split_chunk("Some prose here.\n1. Introduction\n", 0, 0)[1].is_item
+
+
+def test_a_follow_up_asking_how_many_were_of_a_kind() -> None:
+    from assistant.understand.question import counts, subset_asked
+
+    assert subset_asked("and how many were minors?") == ("minor",)
+    assert counts("Of the 40 detainees, 6 were minors.", {"minor"})
+
+
+def test_dates_with_ordinal_days_and_places_named_as_owners() -> None:
+    from assistant.understand.wanted import DAY, new_spans
+
+    assert DAY.search("the first meeting was held on March 3rd.")
+    assert new_spans("place", [("GPE", "Valmora")], frozenset(), "Valmora's police chief warned of a rise") == []
+    assert new_spans("place", [("GPE", "Valmora")], frozenset(), "he spoke at a lunch in Valmora") == [
+        ("GPE", "Valmora")
+    ]

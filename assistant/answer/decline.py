@@ -254,6 +254,12 @@ def role_unsaid_by_holder(q: QuestionProfile, valued: Sequence[Scored]) -> list[
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
+def carried_only(name: str, q: QuestionProfile) -> bool:
+    """Did only an earlier turn of the chat say the name (the follow-up says "those borders")?"""
+    stems = set(tokenize(name))
+    return bool(stems) and stems <= set(q.context_terms) and not stems & set(q.terms)
+
+
 def one_report(
     valued: list[Scored],
     q: QuestionProfile,
@@ -480,7 +486,12 @@ def evidence_features(
     if valued and not (q.compares or q.sides) and all(names_other_serial(q, s.unit.text) for s in valued):
         missing_serials = [*missing_serials, *(typed for typed, _ in q.serials if typed not in missing_serials)]
     # (a name no passage says at all is the names_missing feature's)
-    unsaid_here = [n for n in unsaid_names(q, near, lexical) if any(lexical.knows(t) for t in tokenize(n))]
+    # (a name only an earlier turn said is the topic "those borders" refers to, not the asking words')
+    unsaid_here = [
+        n
+        for n in unsaid_names(q, near, lexical)
+        if any(lexical.knows(t) for t in tokenize(n)) and not carried_only(n, q)
+    ]
     # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's
     # ("Colombia's policy was adopted in April 2016") is not Guatemala's, though the next sentence
     # of the paragraph names Guatemala.

@@ -111,6 +111,30 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
     return s, e
 
 
+# A numbered line: "1. ...", "2) ...", "(3) ...".
+_NUMBERED_ITEM = re.compile(r"\(?(\d{1,2})[.)]\s+\S")
+
+
+def numbered_items(lines: Sequence[str]) -> set[int]:
+    """The lines of runs numbered 1, 2, ... in a row (blank lines between allowed): a list's
+    items. A lone "3. Summary of needs" is a numbered heading."""
+    found: set[int] = set()
+    run: list[int] = []
+    for i, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _NUMBERED_ITEM.match(line.strip())
+        if m and int(m.group(1)) == len(run) + 1:
+            run.append(i)
+            continue
+        if len(run) >= 2:
+            found.update(run)
+        run = [i] if m and m.group(1) == "1" else []
+    if len(run) >= 2:
+        found.update(run)
+    return found
+
+
 def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
     """Units of one chunk. Each run of bullet items is a list, sharing a list_id with the
     line that introduces it when that line ends with ':', is a heading or a bare label."""
@@ -118,9 +142,13 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
     list_id, next_id, offset, intro = None, first_list_id, 0, None
     lines = text.split("\n")
     column = column_items(lines)
+    counted = numbered_items(lines)
     for line_no, line in enumerate(lines):
         stripped = line.strip()
         is_item = stripped.startswith((BULLET, "·")) or line_no in column
+        # "1. Blocking fake emails" after "The four core services include:", and the lines numbered
+        # after it: items ("3. Summary of needs" after a colon is a numbered heading)
+        is_item = is_item or (line_no in counted and (list_id is not None or intro is not None))
         if not stripped:
             offset += len(line) + 1
             continue

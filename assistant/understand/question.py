@@ -553,7 +553,8 @@ _FREQUENCY = frozenset(tokenize("times occasions"))
 # of a whole, told apart by what follows the verb.
 _PARTITIVE = re.compile(
     r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?"
-    r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+)"  # "of the 82 suspects, how many were ..."
+    r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
+    r"|^\W*(?:and\s+|so\s+)?h\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
     r"\b(?:were|are|was|is|(?:have|has|had) been)\s+"
     r"([^?.!,;]+)",
     re.I,
@@ -802,7 +803,7 @@ def counts(text: str, nouns: set[str]) -> bool:
             return True
         # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
         after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
-        after = _OF_THOSE.sub("", after, count=1)  # "22,619 of those requests" counts requests
+        after = _OF_THOSE.sub(" ", after, count=1)  # "22,619 of those requests", "11 were youths"
         for t in counted_after(after):
             if t in nouns:
                 return True
@@ -845,7 +846,7 @@ def initials_after(text: str) -> set[str]:
     return {every, capitals, every + "s", capitals + "s"}
 
 
-_OF_THOSE = re.compile(r"^\s+of\s+(?:those|these|the|them|which)\s+", re.I)
+_OF_THOSE = re.compile(r"^\s+(?:of\s+(?:those|these|the|them|which)|were|are)\s+", re.I)
 
 
 # Initials of a lower-case phrase are taken from this many words: fewer recur by chance.

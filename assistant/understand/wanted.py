@@ -33,7 +33,8 @@ _DAY_WORD = (
     rf"eighteenth|nineteenth|twentieth|twenty[- ](?:{_UNITS})|thirtieth|thirty[- ]first)"
 )
 DAY = re.compile(
-    rf"\b(?:\d{{1,2}}(?:\s*(?:-|–|to)\s*\d{{1,2}})?\s+(?:of\s+)?(?:{_M})|(?:{_M})\s+\d{{1,2}}|(?:{_M})\s+(?:of\s+)?\d{{4}}"
+    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
+    rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{_M})\s+(?:of\s+)?\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M}))\b",
     re.IGNORECASE,
 )
@@ -396,6 +397,8 @@ def new_spans(
         if label in labels
         and _says_more(span, asked)
         and not (kind in {"place", "city", "country"} and governs(span, text))
+        # "Australia's top cop says ...": whose, not where
+        and not (kind in {"place", "city"} and _owns(span, text))
         and not (kind == "city" and is_country(span))
         and not (kind == "country" and not is_country(span))
         and not (label in KINDS["place"].labels and slashed(span, text))
@@ -405,6 +408,15 @@ def new_spans(
 
 
 _SHARE = re.compile(r"%|\bper ?cent\b", re.I)
+
+
+def _owns(span: str, text: str) -> bool:
+    """Is the place named only as an owner ("Australia's top cop"), never as a place?"""
+    return (
+        bool(text)
+        and bool(re.search(rf"\b{re.escape(span)}['’]s\b", text))
+        and not re.search(rf"\b{re.escape(span)}\b(?!['’]s\b)", text)
+    )
 
 
 def slashed(span: str, text: str) -> bool:
