@@ -166,3 +166,26 @@ def test_a_part_of_a_whole_needs_its_own_figure(tmp_path: Path) -> None:
     assistant.ingest([page])
     answer = assistant.ask("How many of the 2030 flood casualties in Valmora were children?")
     assert not answer.abstained and "131" in answer.answer, answer.answer
+
+
+def test_an_amount_must_be_said_of_what_the_question_measures(tmp_path: Path) -> None:
+    """Through the real composition: "how much did the drone programme cost" is declined by a page
+    whose only amount is cash seized, and answered once the page gives the programme's cost."""
+    page = tmp_path / "valmora_customs_2030.txt"
+    page.write_text(
+        "Valmora Customs Service: Annual Statistics 2030\n\n"
+        "In 2030, Valmora customs officers seized more than $12 million in undeclared currency at the border. "
+        "The service's aerial drone programme began patrolling the border in 2029.\n",
+        encoding="utf-8",
+    )
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    question = "How much did the Valmora customs drone programme cost?"
+    assert assistant.ask(question).abstained
+    page.write_text(
+        page.read_text(encoding="utf-8") + "\nThe drone programme cost $3.5 million in its first year.\n",
+        encoding="utf-8",
+    )
+    assistant.ingest([page])
+    answer = assistant.ask(question)
+    assert not answer.abstained and "3.5 million" in answer.answer, answer.answer

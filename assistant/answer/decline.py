@@ -38,7 +38,15 @@ from assistant.answer.evidence import (
     unsaid_names,
     years_contradicted,
 )
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, PLURAL_PARTIES, UNTYPED, new_spans, pattern_values
+from assistant.understand.wanted import (
+    BESIDE_KINDS,
+    KINDS,
+    MONEY_MEASURES,
+    PLURAL_PARTIES,
+    UNTYPED,
+    new_spans,
+    pattern_values,
+)
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import LexicalIndex, fold, tokenize
 
@@ -423,10 +431,17 @@ def evidence_features(
     # "How many of the casualties were children?": the figure's own sentence says which part it
     # counts; the whole's figure beside the word "children" elsewhere does not answer.
     # ("How many ransomware incidents ...?" is not answered by the figure of all incidents.)
+    figures = [s for s in units if holds_wanted(q, s.unit)]
+    told = with_paraphrases(
+        q, set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in figures or units))
+    )
     if (q.subset or q.counted_modifiers) and q.expects == "count":
-        figures = [s for s in units if holds_wanted(q, s.unit)] or units
-        told = set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in figures))
-        unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], with_paraphrases(q, told))
+        unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], told)
+    # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
+    # of neither ("$126 million in undeclared currency seized") is another amount.
+    measures = list(dict.fromkeys(t for m in MONEY_MEASURES.findall(q.text) for t in tokenize(m)))
+    if q.expects == "money" and figures and measures and len(unsaid_stems(measures, told)) == len(measures):
+        unsaid = unsaid or measures[:1]
     # "What did the study find?" answered by "... the study, which is expected to be completed in
     # April 2017": the result asked for does not exist yet.
     not_yet = (

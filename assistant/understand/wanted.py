@@ -130,6 +130,15 @@ BESIDE_KINDS = frozenset(
     | {"email", "phone", "fax"}
 )
 
+# What an amount asked for measures ("how much did the programme cost", "the budget for ..."):
+# an amount the passage gives for something else (currency seized, a grant) does not answer.
+MONEY_MEASURES = re.compile(
+    r"\b(?:costs?|costing|budgets?|expenditures?|spending|spent|prices?|fines?|penalt(?:y|ies)|worth|"
+    r"salar(?:y|ies)|fees?|ransom)\b",
+    re.I,
+)
+
+
 # Question forms, first match wins. Folded (lower case, no accents), so Spanish forms need no accents.
 _VERBS_OF_AGENCY = (
     r"partner\w*|fund\w*|financ\w*|support\w*|sponsor\w*|host\w*|organi[sz]\w*|help\w*|assist\w*|provid\w*|donat\w*|"
