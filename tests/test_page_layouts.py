@@ -145,47 +145,46 @@ def test_a_spanish_question_asks_its_years_and_months(tmp_path: Path) -> None:
     assert q.asked_years == ("2021",) and q.asked_months == (10,) and q.years == ("2021",)
 
 
+def _declined_then_answered(tmp_path: Path, name: str, page_text: str, question: str, addition: str, fact: str):
+    """Ingest a page through the real composition and ask: the question is declined; once the
+    page also says `addition` and is ingested again, it is answered with `fact`."""
+    page = tmp_path / name
+    page.write_text(page_text, encoding="utf-8")
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    answer = assistant.ask(question)
+    assert answer.abstained, answer.answer
+    page.write_text(page_text + addition, encoding="utf-8")
+    assistant.ingest([page])
+    answer = assistant.ask(question)
+    assert not answer.abstained and fact in answer.answer, answer.answer
+
+
 def test_a_part_of_a_whole_needs_its_own_figure(tmp_path: Path) -> None:
-    """Through the real composition: "how many of the casualties were children" is declined by a
-    page giving only the whole, and answered by one giving the part."""
-    page = tmp_path / "valmora_floods_2030.txt"
-    page.write_text(
+    """ "How many of the casualties were children" is declined by a page giving only the whole,
+    and answered by one giving the part."""
+    _declined_then_answered(
+        tmp_path,
+        "valmora_floods_2030.txt",
         "Valmora Civil Protection Agency: Flood Season Review 2030\n\n"
         "In 2030, floods in Valmora killed or injured 512 people across nine provinces, "
         "according to the Valmora Civil Protection Agency. Relief teams reached every province within two days.\n",
-        encoding="utf-8",
+        "How many of the 2030 flood casualties in Valmora were children?",
+        "\nOf the flood casualties, 131 children were killed or injured.\n",
+        "131",
     )
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
-    answer = assistant.ask("How many of the 2030 flood casualties in Valmora were children?")
-    assert answer.abstained, answer.answer
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\nOf the flood casualties, 131 children were killed or injured.\n",
-        encoding="utf-8",
-    )
-    assistant.ingest([page])
-    answer = assistant.ask("How many of the 2030 flood casualties in Valmora were children?")
-    assert not answer.abstained and "131" in answer.answer, answer.answer
 
 
 def test_an_amount_must_be_said_of_what_the_question_measures(tmp_path: Path) -> None:
-    """Through the real composition: "how much did the drone programme cost" is declined by a page
-    whose only amount is cash seized, and answered once the page gives the programme's cost."""
-    page = tmp_path / "valmora_customs_2030.txt"
-    page.write_text(
+    """ "How much did the drone programme cost" is declined by a page whose only amount is cash
+    seized, and answered once the page gives the programme's cost."""
+    _declined_then_answered(
+        tmp_path,
+        "valmora_customs_2030.txt",
         "Valmora Customs Service: Annual Statistics 2030\n\n"
         "In 2030, Valmora customs officers seized more than $12 million in undeclared currency at the border. "
         "The service's aerial drone programme began patrolling the border in 2029.\n",
-        encoding="utf-8",
+        "How much did the Valmora customs drone programme cost?",
+        "\nThe drone programme cost $3.5 million in its first year.\n",
+        "3.5 million",
     )
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
-    question = "How much did the Valmora customs drone programme cost?"
-    assert assistant.ask(question).abstained
-    page.write_text(
-        page.read_text(encoding="utf-8") + "\nThe drone programme cost $3.5 million in its first year.\n",
-        encoding="utf-8",
-    )
-    assistant.ingest([page])
-    answer = assistant.ask(question)
-    assert not answer.abstained and "3.5 million" in answer.answer, answer.answer

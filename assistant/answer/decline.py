@@ -14,7 +14,15 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.units import leads, reading
-from assistant.answer.scoring import PARTY_STEMS, Scored, holds_wanted, is_heading, known_counted, said_tokens
+from assistant.answer.scoring import (
+    PARTY_STEMS,
+    Scored,
+    holds_wanted,
+    is_heading,
+    known_counted,
+    said_tokens,
+    unit_words,
+)
 from assistant.understand.countries import countries_in, is_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import (
@@ -242,7 +250,7 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     chunks = [hits[s.unit.hit_index].chunk for s in passage]
     body = set().union(
         *(
-            said_tokens(s.unit.text) | set(tokenize(s.unit.english))
+            unit_words(s.unit)
             for s, c in zip(passage, chunks)
             if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
         )
@@ -251,14 +259,14 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
-def role_unsaid_by_holder(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
-    """ "Who is NACTA's national coordinator?": the role, when no unit naming a person says it
-    ("Prime Minister Imran Khan chaired the meeting" names someone else in another role)."""
-    if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text) or not valued:
+def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None) -> list[str]:
+    """ "Who is NACTA's national coordinator?": the role, when the units naming a person (what
+    they say: `said`, None when there are none) never say it ("Prime Minister Imran Khan chaired
+    the meeting" names someone else in another role)."""
+    if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text) or said is None:
         return []
     roles = [t for t in q.terms if t in ROLE_STEMS]
-    said = set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in valued))
-    unsaid = unsaid_stems(roles, with_paraphrases(q, said))
+    unsaid = unsaid_stems(roles, said)
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
@@ -431,10 +439,9 @@ def evidence_features(
     # "How many of the casualties were children?": the figure's own sentence says which part it
     # counts; the whole's figure beside the word "children" elsewhere does not answer.
     # ("How many ransomware incidents ...?" is not answered by the figure of all incidents.)
+    # (what the units holding the value asked for say, or with none, what the answer's units say)
     figures = [s for s in units if holds_wanted(q, s.unit)]
-    told = with_paraphrases(
-        q, set().union(*(said_tokens(s.unit.text) | set(tokenize(s.unit.english)) for s in figures or units))
-    )
+    told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
     if (q.subset or q.counted_modifiers) and q.expects == "count":
         unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
@@ -536,7 +543,7 @@ def evidence_features(
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
     role_unsaid = role_only_in_headings(
         q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else ""
-    ) or role_unsaid_by_holder(q, [s for s in units if holds_wanted(q, s.unit)])
+    ) or role_unsaid_by_holder(q, told if figures else None)
     features = {
         "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
         "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,

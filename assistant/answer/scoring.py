@@ -255,6 +255,11 @@ def said_tokens(text: str) -> set[str]:
     return tokens | spelled_serials(text) | irregular_lemmas(text)
 
 
+def unit_words(unit: Unit) -> set[str]:
+    """What a unit says: its tokens (see `said_tokens`) and those of its English rendering."""
+    return said_tokens(unit.text) | set(tokenize(unit.english))
+
+
 _GRADED = ("er", "est", "st")
 
 
@@ -389,7 +394,7 @@ class UnitScorer:
         weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
-        token_sets = [said_tokens(u.text) | frozenset(tokenize(u.english)) for u in units]
+        token_sets = [unit_words(u) for u in units]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;

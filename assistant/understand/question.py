@@ -27,7 +27,6 @@ _COUNTED = re.compile(
     re.I,
 )
 _COUNT_STOP = frozenset("got get gets getting received receive took take attended participated sent went came".split())
-MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
 
 # Quantity questions whose answer must be an amount, not just any number.
 _COMPARE = re.compile(
