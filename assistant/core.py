@@ -18,6 +18,7 @@ from pathlib import Path
 
 from assistant.answer.engine import AnswerEngine, Draft
 from assistant.understand.bridge import (
+    spanish_forms,
     BUNDLED_GLOSSARY,
     Glossary,
     bridge_query,
@@ -199,6 +200,9 @@ class Assistant:
             typed = tuple(n for n in unlisted_names(own, lexical.knows) if n not in q.entities)
             q = replace(q, entities=q.entities + typed)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
+        if not spanish:  # (a Spanish report's passage, found by its own words)
+            forms = spanish_forms(f"{own} {synonyms}", self.glossary, self.index.snapshot.lexical)
+            synonyms = f"{synonyms} {forms}".strip()
         mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
         q = replace(
             q,

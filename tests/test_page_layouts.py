@@ -188,3 +188,44 @@ def test_an_amount_must_be_said_of_what_the_question_measures(tmp_path: Path) ->
         "\nThe drone programme cost $3.5 million in its first year.\n",
         "3.5 million",
     )
+
+
+def test_a_page_naming_no_country_is_about_the_one_asked(tmp_path: Path) -> None:
+    """An agency's page that names no country ("the National Amnesty Office") answers a question
+    naming the country; a page that names another country for the same figure does not."""
+    question = "How many guns did Uruguay's voluntary handover programme collect in 2030?"
+    text = (
+        "National Amnesty Office: Voluntary Handover Programme 2030\n\n"
+        "In 2030, the {owner}National Amnesty Office collected 1,240 firearms under the voluntary handover "
+        "programme, and destroyed all of them in public ceremonies.\n"
+    )
+    own = tmp_path / "own"
+    own.mkdir()
+    (own / "amnesty_2030.txt").write_text(text.format(owner=""), encoding="utf-8")
+    assistant = build(data_dir=own / "idx", embedder=HashEmbedder())
+    assistant.ingest([own / "amnesty_2030.txt"])
+    answer = assistant.ask(question)
+    assert not answer.abstained and "1,240" in answer.answer, answer.answer
+
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "amnesty_2030.txt").write_text(text.format(owner="Paraguay's "), encoding="utf-8")
+    assistant = build(data_dir=other / "idx", embedder=HashEmbedder())
+    assistant.ingest([other / "amnesty_2030.txt"])
+    assert assistant.ask(question).abstained
+
+
+def test_last_year_on_a_dated_page_is_the_year_before_it(tmp_path: Path) -> None:
+    """A news page dated 4 February 2030 saying "last year" answers for 2029, not for 2027."""
+    page = tmp_path / "customs_review.txt"
+    page.write_text(
+        "Customs year-end review\n4 February 2030\n\n"
+        "The Zembla Customs Department detected 544 drug cases last year, seizing 652kg of drugs, "
+        "up 8% on the previous year, the Commissioner said in the department's year-end review.\n",
+        encoding="utf-8",
+    )
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    answer = assistant.ask("How many drug cases did Zembla customs detect in 2029?")
+    assert not answer.abstained and "544" in answer.answer, answer.answer
+    assert assistant.ask("How many drug cases did Zembla customs detect in 2027?").abstained

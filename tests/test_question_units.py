@@ -686,3 +686,41 @@ def test_dates_with_ordinal_days_and_places_named_as_owners() -> None:
     assert new_spans("place", [("GPE", "Valmora")], frozenset(), "he spoke at a lunch in Valmora") == [
         ("GPE", "Valmora")
     ]
+
+
+def test_ish_adjectives_name_their_countries_and_only_them():
+    from assistant.understand.countries import names_a_country, names_country
+    from assistant.understand.names import same_name
+
+    assert same_name("polish", "poland") and same_name("poland", "polish")
+    assert same_name("spanish", "spain") and same_name("finnish", "finland")
+    assert not same_name("polish", "policy") and not same_name("english", "england")
+    assert names_country("polish") and names_country("us") and names_country("uruguay")
+    assert not names_country("customs") and not names_country("publish")
+    assert names_a_country("Officers from Paraguay attended.") and names_a_country("Delegados de España.")
+    assert not names_a_country("The National Amnesty Office collected 1,240 firearms.")
+
+
+def test_years_said_by_reference_and_clipped_years():
+    from assistant.answer.evidence import relative_years
+    from assistant.understand.serials import clipped_year
+
+    assert relative_years("The department detected 544 drug cases last year.", 2010) == {"2009"}
+    assert relative_years("The theme for this year's Day is partnerships.", 2022) == {"2022"}
+    # the sentence's own year is the one counted from, not the page's
+    assert relative_years("Kidnappings rose in 2014 compared to the year before.", 2016) == {"2013"}
+    assert relative_years("The department detected 544 drug cases.", 2010) == set()
+    assert relative_years("Cases fell last year.", None) == set()
+    assert clipped_year("21", {"2021", "36"}) and clipped_year("14", {"2014"})
+    assert not clipped_year("21", {"2020"}) and not clipped_year("214", {"2214"})
+
+
+def test_an_english_question_carries_the_spanish_words_for_its_own():
+    from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary, spanish_forms
+
+    glossary = load_glossary([BUNDLED_GLOSSARY])
+    forms = spanish_forms("Who signed the decree that extended the customs programme?", glossary).split()
+    assert "decreto" in forms and "aduana" in forms
+    # only forms the index knows, when it is given
+    assert spanish_forms("the decree on customs", glossary, {"decreto"}) == "decreto"
+    assert spanish_forms("who signed it?", glossary, {"decreto"}) == ""

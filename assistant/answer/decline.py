@@ -23,7 +23,7 @@ from assistant.answer.scoring import (
     said_tokens,
     unit_words,
 )
-from assistant.understand.countries import countries_in, is_country
+from assistant.understand.countries import countries_in, is_country, names_a_country, names_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import (
     RESULT_STEMS,
@@ -526,6 +526,14 @@ def evidence_features(
     unsaid_here += [
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
+    # "top 5 US airports for gun seizures", "Argentina's gun handover programme": a page that names
+    # no country at all is about its own one (an agency's page on "the nation's airports", a
+    # ministry's decree); the country the question names is not contradicted there.
+    owners = list(q.owners)
+    if (missing_names or owners or unsaid_here) and not names_a_country(near):
+        missing_names = [n for n in missing_names if not names_country(n)]
+        owners = [o for o in owners if not names_country(o)]
+        unsaid_here = [n for n in unsaid_here if not names_country(n)]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
     if q.wants_list and typed and not stated:
@@ -545,7 +553,7 @@ def evidence_features(
         q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else ""
     ) or role_unsaid_by_holder(q, told if figures else None)
     features = {
-        "names_missing": (len(missing_names) + len(q.owners)) / len(names) if names else 0.0,
+        "names_missing": (len(missing_names) + len(owners)) / len(names) if names else 0.0,
         "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
@@ -571,8 +579,8 @@ def evidence_features(
         "names_missing": (
             f"the indexed reports do not mention {', '.join(missing_names)}"
             if missing_names
-            else f"no indexed report is {' or '.join(o.title() for o in q.owners)}'s"
-            if q.owners
+            else f"no indexed report is {' or '.join(o.title() for o in owners)}'s"
+            if owners
             else ""
         ),
         "number_missing": f"the indexed reports say nothing about {', '.join(missing_years)} on this"

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import english_of_spanish, names_for_code
 from assistant.understand.names import initial_runs, same_name
-from assistant.understand.serials import ORDINAL_WORD, run_on_initials, serials_said
+from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import QuestionProfile, months_of_years, word_set, year_span
 from assistant.understand.vocab import MONTHS
 from assistant.understand.wanted import YEAR
@@ -221,10 +221,30 @@ _CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+))")
 
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
     """Years the question asks about that no passage addressing it belongs to."""
-    absent = [y for y in q.years if y not in context]
+    dated = page_years(hits)
+    # ("last year" on a page dated 2010 says 2009)
+    said = {y for h in hits for line in h.chunk.text.split("\n") for y in relative_years(line, dated[h.chunk.doc_id])}
+    absent = [y for y in q.years if y not in context and y not in said]
     if not absent and not q.compares and ranked:
-        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits, year_span(y, q.text))]
+        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits, year_span(y, q.text), dated)]
     return absent
+
+
+def page_years(hits: Sequence[Hit]) -> dict[str, int | None]:
+    """Each retrieved report's own date: the year of a dateline among its first lines (a news
+    page's "31 May 2022" under a headline about 2021), else the year its metadata gives."""
+    out: dict[str, int | None] = {}
+    for h in hits:
+        if h.chunk.doc_id in out:
+            continue
+        first = h.chunk if h.chunk.char_start == 0 else h.opening
+        lines = [x.strip() for x in (first.text.split("\n") if first else [])][:DATELINE_SEARCH_LINES]
+        year = next(
+            (YEAR.search(x).group(0) for x in lines if YEAR.search(x) and len(x.split()) <= DATELINE_WORDS),
+            None,
+        )
+        out[h.chunk.doc_id] = int(year) if year else h.chunk.year
+    return out
 
 
 def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
@@ -342,6 +362,8 @@ def refers_back(s: Scored) -> bool:
 # A dateline on a line of its own ("Chios island, 13th September 2013."): a date and at most this
 # many words in all.
 DATELINE_WORDS = 8
+# How far down a page's opening its dateline is looked for (under a headline and a source line).
+DATELINE_SEARCH_LINES = 6
 
 
 def dateline_of(a: Scored, b: Scored) -> bool:
@@ -437,7 +459,38 @@ def _addressing(ranked: list[Scored], hits: Sequence[Hit]):
         yield s, chunk.text.split("\n")[s.unit.line], chunk  # units are split from these very lines
 
 
-def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit], span: set[str] = frozenset()) -> bool:
+# "last year" in a page dated 2010 is 2009; "this year's Day" on a page of 2022 is 2022; "in 2014
+# ... compared to the year before" is 2013.
+_RELATIVE_YEARS = (
+    (
+        re.compile(
+            r"\b(?:last|previous|past|preceding) year\b|\bthe year (?:before|earlier)\b"
+            r"|\ba year (?:earlier|ago|before)\b",
+            re.I,
+        ),
+        -1,
+    ),
+    (re.compile(r"\bthis year\b|\bthe current year\b", re.I), 0),
+)
+
+
+def relative_years(text: str, year: int | None) -> set[str]:
+    """The years a sentence names by reference ("last year", "this year"): counted from the one
+    year the sentence itself says, else from its report's year (a news page's date)."""
+    own = set(YEAR.findall(text))
+    base = int(next(iter(own))) if len(own) == 1 else year
+    if not base:
+        return set()
+    return {str(base + shift) for pattern, shift in _RELATIVE_YEARS if pattern.search(text)}
+
+
+def year_evidence(
+    year: str,
+    ranked: list[Scored],
+    hits: Sequence[Hit],
+    span: set[str] = frozenset(),
+    dated: dict[str, int | None] | None = None,
+) -> bool:
     """Does a passage that addresses the question belong to the year asked? The year is
     in the sentence, its paragraph, its section, the report's title ("Annual report for
     2022", published in 2023), or is the year the report covers. A year asked as half of a
@@ -451,6 +504,7 @@ def year_evidence(year: str, ranked: list[Scored], hits: Sequence[Hit], span: se
         or str(chunk.year) == year
         or str(chunk.year) in span
         or any(y in span for y in YEAR.findall(chunk.title))
+        or year in relative_years(s.unit.text, (dated or {}).get(chunk.doc_id, chunk.year))
         for s, paragraph, chunk in _addressing(ranked, hits)
     )
 
@@ -470,4 +524,4 @@ def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit
             for before in ["\n".join(chunk.text.split("\n")[: s.unit.line + 1])]
         )
     )
-    return [typed for typed, value in q.serials if value not in said]
+    return [typed for typed, value in q.serials if value not in said and not clipped_year(value, said)]

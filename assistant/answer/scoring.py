@@ -138,6 +138,8 @@ def acronyms(text: str) -> set[str]:
 PARTY_STEMS = frozenset({"country", "stat", "economy", "nation", "government", "jurisdiction"})
 # Bodies are counted as such, never as the people who attend.
 BODY_STEMS = frozenset({"organization", "agency", "body", "institution", "company", "entity"})
+# The words that name any organisation, none more specific than another.
+GENERIC_BODY_STEMS = frozenset({"organization", "body", "institution", "entity"})
 # "How many youth leaders took part / attended": those who take part are counted as participants.
 ATTENDING = frozenset({"attend", "participat"})
 ATTENDEE_STEMS = frozenset({"participant", "delegat", "attende"})
@@ -157,6 +159,8 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     attending = bool(terms & ATTENDING) or {"took", "part"} <= terms or {"tak", "part"} <= terms
     if attending and q.counted and not set(q.counted) & (PARTY_STEMS | BODY_STEMS):
         nouns |= ATTENDEE_STEMS
+    if nouns & GENERIC_BODY_STEMS:  # "how many public bodies": "16 public institutions" counts them
+        nouns |= GENERIC_BODY_STEMS
     return nouns
 
 

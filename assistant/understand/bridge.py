@@ -12,11 +12,12 @@ import re
 import unicodedata
 from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
 from assistant.understand.countries import is_country, spanish_names
-from vectorstore.lexical import tokenize
+from vectorstore.lexical import STOPWORDS, tokenize
 
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
@@ -67,6 +68,20 @@ class Glossary:
 
     def __len__(self) -> int:
         return sum(len(group) for group in self.entries.values())
+
+    @cached_property
+    def reverse(self) -> dict[str, tuple[str, ...]]:
+        """English word (stem) -> the one-word Spanish terms it renders, in glossary order."""
+        out: dict[str, list[str]] = {}
+        for key, entries in self.entries.items():
+            if len(key) != 1 or key[0] in STOPWORDS:
+                continue
+            for entry in entries:
+                for english in entry.english:
+                    stems = tokenize(english)
+                    if len(stems) == 1 and fold(english) not in STOPWORDS and key[0] not in out.get(stems[0], []):
+                        out.setdefault(stems[0], []).append(key[0])
+        return {w: tuple(v) for w, v in out.items()}
 
 
 def fold(text: str) -> str:
@@ -318,3 +333,23 @@ def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = 
     if not m:
         return ()
     return tuple(_render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary))
+
+
+# A Spanish word carried into an English question's lexical query when the glossary renders it
+# with one of the question's words; at most this many per English word (the likeliest first:
+# glossary order), so a common word does not pull every Spanish page in.
+SPANISH_FORMS_PER_WORD = 2
+
+
+def spanish_forms(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
+    """The Spanish words the glossary renders with the English question's content words
+    ("decree" -> "decreto"), for the lexical search only: an English question finds a Spanish
+    report's passage by its own words, which the English embedding model barely relates.
+    With `vocabulary` (the index's stems), only forms some indexed text uses."""
+    reverse = glossary.reverse
+    out: list[str] = []
+    for word in dict.fromkeys(tokenize(text)):
+        for spanish in reverse.get(word, ())[:SPANISH_FORMS_PER_WORD]:
+            if not vocabulary or all(t in vocabulary for t in tokenize(spanish)):
+                out.append(spanish)
+    return " ".join(out)

@@ -105,3 +105,20 @@ def english_of_spanish(text: str) -> frozenset[str]:
     """The English names of the countries a Spanish text names ("España" -> "Spain"): an English
     question about Spain is answered by a Spanish page that never writes "Spain"."""
     return frozenset(e for m in _spanish_pattern().finditer(text) for e in spanish_names()[m.group(0)])
+
+
+def names_country(name: str) -> bool:
+    """Is a folded name a country's name, ISO code ("us", "uk" as typed in capitals) or "-ish"
+    adjective ("polish")?"""
+    from assistant.understand.names import same_name
+
+    return (
+        is_country(name)
+        or bool(names_for_code(name))
+        or (name.endswith("ish") and any(same_name(name, c) for c in one_word_names()))
+    )
+
+
+def names_a_country(text: str) -> bool:
+    """Does a text name any country, in English or Spanish?"""
+    return bool(countries_in(text) or english_of_spanish(text))

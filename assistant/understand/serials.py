@@ -125,6 +125,12 @@ def serials_said(text: str) -> set[str]:
     return said
 
 
+def clipped_year(value: str, said: set[str]) -> bool:
+    """Is a two-digit serial a year's last digits that the text says in full ("FY21" for "FY
+    2021", "MP14" for "the Montreal Protocol 2014")?"""
+    return len(value) == 2 and bool({f"19{value}", f"20{value}"} & said)
+
+
 _INAUGURAL = re.compile(r"\binaugural\b", re.I)
 # A number sign run on to its number: "N°14", "Nº 14", "No.214", "#3".
 _NUMBER_SIGN = re.compile(r"(?:\bN[°ºo]\.?|\bNo\.|\bNr\.|#)\s?(\d{1,4})\b")
