@@ -10,7 +10,8 @@ import re
 # Web pages also drop the space ("for one year 2017-2021.The Council also ..."): a dot between a
 # word or number and a capitalised word ends a sentence too.
 _SENTENCE_END = re.compile(
-    r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)|(?<=\d[.!?])(?=[A-Z][a-z]+\s)"
+    r"(?<=[.!?;])\s+(?=[“\"(A-Z0-9¿¡])|(?<=[.!?][”\"])\s+(?=[“\"(A-Z0-9¿¡])"
+    r"|(?<=[a-z]{2}[.!?])(?=[A-Z][a-z]+\s)|(?<=\d[.!?])(?=[A-Z][a-z]+\s)"
 )
 _ABBREVIATIONS = re.compile(
     r"(?:\b(?:Mr|Mrs|Ms|Dr|No|Nos|Art|Arts|Inc|Ltd|Co|Corp|St|Gen|Capt|Lt|Col|Gov|Dept|Sr|Jr|vs|etc|e\.g|i\.e|"
@@ -35,6 +36,8 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
         head = text[start : m.start()]
         if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
             continue
+        if _inside_short_quote(text, start, m):  # "People. Peace. Progress." is a title, not three sentences
+            continue
         if text[m.start() - 1] == ";":  # "areas: Legislation; Capacity building; ..." is one list
             if _ENUMERATOR.match(text, m.end()):  # "... (1) Hedayah in Abu Dhabi; (2) the IIJ ...": one list too
                 continue
@@ -50,6 +53,21 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
     spans.append((start, len(text)))
     spans = [piece for s, e in spans for piece in _table_rows(text, s, e)]
     return [(base + s, base + e) for s, e in spans if text[s:e].strip()]
+
+
+# A quotation closing within this many characters of a full stop inside it is a title or a
+# slogan ("The theme is "People. Peace. Progress. The Power of Partnerships.""), not sentences.
+QUOTED_TITLE_CHARS = 80
+
+
+def _inside_short_quote(text: str, start: int, end: re.Match) -> bool:
+    """Does the sentence end `end` fall inside a quotation opened in this sentence that closes soon after?"""
+    head = text[start : end.start()]
+    opened = head.count("“") > head.count("”") or (head.count('"') % 2 == 1)
+    if not opened:
+        return False
+    rest = text[end.start() : end.start() + QUOTED_TITLE_CHARS]
+    return "”" in rest or '"' in rest
 
 
 # A table flattened into prose by a web page or a PDF export: "Total Number of Reports *2 1,530

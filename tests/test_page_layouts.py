@@ -199,20 +199,18 @@ def test_a_page_naming_no_country_is_about_the_one_asked(tmp_path: Path) -> None
         "In 2030, the {owner}National Amnesty Office collected 1,240 firearms under the voluntary handover "
         "programme, and destroyed all of them in public ceremonies.\n"
     )
-    own = tmp_path / "own"
-    own.mkdir()
-    (own / "amnesty_2030.txt").write_text(text.format(owner=""), encoding="utf-8")
-    assistant = build(data_dir=own / "idx", embedder=HashEmbedder())
-    assistant.ingest([own / "amnesty_2030.txt"])
-    answer = assistant.ask(question)
+    answer = _answer_from(tmp_path / "own", "amnesty_2030.txt", text.format(owner=""), question)
     assert not answer.abstained and "1,240" in answer.answer, answer.answer
+    assert _answer_from(tmp_path / "other", "amnesty_2030.txt", text.format(owner="Paraguay's "), question).abstained
 
-    other = tmp_path / "other"
-    other.mkdir()
-    (other / "amnesty_2030.txt").write_text(text.format(owner="Paraguay's "), encoding="utf-8")
-    assistant = build(data_dir=other / "idx", embedder=HashEmbedder())
-    assistant.ingest([other / "amnesty_2030.txt"])
-    assert assistant.ask(question).abstained
+
+def _answer_from(folder: Path, name: str, page_text: str, question: str):
+    """The answer to `question` from an index of one page, built through the real composition."""
+    folder.mkdir()
+    (folder / name).write_text(page_text, encoding="utf-8")
+    assistant = build(data_dir=folder / "idx", embedder=HashEmbedder())
+    assistant.ingest([folder / name])
+    return assistant.ask(question)
 
 
 def test_last_year_on_a_dated_page_is_the_year_before_it(tmp_path: Path) -> None:
@@ -229,3 +227,33 @@ def test_last_year_on_a_dated_page_is_the_year_before_it(tmp_path: Path) -> None
     answer = assistant.ask("How many drug cases did Zembla customs detect in 2029?")
     assert not answer.abstained and "544" in answer.answer, answer.answer
     assert assistant.ask("How many drug cases did Zembla customs detect in 2027?").abstained
+
+
+def test_who_heads_a_body_is_answered_by_its_titled_person(tmp_path: Path) -> None:
+    """ "Who heads the FID" is answered by the person the page gives the body's top title
+    ("Principal Director Keith Moran"); a page naming only an officer of it is no answer."""
+    question = "who heads the Zembla Financial Investigations Division?"
+    title = "Zembla Financial Investigations Division: asset recovery 2030\n\n"
+    officer = (
+        "The Financial Investigations Division of Zembla recovered 41 million in criminal assets in 2030. "
+        "Its liaison officer Ana Ruiz presented the figures to journalists in Port Zembla.\n"
+    )
+    assert _answer_from(tmp_path / "officer", "fid_2030.txt", title + officer, question).abstained
+    head = (
+        "The Financial Investigations Division of Zembla recovered 41 million in criminal assets in 2030, "
+        "FID Principal Director Keith Moran told journalists in Port Zembla.\n"
+    )
+    answer = _answer_from(tmp_path / "head", "fid_2030.txt", title + head, question)
+    assert not answer.abstained and "Keith Moran" in answer.answer, answer.answer
+
+
+def test_a_short_quoted_title_with_full_stops_is_one_sentence() -> None:
+    """ "People. Peace. Progress." in quotation marks is a slogan, not three sentences; the
+    sentence ends after the closing quotation mark."""
+    text = 'The theme is "People. Peace. Progress. The Power of Partnerships." Peacekeeping saves lives.'
+    assert [text[a:b] for a, b in split_sentences(text, 0)] == [
+        'The theme is "People. Peace. Progress. The Power of Partnerships."',
+        "Peacekeeping saves lives.",
+    ]
+    quoted = "“Hate is the currency of extremism,” says Mark Albon. “We must act.” Mr Albon heads the unit."
+    assert [quoted[a:b] for a, b in split_sentences(quoted, 0)][-1] == "Mr Albon heads the unit."

@@ -660,6 +660,8 @@ def test_the_framing_of_a_request_is_not_what_it_asks_for() -> None:
     assert asked_nouns("quick figures for a memo: VPS arrests in 2029 vs Zembla's arrests in 2030") == ("arrest",)
     assert counted_modifiers("how many ransomware incidents did the CERT handle?") == ("ransomwar",)
     assert counted_modifiers("how many countries and organisations attended?") == ()
+    # a gerund before the counted noun says which of them are counted
+    assert counted_modifiers("How many phishing incidents did the CERT handle in 2030?") == ("phish",)
 
 
 def test_numbered_lines_after_an_introduction_are_a_list() -> None:
@@ -724,3 +726,9 @@ def test_an_english_question_carries_the_spanish_words_for_its_own():
     # only forms the index knows, when it is given
     assert spanish_forms("the decree on customs", glossary, {"decreto"}) == "decreto"
     assert spanish_forms("who signed it?", glossary, {"decreto"}) == ""
+
+
+def test_plural_places_time_periods_and_values_ask_for_their_kinds():
+    assert answer_type("which places did the network try to send small arms to?") == "place"
+    assert answer_type("What time period do the Q2 2030 numbers cover?") == "date"
+    assert answer_type("What was the value of the coast guard's seizures in 2030?") == "money"

@@ -182,7 +182,14 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
     if not q.asked_nouns or (q.expects not in UNTYPED and not asks_role(q)):
         return []
-    return unsaid_stems(q.asked_nouns, _said(q, passage, hits))
+    unsaid = unsaid_stems(q.asked_nouns, _said(q, passage, hits))
+    return [] if unsaid and set(unsaid) <= HEAD_STEMS and titles_person(passage) else unsaid
+
+
+def titles_person(passage: Sequence[Scored]) -> bool:
+    """Does a unit of the passage name a person by a title ("FID Principal Director Keith
+    Darien")? Whoever holds the top title heads the body: "who heads X" asks for them."""
+    return any("PERSON" in s.unit.labels and unit_words(s.unit) & TITLE_STEMS for s in passage)
 
 
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
@@ -256,6 +263,8 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
         )
     )
     unsaid = unsaid_stems(roles, with_paraphrases(q, body))
+    if unsaid and set(unsaid) <= HEAD_STEMS and titles_person(passage):
+        return []  # "who heads the FID": its "Principal Director" heads it
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
@@ -268,6 +277,13 @@ def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None) -> list[str
     roles = [t for t in q.terms if t in ROLE_STEMS]
     unsaid = unsaid_stems(roles, said)
     return unsaid if roles and len(unsaid) == len(roles) else []
+
+
+# "Who heads X" asks for whoever leads it, under whatever title it gives them.
+HEAD_STEMS = frozenset(tokenize("head heads"))
+TITLE_STEMS = frozenset(
+    tokenize("head chief director chair chairman chairperson president commissioner minister secretary leader governor")
+)
 
 
 def carried_only(name: str, q: QuestionProfile) -> bool:

@@ -267,7 +267,13 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         return missing
     chunks = [hits[i].chunk for i in dict.fromkeys(s.unit.hit_index for s in passage)]
     lines = [hits[s.unit.hit_index].chunk.text.split("\n")[s.unit.line] for s in passage]
-    context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks)])
+    dated_by = page_years(hits)
+    referred = {
+        y
+        for s, line in zip(passage, lines)
+        for y in relative_years(line, dated_by.get(hits[s.unit.hit_index].chunk.doc_id))
+    }
+    context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks), *referred])
     # a report titled with its year ("Statement of the 2018 Plenary") dates what it says
     dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
     stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated

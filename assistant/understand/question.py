@@ -604,8 +604,8 @@ def _counted_run(q: str, start: int) -> list:
     for i, t in enumerate(tokens):
         joins = t.pos_ == "CCONJ" or t.text == ","
         hyphen = t.text == "-" and 0 < i < len(tokens) - 1 and not t.whitespace_
-        # "AEO certified operators": a participle before a noun describes it
-        described = t.tag_ == "VBN" and i + 1 < len(tokens) and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
+        # "AEO certified operators", "phishing incidents": a participle or gerund before a noun describes it
+        described = t.tag_ in {"VBN", "VBG"} and i + 1 < len(tokens) and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
         if t.pos_ in _PHRASE_POS or hyphen or described:
             run.append(t)
         elif joins and run and i + 1 < len(tokens) and tokens[i + 1].pos_ in _PHRASE_POS:
@@ -625,14 +625,14 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     run = _counted_run(q, m.start(1))
-    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"}]
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} or t.tag_ == "VBG"]
     if len(nouns) < 2:
         return ()
     head = nouns[-1]
     return tuple(
         h
         for t in run[: run.index(head)]
-        if t.pos_ == "NOUN" and t.tag_ != "NNS" and t.text.islower()
+        if (t.pos_ == "NOUN" and t.tag_ != "NNS" or t.tag_ == "VBG") and t.text.islower()
         for h in content_terms(t.text)
         if not _has_figure(h)
     )

@@ -150,7 +150,8 @@ _VERBS_OF_AGENCY = (
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
-    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?)"
+    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?"
+    r"|entry points?)"
     # the head of its phrase ("which port were ...", "pilot sites for"), not "the port security code"
     r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
     r"chosen|selected|where|that|which|used|named)\b)"
@@ -185,7 +186,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:what|which) year\b(?!s)|\b(?:que|cual) ano\b", "year"),
     (
-        r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?)\b|\bhow long\b|\bwhich years?\b|\bsince when\b|"
+        r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?|time ?periods?)\b|\bhow long\b|\bwhich years?\b|"
+        r"\bsince when\b|"
         r"\bfrom when\b|\bcuando\b|\bque ano\b",
         "date",
     ),
@@ -195,7 +197,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:which|what) (?:[\w'’-]+ )?country\b|\bque pais\b", "country"),
     (
-        r"\bwhere\b|\bdonde\b|\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venue|place|location)\b|"
+        r"\bwhere\b|\bdonde\b|"
+        r"\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venues?|places?|locations?)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
         r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b|"
         # "which honduran port", "list the 3 pilot border sites": places named as such ("Puerto Cortés")
@@ -216,7 +219,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         # "by how much did membership grow": a difference, not money
         r"\bhow much (?:[\w'’-]+ ){0,2}?(?:money|funding|funds|financing)\b"
-        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
+        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b|\bwhat was the (?:total )?value of\b"
         r"|\bcuanto dinero\b",
         "money",
     ),
