@@ -195,14 +195,13 @@ class Assistant:
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         if spanish:  # "¿cuántos ... en 2021?": years and months are asked (and weigh) in either language
             q = replace(q, **dates_asked(own, carried))
+        synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         if not spanish:  # "tui moana 2015", "the eppo": names typed in lower case
             lexical = self.index.snapshot.lexical
             typed = tuple(n for n in unlisted_names(own, lexical.knows) if n not in q.entities)
             q = replace(q, entities=q.entities + typed)
-        synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
-        if not spanish:  # (a Spanish report's passage, found by its own words)
-            forms = spanish_forms(f"{own} {synonyms}", self.glossary, self.index.snapshot.lexical)
-            synonyms = f"{synonyms} {forms}".strip()
+            # (and a Spanish report's passage, found by its own words)
+            synonyms = f"{synonyms} {spanish_forms(f'{own} {synonyms}', self.glossary, lexical)}".strip()
         mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
         q = replace(
             q,

@@ -662,6 +662,7 @@ def test_the_framing_of_a_request_is_not_what_it_asks_for() -> None:
     assert counted_modifiers("how many countries and organisations attended?") == ()
     # a gerund before the counted noun says which of them are counted
     assert counted_modifiers("How many phishing incidents did the CERT handle in 2030?") == ("phish",)
+    assert counted_modifiers("How many officers receiving training were there?") == ()
 
 
 def test_numbered_lines_after_an_introduction_are_a_list() -> None:
@@ -691,12 +692,12 @@ def test_dates_with_ordinal_days_and_places_named_as_owners() -> None:
 
 
 def test_ish_adjectives_name_their_countries_and_only_them():
-    from assistant.understand.countries import names_a_country, names_country
-    from assistant.understand.names import same_name
+    from assistant.understand.countries import ish_adjective_of, names_a_country, names_country
 
-    assert same_name("polish", "poland") and same_name("poland", "polish")
-    assert same_name("spanish", "spain") and same_name("finnish", "finland")
-    assert not same_name("polish", "policy") and not same_name("english", "england")
+    assert ish_adjective_of("polish", "poland") and ish_adjective_of("spanish", "spain")
+    assert ish_adjective_of("finnish", "finland") and ish_adjective_of("swedish", "sweden")
+    assert not ish_adjective_of("polish", "policy") and not ish_adjective_of("english", "england")
+    assert not ish_adjective_of("establish", "estonia") and not ish_adjective_of("turkish", "turkmenistan")
     assert names_country("polish") and names_country("us") and names_country("uruguay")
     assert not names_country("customs") and not names_country("publish")
     assert names_a_country("Officers from Paraguay attended.") and names_a_country("Delegados de España.")
@@ -713,8 +714,11 @@ def test_years_said_by_reference_and_clipped_years():
     assert relative_years("Kidnappings rose in 2014 compared to the year before.", 2016) == {"2013"}
     assert relative_years("The department detected 544 drug cases.", 2010) == set()
     assert relative_years("Cases fell last year.", None) == set()
-    assert clipped_year("21", {"2021", "36"}) and clipped_year("14", {"2014"})
-    assert not clipped_year("21", {"2020"}) and not clipped_year("214", {"2214"})
+    assert clipped_year("FY21", "21", {"2021", "36"}) and clipped_year("MP14", "14", {"2014"})
+    assert not clipped_year("FY21", "21", {"2020"}) and not clipped_year("COP214", "214", {"2214"})
+    assert not clipped_year("21st", "21", {"2021"})  # the 21st session is no year
+    assert relative_years("The 2020 plan, adopted last year, is in force.", 2022) == {"2021"}
+    assert relative_years("Reports rose over the past year.", 2022) == set()
 
 
 def test_an_english_question_carries_the_spanish_words_for_its_own():

@@ -182,14 +182,21 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
     if not q.asked_nouns or (q.expects not in UNTYPED and not asks_role(q)):
         return []
-    unsaid = unsaid_stems(q.asked_nouns, _said(q, passage, hits))
-    return [] if unsaid and set(unsaid) <= HEAD_STEMS and titles_person(passage) else unsaid
+    return headed_by_title(unsaid_stems(q.asked_nouns, _said(q, passage, hits)), passage)
 
 
-def titles_person(passage: Sequence[Scored]) -> bool:
-    """Does a unit of the passage name a person by a title ("FID Principal Director Keith
-    Darien")? Whoever holds the top title heads the body: "who heads X" asks for them."""
-    return any("PERSON" in s.unit.labels and unit_words(s.unit) & TITLE_STEMS for s in passage)
+# "Who heads X" asks for whoever leads it, under whatever title the passage gives them.
+HEAD_STEMS = frozenset(tokenize("head"))
+TITLE_STEMS = frozenset(
+    tokenize("head chief director chair chairman chairperson president commissioner minister secretary leader governor")
+)
+
+
+def headed_by_title(unsaid: list[str], passage: Sequence[Scored]) -> list[str]:
+    """`unsaid`, unless all it lacks is "head" and a unit of the passage names a person by a
+    title ("FID Principal Director Keith Darien"): whoever holds the top title heads the body."""
+    titled = any("PERSON" in s.unit.labels and unit_words(s.unit) & TITLE_STEMS for s in passage)
+    return [] if unsaid and set(unsaid) <= HEAD_STEMS and titled else unsaid
 
 
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
@@ -262,9 +269,7 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
             if not is_heading(s.unit, c.section, c.title) or names_holder(q, s)
         )
     )
-    unsaid = unsaid_stems(roles, with_paraphrases(q, body))
-    if unsaid and set(unsaid) <= HEAD_STEMS and titles_person(passage):
-        return []  # "who heads the FID": its "Principal Director" heads it
+    unsaid = headed_by_title(unsaid_stems(roles, with_paraphrases(q, body)), passage)
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
@@ -277,13 +282,6 @@ def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None) -> list[str
     roles = [t for t in q.terms if t in ROLE_STEMS]
     unsaid = unsaid_stems(roles, said)
     return unsaid if roles and len(unsaid) == len(roles) else []
-
-
-# "Who heads X" asks for whoever leads it, under whatever title it gives them.
-HEAD_STEMS = frozenset(tokenize("head heads"))
-TITLE_STEMS = frozenset(
-    tokenize("head chief director chair chairman chairperson president commissioner minister secretary leader governor")
-)
 
 
 def carried_only(name: str, q: QuestionProfile) -> bool:
@@ -542,11 +540,12 @@ def evidence_features(
     unsaid_here += [
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
-    # "top 5 US airports for gun seizures", "Argentina's gun handover programme": a page that names
-    # no country at all is about its own one (an agency's page on "the nation's airports", a
-    # ministry's decree); the country the question names is not contradicted there.
+    # A page that names no country at all, in its text or its metadata, is about its own one (an
+    # agency's page on "the nation's airports", a ministry's decree): the country the question
+    # names is not contradicted there; a page naming another country still contradicts it.
     owners = list(q.owners)
-    if (missing_names or owners or unsaid_here) and not names_a_country(near):
+    home = hits[units[0].unit.hit_index].chunk.country if units else None
+    if (missing_names or owners or unsaid_here) and not home and not names_a_country(near):
         missing_names = [n for n in missing_names if not names_country(n)]
         owners = [o for o in owners if not names_country(o)]
         unsaid_here = [n for n in unsaid_here if not names_country(n)]

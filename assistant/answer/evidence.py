@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from collections.abc import Sequence
 
-from assistant.understand.countries import english_of_spanish, names_for_code
+from assistant.understand.countries import english_of_spanish, ish_adjective_of, names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import QuestionProfile, months_of_years, word_set, year_span
@@ -63,7 +63,7 @@ def unsaid_names(
             return not capitals_say(e, context)
         return (
             e not in known
-            and not any(same_name(e, w) for w in known)
+            and not any(same_name(e, w) or ish_adjective_of(e, w) for w in known)
             and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
             and not adjectival(e, known)
             and not clipped(e, context)
@@ -239,10 +239,9 @@ def page_years(hits: Sequence[Hit]) -> dict[str, int | None]:
             continue
         first = h.chunk if h.chunk.char_start == 0 else h.opening
         lines = [x.strip() for x in (first.text.split("\n") if first else [])][:DATELINE_SEARCH_LINES]
-        year = next(
-            (YEAR.search(x).group(0) for x in lines if YEAR.search(x) and len(x.split()) <= DATELINE_WORDS),
-            None,
-        )
+        # a date with its month ("31 May 2022", "February 4, 2010"), not a headline's "Report 2021"
+        dates = [YEAR.search(x) for x in lines if len(x.split()) <= DATELINE_WORDS and months_of_years(x)]
+        year = next((m.group(0) for m in dates if m), None)
         out[h.chunk.doc_id] = int(year) if year else h.chunk.year
     return out
 
@@ -465,29 +464,27 @@ def _addressing(ranked: list[Scored], hits: Sequence[Hit]):
         yield s, chunk.text.split("\n")[s.unit.line], chunk  # units are split from these very lines
 
 
-# "last year" in a page dated 2010 is 2009; "this year's Day" on a page of 2022 is 2022; "in 2014
-# ... compared to the year before" is 2013.
-_RELATIVE_YEARS = (
-    (
-        re.compile(
-            r"\b(?:last|previous|past|preceding) year\b|\bthe year (?:before|earlier)\b"
-            r"|\ba year (?:earlier|ago|before)\b",
-            re.I,
-        ),
-        -1,
-    ),
+# "last year" on a page dated 2010 is 2009 and "this year's Day" on a page of 2022 is 2022: counted
+# from the page's date; "in 2014 ... compared to the year before" is 2013: counted from the sentence's
+# own year when it says one.
+_FROM_PAGE = (
+    (re.compile(r"\blast year\b|\ba year ago\b", re.I), -1),
     (re.compile(r"\bthis year\b|\bthe current year\b", re.I), 0),
+)
+_FROM_SENTENCE = re.compile(
+    r"\b(?:the )?(?:previous|preceding) year\b|\bthe year (?:before|earlier)\b|\ba year (?:earlier|before)\b", re.I
 )
 
 
 def relative_years(text: str, year: int | None) -> set[str]:
-    """The years a sentence names by reference ("last year", "this year"): counted from the one
-    year the sentence itself says, else from its report's year (a news page's date)."""
+    """The years a sentence names by reference: "last year" and "this year" from the page's
+    date (`year`), "the year before" from the one year the sentence says (else the page's)."""
+    out = {str(year + shift) for pattern, shift in _FROM_PAGE if year and pattern.search(text)}
     own = set(YEAR.findall(text))
     base = int(next(iter(own))) if len(own) == 1 else year
-    if not base:
-        return set()
-    return {str(base + shift) for pattern, shift in _RELATIVE_YEARS if pattern.search(text)}
+    if base and _FROM_SENTENCE.search(text):
+        out.add(str(base - 1))
+    return out
 
 
 def year_evidence(
@@ -530,4 +527,4 @@ def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit
             for before in ["\n".join(chunk.text.split("\n")[: s.unit.line + 1])]
         )
     )
-    return [typed for typed, value in q.serials if value not in said and not clipped_year(value, said)]
+    return [typed for typed, value in q.serials if value not in said and not clipped_year(typed, value, said)]

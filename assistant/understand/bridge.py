@@ -78,8 +78,10 @@ class Glossary:
                 continue
             for entry in entries:
                 for english in entry.english:
-                    stems = tokenize(english)
-                    if len(stems) == 1 and fold(english) not in STOPWORDS and key[0] not in out.get(stems[0], []):
+                    stems = tokenize(english)  # (one word: "how many" renders "cuántos", no content word)
+                    if " " in english.strip() or len(stems) != 1 or key[0] in out.get(stems[0], []):
+                        continue
+                    if fold(english) not in STOPWORDS:
                         out.setdefault(stems[0], []).append(key[0])
         return {w: tuple(v) for w, v in out.items()}
 
@@ -343,9 +345,10 @@ SPANISH_FORMS_PER_WORD = 2
 
 def spanish_forms(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
     """The Spanish words the glossary renders with the English question's content words
-    ("decree" -> "decreto"), for the lexical search only: an English question finds a Spanish
-    report's passage by its own words, which the English embedding model barely relates.
-    With `vocabulary` (the index's stems), only forms some indexed text uses."""
+    ("decree" -> "decreto"): an English question finds a Spanish report's passage by its own
+    words, which the English embedding model barely relates. They widen the lexical search and
+    count as the question's alternative words when units are scored. With `vocabulary` (the
+    index's stems), only forms some indexed text uses."""
     reverse = glossary.reverse
     out: list[str] = []
     for word in dict.fromkeys(tokenize(text)):

@@ -6,6 +6,7 @@ staff type "MX, GT and Belize" where the reports spell the countries out.
 
 from __future__ import annotations
 
+import os
 import re
 from functools import lru_cache
 
@@ -110,13 +111,22 @@ def english_of_spanish(text: str) -> frozenset[str]:
 def names_country(name: str) -> bool:
     """Is a folded name a country's name, ISO code ("us", "uk" as typed in capitals) or "-ish"
     adjective ("polish")?"""
-    from assistant.understand.names import same_name
+    return is_country(name) or bool(names_for_code(name)) or any(ish_adjective_of(name, c) for c in one_word_names())
 
-    return (
-        is_country(name)
-        or bool(names_for_code(name))
-        or (name.endswith("ish") and any(same_name(name, c) for c in one_word_names()))
-    )
+
+# "Finnish" and "Finland" share three letters; what follows in the country's name is short.
+ISH_COUNTRY_REST = 4
+
+
+def ish_adjective_of(adjective: str, country: str) -> bool:
+    """Is a capitalised "-ish" adjective, as a question types it, the adjective of a one-word
+    country (Polish, Poland; Spanish, Spain; Finnish, Finland; Swedish, Sweden)? The adjective's
+    stem is the country's first letters, give or take its last letter; Turkish is no Turkmen."""
+    if not adjective.endswith("ish") or country not in one_word_names():
+        return False
+    stem = adjective[:-3]
+    shared = len(os.path.commonprefix([stem, country]))
+    return shared >= 3 and len(stem) - shared <= 1 and len(country) - shared <= ISH_COUNTRY_REST
 
 
 def names_a_country(text: str) -> bool:

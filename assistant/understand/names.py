@@ -100,7 +100,7 @@ def same_name(asked: str, known: str) -> bool:
     if asked == known or shortened(asked, known):
         return True
     if asked[:4] != known[:4]:
-        return _ish_demonym(asked, known) or _ish_demonym(known, asked)
+        return False
     n = 0
     while n < min(len(asked), len(known)) and asked[n] == known[n]:
         n += 1
@@ -109,13 +109,7 @@ def same_name(asked: str, known: str) -> bool:
             return True
         if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
             return True
-    return _ish_demonym(asked, known) or _ish_demonym(known, asked)
-
-
-def _ish_demonym(adjective: str, country: str) -> bool:
-    """An "-ish" adjective of a one-word country sharing only three letters with it: Polish,
-    Poland; Spanish, Spain; Finnish, Finland; Turkish, Turkey."""
-    return adjective.endswith("ish") and adjective[:3] == country[:3] and country in one_word_names()
+    return False
 
 
 def abbreviates(short: str, word: str) -> bool:

@@ -604,8 +604,13 @@ def _counted_run(q: str, start: int) -> list:
     for i, t in enumerate(tokens):
         joins = t.pos_ == "CCONJ" or t.text == ","
         hyphen = t.text == "-" and 0 < i < len(tokens) - 1 and not t.whitespace_
-        # "AEO certified operators", "phishing incidents": a participle or gerund before a noun describes it
-        described = t.tag_ in {"VBN", "VBG"} and i + 1 < len(tokens) and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
+        # "AEO certified operators", "phishing incidents": a participle or gerund before a noun describes
+        # it ("officers receiving training": a gerund after the noun begins what they do)
+        described = (
+            (t.tag_ == "VBN" or (t.tag_ == "VBG" and not any(x.pos_ == "NOUN" for x in run)))
+            and i + 1 < len(tokens)
+            and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
+        )
         if t.pos_ in _PHRASE_POS or hyphen or described:
             run.append(t)
         elif joins and run and i + 1 < len(tokens) and tokens[i + 1].pos_ in _PHRASE_POS:
@@ -632,7 +637,7 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
     return tuple(
         h
         for t in run[: run.index(head)]
-        if (t.pos_ == "NOUN" and t.tag_ != "NNS" or t.tag_ == "VBG") and t.text.islower()
+        if ((t.pos_ == "NOUN" and t.tag_ != "NNS") or t.tag_ == "VBG") and t.text.islower()
         for h in content_terms(t.text)
         if not _has_figure(h)
     )

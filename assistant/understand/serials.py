@@ -125,10 +125,11 @@ def serials_said(text: str) -> set[str]:
     return said
 
 
-def clipped_year(value: str, said: set[str]) -> bool:
-    """Is a two-digit serial a year's last digits that the text says in full ("FY21" for "FY
-    2021", "MP14" for "the Montreal Protocol 2014")?"""
-    return len(value) == 2 and bool({f"19{value}", f"20{value}"} & said)
+def clipped_year(typed: str, value: str, said: set[str]) -> bool:
+    """Is a serial typed with two digits run on to initials ("FY21", "MP14") a year's last digits
+    that the text says in full ("FY 2021", "the Montreal Protocol 2014")? "The 21st session" is
+    no year."""
+    return run_on_serial(typed) and len(value) == 2 and bool({f"19{value}", f"20{value}"} & said)
 
 
 _INAUGURAL = re.compile(r"\binaugural\b", re.I)
