@@ -149,9 +149,7 @@ def _declined_then_answered(tmp_path: Path, name: str, page_text: str, question:
     """Ingest a page through the real composition and ask: the question is declined; once the
     page also says `addition` and is ingested again, it is answered with `fact`."""
     page = tmp_path / name
-    page.write_text(page_text, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
+    assistant = _indexed(page, page_text)
     answer = assistant.ask(question)
     assert answer.abstained, answer.answer
     page.write_text(page_text + addition, encoding="utf-8")
@@ -204,26 +202,29 @@ def test_a_page_naming_no_country_is_about_the_one_asked(tmp_path: Path) -> None
     assert _answer_from(tmp_path / "other", "amnesty_2030.txt", text.format(owner="Paraguay's "), question).abstained
 
 
+def _indexed(page: Path, page_text: str):
+    """An assistant built through the real composition over one page with `page_text`, its
+    index beside the page."""
+    page.parent.mkdir(exist_ok=True)
+    page.write_text(page_text, encoding="utf-8")
+    assistant = build(data_dir=page.parent / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    return assistant
+
+
 def _answer_from(folder: Path, name: str, page_text: str, question: str):
-    """The answer to `question` from an index of one page, built through the real composition."""
-    folder.mkdir()
-    (folder / name).write_text(page_text, encoding="utf-8")
-    assistant = build(data_dir=folder / "idx", embedder=HashEmbedder())
-    assistant.ingest([folder / name])
-    return assistant.ask(question)
+    """The answer to `question` from an index of one page."""
+    return _indexed(folder / name, page_text).ask(question)
 
 
 def test_last_year_on_a_dated_page_is_the_year_before_it(tmp_path: Path) -> None:
     """A news page dated 4 February 2030 saying "last year" answers for 2029, not for 2027."""
-    page = tmp_path / "customs_review.txt"
-    page.write_text(
+    assistant = _indexed(
+        tmp_path / "customs_review.txt",
         "Customs year-end review\n4 February 2030\n\n"
         "The Zembla Customs Department detected 544 drug cases last year, seizing 652kg of drugs, "
         "up 8% on the previous year, the Commissioner said in the department's year-end review.\n",
-        encoding="utf-8",
     )
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
     answer = assistant.ask("How many drug cases did Zembla customs detect in 2029?")
     assert not answer.abstained and "544" in answer.answer, answer.answer
     assert assistant.ask("How many drug cases did Zembla customs detect in 2027?").abstained

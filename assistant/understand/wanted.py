@@ -150,8 +150,7 @@ _VERBS_OF_AGENCY = (
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
-    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?"
-    r"|entry points?)"
+    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?)"
     # the head of its phrase ("which port were ...", "pilot sites for"), not "the port security code"
     r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
     r"chosen|selected|where|that|which|used|named)\b)"
