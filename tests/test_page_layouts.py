@@ -258,3 +258,17 @@ def test_a_short_quoted_title_with_full_stops_is_one_sentence() -> None:
     ]
     quoted = "“Hate is the currency of extremism,” says Mark Albon. “We must act.” Mr Albon heads the unit."
     assert [quoted[a:b] for a, b in split_sentences(quoted, 0)][-1] == "Mr Albon heads the unit."
+
+
+def test_the_whole_the_question_states_does_not_answer_how_many_of_it(tmp_path: Path) -> None:
+    """ "How many of the 36 responders were from Zembla?" is not answered by the sentence giving
+    the 36; the count of the part, when a sentence gives it, is."""
+    page = (
+        "Regional assistance course\n\n"
+        "The course in Ostrava was attended by 36 first responders from ten States Parties, "
+        "among them Zembla, Ruritania and Freedonia. The responders trained for five days.\n"
+    )
+    assistant = _indexed(tmp_path / "course.txt", page)
+    assert assistant.ask("How many of the 36 first responders at the Ostrava course were from Zembla?").abstained
+    answer = assistant.ask("How many first responders attended the Ostrava course?")
+    assert not answer.abstained and "36" in answer.answer, answer.answer

@@ -31,7 +31,7 @@ from assistant.understand.question import (
     QuestionProfile,
     asks_result,
     count_given,
-    counts,
+    counts_new,
     stated_count,
 )
 from assistant.answer.evidence import (
@@ -412,7 +412,7 @@ def evidence_features(
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
         if holds_wanted(q, s.unit)
-        and (not counted or counts(reading(s.unit), counted))
+        and (not counted or counts_new(reading(s.unit), counted, q.given))
         and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
@@ -446,7 +446,7 @@ def evidence_features(
     if never_said:
         relevance = 0.0
     answer_has_kind = not never_said and any(
-        holds_wanted(q, s.unit) and (not counted or counts(reading(s.unit), counted)) for s in units
+        holds_wanted(q, s.unit) and (not counted or counts_new(reading(s.unit), counted, q.given)) for s in units
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)

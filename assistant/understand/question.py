@@ -84,6 +84,7 @@ class QuestionProfile:
     subset: tuple[str, ...] = ()  # "how many of the casualties were children": what the counted part is (stems)
     subset_nouns: tuple[str, ...] = ()  # ... when it is a noun ("children", not "loaded"): counted too
     counted_modifiers: tuple[str, ...] = ()  # "how many ransomware incidents": which of them (stems)
+    given: frozenset[str] = frozenset()  # "how many of the 36 responders ...": figures it states (digits only)
 
 
 def answer_type(q: str) -> str:
@@ -415,6 +416,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         sides=alternatives(own),
         asked=frozenset(tokenize(f"{text} {extra}")),  # holds `terms`, taken from own and extra
         own_names=tuple(dict.fromkeys(entities(asking_clause(own)))) if names else (),
+        given=given_figures(text),
     )
 
 
@@ -796,6 +798,26 @@ def count_given(text: str, nouns: set[str]) -> int:
             if t in _CLASSIFIERS:
                 break
     return 0
+
+
+_DIGITS = re.compile(r"(?<![\w.,])\d[\d,.]*\d(?![\w])|(?<![\w.,])\d(?![\w])")
+
+
+def _digits(figure: str) -> str:
+    return re.sub(r"[,.]", "", figure)
+
+
+def given_figures(text: str) -> frozenset[str]:
+    """The figures a question states, years aside ("how many of the 36 responders ..."), as digits."""
+    return frozenset(_digits(m.group(0)) for m in _DIGITS.finditer(text) if not YEAR.fullmatch(m.group(0)))
+
+
+def counts_new(text: str, nouns: set[str], given: frozenset[str]) -> bool:
+    """`counts`, leaving out the figures the question itself states: "how many of the 36
+    responders were from Qatar?" is not answered by "attended by 36 First Responders"."""
+    if given:
+        text = _DIGITS.sub(lambda m: "some" if _digits(m.group(0)) in given else m.group(0), text)
+    return counts(text, nouns)
 
 
 def counts(text: str, nouns: set[str]) -> bool:
