@@ -272,3 +272,15 @@ def test_the_whole_the_question_states_does_not_answer_how_many_of_it(tmp_path: 
     assert assistant.ask("How many of the 36 first responders at the Ostrava course were from Zembla?").abstained
     answer = assistant.ask("How many first responders attended the Ostrava course?")
     assert not answer.abstained and "36" in answer.answer, answer.answer
+
+
+def test_a_page_naming_no_country_is_about_a_country_of_two_words_asked(tmp_path: Path) -> None:
+    """ "What did Hong Kong police say ...?" asked of a police page that never names its city:
+    the two words of the name are one country's, which the page does not contradict."""
+    page = (
+        "Cybercrime losses rise\n\n"
+        "Financial losses from technology crime rose 18 per cent in the first seven months of 2030, "
+        "police said on Friday. For hacking incidents alone, losses reached 39.4 million.\n"
+    )
+    answer = _answer_from(tmp_path, "police.txt", page, "What did Hong Kong police say about hacking losses in 2030?")
+    assert not answer.abstained and "39.4" in answer.answer, answer.answer

@@ -748,3 +748,23 @@ def test_a_figure_the_question_states_is_not_the_count_it_asks_for():
     assert counts_new("Of them, 4 first responders came from Qatar.", {"responder"}, q.given)
     assert profile("How many suspicious transaction reports were filed in 2019?").given == frozenset()
     assert profile("how many of the 1,200 delegates voted?").given == frozenset({"1200"})
+
+
+def test_a_measure_is_not_a_counted_noun_and_a_value_is_money():
+    from assistant.understand.wanted import MONEY
+
+    weight = profile("total weight of drugs the agency seized in 2022?")
+    assert weight.expects == "count" and weight.counted == ()
+    assert profile("What was the total value in euros of the reports filed in 2021?").expects == "money"
+    assert not MONEY.search("the authority screened 66.3 million passengers")
+    assert MONEY.search("it collected 9.8 million in fines") and MONEY.search("a budget of 2 million.")
+
+
+def test_a_quarter_is_said_by_its_months_and_work_under_way_looks_ahead():
+    from assistant.answer.evidence import looks_ahead, quarter_said
+    from assistant.understand.question import word_set
+
+    assert quarter_said("q3", word_set("Between 1 July and 30 September a total of 3,824 licences were issued"))
+    assert quarter_said("q1", word_set("Jan-Mar 2022 seizures")) and quarter_said("q4", word_set("the fourth quarter"))
+    assert not quarter_said("q1", word_set("Between 1 July and 30 September")) and not quarter_said("qa", set())
+    assert looks_ahead("For the third quarter, a new expert mission is being coordinated to the borders.")

@@ -546,9 +546,15 @@ def evidence_features(
     owners = list(q.owners)
     home = hits[units[0].unit.hit_index].chunk.country if units else None
     if (missing_names or owners or unsaid_here) and not home and not names_a_country(near):
-        missing_names = [n for n in missing_names if not names_country(n)]
-        owners = [o for o in owners if not names_country(o)]
-        unsaid_here = [n for n in unsaid_here if not names_country(n)]
+        # (a country of several words comes as one name per word: "Hong Kong" as hong, kong)
+        words = {w for c in countries_in(q.text) for w in c.split()}
+
+        def country(n: str) -> bool:
+            return names_country(n) or n in words
+
+        missing_names = [n for n in missing_names if not country(n)]
+        owners = [o for o in owners if not country(o)]
+        unsaid_here = [n for n in unsaid_here if not country(n)]
     # "which 28 member states ...": an answer naming three of them is not the list asked for.
     stated = stated_count(q.text) if q.wants_list and typed else 0
     if q.wants_list and typed and not stated:

@@ -72,9 +72,25 @@ def unsaid_names(
             and not numbered(e, known, context)
             and not spaced(e, context)
             and not other_half_said(e, q.text, known)
+            and not quarter_said(e, known)
         )
 
     return [e for e in (q.entities if names is None else names) if e not in q.qualifiers and unsaid(e)]
+
+
+_QUARTER = re.compile(r"q([1-4])")
+_QUARTER_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def quarter_said(name: str, known: set[str]) -> bool:
+    """Is the name a quarter of the year ("Q3") that the text says by one of its months ("between
+    1 July and 30 September", "Jul-Sep") or in words ("the third quarter")?"""
+    m = _QUARTER.fullmatch(name)
+    if not m:
+        return False
+    n = int(m.group(1))
+    months = MONTHS[3 * (n - 1) : 3 * n]
+    return any(w in known or w[:3] in known for w in months) or {_QUARTER_ORDINALS[n - 1], "quarter"} <= known
 
 
 def other_half_said(name: str, question: str, known: set[str]) -> bool:
@@ -415,11 +431,12 @@ def _field_of(field: Scored, record: Scored) -> bool:
     )
 
 
-# A sentence that looks ahead: "will host", "is to be held", "the next plenary", "plans to".
+# A sentence that looks ahead: "will host", "is to be held", "the next plenary", "plans to", and
+# what is under way, not done ("a new mission is being coordinated").
 _FORWARD = re.compile(
     r"\b(?:will|shall|next|upcoming|forthcoming|future|scheduled|planned|plans?\s+to|intends?\s+to|"
     r"(?:is|are|was|were)\s+to|to\s+be\s+(?:held|hosted|convened|organi[sz]ed)|offered\s+to\s+host|invitation|"
-    r"expected\s+to)\b",
+    r"expected\s+to|(?:is|are)\s+being\s+\w+ed)\b",
     re.I,
 )
 

@@ -542,12 +542,16 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
-    return tuple(h for h in heads if not _has_figure(h) and h not in _FREQUENCY)
+    return tuple(h for h in heads if not _has_figure(h) and h not in _FREQUENCY and h not in _MEASURES)
 
 
 # "how many times did governors declare ...": how often a thing was done; a passage counts the
 # deeds ("declared 31 emergencies"), never "times".
 _FREQUENCY = frozenset(tokenize("times occasions"))
+
+# "the total weight of drugs seized", "the total amount of fines": a measure of a thing, said by
+# its unit ("65,915 kg", "$9.8 million"), never as a number of weights or amounts.
+_MEASURES = frozenset(tokenize("weight amount quantity volume value sum"))
 
 
 # "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part

@@ -51,7 +51,13 @@ NUMBER_WORD = re.compile(
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
-MONEY = re.compile(r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|million|billion)\b", re.I)
+# ("66 million passengers" is a number of passengers, not an amount; "9.8 million in fines" is one)
+MONEY = re.compile(
+    r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|(?:million|billion)"
+    r"(?!\s+(?!(?:dollars?|euros?|pounds?|pesos?|yen|francs?|rupees?|usd|eur|in|of|for|from|to|and|or|was|were|is|"
+    r"are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b",
+    re.I,
+)
 IDENTIFIER = re.compile(
     r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*"
 )
@@ -218,7 +224,9 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         # "by how much did membership grow": a difference, not money
         r"\bhow much (?:[\w'’-]+ ){0,2}?(?:money|funding|funds|financing)\b"
-        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b|\bwhat was the (?:total )?value of\b"
+        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
+        # "the total value in euros of the transactions": an amount of money, not a number of them
+        r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
         r"|\bcuanto dinero\b",
         "money",
     ),
