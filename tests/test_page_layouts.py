@@ -284,3 +284,30 @@ def test_a_page_naming_no_country_is_about_a_country_of_two_words_asked(tmp_path
     )
     answer = _answer_from(tmp_path, "police.txt", page, "What did Hong Kong police say about hacking losses in 2030?")
     assert not answer.abstained and "39.4" in answer.answer, answer.answer
+
+
+def test_a_figure_is_said_of_the_drug_weighed_and_the_place_counted(tmp_path: Path) -> None:
+    """ "What weight of heroin ...?" is not answered by the cocaine figure beside a sentence that
+    lists heroin; "how many died in Westvale?" not by the nation's toll beside a sentence saying
+    most damage was in Westvale. Asked of what the figures are said of, they answer."""
+    page = (
+        "Border detections 2030\n\n"
+        "Officers made 16,800 detections of drugs including heroin, MDMA and cocaine. "
+        "The total weight of cocaine seized in 2030 was more than 650 kilograms.\n\n"
+        "Most of the flood damage occurred in Westvale. Floods caused 151 incidents nationwide, "
+        "resulting in 13 deaths and 20 missing persons.\n"
+    )
+    for i, topic in enumerate(["port security drills", "cyber incident reporting", "customs training courses"]):
+        (tmp_path / "others").mkdir(exist_ok=True)
+        (tmp_path / "others" / f"other{i}.txt").write_text(
+            f"Annual note on {topic}\n\nThe agency held {10 + i} sessions on {topic} with partner agencies.\n",
+            encoding="utf-8",
+        )
+    assistant = _indexed(tmp_path / "pages" / "border.txt", page)
+    assistant.ingest([tmp_path / "others"])  # more reports, so a name is as rare as in a real index
+    assert assistant.ask("What weight of heroin did officers seize in 2030?").abstained
+    assert assistant.ask("How many people died in Westvale in the floods?").abstained
+    answer = assistant.ask("What weight of cocaine did officers seize in 2030?")
+    assert not answer.abstained and "650" in answer.answer, answer.answer
+    answer = assistant.ask("How many people died in the floods?")
+    assert not answer.abstained and "13" in answer.answer, answer.answer

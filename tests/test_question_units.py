@@ -768,3 +768,9 @@ def test_a_quarter_is_said_by_its_months_and_work_under_way_looks_ahead():
     assert quarter_said("q1", word_set("Jan-Mar 2022 seizures")) and quarter_said("q4", word_set("the fourth quarter"))
     assert not quarter_said("q1", word_set("Between 1 July and 30 September")) and not quarter_said("qa", set())
     assert looks_ahead("For the third quarter, a new expert mission is being coordinated to the borders.")
+
+
+def test_what_weight_of_a_thing_measures_it():
+    q = profile("What weight of heroin did the force seize in 2016?")
+    assert q.expects == "count" and q.measured == ("heroin",)
+    assert profile("what quantity of cocaine was seized?").measured == ("cocain",)

@@ -365,6 +365,34 @@ def names_beside_figure(
     return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
 
 
+# "died in Rasuwa district", "arrested in the Philippines": the place a counted event happened in
+# (a name that ends its phrase or is followed by an administrative unit; "in the Central America
+# border project" names a project, "in FY 2023" a year).
+_PLACED = re.compile(
+    r"\b(?:in|at)\s+(?:the\s+)?((?:[A-Z][\w'’-]*\s?)+?)"
+    r"(?=\s*(?:$|[?,.;:!]|(?:in|at|on|during|for|of|and|or|from|since|between|last|this|over|under|district|"
+    r"province|region|state|county|city|area|department|municipality)\b))"
+)
+
+
+def places_off_figure(
+    q: QuestionProfile, valued: Sequence[Scored], hits: Sequence[Hit], lead: Mapping[str, str], lexical: LexicalIndex
+) -> list[str]:
+    """The places a count question puts its event in that neither the figure's own sentence nor
+    its report's title or lead says: "How many people died in Rasuwa?" is not answered by the
+    nation's "13 deaths" in the sentence after "most of the damage occurred in Rasuwa"."""
+    if q.expects != "count" or not valued or q.sides or q.compares:
+        return []
+    placed = {w for m in _PLACED.finditer(q.text) for w in tokenize(m.group(1))}
+    names = [n for n in q.own_names if n in q.entities and set(tokenize(n)) & placed]
+    if not names:
+        return []
+    chunks = [hits[v.unit.hit_index].chunk for v in valued]
+    there = " ".join([*(heading_of(c) for c in chunks), *(lead.get(c.doc_id, "") for c in chunks)])
+    there += " " + " ".join(reading(v.unit) for v in valued)
+    return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
+
+
 def list_size(q: QuestionProfile, units: Sequence[Scored]) -> int:
     """ "Which member states took part?" answered by "... 98 participants and 14 member states: a
     workshop in Kingston, Jamaica": the passage's own count says how many the list must name
@@ -458,6 +486,10 @@ def evidence_features(
     told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
     if (q.subset or q.counted_modifiers) and q.expects == "count":
         unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], told)
+    # "What weight of heroin was seized?": the figure's own sentence weighs heroin; "650 kg of
+    # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
+    if q.measured and q.expects == "count" and figures:
+        unsaid = unsaid or unsaid_stems(list(q.measured), told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.
     measures = list(dict.fromkeys(t for m in MONEY_MEASURES.findall(q.text) for t in tokenize(m)))
@@ -540,6 +572,7 @@ def evidence_features(
     unsaid_here += [
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
+    unsaid_here += [n for n in places_off_figure(q, valued, hits, lead, lexical) if n not in unsaid_here]
     # A page that names no country at all, in its text or its metadata, is about its own one (an
     # agency's page on "the nation's airports", a ministry's decree): the country the question
     # names is not contradicted there; a page naming another country still contradicts it.

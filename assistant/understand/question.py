@@ -583,15 +583,19 @@ def _has_figure(stem: str) -> bool:
 
 
 # "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
-_MEASURED = re.compile(r"\bhow much\s+([a-z][\w\-]*)", re.I)
+_MEASURED = re.compile(
+    r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)",
+    re.I,
+)
 
 
 def measured_noun(q: str) -> tuple[str, ...]:
     """The noun of "how much X" as a stem ("ransom"), when X is a noun; () otherwise."""
     m = _MEASURED.search(q)
-    if not m or not _tag_at(q, m.start(1)).startswith("NN"):
+    group = (m.lastindex or 1) if m else 1
+    if not m or not _tag_at(q, m.start(group)).startswith("NN"):
         return ()
-    return tuple(content_terms(m.group(1))[:1])
+    return tuple(content_terms(m.group(group))[:1])
 
 
 _SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)")

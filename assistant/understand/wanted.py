@@ -233,6 +233,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         # "how big was the penalty", "what is the maximum fine": a size asked for
         r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
+        r"\b(?:what|which) (?:total )?(?:weight|quantity|volume)\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
         r"|\btotal\b|\bcuant[oa]s?\b",
         "count",
