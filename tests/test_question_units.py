@@ -774,3 +774,16 @@ def test_what_weight_of_a_thing_measures_it():
     q = profile("What weight of heroin did the force seize in 2016?")
     assert q.expects == "count" and q.measured == ("heroin",)
     assert profile("what quantity of cocaine was seized?").measured == ("cocain",)
+
+
+def test_a_counted_noun_may_be_a_word_that_elsewhere_only_asks():
+    from assistant.understand.question import counts
+
+    assert profile("how many suspicious matter reports did the unit receive in 2021?").counted == ("report",)
+    assert profile("How many names are on the list?").counted == ("nam",)
+    # "two types of products: Intelligence Reports and ... Reports" counts types, not reports
+    sent = "The unit sent two primary types of products: Intelligence Reports and Matter Reports."
+    assert not counts(sent, {"report"})
+    # the noun, its acronym in brackets, then the figure in brackets
+    assert counts("a record number of Suspicious Activity Reports (SARs)\n\n(463,938)", {"report"})
+    assert profile("Of the 13,040 reports, how many came from private citizens?").subset == ("privat", "citizen")

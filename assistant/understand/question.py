@@ -560,7 +560,7 @@ _PARTITIVE = re.compile(
     r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|^\W*(?:and\s+|so\s+)?h\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
-    r"\b(?:were|are|was|is|(?:have|has|had) been)\s+"
+    r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes)\s+"
     r"([^?.!,;]+)",
     re.I,
 )
@@ -675,7 +675,7 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
         if t.tag_ == "NNS" and t.lower_.endswith("s") and run[k + 1].pos_ == "CCONJ" and conjunct_is_one_noun(k)
     ]
     heads = [*joined, nouns[-1]]
-    return tuple(dict.fromkeys(h for t in heads for h in content_terms(t.text)[-1:] if not _has_figure(h)))
+    return tuple(dict.fromkeys(h for t in heads for h in _noun_terms(t.text)[-1:] if not _has_figure(h)))
 
 
 def _head_words(text: str) -> list[str]:
@@ -693,7 +693,16 @@ def _head(phrase: list[str]) -> tuple[str, ...]:
     """The head noun of a counted phrase's words, as a stem: the last plural, else the last word."""
     # The head is the last plural of the phrase ("AEO programmes exist" -> programmes), else its last word.
     plurals = [w for w in phrase if len(w) > 3 and w.lower().endswith("s") and not w.isupper()]
-    return tuple(content_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])
+    return tuple(_noun_terms(plurals[-1] if plurals else " ".join(phrase))[-1:])
+
+
+# Words that only ask, whatever their place in a question ("what", "many"); a counted noun may be
+# one of QUESTION_WORDS' nouns ("how many suspicious matter reports").
+_ASKING_ONLY = frozenset(tokenize("which what who whom whose when where why how many much the a an s"))
+
+
+def _noun_terms(text: str) -> tuple[str, ...]:
+    return tuple(t for t in dict.fromkeys(tokenize(text)) if t not in _ASKING_ONLY)
 
 
 # "two kinds of operators" counts kinds, not operators.
@@ -915,8 +924,9 @@ _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
 _ROW_THEN_FIGURES = re.compile(
     r"\b([A-Z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,4})\s+(?:[*†]\d*\s+)?(?=\d[\d,.]*\s+\d[\d,.]*\b)"
 )
-# A noun, a dash, colon or bracket, at most a few words ("a total of"), then a figure.
-_NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
+# A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
+# bracket, at most a few words ("a total of"), then a figure.
+_NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)(?:\s*\([A-Z][\w]*\))?\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 
 def word_set(text: str) -> set[str]:
