@@ -311,3 +311,18 @@ def test_a_figure_is_said_of_the_drug_weighed_and_the_place_counted(tmp_path: Pa
     assert not answer.abstained and "650" in answer.answer, answer.answer
     answer = assistant.ask("How many people died in the floods?")
     assert not answer.abstained and "13" in answer.answer, answer.answer
+
+
+def test_a_quarter_figure_does_not_answer_for_one_month_of_it(tmp_path: Path) -> None:
+    """ "How much cocaine was seized in March 2030?" is not answered by the quarter's total; the
+    quarter asked as a range of months is."""
+    page = (
+        "Quarterly review\n\n"
+        "The agency seized 65,915 kg of drugs in the first quarter of 2030.\n\n"
+        "A breakdown of the quarter shows cannabis leading in January with 8,205 kg, followed by "
+        "cocaine with 24 kg.\n"
+    )
+    assistant = _indexed(tmp_path / "review.txt", page)
+    assert assistant.ask("How much cocaine did the agency seize in March 2030?").abstained
+    answer = assistant.ask("total weight of drugs the agency seized jan-mar 2030?")
+    assert not answer.abstained and "65,915" in answer.answer, answer.answer

@@ -787,3 +787,11 @@ def test_a_counted_noun_may_be_a_word_that_elsewhere_only_asks():
     # the noun, its acronym in brackets, then the figure in brackets
     assert counts("a record number of Suspicious Activity Reports (SARs)\n\n(463,938)", {"report"})
     assert profile("Of the 13,040 reports, how many came from private citizens?").subset == ("privat", "citizen")
+
+
+def test_a_stated_list_size_after_which_were_and_a_bracket_lists_nothing():
+    from assistant.answer.decline import list_parts
+    from assistant.understand.question import stated_count
+
+    assert stated_count("Which were the nine facilities declared in 2022?") == 9
+    assert list_parts("Activities at nine facilities for 2022 (declared in September and October 2021)") == 1

@@ -407,7 +407,9 @@ def list_size(q: QuestionProfile, units: Sequence[Scored]) -> int:
 
 def list_parts(text: str) -> int:
     """How many parts a sentence falls into at commas, semicolons, colons and "and"/"or": at
-    most how many things it lists."""
+    most how many things it lists. A bracketed aside lists nothing ("(declared in September and
+    October 2021)")."""
+    text = re.sub(r"\([^()]*\)", " ", text)
     return len([p for p in re.split(r"[,;:]|\band\b|\bor\b", text) if p.strip(" .")])
 
 

@@ -79,6 +79,11 @@ def unsaid_names(
 
 
 _QUARTER = re.compile(r"q([1-4])")
+_MONTH_ABBREVIATIONS = "|".join(m[:3] for m in MONTHS)
+_MONTH_RANGE = re.compile(
+    rf"\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*(?:-|–|to|through|until|and)\s*(?:{_MONTH_ABBREVIATIONS})", re.I
+)
+_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter|Q[1-4])\b", re.I)
 _QUARTER_ORDINALS = ("first", "second", "third", "fourth")
 
 
@@ -276,7 +281,16 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     # it: "THE HAGUE — 13 December 2017 — ... a course held in Doha from 4 – 8 December")
     missing: list[str] = []
     months = {n for s in passage for n in months_of_years(s.unit.text)} if q.asked_months else set()
-    if months and not months & set(q.asked_months):
+    # ("65,915 kg of drugs were seized in the first quarter of 2022" dates a quarter, not its March)
+    # unless the question asks for months from one to another ("jan-mar 2022"), or the passage names
+    # the month asked without its year ("in January with 8,205 kg")
+    quarter = (
+        bool(q.asked_months)
+        and not _MONTH_RANGE.search(q.text)
+        and any(_QUARTER_SAID.search(s.unit.text) for s in passage)
+        and not any(MONTHS[n - 1] in words(s.unit.text) for s in passage for n in q.asked_months)
+    )
+    if (months or quarter) and not months & set(q.asked_months):
         opening = leads(hits, unretrieved=True)
         lead = " ".join(opening.get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
         if not set(months_of_years(lead)) & set(q.asked_months):

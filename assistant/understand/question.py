@@ -747,8 +747,9 @@ _NUMBER_WORDS = {
 for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2):
     _NUMBER_WORDS[_tens] = _n * 10
     _NUMBER_WORDS.update({f"{_tens}-{u}": _n * 10 + k for k, u in enumerate(_UNITS, 1)})
+# (a lookahead, so that "which were the nine facilities" is read at "the nine" too)
 _STATED_COUNT = re.compile(
-    r"\b(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b", re.I
+    r"\b(?=(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I
 )
 
 
