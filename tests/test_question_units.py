@@ -795,3 +795,20 @@ def test_a_stated_list_size_after_which_were_and_a_bracket_lists_nothing():
 
     assert stated_count("Which were the nine facilities declared in 2022?") == 9
     assert list_parts("Activities at nine facilities for 2022 (declared in September and October 2021)") == 1
+
+
+def test_a_measured_thing_is_said_near_its_figure():
+    from assistant.understand.question import measures
+
+    assert measures("In addition, 61,781 Kg Hashish, 9,316.695 Kg Heroin and 11 Kg Cocaine.", {"heroin"})
+    assert measures("officers seized 650 kg of heroin", {"heroin"}) and measures("heroin: 650 kg", {"heroin"})
+    assert not measures("The total weight of cocaine seized was 650 kilograms", {"heroin"})
+
+
+def test_a_hyphenated_word_of_a_name_gives_an_initial_for_each_part():
+    from assistant.answer.evidence import abbreviated
+    from assistant.understand.question import word_set
+
+    q = profile("How much heroin did Pakistan's Anti-Narcotics Force seize in 2023?")
+    text = "ANF registered 1678 cases in 2023."
+    assert abbreviated("anti-narcotics", q, word_set(text), text)

@@ -146,14 +146,15 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
     implementation projects" (in capitals where the initials spell an English word)."""
     from ingest.normalize import is_word  # simplemma's English words, loaded on first use
 
+    pieces = name.replace("-", " ").split()  # "Anti-Narcotics Force" is ANF: a hyphen's parts give initials
     for full in q.names:
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
-        if name not in parts or len(parts) < ABBREVIATED_PARTS:
+        if not pieces or not set(pieces) <= set(parts) or len(parts) < ABBREVIATED_PARTS:
             continue
         if "".join(w[0] for w in parts) in known:
             return True
         for initials, run in initial_runs(" ".join(parts), ABBREVIATED_PARTS, len(parts) - 1):
-            if name not in run:
+            if not set(pieces) <= set(run):
                 continue
             # in capitals, or in any case where no English word is spelt so ("att_fund.txt")
             if is_word(initials):

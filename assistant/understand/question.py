@@ -838,6 +838,21 @@ def counts_new(text: str, nouns: set[str], given: frozenset[str]) -> bool:
     return counts(text, nouns)
 
 
+# How near a figure the thing it measures is said ("650 kg of heroin", "9,316 Kg Heroin", "heroin: 650 kg").
+MEASURED_AFTER_TOKENS = 3
+MEASURED_BEFORE_TOKENS = 2
+
+
+def measures(text: str, stems: set[str]) -> bool:
+    """Does the text give a figure of one of `stems`, the thing a "how much X" question measures?"""
+    for m in figures(text):
+        after = tokenize(text[m.end() :])[:MEASURED_AFTER_TOKENS]
+        before = tokenize(text[: m.start()])[-MEASURED_BEFORE_TOKENS:]
+        if stems & {*after, *before}:
+            return True
+    return False
+
+
 def counts(text: str, nouns: set[str]) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153", or
