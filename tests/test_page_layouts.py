@@ -212,6 +212,18 @@ def _indexed(page: Path, page_text: str):
     return assistant
 
 
+def _other_pages(folder: Path) -> Path:
+    """A few short pages on other topics, to index beside a test's page: in an index of one page
+    every word is as common as any other."""
+    folder.mkdir(exist_ok=True)
+    for i, topic in enumerate(["port security drills", "cyber incident reporting", "customs training courses"]):
+        (folder / f"other{i}.txt").write_text(
+            f"Annual note on {topic}\n\nThe agency held {10 + i} sessions on {topic} with partner agencies.\n",
+            encoding="utf-8",
+        )
+    return folder
+
+
 def _answer_from(folder: Path, name: str, page_text: str, question: str):
     """The answer to `question` from an index of one page."""
     return _indexed(folder / name, page_text).ask(question)
@@ -297,14 +309,8 @@ def test_a_figure_is_said_of_the_drug_weighed_and_the_place_counted(tmp_path: Pa
         "Most of the flood damage occurred in Westvale. Floods caused 151 incidents nationwide, "
         "resulting in 13 deaths and 20 missing persons.\n"
     )
-    for i, topic in enumerate(["port security drills", "cyber incident reporting", "customs training courses"]):
-        (tmp_path / "others").mkdir(exist_ok=True)
-        (tmp_path / "others" / f"other{i}.txt").write_text(
-            f"Annual note on {topic}\n\nThe agency held {10 + i} sessions on {topic} with partner agencies.\n",
-            encoding="utf-8",
-        )
     assistant = _indexed(tmp_path / "pages" / "border.txt", page)
-    assistant.ingest([tmp_path / "others"])  # more reports, so a name is as rare as in a real index
+    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
     assert assistant.ask("What weight of heroin did officers seize in 2030?").abstained
     assert assistant.ask("How many people died in Westvale in the floods?").abstained
     answer = assistant.ask("What weight of cocaine did officers seize in 2030?")
@@ -326,3 +332,29 @@ def test_a_quarter_figure_does_not_answer_for_one_month_of_it(tmp_path: Path) ->
     assert assistant.ask("How much cocaine did the agency seize in March 2030?").abstained
     answer = assistant.ask("total weight of drugs the agency seized jan-mar 2030?")
     assert not answer.abstained and "65,915" in answer.answer, answer.answer
+
+
+def test_a_figure_for_part_of_a_year_or_of_a_region_does_not_answer_for_the_whole_or_one_country(
+    tmp_path: Path,
+) -> None:
+    """A count asked for a whole year is not answered by a few weeks' count, nor one country's by the
+    region's toll; asked for the weeks, or for the region, they answer."""
+    page = (
+        "Regional bulletin 2030\n\n"
+        "Between 15 October and 24 November 2030 officers at the mail centres intercepted 422 articles "
+        "containing beetle risk goods.\n\n"
+        "More than 8,258 cholera cases including 29 deaths have been reported in ten countries of the region "
+        "since the beginning of 2030. Kenya reported a new surge of cases in March.\n"
+    )
+    assistant = _indexed(tmp_path / "pages" / "bulletin.txt", page)
+    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
+    assert assistant.ask(
+        "How many beetle risk articles did the mail centres intercept over the whole of 2030?"
+    ).abstained
+    answer = assistant.ask(
+        "How many beetle risk articles did the mail centres intercept between October and November 2030?"
+    )
+    assert not answer.abstained and "422" in answer.answer, answer.answer
+    assert assistant.ask("How many cholera deaths had Kenya reported in 2030?").abstained
+    answer = assistant.ask("How many cholera deaths had the region reported in 2030?")
+    assert not answer.abstained and "29" in answer.answer, answer.answer

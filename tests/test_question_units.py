@@ -812,3 +812,18 @@ def test_a_hyphenated_word_of_a_name_gives_an_initial_for_each_part():
     q = profile("How much heroin did Pakistan's Anti-Narcotics Force seize in 2023?")
     text = "ANF registered 1678 cases in 2023."
     assert abbreviated("anti-narcotics", q, word_set(text), text)
+
+
+def test_quarters_asked_are_months_and_periods_within_a_year_are_told_apart():
+    from assistant.answer.evidence import within_year
+
+    assert profile("How many incidents were handled in the third quarter of 2011?").asked_months == (7, 8, 9)
+    assert profile("How did decisions in Q1 2015 compare?").asked_months == (1, 2, 3)
+    assert within_year("Between 15 October and 24 November 2020 officers intercepted 422 articles")
+    assert within_year("From April to June 2011 the team handled 3,841 incidents")
+    assert not within_year("From January to December 2020 the team handled 9,000 incidents")
+    assert not within_year("In 2020 officers intercepted 5,000 articles")
+    assert profile("How many of the 2019 reports ended up being forwarded to the police?").subset == (
+        "forward",
+        "polic",
+    )

@@ -44,6 +44,7 @@ from assistant.answer.evidence import (
     phrased_in_reports,
     same_paragraph,
     unsaid_names,
+    within_year,
     years_contradicted,
 )
 from assistant.understand.wanted import (
@@ -383,8 +384,10 @@ def places_off_figure(
     nation's "13 deaths" in the sentence after "most of the damage occurred in Rasuwa"."""
     if q.expects != "count" or not valued or q.sides or q.compares:
         return []
+    # (and the countries it names: "How many cholera deaths had Kenya reported?" is not answered by
+    # the region's toll in a sentence on ten countries, on a page that names Kenya further on)
     placed = {w for m in _PLACED.finditer(q.text) for w in tokenize(m.group(1))}
-    names = [n for n in q.own_names if n in q.entities and set(tokenize(n)) & placed]
+    names = [n for n in q.own_names if n in q.entities and (set(tokenize(n)) & placed or names_country(n))]
     if not names:
         return []
     chunks = [hits[v.unit.hit_index].chunk for v in valued]
@@ -551,6 +554,12 @@ def evidence_features(
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
+    # "How many articles were intercepted over the whole of 2020?": a figure of "between 15 October
+    # and 24 November 2020" counts part of the year asked.
+    # (a year naming the report, "Australia's 2020 figures", asks about the whole of it too)
+    if q.expects == "count" and q.years and not q.asked_months and not (q.compares or q.sides):
+        if valued and all(within_year(v.unit.text) for v in valued) and not within_year(q.text):
+            missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
     # every value of the answer from another edition ("its 749th Meeting" for the 812th); one
     # sentence added for context that recalls the previous meeting does not make it another's
     if valued and not (q.compares or q.sides) and all(names_other_serial(q, s.unit.text) for s in valued):

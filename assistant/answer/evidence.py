@@ -83,8 +83,36 @@ _MONTH_ABBREVIATIONS = "|".join(m[:3] for m in MONTHS)
 _MONTH_RANGE = re.compile(
     rf"\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*(?:-|–|to|through|until|and)\s*(?:{_MONTH_ABBREVIATIONS})", re.I
 )
-_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter|Q[1-4])\b", re.I)
+_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth) quarter|Q[1-4])\b", re.I)
 _QUARTER_ORDINALS = ("first", "second", "third", "fourth")
+
+
+def quarters_said(text: str) -> set[int]:
+    """The months of the quarters a text names ("in the third quarter", "Q2"), with or without a year."""
+    out: set[int] = set()
+    for m in _QUARTER_SAID.finditer(text):
+        word = m.group(0).lower()
+        n = int(word[1]) if word.startswith("q") else _QUARTER_ORDINALS.index(word.split()[0]) + 1
+        out |= set(range(3 * n - 2, 3 * n + 1))
+    return out
+
+
+# A period within a year: "between 15 October and 24 November 2020", "from April to June 2011",
+# "the first quarter", "the first half of the year".
+_PERIOD_WITHIN = re.compile(
+    rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)\.?\s+(?:\d{{1,2}},?\s+)?"
+    rf"(?:(?:19|20)\d\d\s+)?(?:and|to|until|through|-|–)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)"
+    r"|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b",
+    re.I,
+)
+
+
+def within_year(text: str) -> bool:
+    """Does the text date what it says by a part of a year (not "from January to December")?"""
+    for m in _PERIOD_WITHIN.finditer(text):
+        if not m.group(1) or (m.group(1)[:3].lower(), m.group(2)[:3].lower()) != ("jan", "dec"):
+            return True
+    return False
 
 
 def quarter_said(name: str, known: set[str]) -> bool:
@@ -290,6 +318,10 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         and not _MONTH_RANGE.search(q.text)
         and any(_QUARTER_SAID.search(s.unit.text) for s in passage)
         and not any(MONTHS[n - 1] in words(s.unit.text) for s in passage for n in q.asked_months)
+        # (a quarter asked, "Q3 2015", is answered by its own quarter; one month is not)
+        and not (
+            len(q.asked_months) >= 3 and set(q.asked_months) <= {n for s in passage for n in quarters_said(s.unit.text)}
+        )
     )
     if (months or quarter) and not months & set(q.asked_months):
         opening = leads(hits, unretrieved=True)

@@ -260,6 +260,22 @@ def months_of_years(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for m in _MONTH_YEAR.finditer(text) if (n := month_number(m.group(1)))))
 
 
+# "in Q3 2015", "the third quarter of 2011": a quarter of a year.
+_QUARTER_OF_YEAR = re.compile(
+    r"\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?)\s+(?:19|20)\d\d\b", re.I
+)
+_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def quarter_months(text: str) -> tuple[int, ...]:
+    """The months of the quarters a text names with a year ("Q3 2015" -> (7, 8, 9))."""
+    out: list[int] = []
+    for m in _QUARTER_OF_YEAR.finditer(text):
+        n = int(m.group(1)) if m.group(1) else _QUARTER_NUMBERS[m.group(2).lower()]
+        out += range(3 * n - 2, 3 * n + 1)
+    return tuple(dict.fromkeys(out))
+
+
 # Nouns that only say "some information" ("any info about X", "the name of X") or stand for a
 # noun said before ("... pilot borders - which ones?"): the asked thing is said elsewhere.
 _LIGHT_NOUNS = frozenset(
@@ -377,7 +393,7 @@ def dates_asked(own: str, carried: str = "") -> dict[str, tuple]:
     return {
         "years": tuple(dict.fromkeys(YEAR.findall(f"{own} {carried}"))),
         "asked_years": tuple(dict.fromkeys(YEAR.findall(own))),
-        "asked_months": months_of_years(own),
+        "asked_months": months_of_years(own) + tuple(n for n in quarter_months(own) if n not in months_of_years(own)),
     }
 
 
@@ -560,7 +576,7 @@ _PARTITIVE = re.compile(
     r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|^\W*(?:and\s+|so\s+)?h\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
-    r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes)\s+"
+    r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes|ended up(?: being)?|got)\s+"
     r"([^?.!,;]+)",
     re.I,
 )
