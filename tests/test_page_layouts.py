@@ -358,3 +358,15 @@ def test_a_figure_for_part_of_a_year_or_of_a_region_does_not_answer_for_the_whol
     assert assistant.ask("How many cholera deaths had Kenya reported in 2030?").abstained
     answer = assistant.ask("How many cholera deaths had the region reported in 2030?")
     assert not answer.abstained and "29" in answer.answer, answer.answer
+
+
+def test_when_a_page_was_published_is_the_date_atop_it(tmp_path: Path) -> None:
+    """ "When did the agency publish its note on X?" is answered by the date line at the top of
+    the note, which no sentence of it repeats."""
+    page = (
+        "Agency reports fewer coca fields\n\nPress note\n\n1 de julio de 2030 - 3:24 p. m.\n\n"
+        "After eight years of growth the valley recorded a 5% reduction in its coca fields, according to the "
+        "2029 monitoring report presented by the agency and its partners in the capital this week.\n"
+    )
+    answer = _answer_from(tmp_path, "note.txt", page, "When did the agency publish its press note on the coca fields?")
+    assert not answer.abstained and "julio de 2030" in answer.answer, answer.answer

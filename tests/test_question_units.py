@@ -827,3 +827,10 @@ def test_quarters_asked_are_months_and_periods_within_a_year_are_told_apart():
         "forward",
         "polic",
     )
+
+
+def test_a_day_and_an_abbreviated_month_with_a_year_is_a_date():
+    from assistant.understand.wanted import DAY
+
+    assert DAY.search("06. FEB 2019 Annual assessment") and DAY.search("in Sept 2020")
+    assert not DAY.search("date 2023-03-29")  # a page's own stamp is no date of what it reports

@@ -35,10 +35,12 @@ from assistant.understand.question import (
     stated_count,
 )
 from assistant.answer.evidence import (
+    PUBLISH_STEMS,
     blank,
     continues,
     heading_of,
     names_other_serial,
+    page_date,
     looks_ahead,
     looks_back,
     phrased_in_reports,
@@ -460,6 +462,17 @@ def evidence_features(
         return max(by_score, min(1.0, s.coverage / best_coverage / COUNT_COVERAGE_SHARE)) if counted else by_score
 
     relevance = max((relevant(s) for s in holders), default=0.0)
+    # "When was the assessment released?": the date atop the page the best passage is on dates it
+    published = q.expects in {"date", "day"} and bool(set(q.terms) & PUBLISH_STEMS) and top is not None
+    dated_page = [
+        s
+        for s in chosen
+        if published
+        and page_date(s, hits)
+        and hits[s.unit.hit_index].chunk.doc_id == hits[top.unit.hit_index].chunk.doc_id
+    ]
+    if dated_page:
+        relevance = 1.0
     # (a count of the very thing asked, beside the best sentence and going on about it, too)
     if (q.expects in BESIDE_KINDS or counted) and top is not None and any(continues(s, top, q) for s in holders):
         relevance = 1.0
@@ -478,8 +491,11 @@ def evidence_features(
     )
     if never_said:
         relevance = 0.0
-    answer_has_kind = not never_said and any(
-        holds_wanted(q, s.unit) and (not counted or counts_new(reading(s.unit), counted, q.given)) for s in units
+    answer_has_kind = bool(dated_page) or (
+        not never_said
+        and any(
+            holds_wanted(q, s.unit) and (not counted or counts_new(reading(s.unit), counted, q.given)) for s in units
+        )
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)

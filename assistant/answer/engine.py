@@ -25,7 +25,17 @@ from assistant.answer.decline import (
     unsaid_stems,
 )
 from assistant.answer.trim import trimmed
-from assistant.answer.evidence import ANAPHOR, continues, dateline_of, looks_back, missing_evidence, same_paragraph
+from assistant.answer.evidence import (
+    ANAPHOR,
+    PUBLISH_STEMS,
+    continues,
+    dateline_of,
+    has_day_or_month,
+    looks_back,
+    missing_evidence,
+    page_date,
+    same_paragraph,
+)
 from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts_new
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import reading
@@ -329,17 +339,26 @@ class AnswerEngine:
             follow = self._sequel(q, best, ranked)
         if follow is None and q.expects in {"date", "day"} and not YEAR.search(reading(best.unit)):
             follow = self._dateline(q, best, ranked, dated=True)  # "12-13 December" under "15.12.2021"
+        # "When did PST release its 2019 assessment?": the date at the top of the page that is it
+        # (a line of its own, kept though it looks like a heading)
+        dated_page = None
+        if follow is None and q.expects in {"date", "day"} and set(q.terms) & PUBLISH_STEMS:
+            if not has_day_or_month(reading(best.unit)):
+                doc = hits[best.unit.hit_index].chunk.doc_id
+                follow = dated_page = next(
+                    (s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and page_date(s, hits)), None
+                )
         if (
             follow is not None
             and hits[follow.unit.hit_index].chunk.doc_id == hits[best.unit.hit_index].chunk.doc_id
-            and not holds_wanted(q, best.unit)
+            and (not holds_wanted(q, best.unit) or follow is dated_page)
             and self._length([best, follow]) > limit
         ):
             best, follow = follow, None  # both too long: the value's sentence, not its preamble (one report's)
         antecedent = self._antecedent(best, ranked)
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
-        chosen = [s for s in chosen if s is best or not is_heading(s.unit, "")]
+        chosen = [s for s in chosen if s is best or s is dated_page or not is_heading(s.unit, "")]
         if q.compares:
             chosen += self._counterparts(q, best, ranked, chosen)
         if q.cross_doc:

@@ -437,6 +437,31 @@ DATELINE_WORDS = 8
 DATELINE_SEARCH_LINES = 6
 
 
+# How far down its first chunk, and in how many words, a page gives the date it was published
+# ("06. FEB 2019", "1 de julio de 2025 - 3:24 p. m.", "date 2023-06-26").
+PAGE_DATE_LINES = 10
+PAGE_DATE_WORDS = 12
+_ISO_DATE = re.compile(r"\b(?:19|20)\d\d-[01]\d-[0-3]\d\b")
+# "when was it published / released / issued / posted"
+PUBLISH_STEMS = frozenset(tokenize("publish release issue post"))
+
+
+def has_day_or_month(text: str) -> bool:
+    """Does the text date something more finely than by its year?"""
+    return bool(months_of_years(text) or _ISO_DATE.search(text))
+
+
+def page_date(s: Scored, hits: Sequence[Hit]) -> bool:
+    """Is the unit the line near a page's top that dates the page itself?"""
+    chunk = hits[s.unit.hit_index].chunk
+    return (
+        chunk.char_start == 0
+        and s.unit.line <= PAGE_DATE_LINES
+        and len(s.unit.text.split()) <= PAGE_DATE_WORDS
+        and has_day_or_month(s.unit.text)
+    )
+
+
 def dateline_of(a: Scored, b: Scored) -> bool:
     """Is `a` the place and date of the statement `b` on the line of their own right after or
     before it ("Conclusions agreed at the 5th Plenary Conference ..." / "Chios island, 13th

@@ -32,10 +32,13 @@ _DAY_WORD = (
     rf"(?:{_UNITS}|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
     rf"eighteenth|nineteenth|twentieth|twenty[- ](?:{_UNITS})|thirtieth|thirty[- ]first)"
 )
+_MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 DAY = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
     rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{_M})\s+(?:of\s+)?\d{{4}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M}))\b",
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M})"
+    # "06. FEB 2019", "Sept 2020"
+    rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
