@@ -370,3 +370,17 @@ def test_when_a_page_was_published_is_the_date_atop_it(tmp_path: Path) -> None:
     )
     answer = _answer_from(tmp_path, "note.txt", page, "When did the agency publish its press note on the coca fields?")
     assert not answer.abstained and "julio de 2030" in answer.answer, answer.answer
+
+
+def test_a_turkish_place_name_is_one_word(tmp_path: Path) -> None:
+    """ "Elazığ" used to fall apart at its dotless i ("elaz", "g"), so a question naming it found
+    no passage that does."""
+    page = (
+        "Earthquake response\n\n"
+        "An earthquake measuring 6.8 struck Sivrice District of Elazığ Province on January 24, 2030, "
+        "and rescue teams were sent under the agency's coordination.\n"
+    )
+    assistant = _indexed(tmp_path / "pages" / "quake.txt", page)
+    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
+    answer = assistant.ask("When did the Elazığ earthquake strike?")
+    assert not answer.abstained and "January 24, 2030" in answer.answer, answer.answer

@@ -834,3 +834,10 @@ def test_a_day_and_an_abbreviated_month_with_a_year_is_a_date():
 
     assert DAY.search("06. FEB 2019 Annual assessment") and DAY.search("in Sept 2020")
     assert not DAY.search("date 2023-03-29")  # a page's own stamp is no date of what it reports
+
+
+def test_letters_no_accent_stripping_decomposes_are_folded_too():
+    from vectorstore.lexical import fold, words
+
+    assert fold("Elazığ") == "elazig" and fold("Łódź") == "lodz" and fold("Tromsø") == "tromso"
+    assert "elazig" in words("The Elazığ earthquake of 24 January 2020")
