@@ -841,3 +841,12 @@ def test_letters_no_accent_stripping_decomposes_are_folded_too():
 
     assert fold("Elazığ") == "elazig" and fold("Łódź") == "lodz" and fold("Tromsø") == "tromso"
     assert "elazig" in words("The Elazığ earthquake of 24 January 2020")
+
+
+def test_how_many_related_to_something_asks_a_part():
+    assert profile("How many SARs did the office receive in 2024 related to suspected terrorist financing?").subset == (
+        "suspect",
+        "terrorist",
+        "financ",
+    )
+    assert profile("How many SARs did the office receive in 2024?").subset == ()

@@ -582,11 +582,19 @@ _PARTITIVE = re.compile(
 )
 
 
+# "how many SARs ... related to suspected terrorist financing": the part is told by what it concerns.
+_CONCERNING = re.compile(
+    r"\bh\w{0,2} many\b[^?]*?\b(?:related to|relating to|linked to|connected to|involving|concerning)\s+([^?.!,;]+)",
+    re.I,
+)
+
+
 def subset_asked(q: str, nouns: bool = False) -> tuple[str, ...]:
     """The stems of what sets the counted part apart from the whole in "how many of the X were
-    Y" (children, from Qatar, arrested in the Philippines, completed): the figure answering it
-    is one said of Y, not the whole's. With `nouns`, only a Y that is a noun phrase."""
-    m = _PARTITIVE.search(q)
+    Y" (children, from Qatar, arrested in the Philippines, completed) or "how many X related to
+    Y": the figure answering it is one said of Y, not the whole's. With `nouns`, only a Y that
+    is a noun phrase."""
+    m = _PARTITIVE.search(q) or _CONCERNING.search(q)
     if not m or (nouns and not _tag_at(q, m.start(1)).startswith("NN")):
         return ()
     return content_terms(_LATER.sub(" ", m.group(1)))
