@@ -850,3 +850,7 @@ def test_how_many_related_to_something_asks_a_part():
         "financ",
     )
     assert profile("How many SARs did the office receive in 2024?").subset == ()
+
+
+def test_how_many_of_a_possessors_things_asks_a_part():
+    assert profile("How many of Kenya's 2019 cyber threat events were malware?").subset == ("malwar",)

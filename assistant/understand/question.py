@@ -573,7 +573,7 @@ _MEASURES = frozenset(tokenize("weight amount quantity volume value sum"))
 # "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part
 # of a whole, told apart by what follows the verb.
 _PARTITIVE = re.compile(
-    r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them)\b.*?"
+    r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|^\W*(?:and\s+|so\s+)?h\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
     r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes|ended up(?: being)?|got)\s+"
