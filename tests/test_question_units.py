@@ -739,13 +739,13 @@ def test_plural_places_time_periods_and_values_ask_for_their_kinds():
 
 
 def test_a_figure_the_question_states_is_not_the_count_it_asks_for():
-    from assistant.understand.question import counts_new
+    from assistant.understand.question import counts
 
     q = profile("how many of the 36 first responders at the course in Doha in 2017 were from Qatar?")
     assert q.given == frozenset({"36"})  # the year is not a stated figure
     whole = "The training was attended by 36 First Responders from ten States Parties."
-    assert not counts_new(whole, {"responder"}, q.given)
-    assert counts_new("Of them, 4 first responders came from Qatar.", {"responder"}, q.given)
+    assert not counts(whole, {"responder"}, q.given)
+    assert counts("Of them, 4 first responders came from Qatar.", {"responder"}, q.given)
     assert profile("How many suspicious transaction reports were filed in 2019?").given == frozenset()
     assert profile("how many of the 1,200 delegates voted?").given == frozenset({"1200"})
 

@@ -31,7 +31,7 @@ from assistant.understand.question import (
     QuestionProfile,
     asks_result,
     count_given,
-    counts_new,
+    counts,
     stated_count,
 )
 from assistant.answer.evidence import (
@@ -447,7 +447,7 @@ def evidence_features(
         s
         for s in (*units, *ranked[:KIND_SEARCH_DEPTH])
         if holds_wanted(q, s.unit)
-        and (not counted or counts_new(reading(s.unit), counted, q.given))
+        and (not counted or counts(reading(s.unit), counted, q.given))
         and (s.score > 0 or (q.expects in BESIDE_KINDS and top is not None and continues(s, top, q)))
     ]
     best_score = max(top.score, 1e-6) if top else 1e-6
@@ -493,9 +493,7 @@ def evidence_features(
         relevance = 0.0
     answer_has_kind = bool(dated_page) or (
         not never_said
-        and any(
-            holds_wanted(q, s.unit) and (not counted or counts_new(reading(s.unit), counted, q.given)) for s in units
-        )
+        and any(holds_wanted(q, s.unit) and (not counted or counts(reading(s.unit), counted, q.given)) for s in units)
     )
     names = [e for e in q.entities if e not in q.qualifiers] + list(q.owners)
     unsaid = unsaid_nouns(q, passage, hits)

@@ -36,7 +36,7 @@ from assistant.answer.evidence import (
     page_date,
     same_paragraph,
 )
-from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts_new
+from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import reading
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
@@ -248,7 +248,7 @@ class AnswerEngine:
 
         def holds(s: Scored) -> bool:
             return holds_wanted(side_q, s.unit) and (
-                not side_q.counted or counts_new(reading(s.unit), counted, side_q.given)
+                not side_q.counted or counts(reading(s.unit), counted, side_q.given)
             )
 
         if side_q.expects in UNTYPED or holds(pick):
@@ -289,7 +289,7 @@ class AnswerEngine:
         counted = known_counted(q, lexical, [s.unit.text for s in ranked[:KIND_SEARCH_DEPTH]])
         # "how many countries ...?" is not answered by a number of visits: a unit that counts
         # countries replaces it, as one holding no number would be replaced.
-        miscounts = bool(counted) and not counts_new(reading(best.unit), counted, q.given)
+        miscounts = bool(counted) and not counts(reading(best.unit), counted, q.given)
         if q.expects not in {"thing", "list"} and (not holds_wanted(q, best.unit) or miscounts):
             follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
             if follow is None and q.expects in BESIDE_KINDS:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
@@ -315,7 +315,7 @@ class AnswerEngine:
                     (
                         s
                         for s in ranked[:10]
-                        if counts_new(reading(s.unit), counted, q.given)
+                        if counts(reading(s.unit), counted, q.given)
                         and s.coverage >= COUNT_COVERAGE_SHARE * best.coverage
                     ),
                     None,
@@ -527,7 +527,7 @@ class AnswerEngine:
             (
                 s
                 for s in around
-                if counts_new(reading(s.unit), counted, q.given)
+                if counts(reading(s.unit), counted, q.given)
                 and holds_wanted(q, s.unit)
                 and not s.unit.instruction
                 and continues(s, best, q)

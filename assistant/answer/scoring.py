@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.understand.bridge import looks_spanish
-from assistant.understand.question import YEAR, QuestionProfile, counts, counts_new, measures
+from assistant.understand.question import YEAR, QuestionProfile, counts, measures
 from assistant.understand.serials import spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
@@ -202,7 +202,7 @@ def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str], holds: bool) -
     if q.expects in {"thing", "list"} or not holds:
         return 0.0
     if counted:  # a number of the things asked about, not of something else
-        return 0.25 if counts_new(text, counted, q.given) else 0.05
+        return 0.25 if counts(text, counted, q.given) else 0.05
     if q.measured:  # "how much heroin": a figure of heroin, not of the other drugs listed before it
         return 0.25 if measures(text, set(q.measured)) else 0.05
     return 0.15

@@ -854,14 +854,6 @@ def given_figures(text: str) -> frozenset[str]:
     return frozenset(_digits(m.group(0)) for m in _DIGITS.finditer(text) if not YEAR.fullmatch(m.group(0)))
 
 
-def counts_new(text: str, nouns: set[str], given: frozenset[str]) -> bool:
-    """`counts`, leaving out the figures the question itself states: "how many of the 36
-    responders were from Qatar?" is not answered by "attended by 36 First Responders"."""
-    if given:
-        text = _DIGITS.sub(lambda m: "some" if _digits(m.group(0)) in given else m.group(0), text)
-    return counts(text, nouns)
-
-
 # How near a figure the thing it measures is said ("650 kg of heroin", "9,316 Kg Heroin", "heroin: 650 kg").
 MEASURED_AFTER_TOKENS = 3
 MEASURED_BEFORE_TOKENS = 2
@@ -877,10 +869,14 @@ def measures(text: str, stems: set[str]) -> bool:
     return False
 
 
-def counts(text: str, nouns: set[str]) -> bool:
+def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153", or
-    "brought the number of Contracting Parties to this Convention to 153")?"""
+    "brought the number of Contracting Parties to this Convention to 153")? The figures the
+    question itself states (`given`) are left out: "how many of the 36 responders were from
+    Qatar?" is not answered by "attended by 36 First Responders"."""
+    if given:
+        text = _DIGITS.sub(lambda m: "some" if _digits(m.group(0)) in given else m.group(0), text)
     for m in figures(text):
         if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
             return True
