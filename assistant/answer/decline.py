@@ -35,7 +35,7 @@ from assistant.understand.question import (
     stated_count,
 )
 from assistant.answer.evidence import (
-    PUBLISH_STEMS,
+    asks_published,
     blank,
     continues,
     heading_of,
@@ -463,7 +463,7 @@ def evidence_features(
 
     relevance = max((relevant(s) for s in holders), default=0.0)
     # "When was the assessment released?": the date atop the page the best passage is on dates it
-    published = q.expects in {"date", "day"} and bool(set(q.terms) & PUBLISH_STEMS) and top is not None
+    published = asks_published(q) and top is not None
     dated_page = [
         s
         for s in chosen

@@ -27,7 +27,7 @@ from assistant.answer.decline import (
 from assistant.answer.trim import trimmed
 from assistant.answer.evidence import (
     ANAPHOR,
-    PUBLISH_STEMS,
+    asks_published,
     continues,
     dateline_of,
     has_day_or_month,
@@ -342,7 +342,7 @@ class AnswerEngine:
         # "When did PST release its 2019 assessment?": the date at the top of the page that is it
         # (a line of its own, kept though it looks like a heading)
         dated_page = None
-        if follow is None and q.expects in {"date", "day"} and set(q.terms) & PUBLISH_STEMS:
+        if follow is None and asks_published(q):
             if not has_day_or_month(reading(best.unit)):
                 doc = hits[best.unit.hit_index].chunk.doc_id
                 follow = dated_page = next(

@@ -451,6 +451,11 @@ def has_day_or_month(text: str) -> bool:
     return bool(months_of_years(text) or _ISO_DATE.search(text))
 
 
+def asks_published(q: QuestionProfile) -> bool:
+    """Does the question ask when something was published, released, issued or posted?"""
+    return q.expects in {"date", "day"} and bool(set(q.terms) & PUBLISH_STEMS)
+
+
 def page_date(s: Scored, hits: Sequence[Hit]) -> bool:
     """Is the unit the line near a page's top that dates the page itself?"""
     chunk = hits[s.unit.hit_index].chunk
