@@ -14,7 +14,15 @@ from collections.abc import Sequence
 from assistant.understand.countries import english_of_spanish, ish_adjective_of, names_for_code
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
-from assistant.understand.question import QuestionProfile, months_of_years, word_set, year_span
+from assistant.understand.question import (
+    QUARTER_ORDINALS,
+    QuestionProfile,
+    months_of_quarter,
+    months_of_years,
+    quarter_number,
+    word_set,
+    year_span,
+)
 from assistant.understand.vocab import MONTHS
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
@@ -84,17 +92,11 @@ _MONTH_RANGE = re.compile(
     rf"\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*(?:-|–|to|through|until|and)\s*(?:{_MONTH_ABBREVIATIONS})", re.I
 )
 _QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth) quarter|Q[1-4])\b", re.I)
-_QUARTER_ORDINALS = ("first", "second", "third", "fourth")
 
 
 def quarters_said(text: str) -> set[int]:
     """The months of the quarters a text names ("in the third quarter", "Q2"), with or without a year."""
-    out: set[int] = set()
-    for m in _QUARTER_SAID.finditer(text):
-        word = m.group(0).lower()
-        n = int(word[1]) if word.startswith("q") else _QUARTER_ORDINALS.index(word.split()[0]) + 1
-        out |= set(range(3 * n - 2, 3 * n + 1))
-    return out
+    return {n for m in _QUARTER_SAID.finditer(text) for n in months_of_quarter(quarter_number(m.group(0).split()[0]))}
 
 
 # A period within a year: "between 15 October and 24 November 2020", "from April to June 2011",
@@ -118,12 +120,11 @@ def within_year(text: str) -> bool:
 def quarter_said(name: str, known: set[str]) -> bool:
     """Is the name a quarter of the year ("Q3") that the text says by one of its months ("between
     1 July and 30 September", "Jul-Sep") or in words ("the third quarter")?"""
-    m = _QUARTER.fullmatch(name)
-    if not m:
+    if not _QUARTER.fullmatch(name):
         return False
-    n = int(m.group(1))
-    months = MONTHS[3 * (n - 1) : 3 * n]
-    return any(w in known or w[:3] in known for w in months) or {_QUARTER_ORDINALS[n - 1], "quarter"} <= known
+    n = quarter_number(name)
+    months = [MONTHS[k - 1] for k in months_of_quarter(n)]
+    return any(w in known or w[:3] in known for w in months) or {QUARTER_ORDINALS[n - 1], "quarter"} <= known
 
 
 def other_half_said(name: str, question: str, known: set[str]) -> bool:

@@ -264,15 +264,26 @@ def months_of_years(text: str) -> tuple[int, ...]:
 _QUARTER_OF_YEAR = re.compile(
     r"\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?)\s+(?:19|20)\d\d\b", re.I
 )
-_QUARTER_NUMBERS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+QUARTER_ORDINALS = ("first", "second", "third", "fourth")
+_QUARTER_NUMBERS = {w: n for n, w in enumerate(QUARTER_ORDINALS, 1)} | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+
+
+def quarter_number(name: str) -> int:
+    """1-4 for a quarter's name: "q3", "Q3", "third", "3rd"."""
+    name = name.lower()
+    return int(name[1]) if name.startswith("q") else _QUARTER_NUMBERS[name]
+
+
+def months_of_quarter(n: int) -> range:
+    """The months of the n-th quarter (3 -> July, August, September as 7, 8, 9)."""
+    return range(3 * n - 2, 3 * n + 1)
 
 
 def quarter_months(text: str) -> tuple[int, ...]:
     """The months of the quarters a text names with a year ("Q3 2015" -> (7, 8, 9))."""
     out: list[int] = []
     for m in _QUARTER_OF_YEAR.finditer(text):
-        n = int(m.group(1)) if m.group(1) else _QUARTER_NUMBERS[m.group(2).lower()]
-        out += range(3 * n - 2, 3 * n + 1)
+        out += months_of_quarter(quarter_number(f"q{m.group(1)}" if m.group(1) else m.group(2)))
     return tuple(dict.fromkeys(out))
 
 
