@@ -212,16 +212,19 @@ def _indexed(page: Path, page_text: str):
     return assistant
 
 
-def _other_pages(folder: Path) -> Path:
-    """A few short pages on other topics, to index beside a test's page: in an index of one page
-    every word is as common as any other."""
-    folder.mkdir(exist_ok=True)
+def _indexed_among_others(folder: Path, name: str, page_text: str):
+    """`_indexed`, with a few short pages on other topics beside the page: in an index of one
+    page every word is as common as any other, and a name is not as rare as in a real index."""
+    assistant = _indexed(folder / "pages" / name, page_text)
+    others = folder / "others"
+    others.mkdir(exist_ok=True)
     for i, topic in enumerate(["port security drills", "cyber incident reporting", "customs training courses"]):
-        (folder / f"other{i}.txt").write_text(
+        (others / f"other{i}.txt").write_text(
             f"Annual note on {topic}\n\nThe agency held {10 + i} sessions on {topic} with partner agencies.\n",
             encoding="utf-8",
         )
-    return folder
+    assistant.ingest([others])
+    return assistant
 
 
 def _answer_from(folder: Path, name: str, page_text: str, question: str):
@@ -309,8 +312,7 @@ def test_a_figure_is_said_of_the_drug_weighed_and_the_place_counted(tmp_path: Pa
         "Most of the flood damage occurred in Westvale. Floods caused 151 incidents nationwide, "
         "resulting in 13 deaths and 20 missing persons.\n"
     )
-    assistant = _indexed(tmp_path / "pages" / "border.txt", page)
-    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
+    assistant = _indexed_among_others(tmp_path, "border.txt", page)
     assert assistant.ask("What weight of heroin did officers seize in 2030?").abstained
     assert assistant.ask("How many people died in Westvale in the floods?").abstained
     answer = assistant.ask("What weight of cocaine did officers seize in 2030?")
@@ -346,8 +348,7 @@ def test_a_figure_for_part_of_a_year_or_of_a_region_does_not_answer_for_the_whol
         "More than 8,258 cholera cases including 29 deaths have been reported in ten countries of the region "
         "since the beginning of 2030. Kenya reported a new surge of cases in March.\n"
     )
-    assistant = _indexed(tmp_path / "pages" / "bulletin.txt", page)
-    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
+    assistant = _indexed_among_others(tmp_path, "bulletin.txt", page)
     assert assistant.ask(
         "How many beetle risk articles did the mail centres intercept over the whole of 2030?"
     ).abstained
@@ -380,7 +381,6 @@ def test_a_turkish_place_name_is_one_word(tmp_path: Path) -> None:
         "An earthquake measuring 6.8 struck Sivrice District of Elazığ Province on January 24, 2030, "
         "and rescue teams were sent under the agency's coordination.\n"
     )
-    assistant = _indexed(tmp_path / "pages" / "quake.txt", page)
-    assistant.ingest([_other_pages(tmp_path / "others")])  # so a name is as rare as in a real index
+    assistant = _indexed_among_others(tmp_path, "quake.txt", page)
     answer = assistant.ask("When did the Elazığ earthquake strike?")
     assert not answer.abstained and "January 24, 2030" in answer.answer, answer.answer
