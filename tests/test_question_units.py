@@ -691,13 +691,13 @@ def test_dates_with_ordinal_days_and_places_named_as_owners() -> None:
     ]
 
 
-def test_ish_adjectives_name_their_countries_and_only_them():
-    from assistant.understand.countries import ish_adjective_of, names_a_country, names_country
+def test_demonyms_name_their_countries_and_only_them():
+    from assistant.understand.countries import names_a_country, names_country, same_country
 
-    assert ish_adjective_of("polish", "poland") and ish_adjective_of("spanish", "spain")
-    assert ish_adjective_of("finnish", "finland") and ish_adjective_of("swedish", "sweden")
-    assert not ish_adjective_of("polish", "policy") and not ish_adjective_of("english", "england")
-    assert not ish_adjective_of("establish", "estonia") and not ish_adjective_of("turkish", "turkmenistan")
+    assert same_country("polish", "poland") and same_country("spain", "spanish")
+    assert same_country("swiss", "switzerland") and same_country("dutch", "netherlands")
+    assert same_country("american", "united states") and not same_country("polish", "policy")
+    assert not same_country("english", "england") and not same_country("turkish", "turkmenistan")
     assert names_country("polish") and names_country("us") and names_country("uruguay")
     assert not names_country("customs") and not names_country("publish")
     assert names_a_country("Officers from Paraguay attended.") and names_a_country("Delegados de España.")

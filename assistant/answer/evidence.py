@@ -11,7 +11,7 @@ from functools import lru_cache
 from pathlib import PurePath
 from collections.abc import Sequence
 
-from assistant.understand.countries import english_of_spanish, ish_adjective_of, names_for_code
+from assistant.understand.countries import countries_in, demonyms, english_of_spanish, names_for_code, same_country
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import (
@@ -71,7 +71,9 @@ def unsaid_names(
             return not capitals_say(e, context)
         return (
             e not in known
-            and not any(same_name(e, w) or ish_adjective_of(e, w) for w in known)
+            and not any(same_name(e, w) or same_country(e, w) for w in known)
+            # (a country of several words too: "American" is said by "the United States")
+            and not (e in demonyms() and any(same_country(e, c) for c in countries_in(context)))
             and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
             and not adjectival(e, known)
             and not clipped(e, context)

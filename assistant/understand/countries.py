@@ -6,7 +6,6 @@ staff type "MX, GT and Belize" where the reports spell the countries out.
 
 from __future__ import annotations
 
-import os
 import re
 from functools import lru_cache
 
@@ -108,25 +107,37 @@ def english_of_spanish(text: str) -> frozenset[str]:
     return frozenset(e for m in _spanish_pattern().finditer(text) for e in spanish_names()[m.group(0)])
 
 
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, frozenset[str]]:
+    """Demonym -> the English names of its country, both folded ("swiss" -> switzerland; "dutch"
+    -> netherlands), from the maintained REST Countries data that `countryinfo` ships: a question
+    about "Switzerland's intelligence service" is answered by a page on "the Swiss secret service",
+    and no ending rule links Swiss to Switzerland, Dutch to the Netherlands or Danish to Denmark."""
+    import pycountry
+    from countryinfo import all_countries
+
+    out: dict[str, set[str]] = {}
+    for entry in all_countries():
+        names = {entry.name()}
+        iso = (entry.iso() or {}).get("alpha2")
+        known = pycountry.countries.get(alpha_2=iso) if iso else None
+        if known is not None and entry.name() in (known.name, getattr(known, "common_name", None)):
+            names.update(_english_names(known))  # the same country under its ISO names too
+        for demonym in re.split(r"[,/]", entry.demonym() or ""):
+            if demonym.strip():
+                out.setdefault(demonym.strip().lower(), set()).update(n.lower() for n in names)
+    return {d: frozenset(n) for d, n in out.items()}
+
+
+def same_country(a: str, b: str) -> bool:
+    """Is one folded word the demonym of the country the other names ("swiss", "switzerland")?"""
+    return b in demonyms().get(a, ()) or a in demonyms().get(b, ())
+
+
 def names_country(name: str) -> bool:
-    """Is a folded name a country's name, ISO code ("us", "uk" as typed in capitals) or "-ish"
-    adjective ("polish")?"""
-    return is_country(name) or bool(names_for_code(name)) or any(ish_adjective_of(name, c) for c in one_word_names())
-
-
-# "Finnish" and "Finland" share three letters; what follows in the country's name is short.
-ISH_COUNTRY_REST = 4
-
-
-def ish_adjective_of(adjective: str, country: str) -> bool:
-    """Is a capitalised "-ish" adjective, as a question types it, the adjective of a one-word
-    country (Polish, Poland; Spanish, Spain; Finnish, Finland; Swedish, Sweden)? The adjective's
-    stem is the country's first letters, give or take its last letter; Turkish is no Turkmen."""
-    if not adjective.endswith("ish") or country not in one_word_names():
-        return False
-    stem = adjective[:-3]
-    shared = len(os.path.commonprefix([stem, country]))
-    return shared >= 3 and len(stem) - shared <= 1 and len(country) - shared <= ISH_COUNTRY_REST
+    """Is a folded name a country's name, ISO code ("us", "uk" as typed in capitals) or demonym
+    ("polish", "swiss")?"""
+    return is_country(name) or bool(names_for_code(name)) or name in demonyms()
 
 
 def names_a_country(text: str) -> bool:
