@@ -61,6 +61,8 @@ _OPEN_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART", "ADJ"}  # "of", "the", "and
 _FRAGMENT_END = {"ADP", "DET", "CCONJ", "SCONJ", "PART"}
 _CONTINUATION_START = {"ADP", "CCONJ", "SCONJ", "DET"}
 _SYMBOL = re.compile(r"\S/\S*\d|^\d[\d\s./-]*$")  # "S/2022/115", "OEA/Ser.L/X.2.17", "2019"
+# A financial year ("Q2 2022/23", "2019/2020"): a title's period, not a document symbol.
+_YEAR_SPAN = re.compile(r"(?<![/\w])(?:19|20)\d\d/(?:(?:19|20)\d\d|\d\d)\b")
 # A date, or a dateline ("Washington, D.C. 29 October, 2004"): a place and a comma before it.
 _DATE = re.compile(
     r"^(?:[^\W\d][\w.’' -]{0,25},[\w.’' ]{0,10}?\s*)?"
@@ -140,7 +142,7 @@ def _title_shaped(line: str) -> bool:
         and "|" not in line
         and not line.startswith("(")
         and not starts_block(line)
-        and not _SYMBOL.search(line)
+        and not _SYMBOL.search(_YEAR_SPAN.sub("", line))
         and not _DATE.match(line)
     )
 

@@ -384,3 +384,20 @@ def test_a_turkish_place_name_is_one_word(tmp_path: Path) -> None:
     assistant = _indexed_among_others(tmp_path, "quake.txt", page)
     answer = assistant.ask("When did the Elazığ earthquake strike?")
     assert not answer.abstained and "January 24, 2030" in answer.answer, answer.answer
+
+
+def test_a_comparison_of_two_years_needs_a_figure_of_each(tmp_path: Path) -> None:
+    """ "How many SARs in FY 2029, for comparison with FY 2030?" is not answered by a page giving
+    FY 2030 alone; a page giving both years, one of them as "the year before", answers."""
+    page = (
+        "Financial intelligence review\n\n"
+        "During FY 2030 reporting entities filed a total of 4.6 million Suspicious Activity Reports (SARs) "
+        "and 20.8 million currency transaction reports.\n\n"
+        "Twelve fishing vessels were lost in 2030, down from 18 the year before.\n"
+    )
+    assistant = _indexed_among_others(tmp_path, "review.txt", page)
+    assert assistant.ask("How many SARs were filed in FY 2029, for comparison with FY 2030?").abstained
+    answer = assistant.ask("How many SARs were filed in FY 2030?")
+    assert not answer.abstained and "4.6 million" in answer.answer, answer.answer
+    answer = assistant.ask("fishing vessels lost: 2030 vs 2029?")
+    assert not answer.abstained and "18" in answer.answer, answer.answer

@@ -768,6 +768,9 @@ def test_a_quarter_is_said_by_its_months_and_work_under_way_looks_ahead():
     assert quarter_said("q1", word_set("Jan-Mar 2022 seizures")) and quarter_said("q4", word_set("the fourth quarter"))
     assert not quarter_said("q1", word_set("Between 1 July and 30 September")) and not quarter_said("qa", set())
     assert looks_ahead("For the third quarter, a new expert mission is being coordinated to the borders.")
+    # halves too: "H1" is said by "the first half" or by its months
+    assert quarter_said("h1", word_set("in the first half of 2022")) and quarter_said("h2", word_set("July to Dec"))
+    assert not quarter_said("h1", word_set("in the second half of 2022"))
 
 
 def test_what_weight_of_a_thing_measures_it():
@@ -787,6 +790,20 @@ def test_a_counted_noun_may_be_a_word_that_elsewhere_only_asks():
     # the noun, its acronym in brackets, then the figure in brackets
     assert counts("a record number of Suspicious Activity Reports (SARs)\n\n(463,938)", {"report"})
     assert profile("Of the 13,040 reports, how many came from private citizens?").subset == ("privat", "citizen")
+
+
+def test_a_count_is_read_through_quotes_and_a_number_that_rose():
+    from assistant.understand.question import counts
+
+    assert counts("the unit received a total of 1,468 “suspicious transaction reports” (STRs) in June", {"str"})
+    assert counts("the number of damage reports rose from 21 in 2020 to 85 in 2021.", {"report"})
+    assert counts("There were 7 004 murders, an increase of 841 (13.6%).", {"murder"})
+
+
+def test_a_coined_term_in_quotes_has_initials_small_words_and_all():
+    from assistant.answer.evidence import initialisms
+
+    assert "ctf" in initialisms("45 teams took part in a “capture the flag” exercise.")
 
 
 def test_a_stated_list_size_after_which_were_and_a_bracket_lists_nothing():
@@ -819,6 +836,8 @@ def test_quarters_asked_are_months_and_periods_within_a_year_are_told_apart():
 
     assert profile("How many incidents were handled in the third quarter of 2011?").asked_months == (7, 8, 9)
     assert profile("How did decisions in Q1 2015 compare?").asked_months == (1, 2, 3)
+    # a financial year's quarter names no calendar months: the year may start in any month
+    assert profile("police murder figure for Q2 of 2022/23?").asked_months == ()
     assert within_year("Between 15 October and 24 November 2020 officers intercepted 422 articles")
     assert within_year("From April to June 2011 the team handled 3,841 incidents")
     assert not within_year("From January to December 2020 the team handled 9,000 incidents")

@@ -41,9 +41,11 @@ from assistant.answer.evidence import (
     heading_of,
     names_other_serial,
     page_date,
+    page_years,
     looks_ahead,
     looks_back,
     phrased_in_reports,
+    relative_years,
     same_paragraph,
     unsaid_names,
     within_year,
@@ -568,6 +570,21 @@ def evidence_features(
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
+    # "How many SARs in FY 2022, for comparison with FY 2023?": a comparison of years needs a
+    # figure of each; passages (and their reports' titles) that never say one of them compare nothing.
+    if q.compares and len(q.years) >= 2 and passage:
+        # (and what each report's title, year and lead say: "frozen up until December 31, 2015")
+        spoken = " ".join(
+            [
+                *(f"{heading_of(c)} {c.year or ''} {lead.get(c.doc_id, '')}" for c in about),
+                *(reading(s.unit) for s in [*passage, *before]),
+            ]
+        )
+        # (or a figure's own sentence says it by reference: "down from 18 the year before")
+        dates = page_years(hits)
+        for s in valued or units:
+            spoken += " " + " ".join(relative_years(reading(s.unit), dates.get(hits[s.unit.hit_index].chunk.doc_id)))
+        missing_years += [y for y in q.years if y not in spoken and y not in missing_years]
     # "How many articles were intercepted over the whole of 2020?": a figure of "between 15 October
     # and 24 November 2020" counts part of the year asked.
     # (a year naming the report, "Australia's 2020 figures", asks about the whole of it too)

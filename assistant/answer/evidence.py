@@ -89,11 +89,12 @@ def unsaid_names(
 
 
 _QUARTER = re.compile(r"q([1-4])")
+_HALF = re.compile(r"h([12])")
 _MONTH_ABBREVIATIONS = "|".join(m[:3] for m in MONTHS)
 _MONTH_RANGE = re.compile(
     rf"\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*(?:-|–|to|through|until|and)\s*(?:{_MONTH_ABBREVIATIONS})", re.I
 )
-_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth) quarter|Q[1-4])\b", re.I)
+_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter|Q[1-4])\b", re.I)
 
 
 def quarters_said(text: str) -> set[int]:
@@ -120,13 +121,18 @@ def within_year(text: str) -> bool:
 
 
 def quarter_said(name: str, known: set[str]) -> bool:
-    """Is the name a quarter of the year ("Q3") that the text says by one of its months ("between
-    1 July and 30 September", "Jul-Sep") or in words ("the third quarter")?"""
-    if not _QUARTER.fullmatch(name):
+    """Is the name a quarter or half of the year ("Q3", "H1") that the text says by one of its
+    months ("between 1 July and 30 September", "Jul-Sep", "January to June") or in words ("the
+    third quarter", "the first half")?"""
+    if _QUARTER.fullmatch(name):
+        n = quarter_number(name)
+        months, words = months_of_quarter(n), {QUARTER_ORDINALS[n - 1], "quarter"}
+    elif _HALF.fullmatch(name):
+        n = int(name[1])
+        months, words = range(6 * n - 5, 6 * n + 1), {QUARTER_ORDINALS[n - 1], "half"}
+    else:
         return False
-    n = quarter_number(name)
-    months = [MONTHS[k - 1] for k in months_of_quarter(n)]
-    return any(w in known or w[:3] in known for w in months) or {QUARTER_ORDINALS[n - 1], "quarter"} <= known
+    return any(MONTHS[k - 1] in known or MONTHS[k - 1][:3] in known for k in months) or words <= known
 
 
 def other_half_said(name: str, question: str, known: set[str]) -> bool:
@@ -234,9 +240,18 @@ def _line_initialisms(text: str) -> frozenset[str]:
         if words[i][0].isupper()
         for capitals in (False, True)
     }
-    return frozenset(pairs | linked | {initials for initials, _ in initial_runs(text, 3, longest)})
+    # a coined term in quotes is a name too, small words and all: "CTF" of a “capture the flag” exercise
+    quoted = {
+        "".join(w[0] for w in words if keep_small or w.lower() not in STOPWORDS).lower()
+        for m in _QUOTED_TERM.finditer(text)
+        for words in [m.group(1).split()]
+        for keep_small in (False, True)
+    }
+    runs = {initials for initials, _ in initial_runs(text, 3, longest)}
+    return frozenset(pairs | linked | {i for i in quoted if len(i) >= 2} | runs)
 
 
+_QUOTED_TERM = re.compile(r"[“\"‘]([A-Za-z][\w'’-]*(?:\s+[A-Za-z][\w'’-]*){1,4})[”\"’]")
 _CAP = r"[A-Z][\w'’-]*"
 _LINKED_NAME = re.compile(rf"\b{_CAP}(?:\s+{_CAP})*(?:\s+(?:of|and|for|on|the|to)\s+{_CAP}(?:\s+{_CAP})*)+")
 

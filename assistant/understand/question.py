@@ -260,9 +260,11 @@ def months_of_years(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for m in _MONTH_YEAR.finditer(text) if (n := month_number(m.group(1)))))
 
 
-# "in Q3 2015", "the third quarter of 2011": a quarter of a year.
+# "in Q3 2015", "the third quarter of 2011": a quarter of a year. A financial year's quarter
+# ("Q2 2022/23", "Q1 of 2019-20") names no calendar months: the year may start in any month.
 _QUARTER_OF_YEAR = re.compile(
-    r"\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?)\s+(?:19|20)\d\d\b", re.I
+    r"\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of)?\s+(?:19|20)\d\d\b(?![/–-]\d)",
+    re.I,
 )
 QUARTER_ORDINALS = ("first", "second", "third", "fourth")
 _QUARTER_NUMBERS = {w: n for n, w in enumerate(QUARTER_ORDINALS, 1)} | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
@@ -747,6 +749,7 @@ _CLASSIFIERS = frozenset(tokenize("kind kinds type types sort sorts category cat
 # The noun phrase a number counts: the words right after it, up to a function word or a
 # punctuation mark ("four outreach workshops for the private sector" counts workshops).
 _COUNTED_PHRASE = re.compile(r"[\w’'\-]+|[^\w\s]")
+_SKIPPED_MARKS = frozenset('()“”"‘')
 COUNTED_PHRASE_WORDS = 4
 
 
@@ -757,7 +760,7 @@ def counted_after(text: str) -> list[str]:
     tokens = _COUNTED_PHRASE.findall(text[:60])
     for k, token in enumerate(tokens):
         low = fold(token)
-        if low in "()" or low.isdigit():
+        if low in _SKIPPED_MARKS or low.isdigit():  # brackets, and quotes: 1,468 “suspicious transaction reports”
             continue
         if low in {"and", "or", "&"} and out:  # "26 control and entry points"
             continue
@@ -947,7 +950,7 @@ def _lower_initials(text: str) -> set[str]:
     """Initials of the lower-case noun phrase at the start of `text` ("7,000 suspicious
     transaction reports filed" -> "str", "strs"): what "how many STRs" counts."""
     run: list[str] = []
-    for word in re.findall(r"\S+", text[:80])[:COUNTED_PHRASE_WORDS]:
+    for word in re.findall(r"\S+", text[:80].replace("“", " ").replace('"', " "))[:COUNTED_PHRASE_WORDS]:
         if not re.fullmatch(r"[a-z][a-z-]*", word) or word in STOPWORDS:
             break
         run.append(word)
@@ -958,9 +961,10 @@ def _lower_initials(text: str) -> set[str]:
     return found
 
 
-# "the number of X (…) to / is / reached 153": what a later figure counts.
+# "the number of X (…) to / is / reached 153 / rose from 21 to 85": what a later figure counts.
 _NUMBER_OF_THEN = re.compile(
-    r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|rose to|fell to)\s+(?=\d)",
+    r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
+    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to))\s+(?=\d)",
     re.I,
 )
 # A list's introduction and its first numbered item ("the following legal texts have been written: (1)"),

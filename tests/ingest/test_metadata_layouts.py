@@ -128,6 +128,13 @@ def test_first_heading_rather_than_the_file_name() -> None:
     assert (meta.title, meta.detected["title"]) == ("Maritime Security in the Caribbean", "first heading")
 
 
+def test_a_financial_year_in_a_heading_is_no_document_symbol() -> None:
+    """ "Q2 2022/23" is the period a title covers; "S/2022/115" is a symbol, never a title."""
+    text = "Police Crime Statistics Q2 2022/23, with Ministry\n\nShare this page:\n\nThe police presented figures."
+    assert detect_metadata(text, "x").title == "Police Crime Statistics Q2 2022/23, with Ministry"
+    assert detect_metadata("S/2022/115\nThe Council met in 2022 and adopted a text.", "x").title != "S/2022/115"
+
+
 def test_generic_headings_and_letterhead_names_are_not_titles() -> None:
     text = "Ruritanian Maritime Safety Agency\nIntroduction\nThe Agency inspected 120 ships in 2019 and trained staff."
     meta = detect_metadata(text, "scan-0042")
