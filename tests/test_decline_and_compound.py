@@ -230,6 +230,15 @@ def test_a_place_or_date_inside_a_quoted_title_is_a_word_of_the_title() -> None:
     assert with_labels(Unit(0, 0, len(said), said, False, None, 0), quoted).named == (("GPE", "Lima"),)
 
 
+def test_a_person_in_lower_case_is_a_misreading() -> None:
+    """The small recogniser reads "marijuana hidden" as a PERSON: no "who" question is answered by it."""
+    from assistant.answer.units import Unit, with_labels
+
+    text = "Officers found 42kg of marijuana hidden in peppers, said Ahmed Musabih."
+    spans = [(text.index(w), text.index(w) + len(w), "PERSON") for w in ("marijuana hidden", "Ahmed Musabih")]
+    assert with_labels(Unit(0, 0, len(text), text, False, None, 0), spans).named == (("PERSON", "Ahmed Musabih"),)
+
+
 def test_the_opening_wh_word_decides_and_leading_verbs_ask_for_an_agent() -> None:
     assert answer_kind("Who was Zembla's executive secretary when the plan was presented?") == "person"
     assert answer_kind("what happened when the storm hit the port?") == "thing"
