@@ -776,9 +776,6 @@ def test_a_quarter_is_said_by_its_months_and_work_under_way_looks_ahead():
 def test_what_weight_of_a_thing_measures_it():
     q = profile("What weight of heroin did the force seize in 2016?")
     assert q.expects == "count" and q.measured == ("heroin",)
-    # a rate is a figure of what names it: the homicide rate is not the crime rate beside it
-    q = profile("What was Zembla's homicide rate in 2019?")
-    assert q.expects == "count" and q.measured == ("homicid",)
     assert profile("what quantity of cocaine was seized?").measured == ("cocain",)
 
 

@@ -621,9 +621,7 @@ def _has_figure(stem: str) -> bool:
 
 # "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
 _MEASURED = re.compile(
-    r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)"
-    # "what was Canada's homicide rate": the rate of homicides, not the crime rate beside it
-    r"|\b(?:what|which)\s+(?:was|is|were|are)\s+(?:the\s+|its\s+|their\s+|[\w’'-]+[’']s\s+)?([a-z][\w\-]*)\s+rates?\b",
+    r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)",
     re.I,
 )
 

@@ -237,8 +237,6 @@ FORMS: tuple[tuple[str, str], ...] = (
         # "how big was the penalty", "what is the maximum fine": a size asked for
         r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
         r"\b(?:what|which) (?:total )?(?:weight|quantity|volume)\b|"
-        # "what was Canada's homicide rate?": a figure ("5,874 per 100,000", "13.6%")
-        r"\b(?:what|which) (?:was|is|were|are) (?:[\w'’-]+ ){0,3}rates?\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
         r"|\btotal\b|\bcuant[oa]s?\b",
         "count",
