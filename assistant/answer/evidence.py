@@ -16,6 +16,7 @@ from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import (
     QUARTER_ORDINALS,
+    QUARTER_WORDS,
     QuestionProfile,
     months_of_quarter,
     months_of_years,
@@ -94,7 +95,7 @@ _MONTH_ABBREVIATIONS = "|".join(m[:3] for m in MONTHS)
 _MONTH_RANGE = re.compile(
     rf"\b(?:{_MONTH_ABBREVIATIONS})[a-z]*\.?\s*(?:-|–|to|through|until|and)\s*(?:{_MONTH_ABBREVIATIONS})", re.I
 )
-_QUARTER_SAID = re.compile(r"\b(?:(?:first|second|third|fourth|1st|2nd|3rd|4th) quarter|Q[1-4])\b", re.I)
+_QUARTER_SAID = re.compile(rf"\b(?:(?:{QUARTER_WORDS}) quarter|Q[1-4])\b", re.I)
 
 
 def quarters_said(text: str) -> set[int]:
@@ -107,7 +108,7 @@ def quarters_said(text: str) -> set[int]:
 _PERIOD_WITHIN = re.compile(
     rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)\.?\s+(?:\d{{1,2}},?\s+)?"
     rf"(?:(?:19|20)\d\d\s+)?(?:and|to|until|through|-|–)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)"
-    r"|\b(?:first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b",
+    rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b",
     re.I,
 )
 

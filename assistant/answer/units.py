@@ -270,18 +270,14 @@ def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
     return replace(unit, labels=frozenset(label for label, _ in named), named=tuple(named)) if named else unit
 
 
-# A person's name is capitalised: a span so labelled written all in lower case is a misreading.
-# (Not places and bodies: the English recogniser reading a Spanish page leans on its lower-case
-# words, "los municipios de Cuetzalan", to find the names beside them.)
-NAME_LABELS = frozenset({"PERSON"})
-
-
 def _refine(label: str, text: str) -> str | None:
     """spaCy's DATE covers durations ("three-day", "a year"); a point in time names a number or a
     month. A person's name is capitalised: the small model's "marijuana" as a PERSON is no one (None)."""
     if label == "DATE" and not any(c.isdigit() for c in text) and not _MONTH.search(text):
         return "DURATION"
-    if label in NAME_LABELS and not any(c.isupper() for c in text):
+    # (Only persons: the English recogniser reading a Spanish page leans on its lower-case words,
+    # "los municipios de Cuetzalan", to find the places and bodies beside them.)
+    if label == "PERSON" and not any(c.isupper() for c in text):
         return None
     return label
 

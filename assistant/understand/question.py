@@ -260,14 +260,16 @@ def months_of_years(text: str) -> tuple[int, ...]:
     return tuple(dict.fromkeys(n for m in _MONTH_YEAR.finditer(text) if (n := month_number(m.group(1)))))
 
 
+QUARTER_ORDINALS = ("first", "second", "third", "fourth")
+_QUARTER_NUMBERS = {w: n for n, w in enumerate(QUARTER_ORDINALS, 1)} | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
+# The words a quarter's ordinal is written with, for patterns: "first|second|...|4th".
+QUARTER_WORDS = "|".join(_QUARTER_NUMBERS)
 # "in Q3 2015", "the third quarter of 2011": a quarter of a year. A financial year's quarter
 # ("Q2 2022/23", "Q1 of 2019-20") names no calendar months: the year may start in any month.
 _QUARTER_OF_YEAR = re.compile(
-    r"\b(?:q([1-4])|(first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter)(?:\s+of)?\s+(?:19|20)\d\d\b(?![/–-]\d)",
+    rf"\b(?:q([1-4])|({QUARTER_WORDS})\s+quarter)(?:\s+of)?\s+(?:19|20)\d\d\b(?![/–-]\d)",
     re.I,
 )
-QUARTER_ORDINALS = ("first", "second", "third", "fourth")
-_QUARTER_NUMBERS = {w: n for n, w in enumerate(QUARTER_ORDINALS, 1)} | {"1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
 
 
 def quarter_number(name: str) -> int:
