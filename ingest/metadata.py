@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from datetime import date
 
 from assistant.understand.vocab import MONTH_WORDS, SPANISH_MONTHS
 from ingest.organisations import detect_organisation
@@ -178,18 +179,21 @@ def _mentions(text: str, name: str, adjectives: tuple[str, ...]) -> int:
     return len(re.findall(rf"\b(?:{pattern})\b", text))
 
 
-def detect_year(text: str, title: str = "") -> int | None:
+def detect_year(text: str, title: str = "", now: int | None = None) -> int | None:
     """The year a report covers.
 
     Rule: a year stated in the title ("the 2016 work plan") wins, unless it is in brackets
     (the date of something cited: "resolution 1373 (2001)"). Otherwise the latest year of a
     full date (day, month, year) in a sentence that reports something done rather than
     planned (no "will", "planned", "expected" ...); failing that, the latest year such a
-    sentence mentions at all, a range such as "2017-2022" counting as its start.
+    sentence mentions at all, a range such as "2017-2022" counting as its start. A number
+    after the current year (`now`, today's by default) is no report's year: a vessel named
+    "2066 Jaseong-ho", "the 2030 Agenda".
     """
     in_title = _YEAR.findall(re.sub(r"\([^)]*\)", "", title))  # "resolution 1373 (2001)" cites a year
     if in_title:
         return int(in_title[0])
+    latest = now or date.today().year
     years: list[int] = []
     days: list[int] = []
     for sentence in re.split(r"(?<=[.!?;])\s+|\n", text):
@@ -198,4 +202,5 @@ def detect_year(text: str, title: str = "") -> int | None:
         days.extend(int(a or b) for a, b in _FULL_DATE.findall(sentence))
         sentence = _RANGE.sub(lambda m: m.group(1), sentence)
         years.extend(int(y) for y in _YEAR.findall(sentence))
+    days, years = [y for y in days if y <= latest], [y for y in years if y <= latest]
     return max(days or years) if years or days else None

@@ -401,3 +401,32 @@ def test_a_comparison_of_two_years_needs_a_figure_of_each(tmp_path: Path) -> Non
     assert not answer.abstained and "4.6 million" in answer.answer, answer.answer
     answer = assistant.ask("fishing vessels lost: 2030 vs 2029?")
     assert not answer.abstained and "18" in answer.answer, answer.answer
+
+
+def test_a_run_of_figures_keeps_its_place_and_a_counted_event_must_be_said(tmp_path: Path) -> None:
+    """ "According to the health office of Zembla, 4,100 cases ... As of 3 May, 61 deaths": the
+    deaths are Zembla's, though their sentence does not repeat it, and the number of deaths
+    answers before the cases beside it. "How many people died in fires?" is not answered by them."""
+    page = (
+        "Fever situation update\n\n"
+        "The centre keeps monitoring the fever situation in neighbouring areas. According to the health "
+        "office of Zembla, 4,100 local cases have been recorded this season. "
+        "As of 3 May, 61 deaths have been recorded this season.\n"
+    )
+    assistant = _indexed_among_others(tmp_path, "fever.txt", page)
+    answer = assistant.ask("How many deaths were recorded in Zembla this season?")
+    assert not answer.abstained and "61" in answer.answer
+    assert assistant.ask("How many people died in fires in Zembla?").abstained
+
+
+def test_a_month_asked_of_a_note_is_said_by_its_dateline(tmp_path: Path) -> None:
+    """ "the nov 2031 note" is the page dated "Nov 25, 2031", though its figure's sentence names June."""
+    page = (
+        "Briefing Note: Listed Entities\n\nDate received:\nNov 25, 2031\n\n"
+        "Suggested Response:\n\n"
+        "There are currently 48 entities listed. Most recently, in June 2031, two groups were added to the list.\n"
+    )
+    answer = _indexed_among_others(tmp_path, "note.txt", page).ask(
+        "how many entities were on the list as of the nov 2031 briefing note?"
+    )
+    assert not answer.abstained and "48" in answer.answer

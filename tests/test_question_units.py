@@ -873,3 +873,38 @@ def test_how_many_related_to_something_asks_a_part():
 
 def test_how_many_of_a_possessors_things_asks_a_part():
     assert profile("How many of Kenya's 2019 cyber threat events were malware?").subset == ("malwar",)
+
+
+def test_last_year_compared_with_a_named_year_is_the_year_after_it():
+    from assistant.answer.evidence import relative_years
+
+    assert "2022" in relative_years("Arrests last year came to 310, up 12% compared to 2021 (277).", None)
+    assert relative_years("Arrests came to 310, up 12% compared to 2021.", None) == set()
+
+
+def test_what_a_counted_event_was_in_is_read_after_its_verb():
+    from assistant.understand.question import circumstances
+
+    assert circumstances("How many people died in floods in Ruritania in 2021?") == (("flood",),)
+    assert circumstances("How many SARs did the unit pass on to the prosecutors in 2019?") == (("prosecutor",),)
+    # names, years, times and the source asked about are not what the event was
+    assert circumstances("How many deaths has Zembla had, per the ministry update?") == ()
+    assert circumstances("How many arrests were made in the first quarter of 2020?") == ()
+
+
+def test_an_acronym_may_leave_out_a_word_of_its_phrase_and_a_country_is_no_counted_noun():
+    from assistant.understand.question import counted_noun, counts
+    from vectorstore.lexical import tokenize
+
+    text = "The number of suspicious monetary transaction reports in 2022 reached 4,210 reports."
+    assert counts(text, {"str"}) and counts("The number of cases opened was only 45.", set(tokenize("cases")))
+    assert counted_noun("no. of STRs zambia FIU got in 2020?") == ("str",)
+
+
+def test_a_breakdown_asks_for_the_figures_of_its_parts():
+    from assistant.understand.wanted import answer_kind, holds_new
+
+    assert answer_kind("breakdown of the 2020 arrests by offence?") == "breakdown"
+    parts = "The arrests comprised 120 for fraud, 45 for smuggling and 12 for assault."
+    assert holds_new("breakdown", parts, [], frozenset())
+    assert not holds_new("breakdown", "Police made 177 arrests in 2020, 4.2% fewer than before.", [], frozenset())

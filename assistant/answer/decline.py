@@ -381,7 +381,12 @@ _PLACED = re.compile(
 
 
 def places_off_figure(
-    q: QuestionProfile, valued: Sequence[Scored], hits: Sequence[Hit], lead: Mapping[str, str], lexical: LexicalIndex
+    q: QuestionProfile,
+    valued: Sequence[Scored],
+    passage: Sequence[Scored],
+    hits: Sequence[Hit],
+    lead: Mapping[str, str],
+    lexical: LexicalIndex,
 ) -> list[str]:
     """The places a count question puts its event in that neither the figure's own sentence nor
     its report's title or lead says: "How many people died in Rasuwa?" is not answered by the
@@ -397,7 +402,31 @@ def places_off_figure(
     chunks = [hits[v.unit.hit_index].chunk for v in valued]
     there = " ".join([*(heading_of(c) for c in chunks), *(lead.get(c.doc_id, "") for c in chunks)])
     there += " " + " ".join(reading(v.unit) for v in valued)
+    # (a figure naming no place of its own goes on from the figures of the sentence before it in
+    # its paragraph: "According to the health authority of Taiwan, ... 42 757 local cases ... As of
+    # December 22, 209 deaths have been recorded." A sentence saying only where most damage was,
+    # or a place said after the figure, does not make the nation's toll that place's.)
+    there += " " + " ".join(
+        reading(p.unit)
+        for v in valued
+        if not places_named(v) and (p := preceding(v, passage)) and holds_wanted(q, p.unit)
+    )
     return [n for n in unsaid_names(q, there, lexical, names) if any(lexical.knows(t) for t in tokenize(n))]
+
+
+def places_named(s: Scored) -> bool:
+    """Does the unit name a place (a country, city or region) of its own?"""
+    return any(label in KINDS["place"].labels for label, _ in s.unit.named)
+
+
+def preceding(s: Scored, passage: Sequence[Scored]) -> Scored | None:
+    """The sentence just before the unit in its own paragraph, if the passage holds it."""
+    before = [
+        p
+        for p in passage
+        if p.unit.hit_index == s.unit.hit_index and p.unit.line == s.unit.line and p.unit.start < s.unit.start
+    ]
+    return max(before, key=lambda p: p.unit.start, default=None)
 
 
 def list_size(q: QuestionProfile, units: Sequence[Scored]) -> int:
@@ -507,6 +536,14 @@ def evidence_features(
     told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
     if (q.subset or q.counted_modifiers) and q.expects == "count":
         unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], told)
+    # "How many people died in fires?" is not answered by the deaths at sea; "how many STRs were
+    # passed on to law enforcement" not by the STRs received. What the counted event was in is
+    # said somewhere in the figure's passage or its heading.
+    if q.circumstances and q.expects == "count" and figures:
+        headed = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
+        setting = _said(q, passage, hits) | headed
+        # (a phrase is said when one of its nouns is: "cybersecurity topics" by "cybersecurity")
+        unsaid = unsaid or next((list(g) for g in q.circumstances if len(unsaid_stems(list(g), setting)) == len(g)), [])
     # "What weight of heroin was seized?": the figure's own sentence weighs heroin; "650 kg of
     # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
     if q.measured and q.expects == "count" and figures:
@@ -614,7 +651,7 @@ def evidence_features(
     unsaid_here += [
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
-    unsaid_here += [n for n in places_off_figure(q, valued, hits, lead, lexical) if n not in unsaid_here]
+    unsaid_here += [n for n in places_off_figure(q, valued, passage, hits, lead, lexical) if n not in unsaid_here]
     # A page that names no country at all, in its text or its metadata, is about its own one (an
     # agency's page on "the nation's airports", a ministry's decree): the country the question
     # names is not contradicted there; a page naming another country still contradicts it.

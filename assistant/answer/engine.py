@@ -291,11 +291,15 @@ class AnswerEngine:
         # countries replaces it, as one holding no number would be replaced.
         miscounts = bool(counted) and not counts(reading(best.unit), counted, q.given)
         if q.expects not in {"thing", "list"} and (not holds_wanted(q, best.unit) or miscounts):
-            follow = self._typed_neighbour(q, best, ranked) if q.expects in BESIDE_KINDS else None
-            if follow is None and q.expects in BESIDE_KINDS:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
-                follow = self._dateline(q, best, ranked)
-            if follow is None and counted:  # "... convened the conference. 150 Member States attended."
+            # "how many deaths": a neighbour counting deaths ("... convened the conference. 150
+            # Member States attended.") before one holding any number (42,757 cases)
+            if counted:
                 follow = self._counting_neighbour(q, best, ranked, counted)
+            exact_there = bool(counted) and self._counting(q, best, ranked, counted) is not None
+            if follow is None and q.expects in BESIDE_KINDS and not exact_there:
+                follow = self._typed_neighbour(q, best, ranked)
+                if follow is None:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
+                    follow = self._dateline(q, best, ranked)
             # Another unit holding the value answers only if it still covers the question
             # nearly as well: not a country named in another report's passage on other things.
             typed = (
@@ -310,19 +314,7 @@ class AnswerEngine:
             )
             # "how many countries": a number of countries before any other number, even from a
             # unit that says less of the occasion the question names
-            exact = (
-                next(
-                    (
-                        s
-                        for s in ranked[:10]
-                        if counts(reading(s.unit), counted, q.given)
-                        and s.coverage >= COUNT_COVERAGE_SHARE * best.coverage
-                    ),
-                    None,
-                )
-                if counted and not follow
-                else None
-            )
+            exact = self._counting(q, best, ranked, counted) if counted and not follow else None
             if exact or (typed and not holds_wanted(q, best.unit)):
                 # the holder saying most of the user's own words ("keynote speeches by Mr Fu Kui"
                 # over "inaugurated by Mr Lee" for "who delivered the keynote speeches?")
@@ -511,6 +503,19 @@ class AnswerEngine:
                 and holds_wanted(q, s.unit)
                 and not s.unit.instruction
                 and (not dated or bool(YEAR.search(s.unit.text)))
+            ),
+            None,
+        )
+
+    @staticmethod
+    def _counting(q: QuestionProfile, best: Scored, ranked: list[Scored], counted: set[str]) -> Scored | None:
+        """The best-ranked unit near the top counting the very thing asked that still covers the
+        question a good share as well as the best one."""
+        return next(
+            (
+                s
+                for s in ranked[:10]
+                if counts(reading(s.unit), counted, q.given) and s.coverage >= COUNT_COVERAGE_SHARE * best.coverage
             ),
             None,
         )

@@ -302,19 +302,30 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
     return absent
 
 
-def page_years(hits: Sequence[Hit]) -> dict[str, int | None]:
-    """Each retrieved report's own date: the year of a dateline among its first lines (a news
-    page's "31 May 2022" under a headline about 2021), else the year its metadata gives."""
-    out: dict[str, int | None] = {}
+def datelines(hits: Sequence[Hit]) -> dict[str, str]:
+    """Each retrieved report's dateline: a short line among its first ones giving a date with
+    its month and year ("31 May 2022", "Nov 25, 2019"), not a headline's "Report 2021"."""
+    out: dict[str, str] = {}
     for h in hits:
         if h.chunk.doc_id in out:
             continue
         first = h.chunk if h.chunk.char_start == 0 else h.opening
         lines = [x.strip() for x in (first.text.split("\n") if first else [])][:DATELINE_SEARCH_LINES]
-        # a date with its month ("31 May 2022", "February 4, 2010"), not a headline's "Report 2021"
-        dates = [YEAR.search(x) for x in lines if len(x.split()) <= DATELINE_WORDS and months_of_years(x)]
-        year = next((m.group(0) for m in dates if m), None)
-        out[h.chunk.doc_id] = int(year) if year else h.chunk.year
+        out[h.chunk.doc_id] = next(
+            (x for x in lines if len(x.split()) <= DATELINE_WORDS and months_of_years(x) and YEAR.search(x)), ""
+        )
+    return out
+
+
+def page_years(hits: Sequence[Hit]) -> dict[str, int | None]:
+    """Each retrieved report's own date: the year of its dateline (a news page's "31 May 2022"
+    under a headline about 2021), else the year its metadata gives."""
+    lines = datelines(hits)
+    out: dict[str, int | None] = {}
+    for h in hits:
+        if h.chunk.doc_id not in out:
+            year = YEAR.search(lines.get(h.chunk.doc_id, ""))
+            out[h.chunk.doc_id] = int(year.group(0)) if year else h.chunk.year
     return out
 
 
@@ -343,8 +354,10 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         )
     )
     if (months or quarter) and not months & set(q.asked_months):
-        opening = leads(hits, unretrieved=True)
-        lead = " ".join(opening.get(doc, "") for doc in {hits[s.unit.hit_index].chunk.doc_id for s in passage})
+        # (or its dateline: "the nov 2019 note" is the page dated "Nov 25, 2019")
+        opening, dates = leads(hits, unretrieved=True), datelines(hits)
+        docs = {hits[s.unit.hit_index].chunk.doc_id for s in passage}
+        lead = " ".join(f"{opening.get(doc, '')} {dates.get(doc, '')}" for doc in docs)
         if not set(months_of_years(lead)) & set(q.asked_months):
             missing = [MONTHS[n - 1].title() for n in q.asked_months]
     if not q.asked_years:
@@ -587,6 +600,8 @@ _FROM_PAGE = (
     (re.compile(r"\blast year\b|\ba year ago\b", re.I), -1),
     (re.compile(r"\bthis year\b|\bthe current year\b", re.I), 0),
 )
+# a year-on-year comparison with a named year: "compared to 2023", "than in 2023", "vs 2023"
+_COMPARED_WITH = re.compile(r"\b(?:compared (?:to|with)|than(?: in)?|versus|vs\.?|over)\s+((?:19|20)\d\d)\b", re.I)
 _FROM_SENTENCE = re.compile(
     r"\b(?:the )?(?:previous|preceding) year\b|\bthe year (?:before|earlier)\b|\ba year (?:earlier|before)\b", re.I
 )
@@ -594,8 +609,13 @@ _FROM_SENTENCE = re.compile(
 
 def relative_years(text: str, year: int | None) -> set[str]:
     """The years a sentence names by reference: "last year" and "this year" from the page's
-    date (`year`), "the year before" from the one year the sentence says (else the page's)."""
+    date (`year`), "the year before" from the one year the sentence says (else the page's).
+    "Last year ... a 74.5% increase compared to 2023" says that last year was 2024, whatever
+    date the page was guessed to have."""
     out = {str(year + shift) for pattern, shift in _FROM_PAGE if year and pattern.search(text)}
+    compared = _COMPARED_WITH.findall(text)
+    if compared and any(pattern.search(text) for pattern, _ in _FROM_PAGE):
+        out.add(str(int(compared[0]) + 1))
     own = set(YEAR.findall(text))
     base = int(next(iter(own))) if len(own) == 1 else year
     if base and _FROM_SENTENCE.search(text):

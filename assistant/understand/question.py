@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.text import split_sentences
+from assistant.understand.countries import is_country
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
 from assistant.understand.vocab import MONTHS, QUESTION_WORDS, SPANISH_MONTH_LIST, SPANISH_MONTHS
@@ -84,6 +85,8 @@ class QuestionProfile:
     subset: tuple[str, ...] = ()  # "how many of the casualties were children": what the counted part is (stems)
     subset_nouns: tuple[str, ...] = ()  # ... when it is a noun ("children", not "loaded"): counted too
     counted_modifiers: tuple[str, ...] = ()  # "how many ransomware incidents": which of them (stems)
+    # "how many people died in fires": what the counted event was in (the stems of each phrase)
+    circumstances: tuple[tuple[str, ...], ...] = ()
     given: frozenset[str] = frozenset()  # "how many of the 36 responders ...": figures it states (digits only)
 
 
@@ -438,6 +441,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         subset=subset_asked(own),
         subset_nouns=subset_asked(own, nouns=True),
         counted_modifiers=counted_modifiers(own),
+        circumstances=circumstances(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=dates["asked_years"],
         asked_months=dates["asked_months"],
@@ -692,6 +696,57 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
     )
 
 
+# Prepositions that name the source asked ("per the CHP update", "according to the bulletin"),
+# not what the counted event was in.
+_SOURCE_PREPOSITIONS = frozenset({"per", "according", "as"})
+# Nouns that date or place an event in time rather than say what it was ("in the first quarter").
+_TIME_NOUNS = frozenset(
+    "year years month months week weeks day days quarter quarters half period time times season "
+    "summer winter spring autumn fall decade date end beginning start middle".split()
+)
+
+
+def circumstances(q: str) -> tuple[tuple[str, ...], ...]:
+    """The common nouns of each phrase after the counted thing's verb ("how many people died in
+    fires", "how many STRs were passed on to law enforcement"), as stems: which events are
+    counted. A figure of deaths at sea, or of all reports received, does not answer. A phrase
+    holding a name or a figure ("in S. Korea", "by canada border services", "in 2022"), a time
+    ("in those periods") or the source asked about ("per the CHP update") is no such phrase."""
+    q = _completed(q)
+    m = _COUNTED.search(q)
+    if not m:
+        return ()
+    run = _counted_run(q, m.start(1))
+    end = run[-1].idx + len(run[-1].text) if run else m.end(1)
+    tokens = [t for t in _tagged(q) if t.idx >= end]
+    verb = next((i for i, t in enumerate(tokens) if t.pos_ == "VERB"), None)
+    if verb is None:
+        return ()
+    groups: list[list] = []
+    group: list | None = None
+    for t in tokens[verb + 1 :]:
+        if t.pos_ == "ADP" or t.tag_ == "IN":
+            group = [] if t.lower_ not in _SOURCE_PREPOSITIONS else None
+            if group is not None:
+                groups.append(group)
+        elif group is not None and t.pos_ in {"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART", "CCONJ"}:
+            group.append(t)
+        else:
+            group = None
+    out = []
+    for g in groups:
+        if any(t.pos_ in {"PROPN", "NUM"} or is_country(t.text) for t in g):
+            continue
+        # (a two-letter word is a clipped name or form: "op tighten the net")
+        nouns = [t for t in g if t.pos_ == "NOUN" and t.text.islower() and len(t.text) > 2]
+        if not nouns or any(t.lemma_.lower() in _TIME_NOUNS or t.lower_ in _TIME_NOUNS for t in nouns):
+            continue
+        stems = tuple(h for t in nouns if not _light(t) for h in content_terms(t.text) if not _has_figure(h))
+        if stems:
+            out.append(stems)
+    return tuple(dict.fromkeys(out))
+
+
 def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
     """The head nouns of the counted phrase starting at character `start`, read by part of
     speech: the phrase runs over nouns and adjectives, and over a comma or "and" that joins
@@ -699,7 +754,8 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
     checks). Its heads are its last noun and a plural joined by "and" to one more noun
     ("countries and organisations"); () when the tagger finds no noun there."""
     run = _counted_run(q, start)
-    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} and not t.text.isupper()]
+    # ("no. of STRs namibia FIC got": a country typed after the counted noun says whose they are)
+    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} and not t.text.isupper() and not is_country(t.text)]
     if not nouns:
         return ()
 
@@ -904,7 +960,9 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
                 return True
             if t in _CLASSIFIERS:
                 break
-    if any(set(counted_after(m.group(1))) & nouns for m in _NUMBER_OF_THEN.finditer(text)):
+    if any(
+        (set(counted_after(m.group(1))) | _lower_initials(m.group(1))) & nouns for m in _NUMBER_OF_THEN.finditer(text)
+    ):
         return True
     # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
     if any(
@@ -960,13 +1018,19 @@ def _lower_initials(text: str) -> set[str]:
     for k in range(LOWER_INITIALS_SHORTEST, len(run) + 1):
         letters = "".join(w[0] for w in run[:k])
         found |= {letters, letters + "s"}
+        # (a word inside the phrase that the acronym leaves out: "suspicious financial
+        # transaction reports" are STRs)
+        for skipped in range(1, k - 1) if k > LOWER_INITIALS_SHORTEST else ():
+            short = letters[:skipped] + letters[skipped + 1 :]
+            found |= {short, short + "s"}
     return found
 
 
-# "the number of X (…) to / is / reached 153 / rose from 21 to 85": what a later figure counts.
+# "the number of X (…) to / is / reached 153 / rose from 21 to 85 / was only 45": what a later
+# figure counts.
 _NUMBER_OF_THEN = re.compile(
-    r"\bnumber of\s+([^\d.;:]{1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
-    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to))\s+(?=\d)",
+    r"\bnumber of\s+((?:[^\d.;:]|(?:19|20)\d\d){1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
+    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to))\s+(?:[a-z]+\s+)?(?=\d)",
     re.I,
 )
 # A list's introduction and its first numbered item ("the following legal texts have been written: (1)"),

@@ -5,9 +5,10 @@ MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov d
 SPANISH_MONTH_LIST = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
 SPANISH_MONTHS = frozenset([*SPANISH_MONTH_LIST, "setiembre"])
 
-# Words that only say what kind of answer is wanted; they are not evidence to look for.
+# Words that only say what kind of answer is wanted; they are not evidence to look for ("a
+# breakdown of the calls" asks for the calls' parts, which a passage gives without the word).
 QUESTION_WORDS = frozenset(
     """which what who whom whose when where why how many much list name names give tell show
     get got did does do was were is are the a an kind type s please mention mentioned listed report
-    reports say said according ok okay thanks""".split()
+    reports say said according ok okay thanks breakdown""".split()
 )

@@ -54,6 +54,11 @@ NUMBER_WORD = re.compile(
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
+# Figures of parts, at least three one after another in a sentence: "283 shootings, 70
+# stabbings, 10 rammings and 62 bombings" (two may be a total and its change).
+_FIGURE = rf"(?:{QUANTITY.pattern}|{NUMBER_WORD.pattern})"
+_NEXT_FIGURE = rf"[^.;!?]{{0,120}}?(?:,\s|;|\band\b|\by\b)[^.;!?]{{0,60}}?{_FIGURE}"
+FIGURES_LISTED = re.compile(rf"{_FIGURE}{_NEXT_FIGURE}{_NEXT_FIGURE}", re.I)
 # ("66 million passengers" is a number of passengers, not an amount; "9.8 million in fines" is one)
 MONEY = re.compile(
     r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|(?:million|billion)"
@@ -115,6 +120,8 @@ KINDS: dict[str, Kind] = {
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
+    # "a breakdown of the calls by type": the figures of its parts, side by side
+    "breakdown": Kind("breakdown into figures", patterns=(FIGURES_LISTED,)),
     "person": Kind("named person", frozenset({"PERSON"}), (PERSON,)),
     # "which agencies / which company ...": an organisation, not a country or a person.
     "organisation": Kind("organisation", frozenset({"ORG"})),
@@ -233,6 +240,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\bcuanto dinero\b",
         "money",
     ),
+    (r"\bbreak ?down\b|\bbroken down\b|\bdesglose\b", "breakdown"),
     (
         # "how big was the penalty", "what is the maximum fine": a size asked for
         r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"

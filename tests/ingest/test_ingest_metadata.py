@@ -82,6 +82,8 @@ def test_year_rule() -> None:
     assert detect_year("Anything from 2012.", title="Plan for 2015") == 2015
     assert detect_year("Done in 2018. The ABC systems will be implemented in 2021.") == 2018
     assert detect_year("No years here.") is None
+    # a number after the current year names a thing (a vessel, an agenda), not the report's year
+    assert detect_year("The trawler '2071 Haneul' sank in 2023 off the coast.", now=2026) == 2023
 
 
 def test_title_case_keeps_small_words_and_acronyms() -> None:
