@@ -156,6 +156,16 @@ def with_paraphrases(q: QuestionProfile, said: set[str]) -> set[str]:
     return said
 
 
+def as_typed(stems: Sequence[str], question: str) -> str:
+    """The question's own words for stems ("fires" for "fir"), for a reason the user reads; a
+    stem no word of the question gives (a thesaurus word) is shown clipped ("penalti…")."""
+    typed = {}
+    for word in re.findall(r"[\w’'-]+", question):
+        for t in tokenize(word):
+            typed.setdefault(t, word.lower())
+    return " ".join(typed.get(t, f"{t}…") for t in stems)
+
+
 def unsaid_stems(wanted: Sequence[str], said: set[str]) -> list[str]:
     """The stems of `wanted` that `said` holds in no form: the same stem, a shortened form
     ("Cttee"), or a derivation ("ratification" for "ratify")."""
@@ -704,7 +714,7 @@ def evidence_features(
     }
     kind = KINDS.get(q.expects, KINDS["thing"]).name
     no_kind = (
-        f"the indexed reports give no number of {q.counted[0]}… for this"
+        f"the indexed reports give no number of {as_typed(q.counted[:1], q.text)} for this"
         if (counted or never_said) and q.counted
         else f"the indexed reports give no {kind} for this"
     )
@@ -729,7 +739,7 @@ def evidence_features(
         else "",
         "asked_missing": "the passages closest to it speak of it as still to come, not of what came of it"
         if not_yet
-        else f"the passages closest to it say nothing of its {' '.join(unsaid or role_unsaid)}…"
+        else f"the passages closest to it say nothing of its {as_typed(unsaid or role_unsaid, q.text)}"
         if unsaid or role_unsaid
         else "",
         "ahead_unsaid": "the passages closest to it speak of the occasion named, not of the one before it"
