@@ -295,8 +295,10 @@ class AnswerEngine:
             # Member States attended.") before one holding any number (42,757 cases)
             if counted:
                 follow = self._counting_neighbour(q, best, ranked, counted)
-            exact_there = bool(counted) and self._counting(q, best, ranked, counted) is not None
-            if follow is None and q.expects in BESIDE_KINDS and not exact_there:
+            # "how many countries": a number of countries before any other number, even from a
+            # unit that says less of the occasion the question names
+            exact = self._counting(q, best, ranked, counted) if counted and not follow else None
+            if follow is None and q.expects in BESIDE_KINDS and exact is None:
                 follow = self._typed_neighbour(q, best, ranked)
                 if follow is None:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
                     follow = self._dateline(q, best, ranked)
@@ -312,9 +314,6 @@ class AnswerEngine:
                     if holds_wanted(q, s.unit) and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
                 ]
             )
-            # "how many countries": a number of countries before any other number, even from a
-            # unit that says less of the occasion the question names
-            exact = self._counting(q, best, ranked, counted) if counted and not follow else None
             if exact or (typed and not holds_wanted(q, best.unit)):
                 # the holder saying most of the user's own words ("keynote speeches by Mr Fu Kui"
                 # over "inaugurated by Mr Lee" for "who delivered the keynote speeches?")

@@ -675,14 +675,20 @@ def _counted_run(q: str, start: int) -> list:
     return run
 
 
+def _counted_phrase(q: str) -> tuple[str, re.Match, list] | None:
+    """The question completed, its "how many X" match and X's tagged tokens; None without one."""
+    q = _completed(q)
+    m = _COUNTED.search(q)
+    return (q, m, _counted_run(q, m.start(1))) if m else None
+
+
 def counted_modifiers(q: str) -> tuple[str, ...]:
     """The common nouns before the counted noun ("how many ransomware incidents"): which of the
     things counted are asked about; a figure of all incidents does not answer."""
-    q = _completed(q)
-    m = _COUNTED.search(q)
-    if not m:
+    found = _counted_phrase(q)
+    if found is None:
         return ()
-    run = _counted_run(q, m.start(1))
+    _, _, run = found
     nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} or t.tag_ == "VBG"]
     if len(nouns) < 2:
         return ()
@@ -712,11 +718,10 @@ def circumstances(q: str) -> tuple[tuple[str, ...], ...]:
     counted. A figure of deaths at sea, or of all reports received, does not answer. A phrase
     holding a name or a figure ("in S. Korea", "by canada border services", "in 2022"), a time
     ("in those periods") or the source asked about ("per the CHP update") is no such phrase."""
-    q = _completed(q)
-    m = _COUNTED.search(q)
-    if not m:
+    found = _counted_phrase(q)
+    if found is None:
         return ()
-    run = _counted_run(q, m.start(1))
+    q, m, run = found
     end = run[-1].idx + len(run[-1].text) if run else m.end(1)
     tokens = [t for t in _tagged(q) if t.idx >= end]
     verb = next((i for i, t in enumerate(tokens) if t.pos_ == "VERB"), None)
