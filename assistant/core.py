@@ -41,6 +41,7 @@ from assistant.understand.question import (
     asked_nouns,
     YEAR,
     dates_asked,
+    extremes,
     Paraphrase,
     QuestionProfile,
     answer_type,
@@ -66,7 +67,7 @@ from ingest.pipeline import Progress
 from vectorstore.chroma import ChromaStore, UnitVectorStore, WriteMarker, make_client
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
-from vectorstore.lexical import STOPWORDS, tokenize
+from vectorstore.lexical import STOPWORDS, fold, tokenize
 from assistant.understand.serials import run_on_serial
 
 log = logging.getLogger(__name__)
@@ -194,7 +195,7 @@ class Assistant:
         extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         if spanish:  # "¿cuántos ... en 2021?": years and months are asked (and weigh) in either language
-            q = replace(q, **dates_asked(own, carried))
+            q = replace(q, **dates_asked(own, carried), extreme=extremes(own))
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         if not spanish:  # "tui moana 2015", "the eppo": names typed in lower case
             lexical = self.index.snapshot.lexical
@@ -364,12 +365,14 @@ class Assistant:
             return replace(self._ask_one(asked, history, filters, k), question=question)
         _, carried = context_of(standalone(question, history))
         budget = self.settings.answer_max_chars // len(parts)
-        answers = []
+        answers: list[Answer] = []
         for i, part in enumerate(parts):
             # Each part is asked with the rest of the message (and any earlier turn) as context:
             # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
             others = " ".join(p for j, p in enumerate(parts) if j != i)
-            answers.append(self._ask_one(part, (), filters, k, context=f"{others} {carried}".strip(), budget=budget))
+            near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
+            context = f"{others} {carried}".strip()
+            answers.append(self._ask_one(part, (), filters, k, context=context, budget=budget, near=near))
         return join_answers(question, parts, answers)
 
     def _dated(self, question: str, history: tuple[str, ...], filters: Filters | None, k: int | None) -> str:
@@ -395,11 +398,13 @@ class Assistant:
         context: str = "",
         budget: int | None = None,
         on_sentence: Callable[[str], None] | None = None,
+        near: Sequence[tuple[Hit, str]] = (),
     ) -> Answer:
         """One question through understanding, retrieval and the engine; `context` is carried
         over like a follow-up's earlier turn, `budget` caps the answer's length. With an LLM
         configured, the model writes the answer from the same passages (each sentence told to
-        `on_sentence` once checked) and the extractive answer is the fallback."""
+        `on_sentence` once checked) and the extractive answer is the fallback. `near`: the passages
+        (and quotes) of an earlier part's answer this part goes on about (`anchor_of`)."""
         t0 = time.perf_counter()
         self.index.sync()  # another process sharing the Chroma server may have written
         asked, rewrite_failure = question, None
@@ -417,7 +422,10 @@ class Assistant:
             prefer=self.named_documents(q.entities, question),
         )
         t1 = time.perf_counter()
-        draft = self.engine.decide(q, hits, self.index.snapshot.lexical, budget)
+        have = {h.chunk.chunk_id for h in hits}
+        hits = [*hits, *dict.fromkeys(h for h, _ in near if h.chunk.chunk_id not in have)]
+        anchors = tuple((h.chunk.chunk_id, quote) for h, quote in near)
+        draft = self.engine.decide(q, hits, self.index.snapshot.lexical, budget, near=anchors)
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}
@@ -527,6 +535,28 @@ def split_for_stream(text: str) -> list[str]:
     """Cut an answer after each citation marker, keeping separators with the piece before."""
     pieces = [p for p in re.split(r"(?<=\])(?=[ ;\n])", text) if p]
     return pieces or [text]
+
+
+def anchor_of(part: str, earlier: Sequence[str], previous: Answer) -> tuple[tuple[Hit, str], ...]:
+    """ "How many cases did the Mossos detect in 2024, and what share was linked to jihadism?": a
+    later part naming nothing the earlier answer's passages do not name goes on about that answer,
+    so its passages (and the quotes chosen from them) are where it is looked for first; () when the
+    earlier part was declined or this part names something of its own ("... and how many did
+    Dubai Customs seize?")."""
+    if previous.abstained:
+        return ()
+    found = []
+    for c in previous.citations:
+        core = " ".join(c.quote.strip("… ").split())[:60]
+        hits = (h for h in previous.hits if h.chunk.chunk_id == c.chunk_id or h.chunk.doc_id == c.doc_id)
+        hit = next((h for h in hits if core in " ".join(h.chunk.text.split())), None)
+        if hit is not None:
+            found.append((hit, c.quote))
+    said = fold(" ".join(h.chunk.text for h, _ in found))
+    before = set(entities(" ".join(earlier)))
+    if any(name not in before and name not in said for name in entities(part)):
+        return ()
+    return tuple(found)
 
 
 def build(

@@ -179,6 +179,14 @@ def _mentions(text: str, name: str, adjectives: tuple[str, ...]) -> int:
     return len(re.findall(rf"\b(?:{pattern})\b", text))
 
 
+# "this year compared to 2017", "este año frente a 2017": a comparison of the page's own year
+_THIS_YEAR_AGAINST = re.compile(
+    r"\b(?:this year|este año)\b[^.;]*?\b(?:compared (?:to|with)|than(?: in)?|versus|vs\.?|"
+    r"respecto (?:a|al)|frente a|en comparación con)\s+(?:el\s+)?((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def detect_year(text: str, title: str = "", now: int | None = None) -> int | None:
     """The year a report covers.
 
@@ -200,6 +208,8 @@ def detect_year(text: str, title: str = "", now: int | None = None) -> int | Non
         if _FUTURE.search(sentence):
             continue
         days.extend(int(a or b) for a, b in _FULL_DATE.findall(sentence))
+        # "a 21-percent decline this year compared to 2017": the page is of the year after
+        years.extend(int(y) + 1 for y in _THIS_YEAR_AGAINST.findall(sentence))
         sentence = _RANGE.sub(lambda m: m.group(1), sentence)
         years.extend(int(y) for y in _YEAR.findall(sentence))
     days, years = [y for y in days if y <= latest], [y for y in years if y <= latest]

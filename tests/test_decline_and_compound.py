@@ -846,3 +846,79 @@ def test_who_won_asks_for_the_winner() -> None:
     from assistant.understand.question import ROLE_STEMS, predicates
 
     assert set(predicates("who won the Zembla capture the flag?")) & ROLE_STEMS  # the answer must say it
+
+
+def test_a_later_part_naming_nothing_new_is_answered_beside_the_earlier_answer() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.core import anchor_of
+
+    text = (
+        "Zembla police detected 159 cases of possible radicalisation in 2024.\n"
+        "Of them, 60.7% were linked to jihadism.\n"
+        "The unit also trained 40 officers."
+    )
+    chunk = Chunk("c0", "d", "z.txt", "Z", text, "", 0, len(text))
+    hit = Hit(chunk, 1.0)
+    first = "Zembla police detected 159 cases of possible radicalisation in 2024."
+    cited = Citation(1, "d", "z.txt", "Z", None, None, first, 1.0, chunk_id="c0")
+    earlier = Answer("q", f"{first} [1]", False, (cited,), hits=(hit,))
+    parts = ["How many cases did the Zembla police detect in 2024", "and what share was linked to jihadism?"]
+    assert anchor_of(parts[1], parts[:1], earlier) == ((hit, first),)
+    # a part naming something the earlier answer's passage never names is a question of its own
+    assert anchor_of("and how many did Ruritania's customs seize?", parts[:1], earlier) == ()
+    assert anchor_of(parts[1], parts[:1], replace(earlier, abstained=True)) == ()
+
+    q = replace(profile(parts[1], parts[0]), expects="percent")
+    units = [
+        Scored(Unit(0, 0, 68, first, False, None, 0), 1.0, 1.0, 0.5, asked_coverage=0.4),
+        Scored(Unit(0, 69, 108, "Of them, 60.7% were linked to jihadism.", False, None, 1), 0.6, 0.5, 0.5, 0.0, 1.0),
+        Scored(Unit(0, 109, 142, "The unit also trained 40 officers.", False, None, 2), 0.2, 0.1, 0.3, 0.0, 0.0),
+    ]
+    assert AnswerEngine._near_anchor(q, units, [hit], [("c0", first)]) is units[1]
+    # the earlier part's own sentence is never the later part's answer; nor is a sentence saying
+    # far less of the later part than the best-ranked one does
+    assert AnswerEngine._near_anchor(q, units[:1] + units[2:], [hit], [("c0", first)]) is None
+    lower = [replace(units[0], asked_coverage=1.0), replace(units[1], asked_coverage=0.5)]
+    assert AnswerEngine._near_anchor(q, lower, [hit], [("c0", first)]) is None
+
+
+def test_a_speaker_named_by_a_pronoun_is_found_in_the_sentence_before() -> None:
+    from assistant.answer.engine import AnswerEngine
+
+    q = profile("who's the trade controller who briefed Zembla companies on the act?")
+    named = Unit(0, 0, 60, "Trade controller Ana Varga said the Act covered brokering.", False, None, 0)
+    named = replace(named, labels=frozenset({"PERSON"}), named=(("PERSON", "Ana Varga"),))
+    said = Unit(0, 62, 150, "“The Act protects exporters,” she said at a briefing in Zembla.", False, None, 2)
+    ranked = [Scored(said, 1.0, 1.0, 0.5), Scored(named, 0.7, 0.6, 0.5)]
+    assert AnswerEngine._speaker(q, ranked[0], ranked) is ranked[1]
+    # a sentence that names no one before it, or a best sentence naming its own speaker
+    nobody = Scored(replace(named, labels=frozenset(), named=()), 0.7, 0.6, 0.5)
+    assert AnswerEngine._speaker(q, ranked[0], [ranked[0], nobody]) is None
+    assert AnswerEngine._speaker(q, ranked[1], ranked) is None
+
+
+def test_counts_of_cases_of_a_thing_and_of_closed_compounds() -> None:
+    from assistant.understand.question import counted_noun, counts
+
+    assert counted_noun("total no. of cyber attacks logged in 2022?") == ("attack",)
+    assert counts("Up to Saturday there have been 1,065 reported cases of murder.", {"murder"})
+    assert counts("the number of cyberattacks in 2022 stood at 976,429,996", {"attack"})
+    assert counts("it logged 12 cyberattacks", {"attack"})
+    assert not counts("we held 5 workshops", {"shop"})  # too short a head to tell
+
+
+def test_a_question_for_the_standout_is_answered_by_the_sentence_saying_which_stands_out() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.understand.question import extremes
+
+    assert extremes("qué plan de emergencias se activó mas veces en Zembla?") == ("mas",)
+    assert extremes("which region has the highest rate") == ("highest",)
+    assert extremes("what is the most recent figure?") == ()
+    assert extremes("¿hubo más de 100 casos?") == ()
+    q = profile("which kind of licensee received the most enforcement actions in 2019?")
+    total = _scored("In 2019 the regulator issued 57 escalated enforcement actions to licensees.", 0, 0, 1.0)
+    most = _scored("Most actions, 34 of them, were issued to nuclear material licensees.", 80, 1, 0.8)
+    assert AnswerEngine._standout(q, total, [total, most]) is most
+    # a sentence saying far less of the question is no answer, however much it stands out
+    vague = replace(most, asked_coverage=0.2)
+    assert AnswerEngine._standout(q, total, [total, vague]) is None

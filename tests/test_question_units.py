@@ -333,6 +333,12 @@ def test_a_terse_question_may_open_with_the_thing_asked_and_countries_in_lower_c
     assert "peru" in entities("cyber contact point peru?") and "contact" not in entities("cyber contact point peru?")
     assert measured_noun("How much ransom was paid to the pirates?") == ("ransom",)
     assert measured_noun("how much did the project cost?") == ()
+    # "a figure on X", "an estimate of X": the amount of X is asked
+    assert measured_noun("did the agency put a rupiah figure on losses in 2022?") == ("loss",)
+    assert measured_noun("is there an estimate of the damage?") == ("damag",)
+    from assistant.understand.question import asked_nouns
+
+    assert asked_nouns("zembla customs first half of 2015 - was more gold caught going in or out?") == ()
 
 
 def test_a_number_of_things_said_before_its_figure_and_a_bare_phrase_after_a_topic():
@@ -908,3 +914,11 @@ def test_a_breakdown_asks_for_the_figures_of_its_parts():
     parts = "The arrests comprised 120 for fraud, 45 for smuggling and 12 for assault."
     assert holds_new("breakdown", parts, [], frozenset())
     assert not holds_new("breakdown", "Police made 177 arrests in 2020, 4.2% fewer than before.", [], frozenset())
+
+
+def test_an_abbreviated_month_before_its_day_is_a_date() -> None:
+    from assistant.understand.wanted import DAY
+
+    assert DAY.findall("the outbreak, which was declared on Sep. 27.") == ["Sep. 27"]
+    assert DAY.findall("Oct 20, 2019") == ["Oct 20"]
+    assert DAY.findall("Dec 1,000 people") == []

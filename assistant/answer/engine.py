@@ -8,6 +8,7 @@ contain what is asked (a named entity, the year, the kind of value), not on one 
 from __future__ import annotations
 
 import math
+import re
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -36,7 +37,7 @@ from assistant.answer.evidence import (
     page_date,
     same_paragraph,
 )
-from assistant.understand.question import YEAR, QuestionProfile, asks_order, content_terms, counts
+from assistant.understand.question import STANDOUT, YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import reading
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
@@ -111,6 +112,26 @@ OTHER_VALUE_DEPTH = 5
 # "... in 2018 vs 2019?": how far down the ranked units the unit saying a compared year is looked for.
 COMPARED_YEAR_DEPTH = 8
 
+# A later part of a message asking two things ("how many cases, and what share was jihadist?")
+# that names nothing of its own is answered near the earlier part's answer: from that passage's
+# sentence and this many after it (then this many before it).
+ANCHOR_AFTER = 3
+ANCHOR_BEFORE = 1
+# (for a question wanting no kind of value, a sentence there saying this share of its own words)
+ANCHOR_UNTYPED_COVERAGE = 0.5
+
+# "..., he said": a reported speaker named by a pronoun; the sentence naming them may stand this
+# many lines (paragraphs) above.
+SPEAKER_PRONOUN = re.compile(
+    r"\b(?:he|she)\s+(?:\w+ly\s+)?(?:said|says|added|told|noted|stated|explained|informed|stressed|warned)\b"
+    r"|\b(?:said|added|noted|stated|explained)\s+(?:he|she)\b",
+    re.I,
+)
+SPEAKER_LINES = 2
+# "which region has the most deaths?" asks for a standout; "how many main ports?" for a number
+NUMERIC_KINDS = frozenset({"count", "money", "percent", "date", "day", "year", "breakdown"})
+PEOPLE_KINDS = frozenset({"person", "who", "agent"})
+
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
 SET_ASIDE_RANK = 3
@@ -144,10 +165,16 @@ class AnswerEngine:
         self.scorer.clear_cache()
 
     def decide(
-        self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, max_chars: int | None = None
+        self,
+        q: QuestionProfile,
+        hits: Sequence[Hit],
+        lexical: LexicalIndex,
+        max_chars: int | None = None,
+        near: Sequence[tuple[str, str]] = (),
     ) -> Draft:
         """Choose the answering units (within `max_chars`, the engine's limit by default), or
-        decline with the closest ones as related passages."""
+        decline with the closest ones as related passages. `near`: (chunk id, quote) of an
+        earlier part's answer that this part of the same message goes on about."""
         limit = max_chars or self.max_chars
         scored = self.scorer.score_all(q, hits, lexical)
         ranked = [s for s in scored if not s.unit.instruction]
@@ -155,7 +182,7 @@ class AnswerEngine:
         if not ranked:
             return Draft((), True, "nothing is indexed that matches the question", set_aside=aside)
         both = self._sides(q, hits, lexical) if q.sides else []  # "which came first, A or B?"
-        chosen = both or self._choose(q, hits, lexical, ranked, limit)
+        chosen = both or self._choose(q, hits, lexical, ranked, limit, near)
         evidence = evidence_features(q, chosen, ranked, hits, lexical, *missing_evidence(q, ranked, hits, lexical))
         if not evidence.answers(self.decline_model):
             related = [s for s in ranked if not is_heading(s.unit, "", hits[s.unit.hit_index].chunk.title)]
@@ -166,13 +193,25 @@ class AnswerEngine:
         return Draft(units, False, set_aside=aside, evidence=evidence, labels=labels)
 
     def _choose(
-        self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored], limit: int
+        self,
+        q: QuestionProfile,
+        hits: Sequence[Hit],
+        lexical: LexicalIndex,
+        ranked: list[Scored],
+        limit: int,
+        near: Sequence[tuple[str, str]] = (),
     ) -> list[Scored]:
         """The units that would answer: the best and its company."""
         focused = [
             s for s in ranked if hits[s.unit.hit_index].chunk.doc_id in q.focus_docs and not is_heading(s.unit, "")
         ]
-        best = self._anchored(q, hits, lexical, ranked) or (focused[0] if focused else ranked[0])
+        best = (
+            self._near_anchor(q, ranked, hits, near)
+            or self._anchored(q, hits, lexical, ranked)
+            or (focused[0] if focused else ranked[0])
+        )
+        if q.extreme and q.expects not in NUMERIC_KINDS and not STANDOUT.search(reading(best.unit)):
+            best = self._standout(q, best, ranked) or best
         if q.earlier and not looks_back(best.unit.text):
             best = self._looking_back(q, best, ranked, hits) or best
         if q.after_year and not later(q.after_year, best, hits):
@@ -188,6 +227,70 @@ class AnswerEngine:
                 best,
             )
         return self._gather(q, best, ranked, hits, lexical, limit)
+
+    @staticmethod
+    def _near_anchor(
+        q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit], near: Sequence[tuple[str, str]]
+    ) -> Scored | None:
+        """ "How many cases did the police detect, and what share was linked to jihadism?": the
+        share is told right after the count ("Of them, 60.7% ..."), so the second part is answered
+        from the sentences around the first part's answer: the first of them holding the kind of
+        value asked for (for an untyped question, saying half its own words) that says the
+        part's own words nearly as well as the best-ranked unit does, and better than the first
+        part's own sentence; else that sentence, when it holds the value. None when neither."""
+        floor = ASKED_COVERAGE_SHARE * ranked[0].own_coverage
+        own = set(q.terms)
+        for chunk_id, quote in near:
+            core = " ".join(quote.strip("… ").split())[:60]
+            mine = sorted(
+                (s for s in ranked if hits[s.unit.hit_index].chunk.chunk_id == chunk_id),
+                key=lambda s: s.unit.start,
+            )
+            at = next((i for i, s in enumerate(mine) if core and core in " ".join(s.unit.text.split())), None)
+            if at is None:
+                continue
+
+            def said(s: Scored) -> float:  # (of the sentence itself, not of its neighbours)
+                return len(own & set(tokenize(reading(s.unit)))) / len(own) if own else 0.0
+
+            def fits(s: Scored) -> bool:
+                return (
+                    not s.unit.instruction
+                    and not is_heading(s.unit, "")
+                    and (said(s) >= ANCHOR_UNTYPED_COVERAGE if q.expects in UNTYPED else holds_wanted(q, s.unit))
+                    and s.own_coverage >= floor
+                )
+
+            # the earlier answer's own sentence answers again when it holds what is asked and says
+            # this part's words as well as any sentence around it (the part's value may be in the
+            # clauses cut from its quote)
+            anchor = mine[at]
+            window = mine[at + 1 : at + 1 + ANCHOR_AFTER] + mine[max(0, at - ANCHOR_BEFORE) : at][::-1]
+            again = fits(anchor)
+            found = next((s for s in window if fits(s) and (not again or said(s) > said(anchor))), None)
+            if found is None and again:
+                found = anchor
+            if found is not None:
+                return found
+        return None
+
+    @staticmethod
+    def _standout(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "Which plan was activated most often?": the sentence that says which stands out ("the
+        plans activated most were ...", "the majority ...", "followed by ...") answers, among the
+        best-ranked ones saying the question's own words nearly as well as the best one."""
+        return next(
+            (
+                s
+                for s in ranked[:KIND_SEARCH_DEPTH]
+                if STANDOUT.search(reading(s.unit))
+                and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
+                and (q.expects in UNTYPED or holds_wanted(q, s.unit))
+                and not s.unit.instruction
+                and not is_heading(s.unit, "")
+            ),
+            None,
+        )
 
     @staticmethod
     def _looking_back(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored | None:
@@ -347,6 +450,9 @@ class AnswerEngine:
         ):
             best, follow = follow, None  # both too long: the value's sentence, not its preamble (one report's)
         antecedent = self._antecedent(best, ranked)
+        speaker = self._speaker(q, best, ranked) if antecedent is None and follow is None else None
+        if speaker is not None:  # the sentence naming who spoke answers; what they said may follow
+            best, follow = speaker, best
         start = [x for x in (antecedent, best, follow) if x is not None]
         best, chosen = self._with_list(q, best, ranked, start, limit)
         chosen = [s for s in chosen if s is best or s is dated_page or not is_heading(s.unit, "")]
@@ -700,6 +806,26 @@ class AnswerEngine:
             if abs(s.unit.line - best.unit.line) <= 1 and enumerated(s.unit.text) >= 3 and not is_heading(s.unit, ""):
                 return [s]
         return []
+
+    @staticmethod
+    def _speaker(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "“The Act protects exporters ...,” he said at a briefing" names no one: for a question
+        asking who, the closest sentence before it (a line or two up), when it names a person,
+        names the speaker ("Strategic trade controller M. S. Abdul Kareen said ...")."""
+        if q.expects not in PEOPLE_KINDS or holds_wanted(q, best.unit, "person"):
+            return None
+        if not SPEAKER_PRONOUN.search(best.unit.text):
+            return None
+        before = [
+            s
+            for s in ranked
+            if s.unit.hit_index == best.unit.hit_index
+            and s.unit.end <= best.unit.start
+            and s.unit.line >= best.unit.line - SPEAKER_LINES
+            and not s.unit.instruction
+        ]
+        prev = max(before, key=lambda s: s.unit.start, default=None)
+        return prev if prev is not None and holds_wanted(q, prev.unit, "person") else None
 
     @staticmethod
     def _antecedent(best: Scored, ranked: list[Scored]) -> Scored | None:

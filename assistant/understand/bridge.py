@@ -207,7 +207,9 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Cont
         if lemma and (lemma,) in glossary.entries:  # "valían" is a form of "valer", "incautadas" of "incautar"
             out += _alternatives(glossary.entries[(lemma,)], [lemma])
         elif words[i].lower() not in SPANISH_STOPWORDS:
-            out.append(_carry_over(words[i], keep_names) or shared_stem(fold(words[i]), vocabulary))
+            # a cognate the index lacks ("yihadism") keeps the Spanish report's own stem beside it
+            out.append(_carry_over(words[i], keep_names))
+            out.append(shared_stem(fold(words[i]), vocabulary) if out[-1] not in vocabulary else "")
         i += 1
     return out
 

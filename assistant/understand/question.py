@@ -21,7 +21,7 @@ from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
     r"(?:\b(?:h\w{0,2} many(?:\s+of\s+(?:the|these|those|its|their|our)(?:\s+\d+)?(?:\s+[\w-]+['’]s)?)?"
-    r"|(?:total )?number of|total)"
+    r"|(?:total )?number of|total(?!\s+(?:no\.|nr\b|number\b|#)))"
     r"|(?:#|\bno\.|\bnr\.?) ?of)\s+"
     r"([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
     r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:/]|$)",
@@ -88,6 +88,8 @@ class QuestionProfile:
     # "how many people died in fires": what the counted event was in (the stems of each phrase)
     circumstances: tuple[tuple[str, ...], ...] = ()
     given: frozenset[str] = frozenset()  # "how many of the 36 responders ...": figures it states (digits only)
+    # "which plan was activated most often?": the one that stands out, as a passage says of it
+    extreme: tuple[str, ...] = ()  # the superlative words asked ("most", "largest", "más"), folded
 
 
 def answer_type(q: str) -> str:
@@ -148,6 +150,25 @@ def _tag_at(q: str, at: int) -> str:
 def wants_parties(question: str) -> bool:
     """ "Which countries ...", "¿qué gobiernos ...?": every country or government named is asked for."""
     return answer_kind(question) == "government" and bool(PLURAL_PARTIES.search(fold(question)))
+
+
+# The words of a superlative (English and Spanish): what a question asks the standout of, and what
+# a passage says of the one that stands out ("the majority", "mainly", "followed by", "más se activaron").
+_SUPERLATIVE = re.compile(
+    r"\b(?:most|least|largest|biggest|highest|lowest|greatest|fewest|smallest|top|main|mainly|mostly|"
+    r"primarily|chiefly|principal(?:ly|es|mente)?|leading|majority|bulk|mayor(?:es|[ií]a)?|menos|"
+    r"m[aá]s(?!\s+(?:de|del|que|than|of)\b))\b",
+    re.I,
+)
+# A superlative of time asks which is newest, not which stands out ("the most recent figure").
+_OF_TIME = re.compile(r"\b(?:most|more|m[aá]s)\s+(?:recent|recientes?|reciente)\b", re.I)
+STANDOUT = re.compile(rf"{_SUPERLATIVE.pattern}|\bfollowed by\b|\bseguid[oa]s? (?:de|por)\b", re.I)
+
+
+def extremes(q: str) -> tuple[str, ...]:
+    """The superlative words a question asks with ("which type got the most reports?", "¿qué
+    región tiene más fallecidos?"), folded; () for other questions."""
+    return tuple(dict.fromkeys(fold(m.group(0)) for m in _SUPERLATIVE.finditer(_OF_TIME.sub(" ", q))))
 
 
 @lru_cache(maxsize=64)
@@ -387,6 +408,9 @@ def asked_nouns(question: str) -> tuple[str, ...]:
             i += 1  # "any info about the findings", "name of the officer"
             continue
         break
+    # "first half of 2015 — was more gold caught ...": a time that dates the question, not its answer
+    if run and run[-1].lower_ in _TIME_NOUNS and i < len(toks) and toks[i].lower_ == "of":
+        return ()
     # "who was the OPCW Director-General": the role asked for, capitalised as titles are.
     role = bool(toks) and toks[0].lower_ == "who" and bool(run) and run[-1].pos_ == "PROPN"
     if not run or (run[-1].pos_ != "NOUN" and not role):
@@ -442,6 +466,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         subset_nouns=subset_asked(own, nouns=True),
         counted_modifiers=counted_modifiers(own),
         circumstances=circumstances(own),
+        extreme=extremes(own),
         qualifiers=qualifiers(own) if names else (),
         asked_years=dates["asked_years"],
         asked_months=dates["asked_months"],
@@ -626,8 +651,10 @@ def _has_figure(stem: str) -> bool:
 
 
 # "how much ransom was paid": the amount of a thing; "how much did it cost" names none.
+# ("put a rupiah figure on losses", "an estimate of the damage": the amount of that thing)
 _MEASURED = re.compile(
-    r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)",
+    r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)"
+    r"|\b(?:a|an|any)\s+(?:[a-z]+\s+)?(?:figure|estimate|valuation)\s+(?:on|for|of)\s+(?:the\s+)?([a-z][\w\-]*)",
     re.I,
 )
 
@@ -714,10 +741,11 @@ _TIME_NOUNS = frozenset(
 
 def circumstances(q: str) -> tuple[tuple[str, ...], ...]:
     """The common nouns of each phrase after the counted thing's verb ("how many people died in
-    fires", "how many STRs were passed on to law enforcement"), as stems: which events are
-    counted. A figure of deaths at sea, or of all reports received, does not answer. A phrase
-    holding a name or a figure ("in S. Korea", "by canada border services", "in 2022"), a time
-    ("in those periods") or the source asked about ("per the CHP update") is no such phrase."""
+    fires", "how many STRs were passed on to law enforcement"), and of its subject ("how many
+    STRs did casinos send"), as stems: which events are counted. A figure of deaths at sea, or
+    of all reports received, does not answer. A phrase holding a name or a figure ("in S. Korea",
+    "by canada border services", "in 2022"), a time ("in those periods") or the source asked
+    about ("per the CHP update") is no such phrase."""
     found = _counted_phrase(q)
     if found is None:
         return ()
@@ -728,6 +756,10 @@ def circumstances(q: str) -> tuple[tuple[str, ...], ...]:
     if verb is None:
         return ()
     groups: list[list] = []
+    # "how many STRs did casinos and gaming operators send": who did what is counted, when named
+    # by a bare noun (a kind of doer); "did the expert team assess" names one already known
+    if tokens and tokens[0].pos_ == "AUX" and verb > 1 and tokens[1].pos_ not in {"DET", "PRON"}:
+        groups.append([t for t in tokens[1:verb]])
     group: list | None = None
     for t in tokens[verb + 1 :]:
         if t.pos_ == "ADP" or t.tag_ == "IN":
@@ -960,13 +992,14 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
         # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
         after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
         after = _OF_THOSE.sub(" ", after, count=1)  # "22,619 of those requests", "11 were youths"
-        for t in counted_after(after):
-            if t in nouns:
-                return True
-            if t in _CLASSIFIERS:
-                break
+        if _counted_here(after, nouns):
+            return True
+        # "1,065 reported cases of murder" counts murders
+        if (cases := _CASES_OF.match(after)) and _counted_here(after[cases.end() :], nouns):
+            return True
     if any(
-        (set(counted_after(m.group(1))) | _lower_initials(m.group(1))) & nouns for m in _NUMBER_OF_THEN.finditer(text)
+        _lower_initials(m.group(1)) & nouns or _counted_here(f" {m.group(1)}", nouns)
+        for m in _NUMBER_OF_THEN.finditer(text)
     ):
         return True
     # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
@@ -1003,6 +1036,24 @@ def initials_after(text: str) -> set[str]:
     capitals = "".join(w[0] for w in run if w[0].isupper()).lower()
     return {every, capitals, every + "s", capitals + "s"}
 
+
+def _counted_here(after: str, nouns: set[str]) -> bool:
+    """Is one of `nouns` the noun phrase right after a figure? A closed compound counts its last
+    word ("976,429,996 cyberattacks" are attacks), a classifier ends the phrase ("two kinds")."""
+    for t in counted_after(after):
+        if t in nouns or any(t.endswith(n) and len(n) >= COMPOUND_HEAD and len(t) - len(n) >= 3 for n in nouns):
+            return True
+        if t in _CLASSIFIERS:
+            return False
+    return False
+
+
+# A noun this long may be the head of a closed compound ("attack" of "cyberattacks"); "arms" of
+# "firearms" or "shop" of "workshops" are too short to tell.
+COMPOUND_HEAD = 5
+
+# "1,065 reported cases of murder", "12 incidents of piracy": a count of occurrences of a thing
+_CASES_OF = re.compile(r"^\s+(?:[a-z]+\s+)?(?:cases|instances|incidents|counts|episodes)\s+of\s+", re.I)
 
 _OF_THOSE = re.compile(r"^\s+(?:of\s+(?:those|these|the|them|which)|were|are)\s+", re.I)
 

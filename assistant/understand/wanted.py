@@ -37,8 +37,9 @@ DAY = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
     rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{_M})\s+(?:of\s+)?\d{{4}}"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M})"
-    # "06. FEB 2019", "Sept 2020"
-    rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}})\b",
+    # "06. FEB 2019", "Sept 2020", "Sep. 27"
+    rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
+    rf"|(?<![\w-])(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d))\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")

@@ -84,6 +84,8 @@ def test_year_rule() -> None:
     assert detect_year("No years here.") is None
     # a number after the current year names a thing (a vessel, an agenda), not the report's year
     assert detect_year("The trawler '2071 Haneul' sank in 2023 off the coast.", now=2026) == 2023
+    # a page comparing "this year" with a named year is of the year after it
+    assert detect_year("Thefts fell 21 percent this year compared to 2017.", now=2026) == 2018
 
 
 def test_title_case_keeps_small_words_and_acronyms() -> None:
