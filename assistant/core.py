@@ -39,6 +39,7 @@ from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name, unlisted_names
 from assistant.understand.question import (
     asked_nouns,
+    asked_words,
     YEAR,
     dates_asked,
     extremes,
@@ -59,6 +60,7 @@ from assistant.library import CheckReport, DocumentNotFound, Library
 from assistant.llm.reader import LLMFailure, LLMReader, llm_answer
 from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
+from assistant.understand.classes import NounClasses
 from assistant.understand.compound import compound_parts
 from assistant.understand.spelling import mend_question_word, mend_words
 from assistant.understand.wanted import UNTYPED, is_strict, other_kinds
@@ -114,6 +116,7 @@ class Assistant:
             translate=lambda text: bridge_query(text, glossary),
         )
         self.library = Library(settings, index, embedder, tagger)
+        self.noun_classes = NounClasses(embedder)
         self.llm = llm  # a second reader; the extractive one stays the default and the fallback
         self._names_of: tuple[DocumentInfo, ...] | None = None  # the document list _names was built for
         self._names: tuple[dict[str, set[str]], dict[str, set[str]], list[str]] = ({}, {}, [])
@@ -227,9 +230,12 @@ class Assistant:
         if q.expects not in UNTYPED and not spanish:  # the verbs weigh only with a typed value
             q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
         if not spanish:
+            words = asked_words(own)
+            kinds = zip(words, self.noun_classes.labels(words) if words else ())
             q = replace(
                 q,
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
+                asked_kinds=tuple((stem, labels) for word, labels in kinds if labels for stem in tokenize(word)),
                 planned=planned(own),
                 earlier=earlier(own),
                 after_year=after_year(premise, own),

@@ -133,18 +133,24 @@ def _found(value: object) -> str:
 
 def detect_title(text: str, country: str | None = None) -> tuple[str, str, int | None] | None:
     """(title, how it was found, paragraph it starts on): the title the first page states,
-    else one built from a recognised report form, else the first heading; None without."""
+    else one built from a recognised report form, else the first heading above the text, the
+    first line read as a headline, or the first heading further down; None without."""
     stated = stated_title(text)
     if stated:
         return stated[0], "detected", stated[1]
     for kind, patterns in REPORT_KINDS:
         if any(re.search(p, text, re.I) for p in patterns):
             return (f"{kind} — {country}" if country else kind), "report form", None
-    heading = first_heading(text)
+    # a news page opens with its headline, however long; a section heading further down names
+    # less of it than that first line does
+    heading = first_heading(text, above_text=True)
     if heading:
         return heading[0], "first heading", heading[1]
     lead = lead_line(text)
-    return (lead, "first line", 0) if lead else None
+    if lead:
+        return lead, "first line", 0
+    heading = first_heading(text)
+    return (heading[0], "first heading", heading[1]) if heading else None
 
 
 def detect_document_type(text: str, title: str) -> tuple[str | None, str]:

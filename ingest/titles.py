@@ -64,11 +64,18 @@ _SYMBOL = re.compile(r"\S/\S*\d|^\d[\d\s./-]*$")  # "S/2022/115", "OEA/Ser.L/X.2
 # A financial year ("Q2 2022/23", "2019/2020"): a title's period, not a document symbol.
 _YEAR_SPAN = re.compile(r"(?<![/\w])(?:19|20)\d\d/(?:(?:19|20)\d\d|\d\d)\b")
 # A date, or a dateline ("Washington, D.C. 29 October, 2004"): a place and a comma before it.
+# (in Spanish too: "7 de marzo de 2018")
 _DATE = re.compile(
     r"^(?:[^\W\d][\w.’' -]{0,25},[\w.’' ]{0,10}?\s*)?"
-    r"\d{0,2}[\s-]*(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?[\s\d,-]*\d{4}$",
+    r"\d{0,2}[\s-]*(?:de\s+)?(?:jan(?:uary)?|feb(?:ruary|rero)?|mar(?:ch|zo)?|apr(?:il)?|abr(?:il)?|may(?:o)?|"
+    r"jun(?:e|io)?|jul(?:y|io)?|aug(?:ust)?|ago(?:sto)?|sep(?:t(?:ember)?|tiembre)?|set(?:iembre)?|"
+    r"oct(?:ober|ubre)?|nov(?:ember|iembre)?|dec(?:ember)?|dic(?:iembre)?|ene(?:ro)?)\.?"
+    r"(?:\s+de)?[\s\d,-]*\d{4}$",
     re.I,
 )
+
+
+_NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 
 
 def kind_of(text: str) -> str | None:
@@ -95,10 +102,11 @@ def stated_title(text: str) -> tuple[str, int] | None:
     )
 
 
-def first_heading(text: str) -> tuple[str, int] | None:
+def first_heading(text: str, above_text: bool = False) -> tuple[str, int] | None:
     """The first line set like a heading (not a letterhead name, a date or a generic
-    heading such as "Introduction"), with the lines it runs on into, and where it starts."""
-    return _first_title(text, _heading_like)
+    heading such as "Introduction"), with the lines it runs on into, and where it starts;
+    with `above_text`, only above the body text (further down a heading names a section)."""
+    return _first_title(text, _heading_like, above_text=above_text)
 
 
 def lead_line(text: str) -> str | None:
@@ -107,6 +115,8 @@ def lead_line(text: str) -> str | None:
     lead = next((p.strip() for p in front_paragraphs(text) if p.strip()), "")
     words = lead.split()
     if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:|]$", lead) or is_name_line(lead):
+        return None
+    if _DATE.match(lead) or _NUMERIC_DATE.search(lead):  # "Fecha de publicación: Jue, 13/01/2022 - 15:49"
         return None
     return None if _last_pos(lead) in _FRAGMENT_END else lead
 

@@ -922,3 +922,35 @@ def test_a_question_for_the_standout_is_answered_by_the_sentence_saying_which_st
     # a sentence saying far less of the question is no answer, however much it stands out
     vague = replace(most, asked_coverage=0.2)
     assert AnswerEngine._standout(q, total, [total, vague]) is None
+
+
+def test_an_asked_noun_naming_a_kind_of_place_is_said_by_a_passage_naming_places() -> None:
+    from assistant.answer.decline import unsaid_nouns
+    from assistant.understand.classes import CLASS_LABELS, NounClasses
+
+    class Words:
+        """A fake embedder: each word's vector as given, the class name on its own axis."""
+
+        name = "fake"
+        vectors = {"place": [1.0, 0.0]}
+        vectors |= {"sites": [0.9, 0.1], "penalties": [0.2, 0.1]}
+
+        def embed_documents(self, texts):
+            return [self.vectors[t] for t in texts]
+
+    assert list(CLASS_LABELS) == ["place"]
+    kinds = NounClasses(Words()).labels(["sites", "penalties"])
+    assert kinds == (frozenset({"GPE", "LOC", "FAC"}), frozenset())
+    q = replace(profile("What are the three pilot sites of the Zembla project?"), asked_nouns=("sit",))
+    places = Unit(0, 0, 60, "Pilots will run at Port Anvil, Zemblagrad and the Ost crossing.", False, None, 0)
+    places = replace(places, labels=frozenset({"GPE", "FAC"}), named=(("FAC", "Port Anvil"), ("GPE", "Zemblagrad")))
+    passage = [Scored(places, 1.0, 1.0, 0.5)]
+    hits = [Hit(Chunk("c", "d", "d.txt", "D", places.text, "", 0, 60), 1.0)]
+    assert unsaid_nouns(q, passage, hits) == ["sit"]
+    assert unsaid_nouns(replace(q, asked_kinds=(("sit", kinds[0]),)), passage, hits) == []
+    # a place the question itself names is no instance of the places asked for
+    asked = replace(q, asked_kinds=(("sit", kinds[0]),), asked=q.asked | {"anvil", "port"})
+    anvil = replace(places, named=(("GPE", "Port Anvil"),))
+    assert unsaid_nouns(asked, [Scored(anvil, 1.0, 1.0, 0.5)], hits) == ["sit"]
+    named = replace(places, named=(("GPE", "Zemblagrad"),))
+    assert unsaid_nouns(asked, [Scored(named, 1.0, 1.0, 0.5)], hits) == []

@@ -90,6 +90,8 @@ class QuestionProfile:
     given: frozenset[str] = frozenset()  # "how many of the 36 responders ...": figures it states (digits only)
     # "which plan was activated most often?": the one that stands out, as a passage says of it
     extreme: tuple[str, ...] = ()  # the superlative words asked ("most", "largest", "más"), folded
+    # "which cities ...", "the three pilot sites": (asked noun stem, labels of the named things it stands for)
+    asked_kinds: tuple[tuple[str, frozenset[str]], ...] = ()
 
 
 def answer_type(q: str) -> str:
@@ -363,6 +365,11 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     the question asks with when/where/who/how or about a name ("what is Decree 8 about?").
 
     The answer has to speak of that thing; a passage about the topic alone does not answer."""
+    return tuple(t for t in dict.fromkeys(tokenize(" ".join(asked_words(question)))) if t not in QUESTION_WORDS)
+
+
+def asked_words(question: str) -> tuple[str, ...]:
+    """The nouns of the phrase a question asks for, as typed ("penalties"; see `asked_nouns`)."""
     tagged = list(_tagged(question))
     # "40th ICAO assembly - apart from GASeP, what new strategy ...": a topic, then the question.
     start = next(
@@ -416,8 +423,7 @@ def asked_nouns(question: str) -> tuple[str, ...]:
     if not run or (run[-1].pos_ != "NOUN" and not role):
         return ()
     # an acronym in the role's run is the organisation's name, not the role ("the UNODC Director")
-    nouns = [t.text for t in run if (t.pos_ == "NOUN" or (role and not t.text.isupper())) and not _light(t)]
-    return tuple(t for t in dict.fromkeys(tokenize(" ".join(nouns))) if t not in QUESTION_WORDS)
+    return tuple(t.text for t in run if (t.pos_ == "NOUN" or (role and not t.text.isupper())) and not _light(t))
 
 
 def content_terms(text: str) -> tuple[str, ...]:

@@ -178,3 +178,19 @@ def test_no_title_is_taken_from_below_where_the_text_begins(tmp_path: Path) -> N
     path.write_text(news.split("\n\n", 1)[1], encoding="utf-8")
     doc = load_document(path)
     assert doc.title == "ztf plenary 2031" and doc.detected["title"] == "file name"
+
+
+def test_a_news_headline_is_the_title_rather_than_its_dateline_or_a_later_heading() -> None:
+    text = (
+        "Las infracciones penales registradas por la policía de Zembla crecen un 1,46% en la región en 2017\n\n"
+        "7 de marzo de 2018\n\n"
+        "La memoria presentada hoy recoge un total de 107.957 infracciones penales en 2017, frente a 106.402.\n\n"
+        "Datos por provincia\n\nMás."
+    )
+    meta = detect_metadata(text, "zembla")
+    assert meta.title.startswith("Las infracciones penales") and meta.detected["title"] == "first line"
+    assert meta.year == 2017
+    # a line that only dates the page is no headline
+    assert detect_metadata(
+        "Fecha de publicación: Jue, 13/01/2022 - 15:49\n\nEl centro atendió 297 incidentes en 2021.", "x"
+    ).title != ("Fecha de publicación: Jue, 13/01/2022 - 15:49")
