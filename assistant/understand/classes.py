@@ -40,9 +40,10 @@ class NounClasses:
         """For each word, the labels of the class it names (empty when it names none)."""
         if not words:
             return ()
+        # (embedded as queries, as the question is: cached, and never counted as indexing work)
         if self._classes is None:
-            self._classes = np.asarray(self.embedder.embed_documents(list(CLASS_LABELS)))
-        vectors = np.asarray(self.embedder.embed_documents(list(words)))
+            self._classes = np.asarray([self.embedder.embed_query(name) for name in CLASS_LABELS])
+        vectors = np.asarray([self.embedder.embed_query(word) for word in words])
         similarity = vectors @ self._classes.T
         kinds = list(CLASS_LABELS.values())
         return tuple(kinds[int(row.argmax())] if row.max() >= CLASS_SIMILARITY else frozenset() for row in similarity)
