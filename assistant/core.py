@@ -71,6 +71,7 @@ from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
 from vectorstore.lexical import STOPWORDS, fold, tokenize
 from assistant.understand.serials import run_on_serial
+from assistant.text import starts_quote
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,7 @@ class Assistant:
             q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
         if not spanish:
             words = asked_words(own)
-            kinds = zip(words, self.noun_classes.labels(words) if words else ())
+            kinds = zip(words, self.noun_classes.labels(words))
             q = replace(
                 q,
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
@@ -553,9 +554,8 @@ def anchor_of(part: str, earlier: Sequence[str], previous: Answer) -> tuple[tupl
         return ()
     found = []
     for c in previous.citations:
-        core = " ".join(c.quote.strip("… ").split())[:60]
         hits = (h for h in previous.hits if h.chunk.chunk_id == c.chunk_id or h.chunk.doc_id == c.doc_id)
-        hit = next((h for h in hits if core in " ".join(h.chunk.text.split())), None)
+        hit = next((h for h in hits if starts_quote(c.quote, h.chunk.text)), None)
         if hit is not None:
             found.append((hit, c.quote))
     said = fold(" ".join(h.chunk.text for h, _ in found))

@@ -84,3 +84,14 @@ def _table_rows(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     cuts = [start, *(r for r in runs if text[r:end].strip()), end]
     return [(a, b) for a, b in zip(cuts, cuts[1:]) if text[a:b].strip()]
+
+
+# A cited quote is found again by its first characters: it may have been cut ("… and the First
+# Summer Bootcamp …") and its whitespace differs from the chunk's.
+QUOTE_PREFIX_CHARS = 60
+
+
+def starts_quote(quote: str, text: str) -> bool:
+    """Does `text` hold the opening of a cited `quote` (whitespace runs read as one space)?"""
+    core = " ".join(quote.strip("… ").split())[:QUOTE_PREFIX_CHARS]
+    return bool(core) and core in " ".join(text.split())

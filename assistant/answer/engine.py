@@ -40,6 +40,7 @@ from assistant.answer.evidence import (
 from assistant.understand.question import STANDOUT, YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import reading
+from assistant.text import starts_quote
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -240,27 +241,26 @@ class AnswerEngine:
         part's own sentence; else that sentence, when it holds the value. None when neither."""
         floor = ASKED_COVERAGE_SHARE * ranked[0].own_coverage
         own = set(q.terms)
+
+        def said(s: Scored) -> float:  # (of the sentence itself, not of its neighbours)
+            return len(own & set(tokenize(reading(s.unit)))) / len(own) if own else 0.0
+
+        def fits(s: Scored) -> bool:
+            return (
+                not s.unit.instruction
+                and not is_heading(s.unit, "")
+                and (said(s) >= ANCHOR_UNTYPED_COVERAGE if q.expects in UNTYPED else holds_wanted(q, s.unit))
+                and s.own_coverage >= floor
+            )
+
         for chunk_id, quote in near:
-            core = " ".join(quote.strip("… ").split())[:60]
             mine = sorted(
                 (s for s in ranked if hits[s.unit.hit_index].chunk.chunk_id == chunk_id),
                 key=lambda s: s.unit.start,
             )
-            at = next((i for i, s in enumerate(mine) if core and core in " ".join(s.unit.text.split())), None)
+            at = next((i for i, s in enumerate(mine) if starts_quote(quote, s.unit.text)), None)
             if at is None:
                 continue
-
-            def said(s: Scored) -> float:  # (of the sentence itself, not of its neighbours)
-                return len(own & set(tokenize(reading(s.unit)))) / len(own) if own else 0.0
-
-            def fits(s: Scored) -> bool:
-                return (
-                    not s.unit.instruction
-                    and not is_heading(s.unit, "")
-                    and (said(s) >= ANCHOR_UNTYPED_COVERAGE if q.expects in UNTYPED else holds_wanted(q, s.unit))
-                    and s.own_coverage >= floor
-                )
-
             # the earlier answer's own sentence answers again when it holds what is asked and says
             # this part's words as well as any sentence around it (the part's value may be in the
             # clauses cut from its quote)
@@ -816,16 +816,16 @@ class AnswerEngine:
             return None
         if not SPEAKER_PRONOUN.search(best.unit.text):
             return None
-        before = [
-            s
-            for s in ranked
-            if s.unit.hit_index == best.unit.hit_index
-            and s.unit.end <= best.unit.start
-            and s.unit.line >= best.unit.line - SPEAKER_LINES
-            and not s.unit.instruction
-        ]
-        prev = max(before, key=lambda s: s.unit.start, default=None)
-        return prev if prev is not None and holds_wanted(q, prev.unit, "person") else None
+        prev = AnswerEngine._before(best, ranked)
+        if prev is None or prev.unit.line < best.unit.line - SPEAKER_LINES:
+            return None
+        return prev if holds_wanted(q, prev.unit, "person") else None
+
+    @staticmethod
+    def _before(best: Scored, ranked: list[Scored]) -> Scored | None:
+        """The unit just before the best one in its chunk."""
+        before = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.end <= best.unit.start]
+        return max(before, key=lambda s: s.unit.start, default=None)
 
     @staticmethod
     def _antecedent(best: Scored, ranked: list[Scored]) -> Scored | None:
@@ -833,8 +833,7 @@ class AnswerEngine:
         says which magazine. A best unit opening with a pointing word brings its predecessor."""
         if best.unit.is_item or not ANAPHOR.match(best.unit.text):
             return None
-        before = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.end <= best.unit.start]
-        prev = max(before, key=lambda s: s.unit.start, default=None)
+        prev = AnswerEngine._before(best, ranked)
         if prev is None or is_heading(prev.unit, "") or prev.unit.line < best.unit.line - 1:
             return None
         return prev
