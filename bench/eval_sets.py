@@ -13,6 +13,8 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import multiprocessing
+import shutil
 import sys
 from pathlib import Path
 
@@ -20,14 +22,36 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 
+def index_dir(docs: str, work: Path) -> Path:
+    key = hashlib.sha1(str(Path(docs).resolve() if docs else "").encode()).hexdigest()[:10]
+    return work / f"idx-{key}"
+
+
+def build_base(path: str) -> None:
+    """The bundled reports alone, indexed in a process of its own so its files are closed."""
+    from assistant.core import build
+
+    build(data_dir=Path(path)).ingest([ROOT / "samples" / "reports"])
+
+
 def index_for(docs: str, work: Path, embedder, cache: dict):
-    """One index per folder of extra documents (the bundled reports in all of them)."""
+    """One index per folder of extra documents (the bundled reports in all of them).
+
+    A new folder starts from a copy of the bundled reports' index, closed, so that only its
+    own documents are embedded: every set shares the bundled reports."""
     from assistant.core import build
 
     if docs not in cache:
-        key = hashlib.sha1(str(Path(docs).resolve() if docs else "").encode()).hexdigest()[:10]
-        a = build(data_dir=work / f"idx-{key}", embedder=embedder)
-        if not a.documents():
+        path, base = index_dir(docs, work), index_dir("", work)
+        if docs and not path.exists():
+            if not base.exists():
+                child = multiprocessing.get_context("spawn").Process(target=build_base, args=(str(base),))
+                child.start()
+                child.join()
+            if base.exists() and "" not in cache:
+                shutil.copytree(base, path)
+        a = build(data_dir=path, embedder=embedder)
+        if not a.documents() or docs:
             a.ingest([ROOT / "samples" / "reports"] + ([Path(docs)] if docs else []))
         cache[docs] = a
     return cache[docs]
