@@ -93,7 +93,8 @@ def ends_sentence(text: str) -> bool:
 
 # Plain text wrapped at a fixed width: most lines end near the same right margin.
 WRAP_MIN_LINES = 8
-WRAP_MIN_WIDTH = 60  # short lines (addresses, lists, table rows) are lines of their own
+WRAP_MIN_WIDTH = 30  # narrower still: lines of their own (addresses, lists), whatever their share
+WRAP_COLUMN_WIDTH = 60  # below this, a narrow column (a newsletter's): wrapped only if mid-sentence breaks show it
 WRAP_MAX_WIDTH = 160
 WRAP_NEAR_MARGIN = 0.85  # a line this close to the margin reached it
 WRAP_SHARE = 0.3  # the share of lines that must reach it for the text to count as wrapped
@@ -102,19 +103,31 @@ WRAP_SHARE = 0.3  # the share of lines that must reach it for the text to count 
 def wrap_margin(lines: Sequence[str]) -> int | None:
     """The right margin of text wrapped at a fixed width (about 70-100 characters in e-mails and
     exports), or None when its lines are paragraphs of their own."""
-    lengths = sorted(len(line.rstrip()) for line in lines if line.strip())
+    written = [line.rstrip() for line in lines if line.strip()]
+    lengths = sorted(map(len, written))
     if len(lengths) < WRAP_MIN_LINES:
         return None
     margin = lengths[int(0.9 * (len(lengths) - 1))]
     near = sum(n >= WRAP_NEAR_MARGIN * margin for n in lengths) / len(lengths)
-    return margin if WRAP_MIN_WIDTH <= margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE else None
+    if not (WRAP_MIN_WIDTH <= margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE):
+        return None
+    if margin < WRAP_COLUMN_WIDTH:  # short lines of their own (an address) reach a margin too
+        reached = [
+            b for a, b in zip(written, written[1:]) if len(a) >= WRAP_NEAR_MARGIN * margin and not ends_sentence(a)
+        ]
+        if sum(b.lstrip()[:1].islower() for b in reached) < WRAP_SHARE * max(1, len(reached)):
+            return None
+    return margin
+
+
+_TABLE_ROW = re.compile(r"^\||\S(?: {2,}|\t)\S")  # a "|" row, or cells set apart by column gaps
 
 
 def wrapped_on(text: str, after: str, margin: int | None) -> bool:
     """In text wrapped at `margin` (see `wrap_margin`), does this line run on into the next? It
     has no sentence end, is no table row, and reached the margin or is followed by a line opening
     in lower case ("... of the Colombo Plan member countries" / "was held in ...")."""
-    if margin is None or not text.strip() or ends_sentence(text) or text.lstrip().startswith("|"):
+    if margin is None or not text.strip() or ends_sentence(text) or _TABLE_ROW.search(text.strip()):
         return False
     return len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin or after.lstrip()[:1].islower()
 

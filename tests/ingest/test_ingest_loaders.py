@@ -287,3 +287,30 @@ def test_short_lines_and_table_rows_stay_lines_of_their_own(tmp_path: Path) -> N
     path = tmp_path / "table.txt"
     path.write_text("\n".join(rows + address) + "\n", encoding="utf-8")
     assert len(load_document(path).text.splitlines()) == len(rows) + len(address)
+
+
+def test_a_narrow_newsletter_column_is_read_as_paragraphs(tmp_path: Path) -> None:
+    """Text set in a column of about 45 characters (a newsletter's): lines breaking mid-sentence
+    join up, so a list of members ("Ruritania, Freedonia, / Zembla and Osterlich took part") is
+    one sentence; an address of lines about as long stays lines of its own (test above)."""
+    from ingest.loaders import load_document
+
+    paragraph = (
+        "This month the new regional centre opened its doors in the capital. The founding "
+        "agreement was signed by delegates of Ruritania, Freedonia, Zembla and Osterlich at a "
+        "ceremony held in the foreign ministry on 3 March 2005, and two more states said they "
+        "would sign it before the board of trustees meets again in the autumn of that year."
+    )
+    wrapped, line = [], ""
+    for word in (paragraph + " " + paragraph.replace("new", "second")).split():
+        if len(line) + len(word) + 1 > 44:
+            wrapped.append(line)
+            line = word
+        else:
+            line = f"{line} {word}".strip()
+    wrapped.append(line)
+    path = tmp_path / "newsletter.txt"
+    path.write_text("Issue 6\n" + "\n".join(wrapped) + "\n", encoding="utf-8")
+    text = load_document(path).text
+    assert "delegates of Ruritania, Freedonia, Zembla and Osterlich at a ceremony held" in text
+    assert text.splitlines()[0] == "Issue 6"
