@@ -60,19 +60,20 @@ def pct(values: list[float], q: float) -> float:
 
 # --- workers (one process each) --------------------------------------------------------------
 def ingest_texts(paths: list[Path]) -> tuple[list[str], list[str]]:
-    """What ingest embeds for these files, file by file as it does: (chunk texts, answer-unit texts)."""
+    """What ingest embeds for these files, in order: (chunk texts, answer-unit texts), each
+    answer unit once however many files say it (ingest keeps a stored unit's vector)."""
     from assistant.answer.scoring import unit_texts
     from ingest.chunking import split_document
     from ingest.loaders import load_document
     from ingest.pipeline import texts_to_embed
 
-    chunks, units = [], []
+    chunks, units = [], {}
     for path in paths:
         doc_chunks = split_document(load_document(path))
-        texts, _ = texts_to_embed(doc_chunks, unit_texts)
+        texts, keyed = texts_to_embed(doc_chunks, unit_texts)
         chunks += texts[: len(doc_chunks)]
-        units += texts[len(doc_chunks) :]
-    return chunks, units
+        units.update(keyed)
+    return chunks, list(units.values())
 
 
 def work_floor(corpus: Path) -> dict:

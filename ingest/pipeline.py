@@ -288,13 +288,20 @@ class Ingestor:
         last.tell("tagging", 0, len(chunks), **group)
         if self.opts.annotate is not None:
             chunks = self.opts.annotate(chunks)
-        per_file, texts, start = [], [], 0
+        per_file, texts, wanted, start = [], [], {}, 0
         for p in todo:
             mine = chunks[start : start + len(p.chunks)]
             start += len(p.chunks)
             file_texts, units = texts_to_embed(mine, self.opts.unit_texts)
-            per_file.append((p, mine, file_texts, units))
-            texts += file_texts
+            per_file.append((p, mine, units))
+            texts += file_texts[: len(mine)]
+            wanted.update(units)
+        # An answer unit already stored (a sentence another report, or this report's earlier
+        # version, says word for word) keeps its vector: only new sentences are embedded.
+        stored = self.index.unit_vectors(list(wanted)) if wanted else {}
+        fresh = {key: text for key, text in wanted.items() if key not in stored}
+        own_chunks = len(texts)
+        texts += list(fresh.values())
         name = first.src.name if len(todo) == 1 else f"{first.src.name}+{len(todo) - 1}"
         vectors = embed_texts(
             texts,
@@ -304,11 +311,12 @@ class Ingestor:
             self.index.pending_dir,
             lambda done, total: last.tell("embedding", done, total, **group),
         )
+        found = {**stored, **dict(zip(fresh, vectors[own_chunks:]))}
         out, start = {}, 0
-        for p, mine, file_texts, units in per_file:
-            own = vectors[start : start + len(file_texts)]
-            start += len(file_texts)
-            out[id(p)] = Embedded(mine, own[: len(mine)], dict(zip(units, own[len(mine) :])), texts, name)
+        for p, mine, units in per_file:
+            own = vectors[start : start + len(mine)]
+            start += len(mine)
+            out[id(p)] = Embedded(mine, own, {key: list(found[key]) for key in units}, texts, name)
         return out
 
     def _write(self, p: Prepared, done: Embedded | None, promote: bool) -> IngestResult:

@@ -98,3 +98,23 @@ def test_a_restart_maps_the_saved_lexical_index_and_a_write_replaces_it(tmp_path
     again.index.snapshot  # noqa: B018 - the first read after a write derives the new snapshot
     now = sorted(p.name for p in (tmp_path / "data" / "lexical").glob("bm25-*"))
     assert len(now) == 1 and now != saved
+
+
+def test_a_sentence_already_stored_is_not_embedded_again(tmp_path):
+    """Next year's report repeats most of this year's sentences: only its chunks and its new
+    sentences are embedded, and every unit of both reports still has its vector."""
+    embedder = CountingEmbedder()
+    assistant = build(data_dir=tmp_path / "idx", embedder=embedder, tagger=NoEntities())
+    shared = [f"The Zembla committee held meeting number {n} in the capital and agreed its plan." for n in range(12)]
+    first, second = tmp_path / "a", tmp_path / "b"
+    first.mkdir(), second.mkdir()
+    (first / "zembla-2031.txt").write_text("Zembla Report 2031\n\n" + " ".join(shared) + "\n")
+    assistant.ingest([first])
+    before = embedder.documents_embedded
+    new = "In 2032 the committee also trained forty port officers in Valmora."
+    (second / "zembla-2032.txt").write_text("Zembla Report 2032\n\n" + " ".join(shared) + " " + new + "\n")
+    assistant.ingest([second])
+    chunks = [c for c in assistant.index.snapshot.chunks if c.source == "zembla-2032.txt"]
+    embedded = embedder.documents_embedded - before
+    assert embedded <= len(chunks) + 3, embedded  # the chunks, the heading and the new sentence
+    assert assistant.ask("how many port officers did the Zembla committee train in 2032?").citations

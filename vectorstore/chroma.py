@@ -197,10 +197,12 @@ class UnitVectorStore:
             )
 
     def get(self, keys: Sequence[str]) -> dict[str, list[float]]:
-        if not keys:
-            return {}
-        got = self._collection.get(ids=list(keys), include=["embeddings"])
-        return {i: e for i, e in zip(got["ids"], got["embeddings"])}
+        out: dict[str, list[float]] = {}
+        keys = list(keys)
+        for start in range(0, len(keys), _WRITE_BATCH):
+            got = self._collection.get(ids=keys[start : start + _WRITE_BATCH], include=["embeddings"])
+            out.update(zip(got["ids"], got["embeddings"]))
+        return out
 
     def delete_document(self, doc_id: str) -> None:
         ids = self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
