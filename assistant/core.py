@@ -71,13 +71,16 @@ from vectorstore.embeddings import Embedder
 from vectorstore.index import Index, StepHook
 from vectorstore.lexical import STOPWORDS, fold, tokenize
 from assistant.understand.serials import run_on_serial
-from assistant.text import starts_quote
+from assistant.text import starts_quote, strip_markers
 
 log = logging.getLogger(__name__)
 
 __all__ = ["Assistant", "StreamEvent", "build", "DocumentNotFound", "UnknownFilterError", "CheckReport"]
 
 # Asked once by `Assistant.warm_up`: one question in each language the reader understands.
+# Of an even share of the answer's length, what each later part of a message is kept sure of
+# while an earlier part may use the rest.
+PART_SHARE_KEPT = 0.5
 WARM_UP_QUESTIONS = ("When was the national cybersecurity strategy adopted?", "¿Qué países recibieron asistencia?")
 
 
@@ -371,15 +374,20 @@ class Assistant:
         if len(parts) == 1:
             return replace(self._ask_one(asked, history, filters, k), question=question)
         _, carried = context_of(standalone(question, history))
-        budget = self.settings.answer_max_chars // len(parts)
+        total, used = self.settings.answer_max_chars, 0
+        kept = int(PART_SHARE_KEPT * total / len(parts))  # for each part still to come
         answers: list[Answer] = []
         for i, part in enumerate(parts):
+            # a part may use what the earlier ones left ("X 2020/21 vs 2019/20 - how many and what
+            # value?": the first part's two sentences answer both), less what the later ones keep
+            budget = max(kept, total - used - kept * (len(parts) - i - 1))
             # Each part is asked with the rest of the message (and any earlier turn) as context:
             # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
             others = " ".join(p for j, p in enumerate(parts) if j != i)
             near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
             context = f"{others} {carried}".strip()
             answers.append(self._ask_one(part, (), filters, k, context=context, budget=budget, near=near))
+            used += 0 if answers[-1].abstained else len(strip_markers(answers[-1].answer)) + 1  # and a space
         return join_answers(question, parts, answers)
 
     def _dated(self, question: str, history: tuple[str, ...], filters: Filters | None, k: int | None) -> str:

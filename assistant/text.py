@@ -95,3 +95,12 @@ def starts_quote(quote: str, text: str) -> bool:
     """Does `text` hold the opening of a cited `quote` (whitespace runs read as one space)?"""
     core = " ".join(quote.strip("… ").split())[:QUOTE_PREFIX_CHARS]
     return bool(core) and core in " ".join(text.split())
+
+
+# A citation marker and the space before it ("… in 2016 [1]").
+MARKER = re.compile(r"\s*\[\d+\]")
+
+
+def strip_markers(text: str) -> str:
+    """An answer's text without its citation markers: what its length is judged by."""
+    return MARKER.sub("", text)

@@ -607,3 +607,43 @@ def test_a_spanish_page_answers_a_spanish_question_through_the_glossary(programm
 def test_who_won_is_answered_only_where_the_win_is_said(programmes):
     declines(programmes, "who won the Zembla unit's capture the flag exercise?")
     answers(programmes, "who won the shipping working group's harbour drill?", "Tarsk")
+
+
+SEIZURES_PAGE = "\n\n".join(
+    [
+        "Zembla Revenue Service: illicit tobacco and narcotics results",
+        "Based on the service's enforcement statistics, officers made a total of 1,320 seizures amounting to "
+        "96 412 300 cigarettes in the 2031/2032 financial year, with an estimated value of Z\u20ac 84 511 920.",
+        "This was more than double the previous financial year (2030/31), which yielded 512 seizures with a value "
+        "of Z\u20ac 40,2 million. Seizure trends per port for the 2031/2032 financial year show that most of the "
+        "cigarettes came through the northern border posts.",
+        "At the close of the second amnesty period, residents of Valmora province had handed in 31 rifles and more "
+        "than 900 rounds of ammunition.",
+        "Coast guard officers also seized 350,000 pieces of methamphetamine pills off the Tarsk coast in March 2032.",
+        "Director Ana Varga, who has led the service since 2029, presented the results in Valmora.",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def seizures(tmp_path_factory, real_embedder):
+    """An invented revenue service page: two financial years side by side, an amnesty, a seizure."""
+    folder = tmp_path_factory.mktemp("seizures")
+    (folder / "zrs-2032.txt").write_text(SEIZURES_PAGE, encoding="utf-8")
+    assistant = build(data_dir=tmp_path_factory.mktemp("idx"), embedder=real_embedder)
+    assistant.ingest([folder])
+    return assistant
+
+
+def test_each_year_of_a_comparison_is_answered_by_its_own_figure(seizures):
+    question = "Zembla revenue service seizures FY2031/32 vs 2030/31 - how many seizures and what value each year?"
+    answers(seizures, question, "1,320", "512")
+
+
+def test_another_amnesty_period_does_not_answer_for_the_one_asked(seizures):
+    declines(seizures, "how many rifles were handed in during the first amnesty in Valmora?")
+    answers(seizures, "how many rifles were handed in during the second amnesty in Valmora?", "31")
+
+
+def test_a_count_of_pills_in_pieces_answers_how_many_pills(seizures):
+    answers(seizures, "how many meth pills did the coast guard seize off Tarsk?", "350,000")

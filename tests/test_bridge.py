@@ -176,3 +176,12 @@ def test_the_noun_a_spanish_count_question_counts_is_rendered_in_english(glossar
 def test_a_conjugated_or_plural_spanish_word_finds_its_dictionary_form(glossary: Glossary) -> None:
     rendered = bridge_query("¿Cuánto valían las armas incautadas en Zembla?", glossary)
     assert "worth" in rendered and "seized" in rendered
+
+
+def test_a_spanish_word_the_glossary_lacks_is_kept_when_the_reports_use_it(glossary: Glossary) -> None:
+    """A Spanish report says "rutas": the question's untranslated word finds it."""
+    from assistant.understand.bridge import bridge_query
+
+    vocabulary = {"ruta", "chil"}
+    assert "rutas" in bridge_query("¿Por qué rutas entra la droga a Chile?", glossary, vocabulary).split()
+    assert "rutas" not in bridge_query("¿Por qué rutas entra la droga a Chile?", glossary, {"chil"}).split()

@@ -101,6 +101,11 @@ def test_joined_answers_number_a_shared_passage_once_and_say_what_is_not_answere
     assert joined.answer == "There are 17 programmes. [1] It began in 2018. [2] The indexed reports do not answer “q3”."
     assert [c.n for c in joined.citations] == [1, 2] and not joined.abstained
     assert join_answers("all", ["q3", "q3"], [c, c]).abstained
+    # a later part quoting a clause of a passage an earlier part quoted whole does not repeat it
+    whole = "There are 17 programmes, run from Valmora since 2018."
+    d = Answer("q1", f"{whole} [1]", False, (_cite(1, whole),))
+    e = Answer("q2", "… run from Valmora since 2018. [1]", False, (_cite(1, "… run from Valmora since 2018."),))
+    assert join_answers("both", ["q1", "q2"], [d, e]).answer == f"{whole} [1]"
 
 
 def test_list_items_are_shown_as_a_list_one_citation_each() -> None:
@@ -954,3 +959,103 @@ def test_an_asked_noun_naming_a_kind_of_place_is_said_by_a_passage_naming_places
     assert unsaid_nouns(asked, [Scored(anvil, 1.0, 1.0, 0.5)], hits) == ["sit"]
     named = replace(places, named=(("GPE", "Zemblagrad"),))
     assert unsaid_nouns(asked, [Scored(named, 1.0, 1.0, 0.5)], hits) == []
+
+
+def test_a_passage_numbering_the_asked_thing_otherwise_is_about_another_one() -> None:
+    from assistant.answer.evidence import numbers_asked_thing
+
+    q = profile("how many rifles were handed in during the first weapons amnesty in Zembla?")
+    assert numbers_asked_thing(q, "Zembla police collected 40 rifles at the close of the second amnesty period.") == (
+        "other"
+    )
+    assert numbers_asked_thing(q, "During the first amnesty, 12 rifles were handed in.") == "asked"
+    assert numbers_asked_thing(q, "Zembla police collected 40 rifles.") == ""
+    # "first" with no determiner (which came first?) numbers nothing
+    assert numbers_asked_thing(profile("which amnesty came first?"), "the second amnesty period") == ""
+
+
+def test_counts_in_units_of_a_thing_and_of_people_identified_as_it() -> None:
+    from assistant.understand.question import counts
+
+    assert counts("Officers seized 500,000 pieces of methamphetamine pills at the port.", {"pill"})
+    assert counts("Of those held, 40 are identified as Freedonians and 12 as Zemblans.", {"freedonian"})
+    assert not counts("Officers seized 500,000 pieces of luggage.", {"pill"})
+
+
+def test_who_came_to_hold_a_role_asks_for_a_person() -> None:
+    assert answer_kind("Who took over as agency director after Ms Varga stepped down?") == "person"
+    assert answer_kind("who served as chair of the committee in 2016?") == "person"
+    assert answer_kind("¿Cómo se llama el director de la oficina?") == "person"
+
+
+def test_amounts_in_currency_codes_and_signs_of_any_country() -> None:
+    from assistant.understand.wanted import MONEY
+
+    for amount in ("assets worth PKR 450 million", "Rs 41.82 crore", "N364.6 billion", "R219 870 354", "₹5 lakh"):
+        assert MONEY.search(amount), amount
+    for other in ("the TOP 10 threats", "roads R2 and N1", "in 2019 ALL 3 of them"):
+        assert not MONEY.search(other), other
+
+
+def test_a_financial_year_is_read_as_its_year_not_as_a_name() -> None:
+    q = profile("Zembla customs seizures FY2020/21 vs 2019/20 - how many?")
+    assert "2020" in q.years and not any("fy" in e for e in q.entities)
+
+
+def test_a_unit_saying_what_is_asked_for_answers_before_a_heading_that_does_not() -> None:
+    from assistant.answer.engine import AnswerEngine
+
+    q = profile("what were the 3 strategic objectives of the Zembla 2030 strategy?")
+    chunk = Chunk("c0", "d", "z.txt", "Z", "x", "", 0, 1)
+    hits = [Hit(chunk, 1.0)]
+    heading = _scored("Zembla Strategy 2030", 0, 0, 1.1)
+    listed = _scored("Its three strategic objectives: safer ports, open data and trained crews.", 30, 2, 0.8)
+    assert AnswerEngine._saying_asked(q, heading, [heading, listed], hits) is listed
+    # a unit saying far less of the question does not answer in its place
+    assert AnswerEngine._saying_asked(q, heading, [heading, replace(listed, asked_coverage=0.3)], hits) is None
+
+
+def test_a_breakdown_in_the_next_sentence_going_on_about_the_total_joins_it() -> None:
+    from assistant.answer.engine import AnswerEngine
+    from assistant.answer.evidence import refers_back
+
+    q = profile("zembla flu cases in 2031 broken down by province pls")
+    assert q.expects == "breakdown"
+    total = _scored("In 2031 there were 912 confirmed flu cases reported in Zembla.", 0, 0, 1.0)
+    parts = _scored("Of these, 700 were in Valmora, 112 were in Tarsk and 100 were in Ostrava.", 63, 0, 0.7)
+    assert refers_back(parts)
+    assert AnswerEngine._typed_neighbour(q, total, [total, parts]) is parts
+
+
+def test_the_other_side_of_a_comparison_is_a_neighbours_figure_for_other_years() -> None:
+    from assistant.answer.engine import AnswerEngine
+
+    q = profile("zembla border guards: arrests in 2031 vs the two years before?")
+    best = _scored("Zembla border guards arrested 744 people in 2031.", 0, 0, 1.0)
+    before = _scored("That is the most in three years, with 369 arrested in 2030 and 208 in 2029.", 50, 0, 0.6)
+    trend = _scored("Most crossings were made in the north in 2031.", 130, 1, 0.7)
+    assert AnswerEngine._counterparts(None, q, best, [best, trend, before], [best]) == [before]
+
+
+def test_what_is_asked_for_is_said_by_its_head_noun_and_a_boss_by_any_title() -> None:
+    from assistant.answer.decline import unsaid_nouns
+    from assistant.understand.question import asked_nouns
+
+    chunk = Chunk("c0", "d", "z.txt", "Z", "x", "", 0, 1)
+    hits = [Hit(chunk, 1.0)]
+    text = "what are the port security programmes of Zembla?"
+    q = replace(profile(text), asked_nouns=asked_nouns(text))
+    assert q.asked_nouns[-1] == "programm"
+    assert unsaid_nouns(q, [_scored("Zembla runs four programmes on cargo checks.")], hits) == []
+    assert unsaid_nouns(q, [_scored("Zembla trained forty port officers.")], hits) != []
+    boss = replace(profile("who's the Zembla customs boss?"), expects="person", asked_nouns=("boss",))
+    quoted = _scored("Customs Administrator-General Ana Varga said the seizures doubled.")
+    quoted = replace(quoted, unit=replace(quoted.unit, labels=frozenset({"PERSON"}), named=(("PERSON", "Ana Varga"),)))
+    assert unsaid_nouns(boss, [quoted], hits) == []
+
+
+def test_no_noun_is_counted_after_an_adverb_or_a_verb_alone() -> None:
+    from assistant.understand.question import counted_noun
+
+    assert counted_noun("what was the total number of locally acquired flu cases in zembla in 2031?") == ("cas",)
+    assert counted_noun("and how many just in october?") == ()

@@ -95,7 +95,8 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
         given = set(numbers.values())  # passages an earlier part already quoted are not repeated
         local = {}
         for c in a.citations:
-            key = (c.doc_id, c.quote)
+            # a part quoting what an earlier part quoted whole (its clause cut out) repeats it
+            key = next((k for k in numbers if k[0] == c.doc_id and c.quote.strip(" …") in k[1]), (c.doc_id, c.quote))
             if key not in numbers:
                 numbers[key] = len(numbers) + 1
                 citations.append(replace(c, n=numbers[key]))

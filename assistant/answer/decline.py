@@ -39,6 +39,8 @@ from assistant.answer.evidence import (
     blank,
     continues,
     heading_of,
+    asked_ordinals,
+    numbers_asked_thing,
     names_other_serial,
     page_date,
     page_years,
@@ -197,7 +199,9 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     says, nor a thesaurus phrasing of them. Typed questions are left to the wanted kind."""
     if not q.asked_nouns or (q.expects not in UNTYPED and not asks_role(q)):
         return []
-    unsaid = headed_by_title(unsaid_stems(q.asked_nouns, _said(q, passage, hits)), passage)
+    # (the head noun of what is asked: "the holiday town", "training sessions" are said by the town
+    # and the sessions; their modifiers may be a passage's other words)
+    unsaid = headed_by_title(unsaid_stems(q.asked_nouns[-1:], _said(q, passage, hits)), passage)
     # "the three pilot sites" are said by a passage naming places (assistant.understand.classes)
     # the question does not name: "which group hit the Toyota supplier?" is not answered by Toyota
     kinds = dict(q.asked_kinds)
@@ -210,10 +214,14 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
     return [stem for stem in unsaid if not (stem in kinds and names_new(kinds[stem]))]
 
 
-# "Who heads X" asks for whoever leads it, under whatever title the passage gives them.
-HEAD_STEMS = frozenset(tokenize("head"))
+# "Who heads X", "who's the customs boss", "who led the op" ask for whoever leads it, under
+# whatever title the passage gives them.
+HEAD_STEMS = frozenset(tokenize("head heading boss chief leader lead"))
 TITLE_STEMS = frozenset(
-    tokenize("head chief director chair chairman chairperson president commissioner minister secretary leader governor")
+    tokenize(
+        "head chief director chair chairman chairperson president commissioner minister secretary leader governor "
+        "administrator commander commandant manager superintendent"
+    )
 )
 
 
@@ -652,6 +660,9 @@ def evidence_features(
     # sentence added for context that recalls the previous meeting does not make it another's
     if valued and not (q.compares or q.sides) and all(names_other_serial(q, s.unit.text) for s in valued):
         missing_serials = [*missing_serials, *(typed for typed, _ in q.serials if typed not in missing_serials)]
+    # ("the first year of this project was financed by ..." for "who funded its second year?")
+    elif valued and not (q.compares or q.sides) and _numbered_otherwise(q, valued):
+        missing_serials = [*missing_serials, *(typed for typed, _, _ in asked_ordinals(q))]
     # (a name no passage says at all is the names_missing feature's)
     # (a name only an earlier turn said is the topic "those borders" refers to, not the asking words')
     unsaid_here = [
@@ -757,3 +768,9 @@ def evidence_features(
         else "the passages closest to it speak of what took place, not of what was planned next",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})
+
+
+def _numbered_otherwise(q: QuestionProfile, valued: Sequence[Scored]) -> bool:
+    """Does a sentence holding the answer number the asked thing otherwise, and none as asked?"""
+    found = {numbers_asked_thing(q, s.unit.text) for s in valued}
+    return "other" in found and "asked" not in found

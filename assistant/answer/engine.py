@@ -39,7 +39,7 @@ from assistant.answer.evidence import (
 )
 from assistant.understand.question import STANDOUT, YEAR, QuestionProfile, asks_order, content_terms, counts
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
-from assistant.answer.units import reading
+from assistant.answer.units import is_bare, reading
 from assistant.text import starts_quote
 from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
 from assistant.types import Hit
@@ -213,6 +213,12 @@ class AnswerEngine:
         )
         if q.extreme and q.expects not in NUMERIC_KINDS and not STANDOUT.search(reading(best.unit)):
             best = self._standout(q, best, ranked) or best
+        if (
+            (is_bare(best.unit.text) or is_heading(best.unit, ""))
+            and (q.expects in UNTYPED or asks_role(q))
+            and unsaid_nouns(q, [best], hits)
+        ):
+            best = self._saying_asked(q, best, ranked, hits) or best
         if q.earlier and not looks_back(best.unit.text):
             best = self._looking_back(q, best, ranked, hits) or best
         if q.after_year and not later(q.after_year, best, hits):
@@ -273,6 +279,24 @@ class AnswerEngine:
             if found is not None:
                 return found
         return None
+
+    @staticmethod
+    def _saying_asked(q: QuestionProfile, best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored | None:
+        """ "What were the four strategic objectives of the strategy?": the best-ranked unit (the
+        strategy's heading) does not say what is asked for; the first of the best-ranked units
+        that does, saying the question's own words nearly as well, answers instead."""
+        return next(
+            (
+                s
+                for s in ranked[:KIND_SEARCH_DEPTH]
+                if s is not best
+                and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
+                and not s.unit.instruction
+                and not is_heading(s.unit, "")
+                and not unsaid_nouns(q, [s], hits)
+            ),
+            None,
+        )
 
     @staticmethod
     def _standout(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
@@ -845,29 +869,35 @@ class AnswerEngine:
         terms or years it lacks, or the best passage from another report for "both" questions."""
         have = set(tokenize(" ".join(s.unit.text for s in chosen)))
         wanted = set(q.terms) | set(q.years)
-        out = []
+        out: list[Scored] = []
+
+        def gives(s: Scored) -> bool:  # the other side gives its own value ("trends for 2020/21" gives no count)
+            return q.expects in UNTYPED or holds_wanted(q, s.unit)
+
+        # ("2023 vs the 2 yrs before": a neighbour's figure for another year is the other side)
+        years_given = {y for s in chosen if gives(s) for y in YEAR.findall(s.unit.text)}
         nearby = [
             s for s in ranked if s.unit.hit_index == best.unit.hit_index and abs(s.unit.line - best.unit.line) <= 1
         ]
         for s in sorted(nearby, key=lambda s: abs(s.unit.line - best.unit.line)):
             if s in chosen or is_heading(s.unit, ""):
                 continue
-            if (set(tokenize(s.unit.text)) & wanted) - have:
+            # (another year's figure, where the best one's own figure is of a year)
+            other_year = bool(years_given) and bool(set(YEAR.findall(s.unit.text)) - years_given)
+            brings = (set(tokenize(s.unit.text)) & wanted) - have or other_year
+            if brings and gives(s):
                 out.append(s)
                 break
         # "where was it in 2018 vs 2019?": each year compared, from the best unit saying it (with
         # the kind of value asked for) wherever it is
         for year in q.years:
-            if any(year in s.unit.text for s in [*chosen, *out]):
+            if any(year in s.unit.text and gives(s) for s in [*chosen, *out]):
                 continue
             side = next(
                 (
                     s
                     for s in ranked[:COMPARED_YEAR_DEPTH]
-                    if year in s.unit.text
-                    and s not in chosen
-                    and not is_heading(s.unit, "")
-                    and (q.expects in UNTYPED or holds_wanted(q, s.unit))
+                    if year in s.unit.text and s not in chosen and not is_heading(s.unit, "") and gives(s)
                 ),
                 None,
             )

@@ -414,6 +414,39 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
 
 _ORDINAL_NAME = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\s+(?=[A-Z])", re.I)
 
+_ORDINAL = rf"(?:{'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))}|\d{{1,3}}(?:st|nd|rd|th))"
+# "the first gun amnesty": an ordinal after a determiner, and the (up to two) words it numbers
+_ASKED_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({_ORDINAL})\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+_SAID_ORDINAL = re.compile(rf"\b({_ORDINAL})\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
+
+
+def _ordinal_value(typed: str) -> str:
+    low = typed.lower()
+    return ORDINAL_WORD.get(low) or str(int(re.match(r"\d+", low).group(0)))
+
+
+def asked_ordinals(q: QuestionProfile) -> list[tuple[str, str, set[str]]]:
+    """The ordinals the question numbers a thing by: (as typed, value, the thing's stems)."""
+    return [
+        (f"{m.group(1)} {m.group(2)}", _ordinal_value(m.group(1)), set(tokenize(m.group(2))))
+        for m in _ASKED_ORDINAL.finditer(q.text)
+    ]
+
+
+def numbers_asked_thing(q: QuestionProfile, text: str) -> str:
+    """How the sentence numbers the thing the question numbers: "asked" ("the first amnesty" for
+    "the first gun amnesty"), "other" ("the second Amnesty period") or "" (not at all). Unlike a
+    serial, a question's "the first" may mean the earliest: it is another one only where the
+    passage counts the same thing with another number."""
+    said = [(_ordinal_value(m.group(1)), set(tokenize(m.group(2)))) for m in _SAID_ORDINAL.finditer(text)]
+    found = ""
+    for _, value, things in asked_ordinals(q) if said else ():
+        same = [v for v, stems in said if stems & things]
+        if value in same:
+            return "asked"
+        found = found or ("other" if same else "")
+    return found
+
 
 def names_other_year(q: QuestionProfile, text: str) -> bool:
     """Does the sentence name the asked thing by another year ("the 2006 budget" for "the
@@ -453,7 +486,8 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such",
 # a report's "Our country will ..."): English pronouns and demonstratives, a closed class.
 ANAPHOR = re.compile(
-    r"(?:This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same|"
+    r"(?:(?:Of|Among|Out of|From|Within|In) (?:these|those|them|this|which)|"  # "Of these, 3,553 were in England"
+    r"This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same|"
     r"We|Our)\b"
 )
 

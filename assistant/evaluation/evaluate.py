@@ -19,9 +19,8 @@ from dataclasses import asdict, dataclass, field, is_dataclass
 from pathlib import Path
 
 from assistant.app.serialize import citation_to_dict
+from assistant.text import strip_markers
 from assistant.types import Answer, Citation, Document, Hit
-
-MARKER = re.compile(r"\s*\[\d+\]")
 
 
 class GoldFormatError(ValueError):
@@ -86,10 +85,6 @@ def load_gold(path: Path) -> list[GoldItem]:
     if not items:
         raise GoldFormatError(f"{path}: no gold items (expected one JSON object per line)")
     return items
-
-
-def strip_markers(text: str) -> str:
-    return MARKER.sub("", text)
 
 
 def facts_found(answer_text: str, must_include: Sequence[Sequence[str]]) -> int:

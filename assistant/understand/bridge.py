@@ -210,6 +210,8 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Cont
             # a cognate the index lacks ("yihadism") keeps the Spanish report's own stem beside it
             out.append(_carry_over(words[i], keep_names))
             out.append(shared_stem(fold(words[i]), vocabulary) if out[-1] not in vocabulary else "")
+            if not any(out[-2:]) and any(t in vocabulary for t in tokenize(words[i])):
+                out.append(fold(words[i]))  # "rutas", untranslated, is still the Spanish reports' word
         i += 1
     return out
 

@@ -445,9 +445,14 @@ def dates_asked(own: str, carried: str = "") -> dict[str, tuple]:
     }
 
 
+# "FY2020/21", "FY 2019": a financial year, read as its year (no name "FY2020" to look for)
+_FISCAL_YEAR = re.compile(r"\bFY\s?(?=(?:19|20)\d\d)", re.I)
+
+
 def profile(own: str, carried: str = "", extra: str = "", names: bool = True) -> QuestionProfile:
     """Analyse a question: the user's words, context carried from history, and extra
     (translated or expanded) terms; `names=False` skips entity checks (e.g. Spanish words)."""
+    own, carried = _FISCAL_YEAR.sub("financial year ", own), _FISCAL_YEAR.sub("financial year ", carried)
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
@@ -598,7 +603,14 @@ def counted_noun(q: str) -> tuple[str, ...]:
     if not m:
         return ()
     phrase = _head_words(m.group(1))
-    heads = _tagged_heads(q, m.start(1)) or _head(phrase)
+    start = m.start(1)
+    # "the number of locally acquired dengue cases": the phrase after the adverb
+    while _tag_at(q, start).startswith("RB") and (gap := q.find(" ", start)) > 0:
+        start = gap + 1
+    alone = len(q[start : m.end(1)].split()) <= 1  # (a tagger may take "harbour" of "harbour chiefs" for a verb)
+    if (alone and _tag_at(q, start) in {"VB", "VBP", "VBZ", "VBD", "MD"}) or start >= m.end(1):
+        return ()  # "how did the export total compare", "how many just in october": no noun counted
+    heads = _tagged_heads(q, start) or _head(phrase)
     # "how many border crossings / entry points ...": each alternative right after the counted
     # phrase names what is counted ("AML/CFT workshop" later in the question does not).
     rest, at = q[m.end(1) :], 0
@@ -695,7 +707,7 @@ def _counted_run(q: str, start: int) -> list:
         described = (
             (t.tag_ == "VBN" or (t.tag_ == "VBG" and not any(x.pos_ == "NOUN" for x in run)))
             and i + 1 < len(tokens)
-            and tokens[i + 1].pos_ in {"NOUN", "PROPN"}
+            and tokens[i + 1].pos_ in {"NOUN", "PROPN", "ADJ"}  # "acquired dengue cases"
         )
         if t.pos_ in _PHRASE_POS or hyphen or described:
             run.append(t)
@@ -1058,10 +1070,18 @@ def _counted_here(after: str, nouns: set[str]) -> bool:
 # "firearms" or "shop" of "workshops" are too short to tell.
 COMPOUND_HEAD = 5
 
-# "1,065 reported cases of murder", "12 incidents of piracy": a count of occurrences of a thing
-_CASES_OF = re.compile(r"^\s+(?:[a-z]+\s+)?(?:cases|instances|incidents|counts|episodes)\s+of\s+", re.I)
+# "1,065 reported cases of murder", "12 incidents of piracy": a count of occurrences of a thing;
+# "700,000 pieces of yaba pills", "2,800 rounds of ammunition": a count of a thing in its units
+_CASES_OF = re.compile(
+    r"^\s+(?:[a-z]+\s+)?(?:cases|instances|incidents|counts|episodes|pieces|units|items|rounds|head)\s+of\s+",
+    re.I,
+)
 
-_OF_THOSE = re.compile(r"^\s+(?:of\s+(?:those|these|the|them|which)|were|are)\s+", re.I)
+# "22,619 of those requests", "11 were youths", "112 are identified as Rohingyas"
+_OF_THOSE = re.compile(
+    r"^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+",
+    re.I,
+)
 
 
 # Initials of a lower-case phrase are taken from this many words: fewer recur by chance.
@@ -1091,8 +1111,10 @@ def _lower_initials(text: str) -> set[str]:
 # "the number of X (…) to / is / reached 153 / rose from 21 to 85 / was only 45": what a later
 # figure counts.
 _NUMBER_OF_THEN = re.compile(
-    r"\bnumber of\s+((?:[^\d.;:]|(?:19|20)\d\d){1,80}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
-    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to))\s+(?:[a-z]+\s+)?(?=\d)",
+    r"\bnumber of\s+((?:[^\d.;:]|(?:19|20)\d\d){1,120}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
+    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to)|"
+    # "... has been expanded to 3,664 from 611"
+    r"(?:(?:has|have|had)\s+been\s+)?(?:expanded|raised|reduced|brought|cut|lowered)\s+to)\s+(?:[a-z]+\s+)?(?=\d)",
     re.I,
 )
 # A list's introduction and its first numbered item ("the following legal texts have been written: (1)"),

@@ -61,10 +61,17 @@ _FIGURE = rf"(?:{QUANTITY.pattern}|{NUMBER_WORD.pattern})"
 _NEXT_FIGURE = rf"[^.;!?]{{0,120}}?(?:,\s|;|\band\b|\by\b)[^.;!?]{{0,60}}?{_FIGURE}"
 FIGURES_LISTED = re.compile(rf"{_FIGURE}{_NEXT_FIGURE}{_NEXT_FIGURE}", re.I)
 # ("66 million passengers" is a number of passengers, not an amount; "9.8 million in fines" is one)
+# A currency sign (Unicode's block of them, and the older ones outside it) before a figure.
+_CURRENCY_SIGNS = "$€£¥¢৳₨" + "".join(chr(c) for c in range(0x20A0, 0x20C1))
+# A figure in the millions or grouped in thousands ("450 million", "41.82 crore", "219 870 354")
+_LARGE_FIGURE = r"\d[\d,.]*\s?(?:million|billion|bn|crore|lakh|m\b)|\d{1,3}(?:[ ,.]\d{3})+"
 MONEY = re.compile(
-    r"(?:US\$|\$|€|£|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|(?:million|billion)"
+    rf"(?:US\$|[{_CURRENCY_SIGNS}]|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|(?:million|billion)"
     r"(?!\s+(?!(?:dollars?|euros?|pounds?|pesos?|yen|francs?|rupees?|usd|eur|in|of|for|from|to|and|or|was|were|is|"
-    r"are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b",
+    r"are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b"
+    # a currency code or a short sign in letters ("PKR 450 million", "Rs 41.82 crore", "N364.6 billion",
+    # "R219 870 354") before a large figure: a bare "TOP 10" or "R2" is none
+    rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})",
     re.I,
 )
 IDENTIFIER = re.compile(
@@ -141,10 +148,11 @@ KINDS: dict[str, Kind] = {
 UNTYPED = frozenset({"thing", "list", "name"})
 
 # Kinds a neighbouring sentence of the best one may supply. Not numbers: the next sentence's
-# figure usually counts something else ("two issues of the magazine were published").
+# figure usually counts something else ("two issues of the magazine were published"); a
+# breakdown, three figures or more ("Of these, 3,553 were in England, 34 ..."), goes on about it.
 BESIDE_KINDS = frozenset(
     {"date", "day", "year", "place", "city", "country", "person", "agent", "organisation", "who", "government"}
-    | {"email", "phone", "fax"}
+    | {"email", "phone", "fax", "breakdown"}
 )
 
 # What an amount asked for measures ("how much did the programme cost", "the budget for ..."):
@@ -264,7 +272,13 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
         rf"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
         rf"\bquien (?:es|era|fue|sera) (?:el |la )?(?:[\w'’]+ ){{0,3}}?(?:{_ROLES_ES})\b|"
-        rf"\bwho (?:\w+ )?(?:elected|appointed|named|chosen) (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b",
+        rf"\bwho (?:\w+ )?(?:elected|appointed|named|chosen) (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        # "who took over as CISA director": the person who came to hold the role
+        rf"\bwho (?:took|takes|will take) over (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        rf"\bwho (?:became|becomes|served|serves|succeeded|replaced|acted|acts) as (?:the )?"
+        rf"(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        # "¿cómo se llama el director ...?": the name of the person holding the role
+        rf"\bcomo se llama (?:el |la )?(?:[\w'’]+ ){{0,3}}?(?:{_ROLES_ES})\b",
         "person",
     ),
     (rf"\bwho\b.*\b(?:{_VERBS_OF_AGENCY})\b|\bquien\w*\b.*\b(?:{_VERBS_OF_AGENCY})", "agent"),
