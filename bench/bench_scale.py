@@ -193,6 +193,7 @@ def work_query(data: Path, runs: int) -> dict:
                 call(q)
                 timings[name].append((time.perf_counter() - t) * 1000)
     return {
+        "chunks": a.health()["chunks"],  # what the index holds (an ingest stopped early holds fewer)
         "build_s": t_build,
         "lexical_s": t_lexical,
         "first_answer_s": t_first,
@@ -302,7 +303,7 @@ def main() -> None:
             return spread([q[key] for q in qs], fmt)
 
         print(
-            f"| {size} | {col('first_answer_s', '{:.1f} s')} | {col('lexical_s', '{:.2f} s')} | "
+            f"| {qs[0]['chunks']:,} | {col('first_answer_s', '{:.1f} s')} | {col('lexical_s', '{:.2f} s')} | "
             f"{col('ask_p50')} / {col('ask_p95')} ms | {col('search_p50')} / {col('search_p95')} ms | "
             f"{col('ask_filtered_p50')} / {col('ask_filtered_p95')} ms | "
             f"{col('search_filtered_p50')} / {col('search_filtered_p95')} ms | {col('rss_mb', '{:.0f} MB')} |"
