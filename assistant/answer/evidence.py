@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import countries_in, demonyms, english_of_spanish, names_for_code, same_country
 from assistant.understand.names import initial_runs, same_name
-from assistant.understand.serials import ORDINAL_WORD, clipped_year, run_on_initials, serials_said
+from assistant.understand.serials import ORDINAL_WORD, ORDINAL_WORDS, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import (
     QUARTER_ORDINALS,
     QUARTER_WORDS,
@@ -412,9 +412,9 @@ def names_other_serial(q: QuestionProfile, text: str) -> bool:
     return False
 
 
-_ORDINAL_NAME = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\s+(?=[A-Z])", re.I)
+_ORDINAL_NAME = re.compile(rf"\b({ORDINAL_WORDS})\s+(?=[A-Z])", re.I)
 
-_ORDINAL = rf"(?:{'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))}|\d{{1,3}}(?:st|nd|rd|th))"
+_ORDINAL = rf"(?:{ORDINAL_WORDS}|\d{{1,3}}(?:st|nd|rd|th))"
 # "the first gun amnesty": an ordinal after a determiner, and the (up to two) words it numbers
 _ASKED_ORDINAL = re.compile(rf"\b(?:the|its|their|this|that)\s+({_ORDINAL})\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)
 _SAID_ORDINAL = re.compile(rf"\b({_ORDINAL})\s+([\w'’-]+(?:\s+[\w'’-]+)?)", re.I)

@@ -32,7 +32,9 @@ for _tens, _value in _TENS.items():
 _EDITION_WORDS = sorted((w for w in ORDINAL_WORD if w != "first"), key=len, reverse=True)
 # English, Spanish and French ("19e", "10ème", "1er") abbreviated ordinals.
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º|e|ème|eme|er|re)(?!\w)", re.I)
-_WORD_ORDINAL = re.compile(rf"\b({'|'.join(sorted(ORDINAL_WORD, key=len, reverse=True))})\b", re.I)
+# Every spelled ordinal as one alternation, longest first ("twenty-first" before "first").
+ORDINAL_WORDS = "|".join(sorted(ORDINAL_WORD, key=len, reverse=True))
+_WORD_ORDINAL = re.compile(rf"\b({ORDINAL_WORDS})\b", re.I)
 # A body's name may stand between ("the CGPCS seventeenth plenary", "its Council's fifth session").
 _EDITION_ORDINAL = re.compile(
     rf"\b(?:the|its|their|this|that)\s+(?:[\w'’-]+\s+){{0,2}}?({'|'.join(_EDITION_WORDS)})\b", re.I
