@@ -144,6 +144,15 @@ class ChromaStore:
         )
         return [(i, 1.0 - float(dist)) for i, dist in zip(got["ids"][0], got["distances"][0])]
 
+    def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
+        """The stored vectors of these chunks; a chunk no longer stored is absent."""
+        out: dict[str, list[float]] = {}
+        ids = list(ids)
+        for start in range(0, len(ids), _READ_BATCH):
+            got = self._collection.get(ids=ids[start : start + _READ_BATCH], include=["embeddings"])
+            out.update(zip(got["ids"], got["embeddings"]))
+        return out
+
     def all_records(self) -> list[tuple[Chunk, dict]]:
         """Every stored chunk with its raw metadata (for the lexical index and listings)."""
         records = []

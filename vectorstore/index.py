@@ -33,6 +33,16 @@ from ingest.fingerprint import PROBE
 
 log = logging.getLogger(__name__)
 
+# A filtered dense search is answered without Chroma's metadata filter, which scans its metadata
+# table on every query (about 20 ms at 32k chunks, against 1.2 ms unfiltered): at most
+# EXACT_FILTERED_MAX accepted chunks are ranked exactly from their stored vectors; more are
+# taken from an unfiltered query OVERFETCH times as deep as the accepted share needs, up to
+# OVERFETCH_MAX results, and only a filter too narrow for that goes to Chroma's own.
+EXACT_FILTERED_MAX = 256
+OVERFETCH = 2.0
+OVERFETCH_MAX = 2000
+MASKS_KEPT = 32  # filters whose chunk masks a snapshot keeps (a question's searches share one)
+
 StepHook = Callable[[str], None]  # told each step of a write ("journal", "original", "chunks", "manifest")
 
 
@@ -46,6 +56,7 @@ class Snapshot:
     _groups: list = field(default_factory=list, compare=False, repr=False)  # filled on first filter
     _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first search
     _openings: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
+    _masks: dict = field(default_factory=dict, compare=False, repr=False)  # recent filters' masks
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk with this id, if this state of the index holds it."""
@@ -65,7 +76,16 @@ class Snapshot:
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for each chunk the filters accept. Filters read document metadata, so they are
         checked once per distinct metadata, not once per chunk (at 100k chunks that is the
-        difference between a few and a hundred milliseconds per filtered question)."""
+        difference between a few and a hundred milliseconds per filtered question), and a
+        question's dense and lexical searches share one mask."""
+        found = self._masks.get(filters)
+        if found is None:
+            found = self._masks[filters] = self._mask(filters)
+            while len(self._masks) > MASKS_KEPT:
+                self._masks.pop(next(iter(self._masks)))
+        return found
+
+    def _mask(self, filters: Filters) -> np.ndarray:
         if not self._groups:
             keys: dict[tuple, int] = {}
             firsts: list[Chunk] = []
@@ -469,10 +489,45 @@ class Index:
         snap = self.snapshot
         if not snap.chunks:  # known from the snapshot: no round trip to Chroma per question
             return []
+        if filters is not None and not filters.is_empty():
+            narrowed = self._filtered_dense(snap, vector, k, filters)
+            if narrowed is not None:
+                return narrowed
         found = [(snap.chunk(i), score) for i, score in self._store.nearest_ids(vector, k, filters)]
         if all(c is not None for c, _ in found):
             return found
         return self._store.search(vector, k, filters)  # written since this snapshot: read them whole
+
+    def _filtered_dense(
+        self, snap: Snapshot, vector: list[float], k: int, filters: Filters
+    ) -> list[tuple[Chunk, float]] | None:
+        """The nearest chunks the filters accept, found from this snapshot's mask (see
+        EXACT_FILTERED_MAX); None when only Chroma's filter can say (a chunk written since)."""
+        accepted = np.flatnonzero(snap.mask(filters))
+        if len(accepted) == 0:
+            return []
+        if len(accepted) <= EXACT_FILTERED_MAX:
+            ids = [snap.chunks[i].chunk_id for i in accepted]
+            stored = self._store.vectors(ids)
+            if len(stored) < len(ids):
+                return None
+            matrix = np.asarray([stored[i] for i in ids], dtype=np.float32)
+            query = np.asarray(vector, dtype=np.float32)
+            norms = np.linalg.norm(matrix, axis=1) * np.linalg.norm(query)  # cosine, as Chroma's space
+            sims = (matrix @ query) / np.where(norms > 0, norms, 1.0)
+            best = np.argsort(-sims, kind="stable")[:k]
+            return [(snap.chunks[accepted[j]], float(sims[j])) for j in best]
+        depth = int(np.ceil(k * len(snap.chunks) / len(accepted) * OVERFETCH))
+        if depth > OVERFETCH_MAX:
+            return None
+        found = []
+        for chunk_id, score in self._store.nearest_ids(vector, depth, None):
+            chunk = snap.chunk(chunk_id)
+            if chunk is None:
+                return None
+            if filters.accepts(chunk):
+                found.append((chunk, score))
+        return found[:k] if len(found) >= k else None
 
     def lexical_search(self, query: str, k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         snap = self.snapshot
