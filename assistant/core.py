@@ -33,7 +33,7 @@ from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
 from assistant.understand.filters import UnknownFilterError, resolve_filters
-from assistant.understand.followup import context_of, dated_relative, relative_year, standalone
+from assistant.understand.followup import asks_alongside, context_of, dated_relative, relative_year, standalone
 from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name, unlisted_names
@@ -222,7 +222,7 @@ class Assistant:
         )
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.
-        report_years = {str(d.year) for d in self.index.documents() if d.doc_id in mentioned and d.year}
+        report_years = {str(d.year) for d in map(self.index.document, mentioned) if d and d.year}
         q = replace(q, asked_years=tuple(y for y in q.asked_years if y not in report_years))
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
         q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
@@ -369,10 +369,12 @@ class Assistant:
         self.validate_question(question, history)
         question = question.strip()
         filters = self.resolve_filters(filters)
-        asked = self._dated(question, tuple(history), filters, k)
+        earlier = self._earlier(question, tuple(history), filters, k)
+        asked = self._dated(question, tuple(history), earlier)
+        answered = answered_before(earlier) if self.llm is None and asks_alongside(question) else ()
         parts = compound_parts(asked) if self.llm is None else [asked]  # a model reads both parts
         if len(parts) == 1:
-            return replace(self._ask_one(asked, history, filters, k), question=question)
+            return replace(self._ask_one(asked, history, filters, k, answered=answered), question=question)
         _, carried = context_of(standalone(question, history))
         total, used = self.settings.answer_max_chars, 0
         kept = int(PART_SHARE_KEPT * total / len(parts))  # for each part still to come
@@ -386,21 +388,35 @@ class Assistant:
             others = " ".join(p for j, p in enumerate(parts) if j != i)
             near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
             context = f"{others} {carried}".strip()
-            answers.append(self._ask_one(part, (), filters, k, context=context, budget=budget, near=near))
+            answers.append(
+                self._ask_one(part, (), filters, k, context=context, budget=budget, near=near, answered=answered)
+            )
             used += 0 if answers[-1].abstained else len(strip_markers(answers[-1].answer)) + 1  # and a space
         return join_answers(question, parts, answers)
 
-    def _dated(self, question: str, history: tuple[str, ...], filters: Filters | None, k: int | None) -> str:
-        """ "where was the meeting the year after?" after "when did Chile host its annual meeting?":
-        the year to count from is in the answer to the earlier turn, not in its words. That turn
-        is answered again (from the same index, so the same answer the user saw) and the year
-        counted from its year ("where was the meeting 2019?"); a declined or undated answer
-        leaves the question as it was."""
+    def _earlier(
+        self, question: str, history: tuple[str, ...], filters: Filters | None, k: int | None
+    ) -> Answer | None:
+        """The answer the user saw to the turn a follow-up goes on from: that turn asked again
+        (from the same index, so the same answer). None for a question standing on its own (with an
+        LLM, which rewrites follow-ups, only a year counted from that turn's answer needs it)."""
         previous = next((h for h in reversed(history) if h.strip()), "")
-        if not previous or not relative_year(question) or YEAR.search(previous):
-            return question
+        if not previous:
+            return None
+        follows = self.llm is None and bool(context_of(standalone(question, history))[1])
+        if not (follows or relative_year(question)):  # (a year counted from it is needed either way)
+            return None
         at = max(i for i, h in enumerate(history) if h.strip())
-        earlier = self._ask_one(previous, history[:at], filters, k)
+        return self._ask_one(previous, history[:at], filters, k)
+
+    def _dated(self, question: str, history: tuple[str, ...], earlier: Answer | None) -> str:
+        """ "where was the meeting the year after?" after "when did Chile host its annual meeting?":
+        the year to count from is in the answer to the earlier turn, not in its words, so it is
+        counted from that answer's year ("where was the meeting 2019?"); a declined or undated
+        answer leaves the question as it was."""
+        previous = next((h for h in reversed(history) if h.strip()), "")
+        if earlier is None or not relative_year(question) or YEAR.search(previous):
+            return question
         years = [] if earlier.abstained else YEAR.findall(earlier.answer)
         return dated_relative(question, years[0]) if years else question
 
@@ -414,12 +430,14 @@ class Assistant:
         budget: int | None = None,
         on_sentence: Callable[[str], None] | None = None,
         near: Sequence[tuple[Hit, str]] = (),
+        answered: tuple[str, ...] = (),
     ) -> Answer:
         """One question through understanding, retrieval and the engine; `context` is carried
         over like a follow-up's earlier turn, `budget` caps the answer's length. With an LLM
         configured, the model writes the answer from the same passages (each sentence told to
         `on_sentence` once checked) and the extractive answer is the fallback. `near`: the passages
-        (and quotes) of an earlier part's answer this part goes on about (`anchor_of`)."""
+        (and quotes) of an earlier part's answer this part goes on about (`anchor_of`); `answered`:
+        the quotes that answered the earlier turn a follow-up asks alongside."""
         t0 = time.perf_counter()
         self.index.sync()  # another process sharing the Chroma server may have written
         asked, rewrite_failure = question, None
@@ -429,6 +447,7 @@ class Assistant:
             except LLMFailure as exc:
                 rewrite_failure = str(exc)
         q, query, synonyms = self.understand(asked, history, context)
+        q = replace(q, answered_before=answered)
         hits = self.retriever.search(
             query,
             k or self.settings.top_k,
@@ -518,6 +537,13 @@ class Assistant:
             out["status"] = "ok" if report.ok else "inconsistent"
             out["check"] = [{"kind": p.kind, "doc_id": p.doc_id, "detail": p.detail} for p in report.problems]
         return out
+
+
+def answered_before(earlier: Answer | None) -> tuple[str, ...]:
+    """The quotes of an earlier turn's answer (none when it declined)."""
+    if earlier is None or earlier.abstained:
+        return ()
+    return tuple(c.quote for c in earlier.citations)
 
 
 def explain(q: QuestionProfile, draft: Draft) -> dict:

@@ -1059,3 +1059,34 @@ def test_no_noun_is_counted_after_an_adverb_or_a_verb_alone() -> None:
 
     assert counted_noun("what was the total number of locally acquired flu cases in zembla in 2031?") == ("cas",)
     assert counted_noun("and how many just in october?") == ()
+
+
+def test_a_first_part_may_name_what_it_asks_without_a_question_word() -> None:
+    assert compound_parts("For the brief: Zembla's total drug haul for 2031, and how many raids did police make?") == [
+        "For the brief: Zembla's total drug haul for 2031",
+        "and how many raids did police make?",
+    ]
+    one = "cocaine and heroin seizures in 2031 and what changed?"  # no question word after "and" but one
+    assert compound_parts(one) == [one]
+
+
+def test_a_part_told_apart_by_a_noun_phrase_needs_its_noun_not_its_adjectives() -> None:
+    from assistant.understand.question import subset_asked
+
+    assert subset_asked("zembla 2031 - how many were actual incidents?", nouns=True) == ("incident",)
+    assert subset_asked("how many of those were DAML requests?") == ("daml", "request")
+    assert subset_asked("how many were arrested?", nouns=True) == ()
+
+
+def test_months_spans_of_time_and_nationalities_are_kinds_asked_for() -> None:
+    assert answer_kind("which month was each of them?") == "date"
+    assert answer_kind("for how long is the measure supposed to run?") == "duration"
+    assert answer_kind("how long ago did it open?") == "date"
+    assert answer_kind("What nationality were the suspects?") == "nationality"
+    from assistant.answer.units import Unit, with_labels
+
+    unit = Unit(0, 0, 44, "With over 80 years of experience in borders.", False, None, 0)
+    assert with_labels(unit, [(5, 18, "DATE")]).labels == {"DURATION"}
+    none: frozenset[str] = frozenset()
+    assert holds_new("duration", "The measure is limited to six months.", (("DURATION", "six months"),), none)
+    assert not holds_new("duration", "Controls began on 16 September 2031.", (("DATE", "16 September 2031"),), none)

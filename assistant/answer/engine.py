@@ -390,7 +390,7 @@ class AnswerEngine:
         follows the person the earlier question found, not the best-scoring address anywhere."""
         if not q.context_terms or q.expects not in {"email", "phone", "fax"}:
             return None
-        earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person")
+        earlier = replace(q, terms=q.context_terms, context_terms=(), expects="person", answered_before=())
         people = [s for s in self.scorer.score(earlier, hits, lexical) if holds_wanted(q, s.unit, "person")]
         if not people:
             return None

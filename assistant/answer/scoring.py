@@ -56,6 +56,14 @@ PREDICATE_MATCH = 0.1
 AGENT_BY = 0.1
 AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"})
 
+# A follow-up that asks alongside the earlier turn ("what did the minister say about crime?", then
+# "ok and violent crime specifically?") asks for something else: the passage that answered the
+# earlier turn answers it only when it holds the kind of value now asked for ("when was it held?",
+# then "and where?"). (Follow-ups pointing back at that answer, "what's her email?", or narrowing
+# it, "which pacific countries took part?", go on about it: assistant.core passes no earlier
+# answer for them.)
+ANSWERED_BEFORE = 0.3
+
 # How many sentences either side of a unit on its own line (a paragraph) lend it their words.
 SAME_LINE_NEIGHBOURS = 1
 
@@ -177,6 +185,12 @@ def enumerated(text: str) -> int:
     """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
     pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
+
+
+def quoted_before(text: str, quotes: Sequence[str]) -> bool:
+    """Is this unit one an earlier answer quoted (whole, or clipped to its start)?"""
+    said = " ".join(text.split())
+    return any((q := " ".join(quote.split())[:80]) and (q in said or said[:80] in q) for quote in quotes)
 
 
 def done_by(text: str, predicates: set[str]) -> bool:
@@ -489,6 +503,11 @@ class UnitScorer:
             stated = set(YEAR.findall(u.text))
             other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
             listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
+            repeated = (
+                ANSWERED_BEFORE
+                if quoted_before(u.text, q.answered_before) and (q.expects in UNTYPED or not holds[i])
+                else 0.0
+            )
             score = (
                 0.4 * own
                 + 0.2 * ranked_ctx
@@ -500,6 +519,7 @@ class UnitScorer:
                 + acted
                 - heading
                 - other_year
+                - repeated
                 + 0.03 / (1 + u.hit_index)
             )
             asked = cover(token_sets[i] | context | near, own_terms) if q.context_terms else ctx

@@ -14,6 +14,7 @@ from functools import lru_cache
 from assistant.answer.instructions import addresses_assistant
 from assistant.text import split_sentences
 from assistant.types import Chunk, Hit
+from assistant.understand.wanted import SPAN_OF_TIME
 from vectorstore.lexical import tokenize
 
 Span = tuple[int, int, str]
@@ -274,6 +275,8 @@ def _refine(label: str, text: str) -> str | None:
     """spaCy's DATE covers durations ("three-day", "a year"); a point in time names a number or a
     month. A person's name is capitalised: the small model's "marijuana" as a PERSON is no one (None)."""
     if label == "DATE" and not any(c.isdigit() for c in text) and not _MONTH.search(text):
+        return "DURATION"
+    if label == "DATE" and SPAN_OF_TIME.search(text) and not _MONTH.search(text):  # "over 80 years"
         return "DURATION"
     # (Only persons: the English recogniser reading a Spanish page leans on its lower-case words,
     # "los municipios de Cuetzalan", to find the places and bodies beside them.)

@@ -52,7 +52,9 @@ def compound_parts(question: str) -> list[str]:
             parts.append(_asked_of(parts[-1], bare.group(1).lower()))
         else:
             parts.extend(s for s in spans if s)
-    if len(parts) < 2 or not all(_ASKS.search(p) for p in parts):
+    # (the first part may name what it asks for without a question word: "SENAN's total drug haul
+    # for 2025, and how many emergencies did ECU 911 handle?")
+    if len(parts) < 2 or not all(_ASKS.search(p) for p in parts[1:]):
         return [question]
     if any(len(tokenize(p)) < MIN_PART_TERMS for p in parts):
         return [question]

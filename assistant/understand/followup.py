@@ -13,18 +13,27 @@ from assistant.understand.names import entities
 from assistant.understand.question import YEAR
 from vectorstore.lexical import tokenize
 
-_DEPENDENT = re.compile(
+_POINTING_BACK = (
     r"\b(?:they|them|their|theirs|it|its|he|him|his|she|her|hers|this|that|these|those|there|then|"
     r"one|ones|same|former|latter|ella|ellos|ellas|su|sus|eso|esa|ese)\b"
-    # "and the 2019 one?", "ok and where ...?", "thanks - what about ...?"
-    r"|^\s*(?:(?:ok(?:ay)?|so|right|thanks|great|then|vale|bueno|gracias)\W+)?(?:and|what about|how about|y|also)\b",
-    re.IGNORECASE,
 )
+# "and the 2019 one?", "ok and where ...?", "thanks - what about ...?"
+_ALONGSIDE = (
+    r"^\s*(?:(?:ok(?:ay)?|so|right|thanks|great|then|vale|bueno|gracias)\W+)?(?:and|what about|how about|y|also)\b"
+)
+_DEPENDENT = re.compile(f"{_POINTING_BACK}|{_ALONGSIDE}", re.IGNORECASE)
 
 
 def is_dependent(question: str) -> bool:
     """Does the question lean on earlier turns (pronouns, ellipsis, very few content words)?"""
     return bool(_DEPENDENT.search(question)) or len(tokenize(question)) <= 1
+
+
+def asks_alongside(question: str) -> bool:
+    """Does the follow-up ask alongside the earlier turn ("ok and violent crime specifically?",
+    "what about the entries?") rather than point back at what its answer said ("what's her
+    email?", "and which of them ...", "that measure") or narrow it ("which pacific countries took part?")?"""
+    return bool(re.match(_ALONGSIDE, question, re.IGNORECASE)) and not re.search(_POINTING_BACK, question, re.I)
 
 
 def unanchored(question: str, previous: str) -> bool:

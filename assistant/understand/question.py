@@ -92,6 +92,8 @@ class QuestionProfile:
     extreme: tuple[str, ...] = ()  # the superlative words asked ("most", "largest", "más"), folded
     # "which cities ...", "the three pilot sites": (asked noun stem, labels of the named things it stands for)
     asked_kinds: tuple[tuple[str, frozenset[str]], ...] = ()
+    # a follow-up asking alongside the earlier turn: the passages that answered that turn
+    answered_before: tuple[str, ...] = ()
 
 
 def answer_type(q: str) -> str:
@@ -637,7 +639,7 @@ _MEASURES = frozenset(tokenize("weight amount quantity volume value sum"))
 _PARTITIVE = re.compile(
     r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
-    r"|^\W*(?:and\s+|so\s+)?h\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
+    r"|\bh\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
     r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes|ended up(?: being)?|got)\s+"
     r"([^?.!,;]+)",
     re.I,
@@ -657,9 +659,24 @@ def subset_asked(q: str, nouns: bool = False) -> tuple[str, ...]:
     Y": the figure answering it is one said of Y, not the whole's. With `nouns`, only a Y that
     is a noun phrase."""
     m = _PARTITIVE.search(q) or _CONCERNING.search(q)
-    if not m or (nouns and not _tag_at(q, m.start(1)).startswith("NN")):
+    if not m:
         return ()
-    return content_terms(_LATER.sub(" ", m.group(1)))
+    phrase = _noun_phrase_at(q, m.start(1))
+    if nouns and not phrase:
+        return ()
+    said = _LATER.sub(" ", m.group(1))
+    if phrase:  # "how many were actual incidents": incidents, however the passage qualifies them
+        said = " ".join(t.text for t in _tagged(q) if m.start(1) <= t.idx < m.end(1) and not t.tag_.startswith("JJ"))
+        said = _LATER.sub(" ", said)
+    return content_terms(said)
+
+
+def _noun_phrase_at(q: str, at: int) -> bool:
+    """Does a noun phrase start at character `at` ("actual incidents", "minors"), its adjectives
+    before its noun?"""
+    tags = [t.tag_ for t in _tagged(q) if t.idx >= at]
+    head = next((tag for tag in tags if tag not in {"JJ", "JJR", "JJS"}), "")
+    return head.startswith("NN")
 
 
 def _has_figure(stem: str) -> bool:

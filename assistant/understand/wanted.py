@@ -101,6 +101,14 @@ HELD_IN = re.compile(
 )
 
 
+# A span of time as a figure of its units: "12 working days", "a two-day workshop", "six months".
+SPAN_OF_TIME = re.compile(
+    r"\b(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
+    r"[\s-]+(?:(?:working|calendar|business|consecutive)\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of answer: what a decline calls it, the entity labels and patterns that hold it."""
@@ -118,6 +126,8 @@ KINDS: dict[str, Kind] = {
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
+    # "how long ...": a span of time ("six months", "a four-year period", "over 80 years")
+    "duration": Kind("length of time", frozenset({"DURATION"}), (SPAN_OF_TIME,)),
     # "what year ...": a day and month without a year ("from 14 to 16 May") does not answer it.
     "year": Kind("year", patterns=(YEAR, FISCAL_YEAR)),
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
@@ -131,6 +141,8 @@ KINDS: dict[str, Kind] = {
     # "a breakdown of the calls by type": the figures of its parts, side by side
     "breakdown": Kind("breakdown into figures", patterns=(FIGURES_LISTED,)),
     "person": Kind("named person", frozenset({"PERSON"}), (PERSON,)),
+    # "what nationality were the suspects": a people's name ("Iranian")
+    "nationality": Kind("nationality", frozenset({"NORP"})),
     # "which agencies / which company ...": an organisation, not a country or a person.
     "organisation": Kind("organisation", frozenset({"ORG"})),
     "government": Kind("government", frozenset({"GPE", "NORP"}), (GOVERNMENT,)),
@@ -152,6 +164,7 @@ UNTYPED = frozenset({"thing", "list", "name"})
 # breakdown, three figures or more ("Of these, 3,553 were in England, 34 ..."), goes on about it.
 BESIDE_KINDS = frozenset(
     {"date", "day", "year", "place", "city", "country", "person", "agent", "organisation", "who", "government"}
+    | {"nationality", "duration"}
     | {"email", "phone", "fax", "breakdown"}
 )
 
@@ -209,8 +222,11 @@ FORMS: tuple[tuple[str, str], ...] = (
         "day",
     ),
     (r"\b(?:what|which) year\b(?!s)|\b(?:que|cual) ano\b", "year"),
+    (r"\bhow long\b(?! ago)|\bcuanto tiempo\b", "duration"),
+    (r"\b(?:what|which) (?:\w+ )?nationalit(?:y|ies)\b|\bnationalit(?:y|ies) of\b|\bque nacionalidad", "nationality"),
     (
-        r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?|time ?periods?)\b|\bhow long\b|\bwhich years?\b|"
+        r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?|time ?periods?)\b|\bhow long ago\b|\bwhich years?\b|"
+        r"\bwhich (?:months?|periods?|time ?frames?|time ?periods?)\b|"
         r"\bsince when\b|"
         r"\bfrom when\b|\bcuando\b|\bque ano\b",
         "date",
