@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
 from ingest.normalize import Line, build_text, ends_mid_phrase, wrap_margin, wrapped_on
-from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line
+from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line, text_table_rows
 from ingest.pdf_lines import page_lines, to_source_lines
 
 if TYPE_CHECKING:
@@ -263,6 +263,7 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int
     lines = [line for _, line in numbered]
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
         lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
+    lines = text_table_rows(lines)  # a table's rows as lines that carry its column headers
     # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line (on the
     # next page too). In text wrapped at a fixed width, so does a line that reached the right
     # margin, or one with no sentence end before a line opening in lower case.

@@ -73,3 +73,62 @@ def row_keys(line: str) -> frozenset[str]:
     if FIELD_SEPARATOR not in line:
         return frozenset()
     return frozenset(match.group(1) for match in _ROW_KEY.finditer(line))
+
+
+# Plain text tables (a page's text, an export): a header line of short column names set apart
+# by column gaps, then rows. A row's gaps may be single spaces ("Romance 1,135 945 $50.3M"): its
+# values are then read from the right, as figures, and what is left is its label.
+_COLUMN_GAP = re.compile(r"\s{2,}|\t")
+_VALUE = re.compile(r"^(?:[-+]?[$€£¥]?\d[\d,.]*(?:%|[MKBmkb]n?)?|N/?A|n/?a|[-–—])$")
+MIN_TEXT_TABLE_COLUMNS = 3
+MIN_TEXT_TABLE_ROWS = 2
+
+
+def text_table_rows(lines: Sequence[str]) -> list[str]:
+    """The lines with each plain-text table's data rows rewritten as row lines that carry the
+    column headers ("Fraud Type: Romance · Reports: 1,135 · ..."); other lines unchanged, one
+    line for one line (page numbers stay where they were)."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        header = _header_cells(out[i])
+        rows: list[list[str]] = []
+        if header:
+            for line in out[i + 1 :]:
+                cells = _row_cells(line, len(header))
+                if cells is None:
+                    break
+                rows.append(cells)
+        if len(rows) >= MIN_TEXT_TABLE_ROWS:
+            for j, cells in enumerate(rows, start=i + 1):
+                out[j] = row_line(list(zip(header, cells)))
+            i += len(rows) + 1
+        else:
+            i += 1
+    return out
+
+
+def _header_cells(line: str) -> list[str] | None:
+    cells = [c for c in _COLUMN_GAP.split(line.strip()) if c]
+    if len(cells) < MIN_TEXT_TABLE_COLUMNS or not is_header(cells):
+        return None
+    if any(_VALUE.match(c) for c in cells) or not all(any(ch.isalpha() for ch in c) for c in cells):
+        return None  # a header names its columns; a row of figures is data
+    return cells
+
+
+def _row_cells(line: str, width: int) -> list[str] | None:
+    """A data row's cells, or None when the line is no row of this table."""
+    line = line.strip()
+    if not line or (_ENDS_LIKE_TEXT.search(line) and not _VALUE.match(line.split()[-1])):
+        return None
+    cells = [c for c in _COLUMN_GAP.split(line) if c]
+    if len(cells) == width:
+        return cells
+    tokens = line.split()
+    values: list[str] = []
+    while tokens and len(values) < width - 1 and _VALUE.match(tokens[-1]):
+        values.insert(0, tokens.pop())
+    if len(values) != width - 1 or not tokens:
+        return None
+    return [" ".join(tokens), *values]

@@ -159,3 +159,21 @@ def test_repeat_header_flag_is_found_in_the_xml(tmp_path: Path) -> None:
     path = tmp_path / "two.docx"
     document.save(path)
     assert load_document(path).text == "Member: Ruritania · Status: submitted"
+
+
+def test_a_plain_text_tables_rows_carry_its_column_headers(tmp_path):
+    """A page's text table, its gaps single spaces in some rows: each row names its columns."""
+    page = tmp_path / "zembla-frauds-2031.txt"
+    page.write_text(
+        "Top frauds by dollar loss in 2031:\n\n"
+        "Fraud Type  Reports  Victims  Dollar Loss\n"
+        "Investments  4,010  3,631  $309.4M\n"
+        "Spear Phishing 1,239 668 $58.2M\n"
+        "Identity Fraud 11,228  11,228  N/A\n\n"
+        "Reports fell in 2031.  Losses did not.\n"
+    )
+    text = load_document(page).text
+    assert "Fraud Type: Spear Phishing · Reports: 1,239 · Victims: 668 · Dollar Loss: $58.2M" in text
+    assert "Fraud Type: Identity Fraud · Reports: 11,228 · Victims: 11,228 · Dollar Loss: N/A" in text
+    assert "Reports fell in 2031.  Losses did not." in text or "Reports fell in 2031. Losses did not." in text
+    assert row_keys(text.splitlines()[-2]) == {"Fraud Type", "Reports", "Victims", "Dollar Loss"}
