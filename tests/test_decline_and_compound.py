@@ -1090,3 +1090,4 @@ def test_months_spans_of_time_and_nationalities_are_kinds_asked_for() -> None:
     none: frozenset[str] = frozenset()
     assert holds_new("duration", "The measure is limited to six months.", (("DURATION", "six months"),), none)
     assert not holds_new("duration", "Controls began on 16 September 2031.", (("DATE", "16 September 2031"),), none)
+    assert holds_new("duration", "Zembla has a coastline of more than 1000 Km.", (), none)  # how long a thing is

@@ -109,6 +109,10 @@ SPAN_OF_TIME = re.compile(
 )
 
 
+# A distance: "more than 1000 km", "573 nautical miles".
+DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|metres?|meters?)\b", re.I)
+
+
 @dataclass(frozen=True)
 class Kind:
     """A kind of answer: what a decline calls it, the entity labels and patterns that hold it."""
@@ -126,8 +130,9 @@ KINDS: dict[str, Kind] = {
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
     "day": Kind("exact date", patterns=(DAY,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
-    # "how long ...": a span of time ("six months", "a four-year period", "over 80 years")
-    "duration": Kind("length of time", frozenset({"DURATION"}), (SPAN_OF_TIME,)),
+    # "how long ...": a span of time ("six months", "a four-year period", "over 80 years") or, of a
+    # thing ("how long is the coastline"), a distance
+    "duration": Kind("length", frozenset({"DURATION"}), (SPAN_OF_TIME, DISTANCE)),
     # "what year ...": a day and month without a year ("from 14 to 16 May") does not answer it.
     "year": Kind("year", patterns=(YEAR, FISCAL_YEAR)),
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
