@@ -1073,6 +1073,8 @@ def test_a_first_part_may_name_what_it_asks_without_a_question_word() -> None:
 def test_a_part_told_apart_by_a_noun_phrase_needs_its_noun_not_its_adjectives() -> None:
     from assistant.understand.question import subset_asked
 
+    assert subset_asked("and how many were deported in the end?") == ("deport",)  # "in the end": eventually
+    assert subset_asked("how many were deported at the end of 2031?") == ("deport", "end", "2031")
     assert subset_asked("zembla 2031 - how many were actual incidents?", nouns=True) == ("incident",)
     assert subset_asked("how many of those were DAML requests?") == ("daml", "request")
     assert subset_asked("how many were arrested?", nouns=True) == ()
@@ -1083,6 +1085,7 @@ def test_months_spans_of_time_and_nationalities_are_kinds_asked_for() -> None:
     assert answer_kind("for how long is the measure supposed to run?") == "duration"
     assert answer_kind("how long ago did it open?") == "date"
     assert answer_kind("What nationality were the suspects?") == "nationality"
+    assert answer_kind("and which of them are pacific states?") == "government"
     from assistant.answer.units import Unit, with_labels
 
     unit = Unit(0, 0, 44, "With over 80 years of experience in borders.", False, None, 0)

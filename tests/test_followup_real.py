@@ -37,6 +37,16 @@ def test_the_earlier_turns_answer_is_not_the_follow_ups(assistant):
     assert "six months" in answer.answer, answer.answer  # (a span of time, not the date it began)
 
 
+def test_a_follow_up_asks_alongside_or_points_back():
+    from assistant.understand.followup import asks_alongside
+
+    assert asks_alongside("ok and violent crime specifically?")
+    assert asks_alongside("what about the unauthorised entries?")
+    assert not asks_alongside("and which of them are island states?")  # points back at the answer
+    assert not asks_alongside("what's her email?")
+    assert not asks_alongside("which pacific countries took part?")  # narrows it
+
+
 def test_a_follow_up_pointing_back_at_the_answer_goes_on_about_it(assistant):
     earlier = "Which countries asked for border cooperation action plans in 2031?"
     answer = assistant.ask("which month was each of them?", history=[earlier])

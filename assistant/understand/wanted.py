@@ -216,7 +216,9 @@ FORMS: tuple[tuple[str, str], ...] = (
         # country hosted ...", "in which country ...": a place
         r"|(?<!\bin )\b(?:which|what) country (?:did|does|do|has|have|had|will|would)\b"
         r"(?!.*\b(?:held|host\w*|located|based|take place)\b|.*\bin\W*$)"
-        r"|\bque (?:paises|gobiernos|estados|economias)\b",
+        r"|\bque (?:paises|gobiernos|estados|economias)\b"
+        # "and which of them are pacific states?"
+        r"|\bwhich of (?:them|those|these) (?:are|were|is|was) (?:\w+ ){0,2}(?:countries|states|economies|nations)\b",
         "government",
     ),
     (
