@@ -96,6 +96,17 @@ def where_clause(filters: Filters | None) -> dict | None:
     return terms[0] if len(terms) == 1 else {"$and": terms}
 
 
+def stored_vectors(collection, ids: Sequence[str], batch: int) -> dict[str, list[float]]:
+    """The embeddings a collection stores under these ids, read `batch` ids at a time; an id it
+    does not hold is absent."""
+    out: dict[str, list[float]] = {}
+    ids = list(ids)
+    for start in range(0, len(ids), batch):
+        got = collection.get(ids=ids[start : start + batch], include=["embeddings"])
+        out.update(zip(got["ids"], got["embeddings"]))
+    return out
+
+
 class ChromaStore:
     """Add, search, list and delete chunks in one Chroma collection.
 
@@ -146,12 +157,7 @@ class ChromaStore:
 
     def vectors(self, ids: Sequence[str]) -> dict[str, list[float]]:
         """The stored vectors of these chunks; a chunk no longer stored is absent."""
-        out: dict[str, list[float]] = {}
-        ids = list(ids)
-        for start in range(0, len(ids), _READ_BATCH):
-            got = self._collection.get(ids=ids[start : start + _READ_BATCH], include=["embeddings"])
-            out.update(zip(got["ids"], got["embeddings"]))
-        return out
+        return stored_vectors(self._collection, ids, _READ_BATCH)
 
     def all_records(self) -> list[tuple[Chunk, dict]]:
         """Every stored chunk with its raw metadata (for the lexical index and listings)."""
@@ -206,12 +212,7 @@ class UnitVectorStore:
             )
 
     def get(self, keys: Sequence[str]) -> dict[str, list[float]]:
-        out: dict[str, list[float]] = {}
-        keys = list(keys)
-        for start in range(0, len(keys), _WRITE_BATCH):
-            got = self._collection.get(ids=keys[start : start + _WRITE_BATCH], include=["embeddings"])
-            out.update(zip(got["ids"], got["embeddings"]))
-        return out
+        return stored_vectors(self._collection, keys, _WRITE_BATCH)
 
     def delete_document(self, doc_id: str) -> None:
         ids = self._collection.get(where={"doc_id": doc_id}, include=[])["ids"]
