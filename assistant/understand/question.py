@@ -213,11 +213,10 @@ def asking_clause(question: str) -> str:
     return parts[-1] if len(parts) > 1 else question
 
 
-# "what happened afterwards?", "where does it stand now?", "how many were deported in the end?": later
-# than what the premise says
+# "what happened afterwards?", "where does it stand now?": later than what the premise says
 _LATER = re.compile(
     r"\b(?:afterwards?|later|since then|subsequently|thereafter|after that|by now|now|today|currently|so far"
-    r"|to date|eventually|ultimately|in the end(?! of))\b",
+    r"|to date)\b",
     re.I,
 )
 

@@ -216,9 +216,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         # country hosted ...", "in which country ...": a place
         r"|(?<!\bin )\b(?:which|what) country (?:did|does|do|has|have|had|will|would)\b"
         r"(?!.*\b(?:held|host\w*|located|based|take place)\b|.*\bin\W*$)"
-        r"|\bque (?:paises|gobiernos|estados|economias)\b"
-        # "and which of them are pacific states?"
-        r"|\bwhich of (?:them|those|these) (?:are|were|is|was) (?:\w+ ){0,2}(?:countries|states|economies|nations)\b",
+        r"|\bque (?:paises|gobiernos|estados|economias)\b",
         "government",
     ),
     (
@@ -343,6 +341,10 @@ _SUBCLAUSE = re.compile(r"\b(?:when|where|while)\b")
 _JOINED = re.compile(r"(?:\band|\bor|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
 
 
+# A follow-up picking members out of an earlier answer: "which of them are ...", "which of those were ..."
+_WHICH_OF_THEM = re.compile(r"\bwhich of (?:them|those|these) (?:are|were|is|was) ")
+
+
 def answer_kind(question: str) -> str:
     """The kind of answer a question wants (a key of KINDS), from its form."""
     low = fold(question).strip()
@@ -353,6 +355,7 @@ def answer_kind(question: str) -> str:
         if clause and not _JOINED.search(low[: clause.start()]):
             low = low[: clause.start()]
         low = low[opening.start(1) :]
+    low = _WHICH_OF_THEM.sub("which ", low)  # "and which of them are pacific states?" asks "which pacific states?"
     kind = next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
     # "gicnt 10th plenary — dates and city?": the bare noun phrase after a topic and a dash
     tail = _TOPIC_BREAK.split(low)[-1].strip()
