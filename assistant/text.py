@@ -104,3 +104,13 @@ MARKER = re.compile(r"\s*\[\d+\]")
 def strip_markers(text: str) -> str:
     """An answer's text without its citation markers: what its length is judged by."""
     return MARKER.sub("", text)
+
+
+# A line that opens what follows ends with a colon, in some house styles with a dash after it
+# ("These flagships are:-").
+_INTRODUCES = re.compile(r":\s?[-–—]?$")
+
+
+def introduces(line: str) -> bool:
+    """Does the (stripped) line end as one introducing a list or a table does?"""
+    return bool(_INTRODUCES.search(line))

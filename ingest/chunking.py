@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from assistant.types import Chunk, Document, PageSpan
+from assistant.text import introduces
 from ingest.headings import LEVEL_CONTACT, LEVEL_SECTION, classify
 from ingest.normalize import BULLET
 from ingest.tables import row_keys
@@ -120,7 +121,7 @@ def _is_label(text: str) -> bool:
     """Introduces what follows: ends with ":" or is a short line without final punctuation."""
     if text.startswith(BULLET) or row_keys(text):
         return False
-    return text.endswith(":") or (len(text) <= _LABEL_CHARS and not _TERMINAL.search(text))
+    return introduces(text) or (len(text) <= _LABEL_CHARS and not _TERMINAL.search(text))
 
 
 def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:

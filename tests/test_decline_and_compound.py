@@ -940,8 +940,8 @@ def test_an_asked_noun_naming_a_kind_of_place_is_said_by_a_passage_naming_places
         vectors = {"place": [1.0, 0.0]}
         vectors |= {"sites": [0.9, 0.1], "penalties": [0.2, 0.1]}
 
-        def embed_query(self, text):
-            return self.vectors[text]
+        def embed_documents(self, texts):
+            return [self.vectors[t] for t in texts]
 
     assert list(CLASS_LABELS) == ["place"]
     kinds = NounClasses(Words()).labels(["sites", "penalties"])

@@ -711,7 +711,7 @@ def test_demonyms_name_their_countries_and_only_them():
 
 
 def test_years_said_by_reference_and_clipped_years():
-    from assistant.answer.evidence import relative_years
+    from assistant.answer.relative import relative_years
     from assistant.understand.serials import clipped_year
 
     assert relative_years("The department detected 544 drug cases last year.", 2010) == {"2009"}
@@ -882,7 +882,7 @@ def test_how_many_of_a_possessors_things_asks_a_part():
 
 
 def test_last_year_compared_with_a_named_year_is_the_year_after_it():
-    from assistant.answer.evidence import relative_years
+    from assistant.answer.relative import relative_years
 
     assert "2022" in relative_years("Arrests last year came to 310, up 12% compared to 2021 (277).", None)
     assert relative_years("Arrests came to 310, up 12% compared to 2021.", None) == set()

@@ -47,7 +47,6 @@ from assistant.answer.evidence import (
     looks_ahead,
     looks_back,
     phrased_in_reports,
-    relative_years,
     same_paragraph,
     unsaid_names,
     within_year,
@@ -62,6 +61,7 @@ from assistant.understand.wanted import (
     new_spans,
     pattern_values,
 )
+from assistant.answer.relative import relative_years
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import LexicalIndex, fold, tokenize
 
@@ -703,7 +703,8 @@ def evidence_features(
     if q.wants_list and typed and not stated:
         stated = list_size(q, units)
     members = {span for s in units for _, span in new_spans(q.expects, s.unit.named, q.asked, s.unit.text)}
-    members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked)} if stated else set()
+    if stated:
+        members |= {value for s in units for value in pattern_values(q.expects, s.unit.text, q.asked, s.unit.named)}
     # "which 14 AEO programmes ... list them": no recogniser types a programme, but an answer
     # listing 14 of anything has room for them, as list items or as parts of a sentence;
     # "... CICTE cooperates with 14 of them" has three parts, no list of fourteen.

@@ -20,6 +20,7 @@ from assistant.understand.question import YEAR, QuestionProfile, counts, measure
 from assistant.understand.serials import spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
+from assistant.answer.relative import relative_years
 from assistant.answer.units import Unit, is_form_line, leads, mostly_upper, reading, split_chunk, split_hits
 from ingest.embedding import text_key
 from vectorstore.embeddings import Embedder
@@ -415,7 +416,11 @@ class UnitScorer:
         weights.update(alt_weights(q, lexical, weights))
         qvec = np.asarray(self.embedder.embed_query(q.text), dtype="float32")
         dense = self._embed([embedding_text(u, hits[u.hit_index].chunk.section) for u in units]) @ qvec
-        token_sets = [unit_words(u) for u in units]
+        # a year the page says by reference ("This year, 1097 were arrested" on a page of 2017)
+        # is said as if written out
+        token_sets = [
+            unit_words(u) | (relative_years(u.text, hits[u.hit_index].chunk.year) & set(weights)) for u in units
+        ]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answer.instructions import addresses_assistant
-from assistant.text import split_sentences
+from assistant.text import introduces, split_sentences
 from assistant.types import Chunk, Hit
 from assistant.understand.wanted import SPAN_OF_TIME
 from vectorstore.lexical import tokenize
@@ -163,7 +163,7 @@ def split_chunk(text: str, hit_index: int, first_list_id: int) -> list[Unit]:
         spans = split_fields(line, offset) if fields else split_sentences(line, offset)
         # "Main topics" on a line of its own before bullets labels them as a colon would
         short = is_bare(stripped)
-        labels = stripped.endswith(":") or mostly_upper(stripped) or short
+        labels = introduces(stripped) or mostly_upper(stripped) or short
         intro = len(units) if not is_item and labels else None
         first = len(units)
         bare = len(spans) == 1 and not is_item and not fields and short

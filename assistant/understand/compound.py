@@ -23,6 +23,13 @@ _QUESTION_END = re.compile(r"(?<=\?)\s+(?=\S)")
 
 # A part needs this many content words of its own to stand as a question ("which and when" does not).
 MIN_PART_TERMS = 2
+# ... unless it points back at what the first part asks about: "and where is he from?"
+_POINTS_BACK = re.compile(r"\b(?:he|she|it|they|them|his|her|its|their|him)\b", re.I)
+
+
+def _stands(part: str) -> bool:
+    """Can a later part be answered on its own, the first part as its context?"""
+    return len(tokenize(part)) >= MIN_PART_TERMS or bool(_POINTS_BACK.search(part))
 
 # "... at the border? when?": a bare wh-word after a question asks that of the same thing.
 _BARE_WH = re.compile(r"^(?:and\s+)?(when|where|who|how many|how much|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?)\s*\?*$", re.I)
@@ -56,6 +63,6 @@ def compound_parts(question: str) -> list[str]:
     # for 2025, and how many emergencies did ECU 911 handle?")
     if len(parts) < 2 or not all(_ASKS.search(p) for p in parts[1:]):
         return [question]
-    if any(len(tokenize(p)) < MIN_PART_TERMS for p in parts):
+    if len(tokenize(parts[0])) < MIN_PART_TERMS or not all(_stands(p) for p in parts[1:]):
         return [question]
     return parts

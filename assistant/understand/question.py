@@ -232,8 +232,9 @@ def after_year(premise: str, question: str) -> int | None:
     return max(years) if years and _LATER.search(asking) and not YEAR.search(asking) else None
 
 
-# "the previous plenary", "the preceding session" ("prior to X" dates against X instead)
-_EARLIER = re.compile(r"\b(?:previous|preceding|prior)\b(?!\s+to\b)", re.I)
+# "the previous plenary", "the preceding session" ("prior to X" dates against X instead; "the
+# previous year" is a year, read as passages' "last year" is, not an occasion before another)
+_EARLIER = re.compile(r"\b(?:previous|preceding|prior)\b(?!\s+(?:to|year)\b)", re.I)
 
 
 def earlier(question: str) -> bool:

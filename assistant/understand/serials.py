@@ -32,8 +32,12 @@ for _tens, _value in _TENS.items():
 _EDITION_WORDS = sorted((w for w in ORDINAL_WORD if w != "first"), key=len, reverse=True)
 # English, Spanish and French ("19e", "10ème", "1er") abbreviated ordinals.
 _DIGIT_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th|º|ª|°|\.ª|\.º|e|ème|eme|er|re)(?!\w)", re.I)
-# Every spelled ordinal as one alternation, longest first ("twenty-first" before "first").
-ORDINAL_WORDS = "|".join(sorted(ORDINAL_WORD, key=len, reverse=True))
+# Every spelled ordinal as one alternation, compounds first ("twenty-first" before "first"), the
+# compounds written as tens and units so the pattern tries 30 alternatives a word, not 170.
+ORDINAL_WORDS = "|".join(
+    [f"(?:{'|'.join(_TENS)})[- ](?:{'|'.join(_ORDINAL_WORDS[:9])})"]
+    + sorted((w for w in ORDINAL_WORD if not re.search(r"[- ]", w)), key=len, reverse=True)
+)
 _WORD_ORDINAL = re.compile(rf"\b({ORDINAL_WORDS})\b", re.I)
 # A body's name may stand between ("the CGPCS seventeenth plenary", "its Council's fifth session").
 _EDITION_ORDINAL = re.compile(

@@ -17,8 +17,8 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import is_country
 from assistant.understand.names import initial_runs, truncates
-from assistant.understand.vocab import MONTHS
-from vectorstore.lexical import fold, tokenize
+from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST
+from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
@@ -425,17 +425,40 @@ def holds_new(kind: str, text: str, named: Sequence[tuple[str, str]], asked: fro
     k = KINDS.get(kind)
     if k is None or (not k.labels and not k.patterns):
         return True
-    return bool(new_labels(kind, named, asked, text)) or any(pattern_values(kind, text, asked))
+    return bool(new_labels(kind, named, asked, text)) or any(pattern_values(kind, text, asked, named))
 
 
-def pattern_values(kind: str, text: str, asked: frozenset[str]):
+def pattern_values(kind: str, text: str, asked: frozenset[str], named: Sequence[tuple[str, str]] = ()):
     """The values of `kind` its patterns find in `text` beyond the question's words (a pattern's
-    group, where it has one, is the value: "Ostrava" of "held in Ostrava"); a city is no country."""
+    group, where it has one, is the value: "Ostrava" of "held in Ostrava"); a city is no country,
+    and a number inside a date the recogniser found ("July 28–29, 2025") is no figure."""
+    dates = _date_ranges(text, named) if kind in FIGURE_KINDS else []
     for p in KINDS[kind].patterns:
         for m in p.finditer(text):
             value = m.group(1) if p.groups else m.group(0)
+            if any(start <= m.start() < end for start, end in dates):
+                continue
             if _says_more(value, asked) and not (kind == "city" and is_country(value)):
                 yield value
+
+
+# The kinds a bare number answers: their patterns take no number a date is made of.
+FIGURE_KINDS = frozenset({"count"})
+_CALENDAR_WORDS = MONTH_WORDS | frozenset(SPANISH_MONTH_LIST)
+
+
+def _date_ranges(text: str, named: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
+    """Where in `text` the named calendar dates stand: the recogniser's dates that name a month
+    ("Oct. 20", "July 28–29, 2025"). It also calls a bare figure a date now and then ("Of these,
+    57 had an impact"), and a span of time ("six months") says a figure."""
+    out = []
+    for label, span in named:
+        if label == "DATE" and any(w in _CALENDAR_WORDS for w in words(span)):
+            start = text.find(span)
+            while start >= 0:
+                out.append((start, start + len(span)))
+                start = text.find(span, start + 1)
+    return out
 
 
 def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) -> bool:
@@ -445,7 +468,7 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
     if k is None or (not k.labels and not k.patterns):
         return True
     found = {span for _, span in new_spans(kind, unit.named, asked, unit.text)} | set(
-        pattern_values(kind, unit.text, asked)
+        pattern_values(kind, unit.text, asked, unit.named)
     )
     claimed = {span for other in besides for _, span in new_spans(other, unit.named, asked, unit.text)}
     return bool(found - claimed)
