@@ -28,6 +28,7 @@ from assistant.understand.bridge import (
     spanish_counted,
     spanish_counted_word,
     spanish_wants_list,
+    translated_terms,
 )
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
@@ -234,8 +235,8 @@ class Assistant:
         if q.expects not in UNTYPED and not spanish:  # the verbs weigh only with a typed value
             q = replace(q, predicates=tuple(v for v in predicates(own) if v not in named))
         if not spanish:
-            words = asked_words(own)
-            kinds = zip(words, self.noun_classes.labels(words))
+            nouns = asked_words(own)
+            kinds = zip(nouns, self.noun_classes.labels(nouns))
             q = replace(
                 q,
                 asked_nouns=tuple(n for n in asked_nouns(own) if n not in named),
@@ -264,7 +265,13 @@ class Assistant:
             q = replace(q, counted=tuple(dict.fromkeys(heads)))
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
-            q = replace(q, text=f"{extra} {carried}".strip(), terms=tuple(t for t in q.terms if lexical.knows(t)))
+            kept, readings = translated_terms(own, self.glossary, lexical)
+            q = replace(
+                q,
+                text=f"{extra} {carried}".strip(),
+                terms=tuple(t for t in q.terms if lexical.knows(t) or t in kept),
+                paraphrases=q.paraphrases + readings,
+            )
         return q, " ".join(x for x in (own, extra, carried) if x), synonyms
 
     def _name_forms(self, names: Sequence[str]) -> tuple[Paraphrase, ...]:
@@ -655,3 +662,4 @@ def make_reader(settings: Settings, chat_model=None) -> LLMReader | None:
         settings.llm_context_tokens,
         settings.llm_max_tokens,
     )
+

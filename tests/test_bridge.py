@@ -185,3 +185,17 @@ def test_a_spanish_word_the_glossary_lacks_is_kept_when_the_reports_use_it(gloss
     vocabulary = {"ruta", "chil"}
     assert "rutas" in bridge_query("¿Por qué rutas entra la droga a Chile?", glossary, vocabulary).split()
     assert "rutas" not in bridge_query("¿Por qué rutas entra la droga a Chile?", glossary, {"chil"}).split()
+
+
+def test_a_spanish_words_renderings_are_one_phrasing_and_an_unused_one_stays_asked(glossary: Glossary) -> None:
+    """ "presupuesto" is rendered "budget", which no report uses: the question still asks for it, so
+    a passage that never says it covers less; "organismos" is "agency | body | organization": a
+    passage saying one is not short of the others."""
+    from assistant.understand.bridge import translated_terms
+    from vectorstore.lexical import LexicalIndex, tokenize
+
+    index = LexicalIndex([tokenize("the agency and other bodies of the organization"), tokenize("annual report")])
+    kept, readings = translated_terms("¿cuál es el presupuesto anual de los organismos?", glossary, index)
+    assert "budget" in kept and "annu" not in kept
+    assert [set(r.words) for r in readings] == [{"agency", "body", "organization"}]
+    assert set(readings[0].options) == {("agency",), ("body",), ("organization",)}

@@ -17,7 +17,8 @@ from pathlib import Path
 from types import MappingProxyType
 
 from assistant.understand.countries import is_country, spanish_names
-from vectorstore.lexical import STOPWORDS, tokenize
+from assistant.understand.question import Paraphrase, content_terms
+from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
 
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
 
@@ -360,3 +361,24 @@ def spanish_forms(text: str, glossary: Glossary, vocabulary: Container[str] = fr
             if not vocabulary or all(t in vocabulary for t in tokenize(spanish)):
                 out.append(spanish)
     return " ".join(out)
+
+
+def translated_terms(
+    own: str, glossary: Glossary, lexical: LexicalIndex
+) -> tuple[set[str], tuple[Paraphrase, ...]]:
+    """What a Spanish question's glossary renderings add to its terms, and the alternatives of each
+    word as one phrasing ("organismos": agency | body | organization), so a passage saying one of
+    them is not short of the others. A word none of whose renderings any report uses ("presupuesto":
+    budget) stays asked: a passage that never says it does not answer; where some rendering is used,
+    the unused ones are left out."""
+    kept: set[str] = set()
+    readings = []
+    for _, alternatives in phrase_matches(own, glossary):
+        options = [tuple(content_terms(alt)) for alt in alternatives]
+        options = [o for o in options if o]
+        used = [o for o in options if all(lexical.knows(t) for t in o)]
+        if not used:
+            kept |= {t for o in options for t in o}
+        if len(used) > 1:
+            readings.append(Paraphrase(tuple(dict.fromkeys(t for o in used for t in o)), tuple(used)))
+    return kept, tuple(readings)
