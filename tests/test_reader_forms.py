@@ -8,7 +8,7 @@ from assistant.answer.units import split_chunk
 from assistant.text import introduces
 from assistant.understand.classes import NounClasses
 from assistant.understand.compound import compound_parts
-from assistant.understand.question import earlier
+from assistant.understand.question import earlier, profile
 from assistant.understand.wanted import holds_new
 from vectorstore.lexical import tokenize
 
@@ -64,3 +64,22 @@ def test_a_questions_nouns_are_embedded_in_one_call_and_kept() -> None:
     assert embedder.calls == [["place"], ["cities", "penalties"]]
     classes.labels(["penalties"])
     assert len(embedder.calls) == 2  # seen lately: no call
+
+
+def test_a_year_coded_with_initials_and_a_plural_acronym_are_said_by_their_long_forms() -> None:
+    from assistant.answer.evidence import unsaid_names, year_coded
+    from vectorstore.lexical import LexicalIndex
+
+    assert year_coded("fy17", "a record year during Fiscal Year 2017, the task force said")
+    assert year_coded("fy2017", "in FY 2017") and not year_coded("fy16", "during Fiscal Year 2017")
+    text = "It issued 340 non-disclosure orders and removed 47 summonses during Fiscal Year 2017."
+    lexical = LexicalIndex([tokenize(text)])
+    q = profile("how many NDOs did the inquiry issue in FY17?")
+    assert unsaid_names(q, text, lexical) == []
+
+
+def test_which_law_enforcement_bodies_asks_for_bodies_not_a_law() -> None:
+    from assistant.understand.question import answer_type
+
+    assert answer_type("and which law enforcement bodies does it pass the info on to?") != "identifier"
+    assert answer_type("which law implements the convention?") == "identifier"

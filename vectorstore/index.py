@@ -54,14 +54,19 @@ class Snapshot:
     lexical: LexicalIndex
     documents: tuple[DocumentInfo, ...]
     _groups: list = field(default_factory=list, compare=False, repr=False)  # filled on first filter
-    _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first search
+    _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # id -> position, filled on first search
     _openings: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
     _masks: dict = field(default_factory=dict, compare=False, repr=False)  # recent filters' masks
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk with this id, if this state of the index holds it."""
+        at = self.position(chunk_id)
+        return None if at is None else self.chunks[at]
+
+    def position(self, chunk_id: str) -> int | None:
+        """Where the chunk with this id stands in `chunks` (and in masks), if this state holds it."""
         if not self._by_id and self.chunks:
-            self._by_id.update((c.chunk_id, c) for c in self.chunks)
+            self._by_id.update((c.chunk_id, i) for i, c in enumerate(self.chunks))
         return self._by_id.get(chunk_id)
 
     def opening(self, doc_id: str) -> Chunk | None:
@@ -503,7 +508,8 @@ class Index:
     ) -> list[tuple[Chunk, float]] | None:
         """The nearest chunks the filters accept, found from this snapshot's mask (see
         EXACT_FILTERED_MAX); None when only Chroma's filter can say (a chunk written since)."""
-        accepted = np.flatnonzero(snap.mask(filters))
+        mask = snap.mask(filters)
+        accepted = np.flatnonzero(mask)
         if len(accepted) == 0:
             return []
         if len(accepted) <= EXACT_FILTERED_MAX:
@@ -522,12 +528,14 @@ class Index:
             return None
         found = []
         for chunk_id, score in self._store.nearest_ids(vector, depth, None):
-            chunk = snap.chunk(chunk_id)
-            if chunk is None:
+            at = snap.position(chunk_id)
+            if at is None:
                 return None
-            if filters.accepts(chunk):
-                found.append((chunk, score))
-        return found[:k] if len(found) >= k else None
+            if mask[at]:
+                found.append((snap.chunks[at], score))
+                if len(found) == k:
+                    return found
+        return None
 
     def lexical_search(self, query: str, k: int, filters: Filters | None) -> list[tuple[Chunk, float]]:
         snap = self.snapshot

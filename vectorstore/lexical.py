@@ -186,6 +186,11 @@ class LexicalIndex:
             return []
         if mask is not None and not mask.any():
             return []
-        k = min(k, self.size)
-        ids, scores = self._bm25.retrieve([tokens], k=k, show_progress=False, weight_mask=mask)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0]) if s > 0]
+        scores = self._bm25.get_scores(tokens, weight_mask=mask)
+        # the top k among the texts that hold a query word at all (a few hundred of 100,000),
+        # best first, ties by position: no partition of the whole corpus per search
+        held = np.flatnonzero(scores > 0)
+        if len(held) > k:
+            held = held[np.argpartition(-scores[held], k - 1)[:k]]
+        order = sorted(held.tolist(), key=lambda i: (-scores[i], i))
+        return [(i, float(scores[i])) for i in order]

@@ -79,6 +79,8 @@ def unsaid_names(
             and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
             and not adjectival(e, known)
             and not clipped(e, context)
+            and not year_coded(e, context)
+            and not (len(e) > 3 and e.endswith("s") and e[:-1] in known)  # "NDOs": orders whose initials are said
             and not coded(e, context)
             and not abbreviated(e, q, known, context)
             and not numbered(e, known, context)
@@ -271,6 +273,23 @@ def numbered(name: str, known: set[str], text: str) -> bool:
 # A clipped compound ("ExCo" for "Executive Committee", "SecGen"): parts of at least this many letters.
 CLIP_PART = 2
 CLIP_LONGEST = 8
+
+
+def year_coded(name: str, text: str) -> bool:
+    """Is the name a year coded with the initials of the words the text writes before it ("FY17",
+    "FY2017" for "Fiscal Year 2017"), or as the text writes it ("FY 2017")?"""
+    m = _CODED_YEAR.fullmatch(name)
+    if not m:
+        return False
+    letters, digits = m.groups()
+    for words_before, year in _YEAR_AFTER_WORDS.findall(text):
+        if year.endswith(digits) and "".join(w[0] for w in words_before.split()[-len(letters):]).lower() == letters:
+            return True
+    return bool(re.search(rf"\b{letters}\s?(?:(?:19|20)(?=\d\d\b))?{digits}\b", text, re.I))
+
+
+_CODED_YEAR = re.compile(r"([a-z]{2})((?:19|20)?\d\d)")
+_YEAR_AFTER_WORDS = re.compile(r"\b((?:[A-Za-z]+\s+){2})((?:19|20)\d\d)\b")
 
 
 def clipped(name: str, text: str) -> bool:
