@@ -12,6 +12,7 @@ import queue
 import re
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -310,14 +311,16 @@ class Assistant:
         letter (every form `same_name` accepts keeps it), so a question costs the name words
         that share a first letter with its own, not the number of documents."""
         known, strong, _ = self._name_words()
-        named: dict[str, set[str]] = {}
+        docs_of: dict[str, set[str]] = {}  # each name -> the documents it points at
         for asked, words in ((entities, known), ([w for w in set(word_set(text)) if len(w) > 2], strong)):
             for e in asked:
                 for word, docs in words.get(e[:1], {}).items():
                     if same_name(e, word):
-                        for doc_id in docs:
-                            named.setdefault(doc_id, set()).add(e)
-        return {doc_id: len(found) for doc_id, found in named.items()}
+                        docs_of.setdefault(e, set()).update(docs)
+        counts: Counter[str] = Counter()
+        for docs in docs_of.values():  # (in bulk: a country's name may point at thousands of documents)
+            counts.update(docs)
+        return dict(counts)
 
     def _name_words(self) -> tuple[dict[str, dict[str, set[str]]], dict[str, dict[str, set[str]]], list[str]]:
         """Each name word of the answering documents (title, organisation, country, file name,
