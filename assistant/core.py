@@ -665,4 +665,3 @@ def make_reader(settings: Settings, chat_model=None) -> LLMReader | None:
         settings.llm_context_tokens,
         settings.llm_max_tokens,
     )
-

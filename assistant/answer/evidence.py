@@ -283,7 +283,7 @@ def year_coded(name: str, text: str) -> bool:
         return False
     letters, digits = m.groups()
     for words_before, year in _YEAR_AFTER_WORDS.findall(text):
-        if year.endswith(digits) and "".join(w[0] for w in words_before.split()[-len(letters):]).lower() == letters:
+        if year.endswith(digits) and "".join(w[0] for w in words_before.split()[-len(letters) :]).lower() == letters:
             return True
     return bool(re.search(rf"\b{letters}\s?(?:(?:19|20)(?=\d\d\b))?{digits}\b", text, re.I))
 

@@ -363,9 +363,7 @@ def spanish_forms(text: str, glossary: Glossary, vocabulary: Container[str] = fr
     return " ".join(out)
 
 
-def translated_terms(
-    own: str, glossary: Glossary, lexical: LexicalIndex
-) -> tuple[set[str], tuple[Paraphrase, ...]]:
+def translated_terms(own: str, glossary: Glossary, lexical: LexicalIndex) -> tuple[set[str], tuple[Paraphrase, ...]]:
     """What a Spanish question's glossary renderings add to its terms, and the alternatives of each
     word as one phrasing ("organismos": agency | body | organization), so a passage saying one of
     them is not short of the others. A word none of whose renderings any report uses ("presupuesto":

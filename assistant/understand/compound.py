@@ -31,6 +31,7 @@ def _stands(part: str) -> bool:
     """Can a later part be answered on its own, the first part as its context?"""
     return len(tokenize(part)) >= MIN_PART_TERMS or bool(_POINTS_BACK.search(part))
 
+
 # "... at the border? when?": a bare wh-word after a question asks that of the same thing.
 _BARE_WH = re.compile(r"^(?:and\s+)?(when|where|who|how many|how much|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?)\s*\?*$", re.I)
 _YES_NO = re.compile(
