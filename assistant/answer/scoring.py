@@ -419,7 +419,7 @@ class UnitScorer:
         # a year the page says by reference ("This year, 1097 were arrested" on a page of 2017)
         # is said as if written out
         token_sets = [
-            unit_words(u) | (relative_years(u.text, hits[u.hit_index].chunk.year) & set(weights)) for u in units
+            unit_words(u) | (relative_years(u.text, hits[u.hit_index].chunk.year) & weights.keys()) for u in units
         ]
         folded_units = [" ".join(words(u.text)) for u in units]
         counted = counted_nouns(q)
