@@ -76,10 +76,3 @@ def test_a_year_coded_with_initials_and_a_plural_acronym_are_said_by_their_long_
     lexical = LexicalIndex([tokenize(text)])
     q = profile("how many NDOs did the inquiry issue in FY17?")
     assert unsaid_names(q, text, lexical) == []
-
-
-def test_which_law_enforcement_bodies_asks_for_bodies_not_a_law() -> None:
-    from assistant.understand.question import answer_type
-
-    assert answer_type("and which law enforcement bodies does it pass the info on to?") != "identifier"
-    assert answer_type("which law implements the convention?") == "identifier"

@@ -206,8 +206,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:phone|telephone|telefono)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
-        # ("which law enforcement bodies": the compound names agencies, not a law)
-        r"|\bwhich (?:decree|law)\b(?! enforcement)|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
+        r"|\bwhich (?:decree|law)\b|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
         "identifier",
     ),
     (
