@@ -224,8 +224,8 @@ class Assistant:
         )
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.
-        report_years = {str(d.year) for d in map(self.index.document, mentioned) if d and d.year}
-        q = replace(q, asked_years=tuple(y for y in q.asked_years if y not in report_years))
+        by_year = self.index.documents_by_year() if q.asked_years and mentioned else {}
+        q = replace(q, asked_years=tuple(y for y in q.asked_years if mentioned.isdisjoint(by_year.get(y, ()))))
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
         q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
         if q.cross_doc and premise:  # the report the question itself names holds the answer
@@ -283,7 +283,7 @@ class Assistant:
             stems = tokenize(name)
             if len(stems) != 1 or lexical.knows(stems[0]):
                 continue
-            forms = sorted(v for v in lexical.vocabulary() if v[:4] == stems[0][:4] and same_name(stems[0], v))
+            forms = sorted(v for v in lexical.stems_opening_as(stems[0]) if same_name(stems[0], v))
             if forms:
                 out.append(Paraphrase(tuple(stems), tuple((v,) for v in forms[:3])))
         return tuple(out)
@@ -296,7 +296,7 @@ class Assistant:
         scores = self._document_mentions(entities, text)
         best = max(scores.values(), default=0)
         doc_ids = self._name_words()[2]
-        winners = tuple(doc_id for doc_id in doc_ids if scores.get(doc_id) == best)
+        winners = tuple(sorted(doc_id for doc_id, n in scores.items() if n == best))
         if best == 0 or len(winners) == len(doc_ids):
             return None
         return Filters(doc_ids=winners)

@@ -41,6 +41,7 @@ log = logging.getLogger(__name__)
 EXACT_FILTERED_MAX = 256
 OVERFETCH = 2.0
 OVERFETCH_MAX = 2000
+FILTERED = ("doc_id", "source", "organisation", "year", "country")  # the Chunk attributes Filters restrict
 MASKS_KEPT = 32  # filters whose chunk masks a snapshot keeps (a question's searches share one)
 
 StepHook = Callable[[str], None]  # told each step of a write ("journal", "original", "chunks", "manifest")
@@ -91,24 +92,39 @@ class Snapshot:
         return found
 
     def _mask(self, filters: Filters) -> np.ndarray:
+        where, postings, count = self._postings()
+        accepted: np.ndarray | None = None
+        for attr, allowed in filters.restrictions():
+            # each allowed value's metadata groups, looked up: a filter costs the groups it accepts,
+            # not a check of every document's metadata (the index grows by documents)
+            hit = np.zeros(count, dtype=bool)
+            table = postings[attr]
+            for value in set(allowed):
+                groups = table.get(value)
+                if groups is not None:
+                    hit[groups] = True
+            accepted = hit if accepted is None else accepted & hit
+        if accepted is None:
+            return np.ones(len(self.chunks), dtype="float32")
+        return accepted.astype("float32")[where]
+
+    def _postings(self) -> tuple[np.ndarray, dict[str, dict], int]:
+        """Each chunk's metadata group, and for each filtered attribute: value -> its groups."""
         if not self._groups:
             keys: dict[tuple, int] = {}
-            firsts: list[Chunk] = []
             where = np.empty(len(self.chunks), dtype=np.int64)
+            postings: dict[str, dict] = {attr: {} for attr in FILTERED}
             for i, c in enumerate(self.chunks):
-                key = (c.doc_id, c.source, c.organisation, c.year, c.country)
+                key = tuple(getattr(c, attr) for attr in FILTERED)
                 g = keys.get(key)
                 if g is None:
-                    g = keys[key] = len(firsts)
-                    firsts.append(c)
+                    g = keys[key] = len(keys)
+                    for attr, value in zip(FILTERED, key):
+                        postings[attr].setdefault(value, []).append(g)
                 where[i] = g
-            self._groups.extend((where, firsts))
-        where, firsts = self._groups
-        accepted = np.ones(len(firsts), dtype=bool)
-        for attr, allowed in filters.restrictions():
-            values = set(allowed)
-            accepted &= np.fromiter((getattr(c, attr) in values for c in firsts), dtype=bool, count=len(firsts))
-        return accepted.astype("float32")[where]
+            arrays = {attr: {v: np.array(gs, dtype=np.int64) for v, gs in t.items()} for attr, t in postings.items()}
+            self._groups.extend((where, arrays, len(keys)))
+        return self._groups[0], self._groups[1], self._groups[2]
 
 
 def lexical_text(chunk: Chunk) -> str:
@@ -144,6 +160,7 @@ class Index:
         self._tokens: dict[str, list[list[str]]] = {}  # each document's chunks tokenised for BM25
         self._snapshot: Snapshot | None = None
         self._listing: tuple[DocumentInfo, ...] | None = None
+        self._years: tuple[tuple[DocumentInfo, ...], dict[str, frozenset[str]]] | None = None
         self._probes: dict[int, set[str]] | None = None  # fingerprint hash -> documents, for near-duplicates
         self._load_chunks()
 
@@ -312,6 +329,20 @@ class Index:
             listing = tuple(sorted((r.info for r in self._records.values()), key=lambda d: (d.source, d.doc_id)))
             self._listing = listing
         return listing
+
+    def documents_by_year(self) -> dict[str, frozenset[str]]:
+        """Year (as written, "2016") -> the ids of the documents of that year, once per document
+        list: which of a question's named reports are of a year is a lookup, not a scan of every
+        report a country's name points at."""
+        listing = self.documents()
+        cached = self._years
+        if cached is None or cached[0] is not listing:
+            years: dict[str, set[str]] = {}
+            for d in listing:
+                if d.year:
+                    years.setdefault(str(d.year), set()).add(d.doc_id)
+            cached = self._years = (listing, {y: frozenset(ids) for y, ids in years.items()})
+        return cached[1]
 
     def document(self, doc_id: str) -> DocumentInfo | None:
         record = self._records.get(doc_id)

@@ -563,7 +563,10 @@ def evidence_features(
     figures = [s for s in units if holds_wanted(q, s.unit)]
     told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
     if (q.subset or q.counted_modifiers) and q.expects == "count":
-        unsaid = unsaid or unsaid_stems([*q.subset, *q.counted_modifiers], told)
+        # (what a page's heading says its figures are about they count: "Drug-related arrests
+        # drop in Oman" over "The number of offenders arrested in 2017 stood at 3,297")
+        titled = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
+        unsaid = unsaid or unsaid_stems([*q.subset, *unsaid_stems(list(q.counted_modifiers), titled)], told)
     # "How many people died in fires?" is not answered by the deaths at sea; "how many STRs were
     # passed on to law enforcement" not by the STRs received. What the counted event was in is
     # said somewhere in the figure's passage or its heading.

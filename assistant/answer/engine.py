@@ -41,7 +41,15 @@ from assistant.understand.question import STANDOUT, YEAR, QuestionProfile, asks_
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
 from assistant.text import starts_quote
-from assistant.answer.scoring import Scored, UnitScorer, enumerated, holds_wanted, is_heading, known_counted
+from assistant.answer.scoring import (
+    Scored,
+    UnitScorer,
+    enumerated,
+    holds_wanted,
+    is_heading,
+    known_counted,
+    short_parts,
+)
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, fold, tokenize
@@ -92,6 +100,8 @@ LIST_SCORE_SHARE = 0.4
 LIST_RIVAL_DEPTH = 12
 LIST_MEMBERS_WEIGHT = 0.5
 LIST_KINDS = frozenset({"government", "organisation"})
+# A list of untyped things ("which kinds of firearms") is a sentence of at least this many short parts.
+LIST_MIN_PARTS = 4
 # Other kinds ("who funded ..."): a unit naming several, scoring this share of a best one naming
 # fewer than two, among the LIST_CANDIDATES + 1 best-ranked.
 AGENT_LIST_SHARE = 0.7
@@ -449,6 +459,8 @@ class AnswerEngine:
             best = self._richest(q, best, ranked, hits)
         elif q.asked_nouns and q.expects in UNTYPED:
             best = self._saying(q, best, ranked, hits)
+        if q.plural_asked and q.expects in UNTYPED and follow is None:
+            best = self._fullest(best, ranked, hits)
         if q.asked_nouns and asks_role(q) and follow is None:
             best = self._saying(q, best, ranked, hits)  # "who chaired X": the unit that says "chaired"
         if follow is None and q.predicates and q.expects in BESIDE_KINDS and not q.wants_list:
@@ -813,6 +825,33 @@ class AnswerEngine:
         ]
         richest, found = max(((s, len(names(beside(s)))) for s in rivals), key=lambda p: p[1], default=(best, 0))
         return richest if found >= 2 and found > len(names(beside(best))) else best
+
+    @staticmethod
+    def _fullest(best: Scored, ranked: list[Scored], hits: Sequence[Hit]) -> Scored:
+        """ "Which kinds of firearms were handed in?", "what weapons were seized?": no recogniser
+        types the members, but the sentence listing them has many short parts ("eight M16 rifles,
+        one Galil rifle, three pump-action shotguns ..."); among the best-ranked units of the best
+        one's report, the one giving the longest such list, weighed with its relevance as for
+        named members, answers when it lists at least LIST_MIN_PARTS things."""
+        doc = hits[best.unit.hit_index].chunk.doc_id
+        if best.unit.is_item or short_parts(best.unit.text) >= LIST_MIN_PARTS:
+            return best
+
+        def weight(s: Scored) -> float:
+            return s.score * (1.0 + LIST_MEMBERS_WEIGHT * math.log2(max(1, short_parts(s.unit.text))))
+
+        rivals = [
+            s
+            for s in ranked[:LIST_RIVAL_DEPTH]
+            if s.score >= LIST_SCORE_SHARE * best.score
+            # (saying the question's own words nearly as well: not the longest list of the page)
+            and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
+            and hits[s.unit.hit_index].chunk.doc_id == doc
+            and not s.unit.instruction
+            and not s.unit.is_item
+            and short_parts(s.unit.text) >= LIST_MIN_PARTS
+        ]
+        return max([best, *rivals], key=weight)
 
     @staticmethod
     def _paragraph(s: Scored, ranked: list[Scored]) -> tuple[list[Scored], int]:

@@ -133,6 +133,8 @@ def is_heading(unit: Unit, section: str, title: str = "") -> bool:
 
 
 LABEL_WORDS = 8
+# A part of a sentence this short may be one member of a list it gives (see short_parts).
+LIST_PART_WORDS = 6
 
 
 def acronyms(text: str) -> set[str]:
@@ -187,6 +189,15 @@ def enumerated(text: str) -> int:
     """How many capitalised names a sentence lists ("Barbados, Dominica, and Tonga" -> 3)."""
     pieces = re.split(r",\s*(?:and\s+|or\s+)?|;\s*(?:and\s+)?|\s+and\s+|\s+or\s+", text)
     return sum(1 for p in pieces if re.match(r"(?:the\s+)?[A-Z][\w’'.-]*(?:\s+[\w’'.-]+){0,4}\W*$", p.strip()))
+
+
+def short_parts(text: str) -> int:
+    """How many short parts (up to LIST_PART_WORDS words) a sentence lists at commas, semicolons
+    and "and"/"or" (Spanish "y"/"o" too), capitalised or not: "nine pistols, 13 magazines, one
+    hand grenade and 20 kg gun powder" -> 4; prose clauses run longer. A bracketed aside lists nothing."""
+    text = re.sub(r"\([^()]*\)", " ", text)
+    pieces = re.split(r"[,;]\s*(?:(?:and|or|y|e|o)\s+)?|\s+(?:and|or|y|e|o)\s+", text)
+    return sum(1 for p in pieces if 0 < len(p.split()) <= LIST_PART_WORDS)
 
 
 def quoted_before(text: str, quotes: Sequence[str]) -> bool:

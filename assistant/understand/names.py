@@ -33,6 +33,10 @@ def entities(q: str) -> tuple[str, ...]:
         word = m.group(0)
         if i == 0 and m.start() <= 2 and not word.isupper():
             continue
+        # "... or cabin baggage? Years please.": a later sentence's first word is capitalised as
+        # the first word is, a common word unless it is a country's name
+        if _SENTENCE_START.search(q[: m.start()]) and not word.isupper() and _common_word(word):
+            continue
         for part in word.split("/"):
             folded = fold(part)
             if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
@@ -45,6 +49,17 @@ def entities(q: str) -> tuple[str, ...]:
     # "point of contact chile?": a country typed in lower case is a name too
     found += [w for w in re.findall(r"\b[a-z]+\b", q) if w in one_word_names()]
     return tuple(dict.fromkeys(found))
+
+
+_SENTENCE_START = re.compile(r"[.?!]\s+[¿¡]?$")
+
+
+def _common_word(word: str) -> bool:
+    """Is the word an English dictionary word that names no country ("Years", not "Chile")?"""
+    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+
+    folded = fold(word)
+    return is_word(folded) and folded not in one_word_names()
 
 
 def unlisted_names(q: str, indexed: Callable[[str], bool]) -> tuple[str, ...]:

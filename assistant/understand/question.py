@@ -61,6 +61,7 @@ class QuestionProfile:
     expects: str  # "date" | "place" | "person" | "email" | "phone" | "money" | "count" | "list" | "thing"
     wants_list: bool
     compares: bool = False  # "compare", "change between", "both": needs two passages side by side
+    plural_asked: bool = False  # "which kinds of firearms", "what weapons": the asked noun is plural
     alt_terms: tuple[str, ...] = ()  # thesaurus alternatives: may match, never required
     cross_doc: bool = False  # the question names two or more indexed reports
     paraphrases: tuple[Paraphrase, ...] = ()  # thesaurus phrasings that stand in for question words
@@ -491,7 +492,26 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         asked=frozenset(tokenize(f"{text} {extra}")),  # holds `terms`, taken from own and extra
         own_names=tuple(dict.fromkeys(entities(asking_clause(own)))) if names else (),
         given=given_figures(text),
+        plural_asked=listy and asks_plural(own),
     )
+
+
+def asks_plural(question: str) -> bool:
+    """Is the first noun after "which"/"what" plural, by its tag ("which kinds of firearms",
+    "what weapons and ammo")? "which exec order sets up ..." asks for one order, though a word
+    ending in s follows."""
+    m = re.search(r"\b(?:which|what)\b", question, re.I)
+    if not m:
+        return False
+    head = None  # the last noun of the first run of nouns ("crime categories")
+    for t in _tagged(question):
+        if t.idx < m.end():
+            continue
+        if t.pos_ in {"NOUN", "PROPN"}:
+            head = t
+        elif head is not None or t.pos_ in {"VERB", "AUX"}:
+            break
+    return head is not None and head.tag_ in {"NNS", "NNPS"}
 
 
 def split_premise(text: str) -> tuple[str, str]:
@@ -506,9 +526,25 @@ def split_premise(text: str) -> tuple[str, str]:
         for p in re.split(r"(?<=\w\w\w[.!?])\s+(?=[a-z])", text[s:e].strip())
         if p
     ]
+    if len(parts) == 1:  # "CICTE held AEO workshops in Chile in 2016 — on what date was ...?"
+        parts = [p.strip() for p in _DASHED_QUESTION.split(text, maxsplit=1)]
+        if len(parts) == 2 and (
+            min(len(parts[0].split()), len(parts[1].split())) < PREMISE_MIN_WORDS
+            or _COMPARE.search(parts[1])  # "X said A - how does that compare with B?": A is one side
+        ):
+            return "", text
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]
+
+
+# A statement, a dash, then a question of its own ("... in 2016 — on what date was it implemented?");
+# both sides at least PREMISE_MIN_WORDS words ("X vs Y - which is bigger?" asks about all of it).
+_DASHED_QUESTION = re.compile(
+    r"\s+[—–-]\s+(?=(?:(?:on|in|at|by|for|from|since|until|to)\s+)?(?:what|which|when|where|who|whom|whose|why|how)\b)",
+    re.I,
+)
+PREMISE_MIN_WORDS = 5
 
 
 # "Which came first / is older / started earlier, A or B?": each side is found by its date.
@@ -1038,6 +1074,10 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
         for m in _NUMBER_OF_THEN.finditer(text)
     ):
         return True
+    # "cyberattacks targeting strategic sectors have surpassed 200,000 daily": the counted noun as
+    # the subject of a verb of amounting, its figure after
+    if any(set(tokenize(m.group(1))) & nouns for m in _SUBJECT_AMOUNTS_TO.finditer(text)):
+        return True
     # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
     if any(
         set(counted_after(m.group(1))) & nouns and _SECOND_ITEM.search(text, m.end())
@@ -1145,6 +1185,12 @@ _ROW_THEN_FIGURES = re.compile(
 )
 # A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
 # bracket, at most a few words ("a total of"), then a figure.
+_SUBJECT_AMOUNTS_TO = re.compile(
+    r"((?:[^\W\d][\w’'\-]*\s+){0,8}?[^\W\d][\w’'\-]*)\s+(?:(?:has|have|had)\s+)?"
+    r"(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to)\s+"
+    r"(?:(?:more\s+than|over|some|about|around|nearly|almost|at\s+least|a\s+total\s+of)\s+)?(?=\d)",
+    re.I,
+)
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)(?:\s*\([A-Z][\w]*\))?\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 
