@@ -385,6 +385,14 @@ class Assistant:
         parts = compound_parts(asked) if self.llm is None else [asked]  # a model reads both parts
         if len(parts) == 1:
             return replace(self._ask_one(asked, history, filters, k, answered=answered), question=question)
+        # "CICTE's 2016 report says X. What period does the policy cover per the CTAP, and how many
+        # measures?": the premise stays with the first part, which is asked as a question of its own
+        # (the report the asking sentence names answers it); the parts are shown without it
+        premise, rest = split_premise(asked)
+        asking = list(parts)
+        if premise and len(shown := compound_parts(rest)) == len(parts):
+            asking = [f"{premise} {shown[0].rstrip(' ?')}?", *shown[1:]]
+            parts = shown
         _, carried = context_of(standalone(question, history))
         total, used = self.settings.answer_max_chars, 0
         kept = int(PART_SHARE_KEPT * total / len(parts))  # for each part still to come
@@ -395,11 +403,11 @@ class Assistant:
             budget = max(kept, total - used - kept * (len(parts) - i - 1))
             # Each part is asked with the rest of the message (and any earlier turn) as context:
             # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
-            others = " ".join(p for j, p in enumerate(parts) if j != i)
+            others = " ".join(p for j, p in enumerate(asking) if j != i)
             near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
             context = f"{others} {carried}".strip()
             answers.append(
-                self._ask_one(part, (), filters, k, context=context, budget=budget, near=near, answered=answered)
+                self._ask_one(asking[i], (), filters, k, context=context, budget=budget, near=near, answered=answered)
             )
             used += 0 if answers[-1].abstained else len(strip_markers(answers[-1].answer)) + 1  # and a space
         return join_answers(question, parts, answers)

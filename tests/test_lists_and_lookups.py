@@ -73,3 +73,30 @@ def test_another_form_of_a_name_is_looked_up_by_its_first_letters() -> None:
     forms = lexical.stems_opening_as("honduran")
     assert set(tokenize("Honduras")) <= set(forms) and all(f.startswith("hond") and f.isalpha() for f in forms)
     assert lexical.stems_opening_as("hon") == ()
+
+
+RURITANIA_NOTE = "\n".join(
+    [
+        "Ruritania Border Service: Annual Note 2031",
+        "",
+        "The Border Service held its annual review in Strelsau in March 2031. The review covered the year's "
+        "operations along the northern border and the training of new officers at the Zenda academy.",
+        "",
+        "Officers of the northern posts seized arms during the year. Seized arms include nine pistols, two "
+        "hunting rifles, 13 magazines, one hand grenade and 316 rounds of ammunition. The Service thanked the "
+        "customs officers of the northern posts for their support.",
+        "",
+    ]
+)
+
+
+def test_a_plural_thing_asked_for_is_answered_by_the_sentence_listing_them(tmp_path, real_embedder) -> None:
+    from assistant.core import build
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "ruritania-border-note-2031.txt").write_text(RURITANIA_NOTE, encoding="utf-8")
+    assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
+    assistant.ingest([folder])
+    answer = assistant.ask("Which kinds of arms did the Ruritania Border Service seize in 2031?")
+    assert not answer.abstained and all(w in answer.answer for w in ("pistols", "hand grenade")), answer.answer

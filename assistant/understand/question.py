@@ -1076,8 +1076,9 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
         return True
     # "cyberattacks targeting strategic sectors have surpassed 200,000 daily": the counted noun as
     # the subject of a verb of amounting, its figure after
-    if any(set(tokenize(m.group(1))) & nouns for m in _SUBJECT_AMOUNTS_TO.finditer(text)):
-        return True
+    for m in _AMOUNTS_TO.finditer(text):
+        if set(tokenize(" ".join(text[: m.start()].split()[-SUBJECT_WORDS:]))) & nouns:
+            return True
     # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
     if any(
         set(counted_after(m.group(1))) & nouns and _SECOND_ITEM.search(text, m.end())
@@ -1185,12 +1186,13 @@ _ROW_THEN_FIGURES = re.compile(
 )
 # A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
 # bracket, at most a few words ("a total of"), then a figure.
-_SUBJECT_AMOUNTS_TO = re.compile(
-    r"((?:[^\W\d][\w’'\-]*\s+){0,8}?[^\W\d][\w’'\-]*)\s+(?:(?:has|have|had)\s+)?"
-    r"(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to)\s+"
+# A verb of amounting and its figure; the counted noun is among the SUBJECT_WORDS words before it.
+_AMOUNTS_TO = re.compile(
+    r"\s(?:(?:has|have|had)\s+)?(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to)\s+"
     r"(?:(?:more\s+than|over|some|about|around|nearly|almost|at\s+least|a\s+total\s+of)\s+)?(?=\d)",
     re.I,
 )
+SUBJECT_WORDS = 9
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)(?:\s*\([A-Z][\w]*\))?\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 
