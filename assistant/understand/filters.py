@@ -31,6 +31,9 @@ def _parts(value: str) -> set[str]:
 
 def match_names(field: str, typed: Iterable[str], stored: Iterable[str]) -> tuple[str, ...]:
     """Every stored value that each typed value names; an unmatched typed value raises."""
+    typed = list(typed)
+    if not typed:  # (the stored values are every document's: not read for a field not filtered on)
+        return ()
     stored = sorted(set(stored))
     out: list[str] = []
     for value in typed:
@@ -61,10 +64,11 @@ def resolve_filters(filters: Filters | None, docs: Sequence[DocumentInfo]) -> Fi
     """The same restrictions in stored values; raises UnknownFilterError on a value nothing has."""
     if filters is None or filters.is_empty():
         return None
-    years = sorted({d.year for d in docs if d.year is not None})
-    for y in filters.years:
-        if y not in years:
-            raise UnknownFilterError("year", y, years)
+    if filters.years:
+        years = sorted({d.year for d in docs if d.year is not None})
+        for y in filters.years:
+            if y not in years:
+                raise UnknownFilterError("year", y, years)
     return Filters(
         doc_ids=match_ids(filters.doc_ids, docs),
         sources=match_names("source", filters.sources, (d.source for d in docs)),
