@@ -562,16 +562,17 @@ def evidence_features(
     # (what the units holding the value asked for say, or with none, what the answer's units say)
     figures = [s for s in units if holds_wanted(q, s.unit)]
     told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
+    # what the figures' reports and sections are headed (read by the count checks below)
+    counting = q.expects == "count"
+    headed = {t for f in figures if counting for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
     if (q.subset or q.counted_modifiers) and q.expects == "count":
         # (what a page's heading says its figures are about they count: "Drug-related arrests
         # drop in Oman" over "The number of offenders arrested in 2017 stood at 3,297")
-        titled = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
-        unsaid = unsaid or unsaid_stems([*q.subset, *unsaid_stems(list(q.counted_modifiers), titled)], told)
+        unsaid = unsaid or unsaid_stems([*q.subset, *unsaid_stems(list(q.counted_modifiers), headed)], told)
     # "How many people died in fires?" is not answered by the deaths at sea; "how many STRs were
     # passed on to law enforcement" not by the STRs received. What the counted event was in is
     # said somewhere in the figure's passage or its heading.
     if q.circumstances and q.expects == "count" and figures:
-        headed = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
         setting = _said(q, passage, hits) | headed
         # (a phrase is said when one of its nouns is: "cybersecurity topics" by "cybersecurity")
         unsaid = unsaid or next((list(g) for g in q.circumstances if len(unsaid_stems(list(g), setting)) == len(g)), [])

@@ -1184,8 +1184,6 @@ _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
 _ROW_THEN_FIGURES = re.compile(
     r"\b([A-Z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,4})\s+(?:[*†]\d*\s+)?(?=\d[\d,.]*\s+\d[\d,.]*\b)"
 )
-# A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
-# bracket, at most a few words ("a total of"), then a figure.
 # A verb of amounting and its figure; the counted noun is among the SUBJECT_WORDS words before it.
 _AMOUNTS_TO = re.compile(
     r"\s(?:(?:has|have|had)\s+)?(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to)\s+"
@@ -1193,6 +1191,8 @@ _AMOUNTS_TO = re.compile(
     re.I,
 )
 SUBJECT_WORDS = 9
+# A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
+# bracket, at most a few words ("a total of"), then a figure.
 _NOUN_THEN_NUMBER = re.compile(r"([\w’'\-]+)(?:\s*\([A-Z][\w]*\))?\s*[–—:(]\s*(?:[^\W\d]+\s+){0,3}(?=\d)")
 
 
