@@ -28,6 +28,7 @@ from assistant.understand.bridge import (
     looks_spanish,
     spanish_counted,
     spanish_counted_word,
+    spanish_measured,
     spanish_wants_list,
     translated_terms,
 )
@@ -264,6 +265,9 @@ class Assistant:
             lexical = self.index.snapshot.lexical
             heads += [t for t in spanish_counted_word(own) if lexical.knows(t)]
             q = replace(q, counted=tuple(dict.fromkeys(heads)))
+        if spanish and q.expects == "count" and not q.measured:  # "¿cuántos kilos de marihuana ...?"
+            measured, renderings = spanish_measured(own, self.glossary, self.index.snapshot.lexical)
+            q = replace(q, measured=measured, paraphrases=q.paraphrases + renderings)
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             kept, readings = translated_terms(own, self.glossary, lexical)
@@ -395,6 +399,8 @@ class Assistant:
         if premise and len(shown := compound_parts(rest)) == len(parts):
             asking = [f"{premise} {shown[0].rstrip(' ?')}?", *shown[1:]]
             parts = shown
+        if looks_spanish(asked):  # a short part ("quien dirige senafront") is in the message's language
+            asking = [p if looks_spanish(p) else f"¿{p}" for p in asking]
         _, carried = context_of(standalone(question, history))
         total, used = self.settings.answer_max_chars, 0
         kept = int(PART_SHARE_KEPT * total / len(parts))  # for each part still to come

@@ -660,6 +660,12 @@ def evidence_features(
     if q.expects == "count" and q.years and not q.asked_months and not (q.compares or q.sides):
         if valued and all(within_year(v.unit.text) for v in valued) and not within_year(q.text):
             missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
+    # "how many convictions in 2019 alone?": a figure counted since another year ("since 2016, 217
+    # convictions") sums more years than the one asked
+    # (a year naming the report asks about that year alone too)
+    if q.expects == "count" and q.years and valued and not (q.compares or q.sides or _SINCE_YEAR.search(q.text)):
+        if all(counted_since(v.unit.text, q.years) for v in valued):
+            missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
     # every value of the answer from another edition ("its 749th Meeting" for the 812th); one
     # sentence added for context that recalls the previous meeting does not make it another's
     if valued and not (q.compares or q.sides) and all(names_other_serial(q, s.unit.text) for s in valued):
@@ -773,6 +779,14 @@ def evidence_features(
         else "the passages closest to it speak of what took place, not of what was planned next",
     }
     return Evidence(features, {k: v for k, v in reasons.items() if v})
+
+
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b", re.I)
+
+
+def counted_since(text: str, years: Sequence[str]) -> bool:
+    """Does the sentence count from another year than those asked ("since 2016") and never say them?"""
+    return not any(y in text for y in years) and any(m.group(1) not in years for m in _SINCE_YEAR.finditer(text))
 
 
 def _numbered_otherwise(q: QuestionProfile, valued: Sequence[Scored]) -> bool:

@@ -51,6 +51,14 @@ def heading_of(chunk: Chunk) -> str:
     return f"{chunk.title} {chunk.organisation or ''} {chunk.country or ''} {chunk.section} {file_words}"
 
 
+_DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
+
+
+def dotted(text: str) -> set[str]:
+    """Initials written with full stops, run together as typed without them ("U.S." says "US")."""
+    return {m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(text)}
+
+
 def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
     """The names the question uses that neither the retrieved text (`context`) nor the index know."""
     return [e for e in unsaid_names(q, context, lexical) if not all(lexical.knows(t) for t in tokenize(e))]
@@ -65,7 +73,7 @@ def unsaid_names(
     thesaurus phrasing counts only where `context` says it."""
     # (and the English names of the countries a Spanish page names: "España" says Spain)
     spanish = english_of_spanish(context)
-    known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish))
+    known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish)) | dotted(context)
     said = set(tokenize(context)) if names is not None else set()
 
     def unsaid(e: str) -> bool:
@@ -395,7 +403,11 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
     dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
     stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated
     # "the 2006 budget" answers nothing about the budget for 2005, whatever year the report is of
-    if any(names_other_year(q, s.unit.text) for s in passage):
+    # (unless another sentence of the passage says the year asked: "since 2016, 452 operations"
+    # beside "the October 2019 arrest")
+    if any(names_other_year(q, s.unit.text) for s in passage) and not any(
+        y in s.unit.text for s in passage for y in q.asked_years
+    ):
         return list(q.asked_years)
     # (a report of 2016 is of the "2015-16" asked, though its sentences say neither)
     of_report = {str(c.year) for c in chunks if c.year} | {y for c in chunks for y in YEAR.findall(c.title)}

@@ -18,6 +18,7 @@ from types import MappingProxyType
 
 from assistant.understand.countries import is_country, spanish_names
 from assistant.understand.question import Paraphrase, content_terms
+from assistant.understand.vocab import SPANISH_MEASURE_UNITS
 from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
 
 BUNDLED_GLOSSARY = Path(__file__).parent.parent / "data" / "glossary_es_en.tsv"
@@ -37,6 +38,8 @@ _SPANISH_MARKERS = frozenset(
     "de la el los las del se en para por que qué y con una un es fue fueron son "
     "cuál cuáles cuándo dónde cómo quién quiénes cuántos cuántas cuánto sobre "
     "su sus al lo le les este esta estos estas entre ha han hay".split()
+    # (question words typed without their accents: "quien dirige ...", "cuantos km ...")
+    + "quien quienes cuales cuando donde cuantos cuantas cuanto".split()
 )
 _ENGLISH_MARKERS = frozenset(
     "the of and in to for on by with what which when where who whom how why did does "
@@ -331,6 +334,27 @@ def spanish_counted_word(text: str) -> tuple[str, ...]:
     """The stem of the noun a Spanish "¿cuántos X ...?" counts, as written ("países" -> "pais")."""
     m = _SPANISH_COUNTED.search(text)
     return tuple(tokenize(m.group(1))[-1:]) if m else ()
+
+
+# "¿cuántos kilos de marihuana ...?": the substance a unit measures.
+_SPANISH_MEASURED = re.compile(
+    rf"\bcu[aá]nt[oa]s\s+(?:{SPANISH_MEASURE_UNITS})\s+de\s+(?:(?:la|las|el|los)\s+)?([^\W\d_]+)", re.IGNORECASE
+)
+
+
+def spanish_measured(
+    text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[Paraphrase, ...]]:
+    """The stem of what a Spanish "¿cuántos kilos de X?" measures, and its English renderings (or
+    the index's stem it shares, "cocain" for "cocaína") as a phrasing of it; ((), ()) if none."""
+    m = _SPANISH_MEASURED.search(text)
+    stems = tuple(tokenize(m.group(1)))[-1:] if m else ()
+    if not stems or stems[0] in SPANISH_STOPWORDS:
+        return (), ()
+    rendered = _render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary)
+    renderings = [tuple(content_terms(r)) for r in rendered]
+    options = tuple(dict.fromkeys(o for o in renderings if o and o != stems))
+    return stems, ((Paraphrase(stems, options),) if options else ())
 
 
 def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> tuple[str, ...]:

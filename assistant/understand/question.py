@@ -14,7 +14,7 @@ from assistant.text import split_sentences
 from assistant.understand.countries import is_country
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
-from assistant.understand.vocab import MONTHS, QUESTION_WORDS, SPANISH_MONTH_LIST, SPANISH_MONTHS
+from assistant.understand.vocab import MEASURE_UNITS, MONTHS, QUESTION_WORDS, SPANISH_MONTH_LIST, SPANISH_MONTHS
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -677,7 +677,8 @@ _PARTITIVE = re.compile(
     r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|\bh\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
-    r"\b(?:were|are|was|is|(?:have|has|had) been|came|come|comes|ended up(?: being)?|got)\s+"
+    r"\b(?:were|are|was|is|(?:have|has|had) been|(?:came|come|comes)(?: back| out)?|turned out(?: to be)?|"
+    r"ended up(?: being)?|got)\s+"
     r"([^?.!,;]+)",
     re.I,
 )
@@ -726,7 +727,9 @@ def _has_figure(stem: str) -> bool:
 # ("put a rupiah figure on losses", "an estimate of the damage": the amount of that thing)
 _MEASURED = re.compile(
     r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)"
-    r"|\b(?:a|an|any)\s+(?:[a-z]+\s+)?(?:figure|estimate|valuation)\s+(?:on|for|of)\s+(?:the\s+)?([a-z][\w\-]*)",
+    r"|\b(?:a|an|any)\s+(?:[a-z]+\s+)?(?:figure|estimate|valuation)\s+(?:on|for|of)\s+(?:the\s+)?([a-z][\w\-]*)"
+    # "how many kilos of cocaine": a unit's substance
+    rf"|\bh\w{{0,2}} many\s+(?:{MEASURE_UNITS})\s+of\s+(?:the\s+)?([a-z][\w\-]*)",
     re.I,
 )
 

@@ -12,3 +12,13 @@ QUESTION_WORDS = frozenset(
     get got did does do was were is are the a an kind type s please mention mentioned listed report
     reports say said according ok okay thanks breakdown""".split()
 )
+
+# Units a substance is measured in ("how many kilos of cocaine"): a closed class of the language,
+# in English and Spanish; the figure answering is one of the substance named after them.
+MEASURE_UNITS = (
+    "kg|kgs|kilos?|kilograms?|kilogrammes?|grams?|grammes?|g|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz"
+    "|litres?|liters?|gallons?|barrels?|hectares?|ha|acres?|cubic metres?|packs?|packets?|cartons?|bales?"
+)
+SPANISH_MEASURE_UNITS = (
+    "kilos?|kilogramos?|kg|gramos?|toneladas?|libras?|litros?|galones|barriles|hect[aá]reas?|paquetes?|cajas?"
+)

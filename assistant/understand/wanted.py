@@ -206,7 +206,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\b(?:phone|telephone|telefono)\b", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
-        r"|\bwhich (?:decree|law)\b|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
+        r"|\bwhich (?:\w+ )?(?:decree|law)\b|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
         "identifier",
     ),
     (
@@ -338,7 +338,7 @@ _WH_START = re.compile(
     r"according to)\b[^?,:;]{1,200}[,:;–—-]\s+)?(who|whom|whose|which|what|how)\b"
 )
 _SUBCLAUSE = re.compile(r"\b(?:when|where|while)\b")
-_JOINED = re.compile(r"(?:\band|\bor|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
+_JOINED = re.compile(r"(?:\band\b|\bor\b|,)\s*(?:\w+\s+)?$")  # "..., and (since) when?"
 
 
 # A follow-up picking members out of an earlier answer: "which of them are ...", "which of those were ..."
