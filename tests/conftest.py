@@ -87,6 +87,31 @@ def real_embedder():
     return SentenceEmbedder()
 
 
+@pytest.fixture
+def assistant_over(tmp_path, real_embedder):
+    """A maker of real indexes in a temp dir holding team-written pages ({file name: text})."""
+    from assistant.core import build
+
+    def make(pages: dict[str, str]):
+        folder = tmp_path / "docs"
+        folder.mkdir()
+        for name, text in pages.items():
+            (folder / name).write_text(text, encoding="utf-8")
+        assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
+        assistant.ingest([folder])
+        return assistant
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def glossary():
+    """The bundled Spanish-English glossary, loaded once per test session."""
+    from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary
+
+    return load_glossary([BUNDLED_GLOSSARY])
+
+
 @pytest.fixture(scope="session")
 def real_assistant(tmp_path_factory, real_embedder):
     """A real Chroma index in a temp dir holding the bundled sample reports (PDFs)."""

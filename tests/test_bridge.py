@@ -17,11 +17,6 @@ from assistant.understand.bridge import (
 )
 
 
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return load_glossary([BUNDLED_GLOSSARY])
-
-
 def words(text: str) -> set[str]:
     return set(text.lower().split())
 

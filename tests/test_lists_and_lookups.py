@@ -90,13 +90,7 @@ RURITANIA_NOTE = "\n".join(
 )
 
 
-def test_a_plural_thing_asked_for_is_answered_by_the_sentence_listing_them(tmp_path, real_embedder) -> None:
-    from assistant.core import build
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "ruritania-border-note-2031.txt").write_text(RURITANIA_NOTE, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
-    assistant.ingest([folder])
+def test_a_plural_thing_asked_for_is_answered_by_the_sentence_listing_them(assistant_over) -> None:
+    assistant = assistant_over({"ruritania-border-note-2031.txt": RURITANIA_NOTE})
     answer = assistant.ask("Which kinds of arms did the Ruritania Border Service seize in 2031?")
     assert not answer.abstained and all(w in answer.answer for w in ("pistols", "hand grenade")), answer.answer

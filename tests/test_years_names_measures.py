@@ -4,24 +4,11 @@ dots."""
 
 from __future__ import annotations
 
-import pytest
-
 from assistant.answer.decline import counted_since
 from assistant.answer.evidence import dotted
-from assistant.understand.bridge import (
-    BUNDLED_GLOSSARY,
-    Glossary,
-    load_glossary,
-    looks_spanish,
-    spanish_measured,
-)
+from assistant.understand.bridge import Glossary, looks_spanish, spanish_measured
 from assistant.understand.question import measured_noun, subset_asked
 from assistant.understand.wanted import answer_kind
-
-
-@pytest.fixture(scope="module")
-def glossary() -> Glossary:
-    return load_glossary([BUNDLED_GLOSSARY])
 
 
 def test_a_figure_counted_since_another_year_is_not_one_years() -> None:
@@ -83,14 +70,8 @@ CASTAVIA_NOTE = "\n".join(
 )
 
 
-def test_cumulative_figures_and_another_substance_are_declined_through_the_real_path(tmp_path, real_embedder) -> None:
-    from assistant.core import build
-
-    folder = tmp_path / "docs"
-    folder.mkdir()
-    (folder / "castavia-agency-note.txt").write_text(CASTAVIA_NOTE, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=real_embedder)
-    assistant.ingest([folder])
+def test_cumulative_figures_and_another_substance_are_declined_through_the_real_path(assistant_over) -> None:
+    assistant = assistant_over({"castavia-agency-note.txt": CASTAVIA_NOTE})
     since = assistant.ask("How many convictions did the Castavia agency get in 2019 alone?")
     assert since.abstained, since.answer
     heroin = assistant.ask("How many kilos of heroin were seized at the port of Veltra?")

@@ -565,20 +565,20 @@ def evidence_features(
     # what the figures' reports and sections are headed (read by the count checks below)
     counting = q.expects == "count"
     headed = {t for f in figures if counting for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
-    if (q.subset or q.counted_modifiers) and q.expects == "count":
+    if (q.subset or q.counted_modifiers) and counting:
         # (what a page's heading says its figures are about they count: "Drug-related arrests
         # drop in Oman" over "The number of offenders arrested in 2017 stood at 3,297")
         unsaid = unsaid or unsaid_stems([*q.subset, *unsaid_stems(list(q.counted_modifiers), headed)], told)
     # "How many people died in fires?" is not answered by the deaths at sea; "how many STRs were
     # passed on to law enforcement" not by the STRs received. What the counted event was in is
     # said somewhere in the figure's passage or its heading.
-    if q.circumstances and q.expects == "count" and figures:
+    if q.circumstances and counting and figures:
         setting = _said(q, passage, hits) | headed
         # (a phrase is said when one of its nouns is: "cybersecurity topics" by "cybersecurity")
         unsaid = unsaid or next((list(g) for g in q.circumstances if len(unsaid_stems(list(g), setting)) == len(g)), [])
     # "What weight of heroin was seized?": the figure's own sentence weighs heroin; "650 kg of
     # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
-    if q.measured and q.expects == "count" and figures:
+    if q.measured and counting and figures:
         unsaid = unsaid or unsaid_stems(list(q.measured), told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.
@@ -654,17 +654,16 @@ def evidence_features(
         for s in valued or units:
             spoken += " " + " ".join(relative_years(reading(s.unit), dates.get(hits[s.unit.hit_index].chunk.doc_id)))
         missing_years += [y for y in q.years if y not in spoken and y not in missing_years]
-    # "How many articles were intercepted over the whole of 2020?": a figure of "between 15 October
-    # and 24 November 2020" counts part of the year asked.
-    # (a year naming the report, "Australia's 2020 figures", asks about the whole of it too)
-    if q.expects == "count" and q.years and not q.asked_months and not (q.compares or q.sides):
-        if valued and all(within_year(v.unit.text) for v in valued) and not within_year(q.text):
-            missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
-    # "how many convictions in 2019 alone?": a figure counted since another year ("since 2016, 217
-    # convictions") sums more years than the one asked
-    # (a year naming the report asks about that year alone too)
-    if q.expects == "count" and q.years and valued and not (q.compares or q.sides or _SINCE_YEAR.search(q.text)):
-        if all(counted_since(v.unit.text, q.years) for v in valued):
+    # A count of the year asked is of the whole year and of it alone (a year naming the report,
+    # "Australia's 2020 figures", asks about it too).
+    if counting and q.years and valued and not (q.compares or q.sides):
+        # "How many articles were intercepted over the whole of 2020?": a figure of "between 15
+        # October and 24 November 2020" counts part of the year asked.
+        part = not q.asked_months and all(within_year(v.unit.text) for v in valued) and not within_year(q.text)
+        # "how many convictions in 2019 alone?": a figure counted since another year ("since 2016,
+        # 217 convictions") sums more years than the one asked
+        summed = not _SINCE_YEAR.search(q.text) and all(counted_since(v.unit.text, q.years) for v in valued)
+        if part or summed:
             missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
     # every value of the answer from another edition ("its 749th Meeting" for the 812th); one
     # sentence added for context that recalls the previous meeting does not make it another's
