@@ -1,6 +1,6 @@
 """A filtered dense search gives what Chroma's own metadata filter gives, without asking Chroma
 to filter (which scans its metadata on every query): few accepted chunks are ranked exactly from
-their stored vectors, many are taken from a deeper unfiltered query."""
+their stored vectors, many are taken from a deeper unfiltered query, whichever costs less."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from assistant.core import build
 from assistant.types import Filters
 from tests.conftest import HashEmbedder
 from tests.test_scale_units import NoEntities, synthetic_reports
-from vectorstore.index import EXACT_FILTERED_MAX
+from vectorstore.index import OVERFETCH_MAX, exact_is_cheaper, overfetch_depth
 
 
 @pytest.fixture(scope="module")
@@ -52,7 +52,7 @@ def test_few_accepted_chunks_are_ranked_exactly(assistant):
     doc_ids = tuple(d.doc_id for d in assistant.documents()[:3])
     filters = Filters(doc_ids=doc_ids)
     accepted = sum(c.doc_id in doc_ids for c in snap.chunks)
-    assert 5 < accepted <= EXACT_FILTERED_MAX
+    assert accepted > 5 and exact_is_cheaper(accepted, overfetch_depth(accepted, len(snap.chunks), 5))
     for vector in queries(assistant):
         found = ours(assistant, vector, 5, filters)
         assert found == chroma_filtered(assistant, vector, 5, filters)
@@ -63,7 +63,8 @@ def test_many_accepted_chunks_come_from_a_deeper_unfiltered_query(assistant):
     snap = assistant.index.snapshot
     doc_ids = tuple(d.doc_id for d in assistant.documents()[::2])
     filters = Filters(doc_ids=doc_ids)
-    assert sum(c.doc_id in doc_ids for c in snap.chunks) > EXACT_FILTERED_MAX
+    accepted = sum(c.doc_id in doc_ids for c in snap.chunks)
+    assert not exact_is_cheaper(accepted, overfetch_depth(accepted, len(snap.chunks), 30))
     for vector in queries(assistant):
         found = ours(assistant, vector, 30, filters)
         assert len(found) == 30
@@ -85,3 +86,15 @@ def test_a_question_naming_a_report_searches_it_and_the_rest(assistant):
     chunk = next(c for c in assistant.index.snapshot.chunks if c.doc_id == doc.doc_id)
     hits = assistant.search(" ".join(chunk.text.split()[:12]), filters=Filters(doc_ids=(doc.doc_id,)))
     assert hits and all(h.chunk.doc_id == doc.doc_id for h in hits)
+
+
+def test_the_cheaper_way_is_taken_as_the_index_grows():
+    """At 100k chunks a filter keeping 1% is ranked exactly (1,000 vectors read, not a 6,000-deep
+    query), one keeping 10% by the deeper query (600 results, not 10,000 vectors read); neither
+    falls to Chroma's own filter, whose metadata scan grows with the whole index."""
+    total = 100_000
+    for share, exact in ((0.001, True), (0.01, True), (0.1, False), (0.5, False)):
+        accepted = int(total * share)
+        depth = overfetch_depth(accepted, total, 30)
+        assert exact_is_cheaper(accepted, depth) is exact
+        assert exact or depth <= OVERFETCH_MAX
