@@ -65,7 +65,7 @@ from assistant.retrieve import Retriever
 from assistant.answer.scoring import acronyms, holds_wanted
 from assistant.understand.classes import NounClasses
 from assistant.understand.compound import compound_parts
-from assistant.understand.spelling import mend_question_word, mend_words
+from assistant.understand.spelling import mend_question_word, mend_spanish_shorthand, mend_words
 from assistant.understand.wanted import UNTYPED, is_strict, other_kinds
 from assistant.types import Answer, DocumentInfo, Filters, Hit, IngestResult
 from ingest.pipeline import Progress
@@ -197,7 +197,9 @@ class Assistant:
         follow-up rewriting and Spanish bridging (the user's own words weigh more than
         carried-over context, and `context` is carried like an earlier turn; synonyms only
         widen the lexical search)."""
-        question = mend_question_word(question) if looks_spanish(question) else self.mend(question)
+        question = (
+            mend_spanish_shorthand(mend_question_word(question)) if looks_spanish(question) else self.mend(question)
+        )
         own, carried = context_of(standalone(question, history))
         premise, own = split_premise(own)
         carried = " ".join(x for x in (premise, context, carried) if x)

@@ -565,7 +565,8 @@ def evidence_features(
     # what the figures' reports and sections are headed (read by the count checks below)
     counting = q.expects == "count"
     headed = {t for f in figures if counting for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
-    if (q.subset or q.counted_modifiers) and counting:
+    # ("What proportion of the people arrested were women?": a share of the part, the same way)
+    if (q.subset or q.counted_modifiers) and (counting or q.expects == "percent"):
         # (what a page's heading says its figures are about they count: "Drug-related arrests
         # drop in Oman" over "The number of offenders arrested in 2017 stood at 3,297")
         unsaid = unsaid or unsaid_stems([*q.subset, *unsaid_stems(list(q.counted_modifiers), headed)], told)

@@ -11,7 +11,14 @@ from functools import lru_cache
 from pathlib import PurePath
 from collections.abc import Sequence
 
-from assistant.understand.countries import countries_in, demonyms, english_of_spanish, names_for_code, same_country
+from assistant.understand.countries import (
+    countries_in,
+    country_names,
+    demonyms,
+    english_of_spanish,
+    names_for_code,
+    same_country,
+)
 from assistant.understand.names import initial_runs, same_name
 from assistant.understand.serials import ORDINAL_WORD, ORDINAL_WORDS, clipped_year, run_on_initials, serials_said
 from assistant.understand.question import (
@@ -84,6 +91,7 @@ def unsaid_names(
             and not any(same_name(e, w) or same_country(e, w) for w in known)
             # (a country of several words too: "American" is said by "the United States")
             and not (e in demonyms() and any(same_country(e, c) for c in countries_in(context)))
+            and not (country_names(e) & countries_in(context))  # "Kyrgyzstan": "the Kyrgyz Republic"
             and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
             and not adjectival(e, known)
             and not clipped(e, context)

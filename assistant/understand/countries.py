@@ -68,6 +68,24 @@ def _all_names() -> frozenset[str]:
     return frozenset(name.lower() for country in pycountry.countries for name in _english_names(country))
 
 
+@lru_cache(maxsize=1)
+def _names_of_country() -> dict[str, frozenset[str]]:
+    import pycountry
+
+    out: dict[str, frozenset[str]] = {}
+    for country in pycountry.countries:
+        names = frozenset(n.lower() for n in _english_names(country))
+        for name in names:
+            out[name] = names
+    return out
+
+
+def country_names(name: str) -> frozenset[str]:
+    """Every English name (lower case) of the country one of them names: "kyrgyzstan" -> also
+    "kyrgyz republic", the official name a page may use instead; empty for no country."""
+    return _names_of_country().get(name.strip().lower().removeprefix("the "), frozenset())
+
+
 def is_country(name: str) -> bool:
     """Is `name` ("Myanmar", "the Republic of Korea") a country's English name?"""
     low = name.strip().lower()

@@ -37,6 +37,8 @@ def entities(q: str) -> tuple[str, ...]:
         # the first word is, a common word unless it is a country's name
         if _SENTENCE_START.search(q[: m.start()]) and not word.isupper() and _common_word(word):
             continue
+        if word.isupper() and len(word) > 2 and _function_word(word):  # "does cicte NOT ...": emphasis, not "US"
+            continue
         for part in word.split("/"):
             folded = fold(part)
             if folded in STOPWORDS or folded in QUESTION_WORDS or folded in MONTH_WORDS or len(folded) < 2:
@@ -52,6 +54,13 @@ def entities(q: str) -> tuple[str, ...]:
 
 
 _SENTENCE_START = re.compile(r"[.?!]\s+[¿¡]?$")
+
+
+def _function_word(word: str) -> bool:
+    """Is the word one of English's function words (spaCy's stop words: "not", "only", "all")?"""
+    from spacy.lang.en.stop_words import STOP_WORDS  # loaded with the tagger anyway
+
+    return fold(word) in STOP_WORDS
 
 
 def _common_word(word: str) -> bool:

@@ -117,6 +117,10 @@ def wants_list(q: str) -> bool:
         return False
     if (m.group(1) or "").isupper():  # "What did the OAS do": an acronym, not a plural
         return _asks_to_list(q)
+    # "name of the chief who commented on the export numbers": a plural in a relative clause
+    # after the asked noun says what the one asked for did, not that several are asked for
+    if m.group(1) and _RELATIVE.search(q, m.start() + 1, m.start(1)):
+        return _asks_to_list(q)
     noun = (m.group(1) or "").lower()
     # "who chairs the committee?": a verb, not a plural (after "which", tags of short questions
     # are less sure: "which states chair ..." may tag "states" as a verb)
@@ -131,6 +135,7 @@ def wants_list(q: str) -> bool:
     )
 
 
+_RELATIVE = re.compile(r"(?<=\w)\s(?:who|whom|whose|that)\s", re.I)  # after a noun, not opening the question
 _WHO_LEAD = re.compile(r"(?:[\-–—:;,]\s+)?who\b", re.I)
 _WHO_ARE = re.compile(r"\bwho(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+(?!\w+ing\b)", re.I)
 
@@ -520,12 +525,7 @@ def split_premise(text: str) -> tuple[str, str]:
     text = text.strip()
     # The project's sentence ends ("Amb. Arguelles" stays whole), and, in text typed without
     # capitals, a question mark or a full stop after a word before a lower-case word.
-    parts = [
-        p
-        for s, e in split_sentences(text, 0)
-        for p in re.split(r"(?<=\w\w\w[.!?])\s+(?=[a-z])", text[s:e].strip())
-        if p
-    ]
+    parts = [p for s, e in split_sentences(text, 0) for p in _typed_sentences(text[s:e].strip()) if p]
     if len(parts) == 1:  # "CICTE held AEO workshops in Chile in 2016 — on what date was ...?"
         parts = [p.strip() for p in _DASHED_QUESTION.split(text, maxsplit=1)]
         if len(parts) == 2 and (
@@ -536,6 +536,19 @@ def split_premise(text: str) -> tuple[str, str]:
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]
+
+
+def _typed_sentences(text: str) -> list[str]:
+    """Sentences typed without capitals: a break after a word's full stop, question or exclamation
+    mark before a lower-case word, unless what follows a full stop goes on from a function word
+    and asks nothing of its own ("..., acc. to the border police chief?": an abbreviation's stop)."""
+    parts: list[str] = []
+    for piece in re.split(r"(?<=\w\w\w[.!?])\s+(?=[a-z])", text):
+        if parts and parts[-1].endswith(".") and is_terse(piece) and fold(piece.split()[0]) in STOPWORDS:
+            parts[-1] = f"{parts[-1]} {piece}"
+        else:
+            parts.append(piece)
+    return parts
 
 
 # A statement, a dash, then a question of its own ("... in 2016 — on what date was it implemented?");
@@ -659,7 +672,13 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
-    return tuple(h for h in heads if not _has_figure(h) and h not in _FREQUENCY and h not in _MEASURES)
+    return tuple(
+        h for h in heads if not _has_figure(h) and h not in _FREQUENCY and h not in _MEASURES and h not in _BEYOND
+    )
+
+
+# "and how many more would they need?": how far beyond a figure; what is counted is the earlier one's.
+_BEYOND = frozenset(tokenize("more fewer less additional extra else"))
 
 
 # "how many times did governors declare ...": how often a thing was done; a passage counts the
@@ -674,11 +693,13 @@ _MEASURES = frozenset(tokenize("weight amount quantity volume value sum"))
 # "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part
 # of a whole, told apart by what follows the verb.
 _PARTITIVE = re.compile(
-    r"(?:\bh\w{0,2} many of (?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
+    r"(?:\b(?:h\w{0,2} many|what (?:proportion|percentage|share|per ?cent|fraction)) of "
+    r"(?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|\bh\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked
     r"\b(?:were|are|was|is|(?:have|has|had) been|(?:came|come|comes)(?: back| out)?|turned out(?: to be)?|"
-    r"ended up(?: being)?|got)\s+"
+    r"ended up(?: being)?|got)"
+    r"(?:\s+(?:classed|classified|categori[sz]ed|considered|rated|counted|recorded|listed) as)?\s+"
     r"([^?.!,;]+)",
     re.I,
 )
@@ -686,7 +707,8 @@ _PARTITIVE = re.compile(
 
 # "how many SARs ... related to suspected terrorist financing": the part is told by what it concerns.
 _CONCERNING = re.compile(
-    r"\bh\w{0,2} many\b[^?]*?\b(?:related to|relating to|linked to|connected to|involving|concerning)\s+([^?.!,;]+)",
+    r"\bh\w{0,2} many\b[^?]*?\b(?:related to|relating to|linked to|connected to|involv(?:ing|ed)|concern(?:ing|ed))\s+"
+    r"([^?.!,;]+)",
     re.I,
 )
 
@@ -697,7 +719,7 @@ def subset_asked(q: str, nouns: bool = False) -> tuple[str, ...]:
     Y": the figure answering it is one said of Y, not the whole's. With `nouns`, only a Y that
     is a noun phrase."""
     m = _PARTITIVE.search(q) or _CONCERNING.search(q)
-    if not m:
+    if not m or "/" in m.group(1):  # "e-scooters / active mobility devices": either may be the one said
         return ()
     phrase = _noun_phrase_at(q, m.start(1))
     if nouns and not phrase:

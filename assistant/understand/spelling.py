@@ -76,3 +76,12 @@ def mend_question_word(question: str) -> str:
         return question
     meant = next((w for w in _WH_WORDS if w in _one_edit_words(word)), None)
     return f"{question[: m.start(1)]}{meant}{question[m.end(1) :]}" if meant else question
+
+
+# Chat shorthand of Spanish staff: "q" for "que"/"qué" ("en q idiomas ...", "el tope q se puede sacar").
+_SPANISH_SHORTHAND = re.compile(r"(?<!\S)q(?=\s)")
+
+
+def mend_spanish_shorthand(question: str) -> str:
+    """A Spanish question's "q" read as "que", which the question forms and the bridge know."""
+    return _SPANISH_SHORTHAND.sub("que", question)

@@ -76,6 +76,8 @@ MONEY = re.compile(
 )
 IDENTIFIER = re.compile(
     r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*"
+    # "Presidential Decree (2016/3)", "the Prevention of Terrorism Act (32/2015)": numbered in brackets
+    r"|\b(?:Act|Law|Decree|Resolution|Order|Regulation)\s*\((?:No\.\s*)?\d[\d./\-]*\)"
 )
 # Form fields and titles name a person even where the recogniser misses the name.
 PERSON = re.compile(
@@ -198,7 +200,10 @@ _PLACE_NOUNS = (
     r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
     r"chosen|selected|where|that|which|used|named)\b)"
 )
-_ROLES = r"head|director|chair|president|minister|coordinator|secretary"
+_ROLES = (
+    r"head|director|chair|president|minister|coordinator|secretary|chief|commissioner|commander|governor|"
+    r"spokes(?:person|man|woman)|ambassador|ceo|dg"
+)
 _ROLES_ES = r"jef[ea]|director[a]?|president[ea]|ministr[oa]|coordinador[a]?|secretari[oa]"
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
@@ -226,7 +231,12 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\ben que fecha\b",
         "day",
     ),
-    (r"\b(?:what|which) year\b(?!s)|\b(?:que|cual) ano\b", "year"),
+    (
+        # "how many years passed between A and B?": the two years, each said of its own event
+        r"\b(?:what|which) year\b(?!s)|\b(?:que|cual) ano\b|\bhow many years\b(?=.*\bbetween\b.+\band\b)"
+        r"|\bcuantos anos\b(?=.*\bentre\b.+\by\b)",
+        "year",
+    ),
     (r"\bhow long\b(?! ago)|\bcuanto tiempo\b", "duration"),
     (r"\b(?:what|which) (?:\w+ )?nationalit(?:y|ies)\b|\bnationalit(?:y|ies) of\b|\bque nacionalidad", "nationality"),
     (
@@ -267,7 +277,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
         # "the total value in euros of the transactions": an amount of money, not a number of them
         r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
-        r"|\bcuanto dinero\b",
+        r"|\bcuanto dinero\b|\bcuanto (?:\w+ ){0,2}(?:costo|costara|cuesta|costaria|costar)\b"
+        r"|\b(?:coste|costo|presupuesto)\b",
         "money",
     ),
     (r"\bbreak ?down\b|\bbroken down\b|\bdesglose\b", "breakdown"),
@@ -276,7 +287,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
         r"\b(?:what|which) (?:total )?(?:weight|quantity|volume)\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
-        r"|\btotal\b|\bcuant[oa]s?\b",
+        r"|\btotal\b|\bcuant[oa]s?\b|\b(?:tope|maximo|minimo|promedio)\b",
         "count",
     ),
     (  # "which agency is the focal point": an organisation, not the person a focal point usually is
@@ -291,7 +302,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bwho\b.*\b(?:open(?:s|ed)?|spoke|speaks?|quoted|said|says|addressed|welcomed|declar\w*|"
         r"speech(?:es)?|keynotes?|remarks|lectures?)\b|"
         r"\bcontact points?\b|\bpuntos? de contacto\b|\bfocal points?\b|"
-        rf"\bwho (?:is|was|are|were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
+        rf"\bwho(?:['’]s| is| was| are| were) (?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
         rf"\bquien (?:es|era|fue|sera) (?:el |la )?(?:[\w'’]+ ){{0,3}}?(?:{_ROLES_ES})\b|"
         rf"\bwho (?:\w+ )?(?:elected|appointed|named|chosen) (?:as )?(?:the )?(?:[\w'’]+ ){{0,3}}(?:{_ROLES})\b|"
         # "who took over as CISA director": the person who came to hold the role
@@ -312,6 +323,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
+_CONTACT = frozenset({"email", "fax", "phone"})  # the first three forms, in that order
 
 
 # A plural of the "government" form asks for every one of them: a list.
@@ -373,7 +385,7 @@ def answer_kind(question: str) -> str:
 # A second question word joined to the first ("where and when", "¿dónde y cuándo ... y quién
 # la presidió?", "budget + where ..."), optionally after a preposition ("and on what date").
 _JOINED_WH = re.compile(
-    r"(?:(?:\band|\by|\bor|,)\s+|[+&/]\s*)(?:(?:in|on|at|from|by|with|for|since|en|de|con|desde|por|para)\s+)?"
+    r"(?:(?:\band|\by|\bor|,)\s+|[+&/]\s*)(?:(?:in|on|at|from|by|with|for|since|under|en|de|con|desde|por|para)\s+)?"
     r"(?=(?:when|where|who|whom|which|what|how|cuando|donde|quien(?:es)?|cual(?:es)?|que|cuant[oa]s?)\b)"
 )
 
@@ -382,13 +394,14 @@ def other_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value a question asks for besides its main one, one per question word
     joined to another ("where and when was it held, and who chaired it?": place, person)."""
     low = fold(question).strip()
+    main = answer_kind(question)
+    # "phone and email pls": each means of contact named is asked for
+    found = [kind for pattern, kind in _FORMS[:3] if kind != main and main in _CONTACT and pattern.search(low)]
     joins = list(_JOINED_WH.finditer(low))
     if not joins:
-        return ()
+        return tuple(found)
     bounds = [0, *(m.end() for m in joins)]
     ends = [m.start() for m in joins] + [len(low)]
-    main = answer_kind(question)
-    found: list[str] = []
     for at, end in zip(bounds, ends):
         kind = answer_kind(low[at:end])
         if kind != main and kind not in UNTYPED and kind != "who" and kind not in found:
