@@ -15,7 +15,8 @@ from assistant.understand.wanted import IDENTIFIER, answer_kind, other_kinds
 
 def test_a_function_word_in_capitals_is_emphasis_not_a_name() -> None:
     assert entities("how many programs does CICTE NOT cooperate with?") == ("cicte",)
-    assert "us" in entities("What did the US agree?")  # (two letters: initials, not "us")
+    assert "us" in entities("What did the US agree?")
+    assert "first" in entities("how many attended the 22nd FIRST conference?")  # an acronym that is a word
 
 
 def test_how_many_more_counts_what_was_counted_before() -> None:

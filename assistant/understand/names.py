@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 
 from assistant.understand.countries import one_word_names
-from assistant.understand.vocab import MONTH_WORDS, QUESTION_WORDS
+from assistant.understand.vocab import EMPHASIS_WORDS, MONTH_WORDS, QUESTION_WORDS
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 
@@ -37,7 +37,7 @@ def entities(q: str) -> tuple[str, ...]:
         # the first word is, a common word unless it is a country's name
         if _SENTENCE_START.search(q[: m.start()]) and not word.isupper() and _common_word(word):
             continue
-        if word.isupper() and len(word) > 2 and _function_word(word):  # "does cicte NOT ...": emphasis, not "US"
+        if word.isupper() and fold(word) in EMPHASIS_WORDS:  # "does cicte NOT cooperate": emphasis
             continue
         for part in word.split("/"):
             folded = fold(part)
@@ -54,13 +54,6 @@ def entities(q: str) -> tuple[str, ...]:
 
 
 _SENTENCE_START = re.compile(r"[.?!]\s+[¿¡]?$")
-
-
-def _function_word(word: str) -> bool:
-    """Is the word one of English's function words (spaCy's stop words: "not", "only", "all")?"""
-    from spacy.lang.en.stop_words import STOP_WORDS  # loaded with the tagger anyway
-
-    return fold(word) in STOP_WORDS
 
 
 def _common_word(word: str) -> bool:

@@ -13,6 +13,13 @@ QUESTION_WORDS = frozenset(
     reports say said according ok okay thanks breakdown""".split()
 )
 
+# Negations and focus words a user types in capitals for emphasis ("does cicte NOT cooperate
+# with", "ONLY in 2019"): a closed class of the language, never a name the passage must say (unlike
+# capitalised words that are also acronyms: "FIRST", "CAN", "ONE").
+EMPHASIS_WORDS = frozenset(
+    "not no never only all none both either neither nor any every each also even just still already ever".split()
+)
+
 # Units a substance is measured in ("how many kilos of cocaine"): a closed class of the language,
 # in English and Spanish; the figure answering is one of the substance named after them.
 MEASURE_UNITS = (
