@@ -323,7 +323,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bwho\b|\bwhom\b|\bquien", "who"),
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
-_CONTACT = frozenset({"email", "fax", "phone"})  # the first three forms, in that order
+_CONTACT = frozenset({"email", "fax", "phone"})  # means of contact: each one named is asked for
+_CONTACT_FORMS = tuple((pattern, kind) for pattern, kind in _FORMS if kind in _CONTACT)
 
 
 # A plural of the "government" form asks for every one of them: a list.
@@ -392,11 +393,12 @@ _JOINED_WH = re.compile(
 
 def other_kinds(question: str) -> tuple[str, ...]:
     """The kinds of value a question asks for besides its main one, one per question word
-    joined to another ("where and when was it held, and who chaired it?": place, person)."""
+    joined to another ("where and when was it held, and who chaired it?": place, person), and
+    each further means of contact named beside the one asked first ("phone and email")."""
     low = fold(question).strip()
     main = answer_kind(question)
     # "phone and email pls": each means of contact named is asked for
-    found = [kind for pattern, kind in _FORMS[:3] if kind != main and main in _CONTACT and pattern.search(low)]
+    found = [kind for pattern, kind in _CONTACT_FORMS if kind != main and main in _CONTACT and pattern.search(low)]
     joins = list(_JOINED_WH.finditer(low))
     if not joins:
         return tuple(found)
