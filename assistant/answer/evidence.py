@@ -78,8 +78,12 @@ def unsaid_names(
     form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
     form, or a thesaurus phrasing the reports use. With `names`, only those are checked, and a
     thesaurus phrasing counts only where `context` says it."""
+    checked = [e for e in (q.entities if names is None else names) if e not in q.qualifiers]
+    if not checked:
+        return []
     # (and the English names of the countries a Spanish page names: "España" says Spain)
     spanish = english_of_spanish(context)
+    named_countries = countries_in(context)  # (read once: each name's check looks them up)
     known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish)) | dotted(context)
     said = set(tokenize(context)) if names is not None else set()
 
@@ -90,8 +94,8 @@ def unsaid_names(
             e not in known
             and not any(same_name(e, w) or same_country(e, w) for w in known)
             # (a country of several words too: "American" is said by "the United States")
-            and not (e in demonyms() and any(same_country(e, c) for c in countries_in(context)))
-            and not (country_names(e) & countries_in(context))  # "Kyrgyzstan": "the Kyrgyz Republic"
+            and not (e in demonyms() and any(same_country(e, c) for c in named_countries))
+            and not (country_names(e) & named_countries)  # "Kyrgyzstan": "the Kyrgyz Republic"
             and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
             and not adjectival(e, known)
             and not clipped(e, context)
@@ -105,7 +109,7 @@ def unsaid_names(
             and not quarter_said(e, known)
         )
 
-    return [e for e in (q.entities if names is None else names) if e not in q.qualifiers and unsaid(e)]
+    return [e for e in checked if unsaid(e)]
 
 
 _QUARTER = re.compile(r"q([1-4])")
