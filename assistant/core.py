@@ -35,11 +35,12 @@ from assistant.understand.bridge import (
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.understand.initials import spelled_out
 from assistant.understand.filters import UnknownFilterError, resolve_filters
 from assistant.understand.followup import asks_alongside, context_of, dated_relative, relative_year, standalone
 from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
-from assistant.understand.names import entities, same_name, unlisted_names
+from assistant.understand.names import entities, same_name, spanish_entities, unlisted_names
 from assistant.understand.question import (
     asked_nouns,
     asked_words,
@@ -207,7 +208,12 @@ class Assistant:
         extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         if spanish:  # "¿cuántos ... en 2021?": years and months are asked (and weigh) in either language
-            q = replace(q, **dates_asked(own, carried), extreme=extremes(own))
+            named = tuple(
+                n
+                for n in spanish_entities(own, self._rendered)
+                if all(self.index.snapshot.lexical.knows(t) for t in tokenize(n))  # (an acronym in Spanish)
+            )
+            q = replace(q, **dates_asked(own, carried), extreme=extremes(own), entities=named)
         synonyms = expand_query(f"{extra or own} {carried}", self.thesaurus)
         if not spanish:  # "tui moana 2015", "the eppo": names typed in lower case
             lexical = self.index.snapshot.lexical
@@ -280,6 +286,11 @@ class Assistant:
                 paraphrases=q.paraphrases + readings,
             )
         return q, " ".join(x for x in (own, extra, carried) if x), synonyms
+
+    def _rendered(self, name: str) -> bool:
+        """Does the glossary render the Spanish word as something else ("oea": OAS)?"""
+        entries = self.glossary.entries.get((name,), ())
+        return any(fold(english) != name for entry in entries for english in entry.english)
 
     def _name_forms(self, names: Sequence[str]) -> tuple[Paraphrase, ...]:
         """Index words that are another form of a name the reports never use as typed."""
@@ -487,6 +498,10 @@ class Assistant:
         have = {h.chunk.chunk_id for h in hits}
         hits = [*hits, *dict.fromkeys(h for h, _ in near if h.chunk.chunk_id not in have)]
         anchors = tuple((h.chunk.chunk_id, quote) for h, quote in near)
+        lexical = self.index.snapshot.lexical
+        spelt = spelled_out(q.entities, q.counted, [h.chunk.text for h in hits], lexical.knows)
+        if spelt:  # "FV offences" asked of passages on "family violence"
+            q = replace(q, paraphrases=q.paraphrases + spelt)
         draft = self.engine.decide(q, hits, self.index.snapshot.lexical, budget, near=anchors)
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()

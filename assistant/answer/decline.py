@@ -250,7 +250,8 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
     """The countries the question names that no unit holding the value says, when each of
     those units names another country instead."""
     asked = [e for e in q.entities if e not in q.qualifiers and is_country(e) and not named_after(e, q.text)]
-    if not asked or not valued:
+    # ("which countries does India patrol with?": the countries the value's sentence names are the answer)
+    if not asked or not valued or KINDS.get(q.expects, KINDS["thing"]).labels & {"GPE"}:
         return []
 
     named = [countries_in(v.unit.text) for v in valued]

@@ -189,7 +189,11 @@ SPACED_SHORTEST = 5
 
 def spaced(name: str, text: str) -> bool:
     """Is the name two or three words of the text in a row, written together ("navfor" for
-    "NAV FOR")?"""
+    "NAV FOR"), or a code of letters and figures the text writes with a hyphen, stop or space
+    between them ("p8i" for "P-8I", "f16" for "F-16")?"""
+    if re.fullmatch(r"(?=.*\d)(?=.*[a-z])[a-z\d]{3,}", name):
+        parts = r"[-. ]?".join(re.escape(c) for c in name)
+        return re.search(rf"(?<![\w-]){parts}(?![\w-])", text, re.I) is not None
     if len(name) < SPACED_SHORTEST or not name.isalpha():
         return False
     found = [fold(w) for w in re.findall(r"[^\W\d_]+", text)]

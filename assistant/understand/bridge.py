@@ -144,7 +144,16 @@ def looks_spanish(text: str) -> bool:
     spanish = sum(w.lower() in _SPANISH_MARKERS for w in words)
     spanish += 2 * sum(bool(_ACCENTED.search(w)) for w in words if w[:1].islower())
     english = sum(w.lower() in _ENGLISH_MARKERS for w in words)
+    if spanish and not english:  # "detenidos policia canaria 2023, cuantos eran menores?": typed bare
+        spanish += sum(_spanish_only(w.lower()) for w in words if w[:1].islower() and w.lower() not in _SPANISH_MARKERS)
     return spanish >= 2 and spanish > english
+
+
+def _spanish_only(word: str) -> bool:
+    """A word Spanish has and English lacks, by simplemma's dictionaries ("detenidos", "eran")."""
+    import simplemma  # lazy: loaded for the few questions the markers leave undecided
+
+    return word.isalpha() and simplemma.is_known(word, lang="es") and not simplemma.is_known(word, lang="en")
 
 
 def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
@@ -327,7 +336,9 @@ def spanish_wants_list(text: str) -> bool:
 
 
 # "¿cuántas mujeres ...?", "¿cuántos países ...?": the counted noun right after the question word.
-_SPANISH_COUNTED = re.compile(r"\bcu[aá]nt[oa]s\s+([^\W\d_]+)", re.IGNORECASE)
+# ("¿cuántos eran menores?": a copula before the noun counts the noun after it)
+_SPANISH_COPULA = r"(?:eran|son|fueron|era|es|fue|ser[aá]n|ser[ií]an|han sido|hab[ií]a|hay)"
+_SPANISH_COUNTED = re.compile(rf"\bcu[aá]nt[oa]s\s+(?:{_SPANISH_COPULA}\s+)?([^\W\d_]+)", re.IGNORECASE)
 
 
 def spanish_counted_word(text: str) -> tuple[str, ...]:

@@ -64,6 +64,27 @@ def _common_word(word: str) -> bool:
     return is_word(folded) and folded not in one_word_names()
 
 
+def spanish_entities(q: str, rendered: Callable[[str], bool] = lambda name: False) -> tuple[str, ...]:
+    """The names a Spanish question typed ("Conti", "Dirandro", "CICTE"), its countries in English
+    ("Estados Unidos" -> united, states). Not a capitalised word of either language ("Policía",
+    "Aduanas", "First"; an English report says them its own way), nor one the glossary renders
+    otherwise (`rendered`: "OEA" is the OAS, "ARM" an MRA)."""
+    import simplemma  # lazy: Spanish questions only
+
+    from assistant.understand.countries import countries_in, spanish_names
+
+    for spanish, english in sorted(spanish_names().items(), key=lambda p: -len(p[0])):
+        q = re.sub(rf"\b{re.escape(spanish)}\b", english[0], q)
+    country_words = {w for c in countries_in(q) for w in c.split()}
+    typed = {fold(w): w.lower() for w in re.findall(r"[^\W\d_][\w-]*", q)}  # "policia" was "Policía"
+
+    def word(name: str) -> bool:
+        form = typed.get(name, name)
+        return simplemma.is_known(form, lang="es") or simplemma.is_known(form, lang="en")
+
+    return tuple(e for e in entities(q) if e in country_words or not (word(e) or rendered(e)))
+
+
 def unlisted_names(q: str, indexed: Callable[[str], bool]) -> tuple[str, ...]:
     """Words typed in lower case that no English dictionary lists but the reports use: names and
     initials typed as words ("during tui moana 2015", "how many cases did the eppo open")."""

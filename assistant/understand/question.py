@@ -531,11 +531,21 @@ def split_premise(text: str) -> tuple[str, str]:
         if len(parts) == 2 and (
             min(len(parts[0].split()), len(parts[1].split())) < PREMISE_MIN_WORDS
             or _COMPARE.search(parts[1])  # "X said A - how does that compare with B?": A is one side
+            or not _states(parts[0])  # "Gib-connected SARs 2022 vs 2021 - how many each?": a topic
         ):
             return "", text
     if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
         return "", text
     return " ".join(parts[:-1]), parts[-1]
+
+
+def _states(text: str) -> bool:
+    """Is the text a statement, with a verb of its own ("CICTE held workshops in 2016"), rather
+    than a topic the question goes on to ask about ("SARs 2022 vs 2021")?"""
+    return any(t.tag_ in _FINITE_TAGS for t in _tagged(text))
+
+
+_FINITE_TAGS = frozenset({"VBD", "VBP", "VBZ", "MD"})
 
 
 def _typed_sentences(text: str) -> list[str]:
@@ -660,8 +670,9 @@ def counted_noun(q: str) -> tuple[str, ...]:
     while _tag_at(q, start).startswith("RB") and (gap := q.find(" ", start)) > 0:
         start = gap + 1
     alone = len(q[start : m.end(1)].split()) <= 1  # (a tagger may take "harbour" of "harbour chiefs" for a verb)
-    if (alone and _tag_at(q, start) in {"VB", "VBP", "VBZ", "VBD", "MD"}) or start >= m.end(1):
-        return ()  # "how did the export total compare", "how many just in october": no noun counted
+    tag = _tag_at(q, start)
+    if (alone and tag in _VERB_TAGS) or tag in _DETERMINER_TAGS or start >= m.end(1):
+        return ()  # "how did the export total compare", "how many just in october", "how many each": no noun counted
     heads = _tagged_heads(q, start) or _head(phrase)
     # "how many border crossings / entry points ...": each alternative right after the counted
     # phrase names what is counted ("AML/CFT workshop" later in the question does not).
@@ -676,6 +687,13 @@ def counted_noun(q: str) -> tuple[str, ...]:
         h for h in heads if not _has_figure(h) and h not in _FREQUENCY and h not in _MEASURES and h not in _BEYOND
     )
 
+
+# A word after "how many" that is a verb or a determiner ("how many each") counts no noun.
+_VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
+_DETERMINER_TAGS = frozenset({"DT", "PDT", "PRP", "EX"})
+# Verbs that end a counted phrase with a clause of its own ("total narcotics Iranian police
+# seized", "how many cases customs opened"): the noun phrase before the verb is its subject.
+_CLAUSE_VERBS = frozenset({"VBD", "VBP", "VBZ", "VBN"})
 
 # "and how many more would they need?": how far beyond a figure; what is counted is the earlier one's.
 _BEYOND = frozenset(tokenize("more fewer less additional extra else"))
@@ -796,6 +814,13 @@ def _counted_run(q: str, start: int) -> list:
             run.append(t)
         else:
             break
+    # "total narcotics Iranian police seized": a plural ends the counted phrase where a name or an
+    # adjective follows it and a verb follows them; they are the subject of a clause about what
+    # was counted ("customs officers trained": a plural noun may modify the next one).
+    if len(run) < len(tokens) and tokens[len(run)].tag_ in _CLAUSE_VERBS:
+        for k, t in enumerate(run[:-1]):
+            if t.tag_ == "NNS" and t.lower_.endswith("s") and run[k + 1].pos_ in {"PROPN", "ADJ"}:
+                return run[: k + 1]
     return run
 
 
@@ -1113,12 +1138,16 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
     # a table row flattened into text: its label, then a figure per column ("Cases Coordinated *4 884 780 915")
     if any(set(tokenize(m.group(1))) & nouns for m in _ROW_THEN_FIGURES.finditer(text)):
         return True
+    # "the total narcotics seized": a substance is counted in its units ("30,678 kilograms of narcotics")
+    if any(set(tokenize(m.group(1))[:1]) & nouns for m in _IN_UNITS.finditer(text)):
+        return True
     return any(
         set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
     )
 
 
 _JOINING_WORDS = frozenset("of and for on the in to".split())
+_IN_UNITS = re.compile(rf"\d\s*(?:{MEASURE_UNITS})\.?\s+of\s+(?:the\s+)?([^\W\d_]+)", re.I)
 
 
 def initials_after(text: str) -> set[str]:
