@@ -42,6 +42,7 @@ from assistant.models import make_embedder, make_tagger
 from assistant.nlp import EntityTagger
 from assistant.understand.names import entities, same_name, spanish_entities, unlisted_names
 from assistant.understand.question import (
+    time_asked,
     asked_nouns,
     asked_words,
     YEAR,
@@ -233,8 +234,14 @@ class Assistant:
         )
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.
+        # ("drug cases in cambodia in 2022": a year after "in" is the time asked, not a report's name)
         by_year = self.index.documents_by_year() if q.asked_years and mentioned else {}
-        q = replace(q, asked_years=tuple(y for y in q.asked_years if mentioned.isdisjoint(by_year.get(y, ()))))
+        q = replace(
+            q,
+            asked_years=tuple(
+                y for y in q.asked_years if mentioned.isdisjoint(by_year.get(y, ())) or time_asked(y, own)
+            ),
+        )
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
         q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
         if q.cross_doc and premise:  # the report the question itself names holds the answer

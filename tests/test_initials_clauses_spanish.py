@@ -3,15 +3,20 @@ the page spells out ("FV" for family violence, "SARs" for suspicious activity re
 typed without its hyphen ("P8I" for "P-8I"), a counted noun followed by a clause of its own
 ("total narcotics Iranian police seized"), "how many each", a topic before a dash that is no
 premise, a substance counted in its units, a Spanish question typed without accents or its
-opening mark, and the names a Spanish question types."""
+opening mark, the names a Spanish question types, the members a counting sentence announces
+("runs three triage lines." then one sentence per line), "what are they?" after a plural topic,
+the years between two cited years, a year asked as a time rather than as a report's name,
+statements before several questions as their premise, and Spanish number words."""
 
 from __future__ import annotations
 
+from assistant.answer.compose import year_gap
 from assistant.answer.evidence import spaced
+from assistant.types import Citation
 from assistant.understand.bridge import looks_spanish, spanish_counted_word
 from assistant.understand.initials import spelled_out
 from assistant.understand.names import spanish_entities
-from assistant.understand.question import counted_noun, counts, split_premise
+from assistant.understand.question import count_given, counted_noun, counts, split_premise, time_asked, wants_list
 
 PAGE = (
     "The Oravian Bureau of Statistics says family violence offences rose 9.2 per cent to 41,207.\n"
@@ -50,6 +55,14 @@ def test_a_clause_after_the_counted_noun_is_not_counted() -> None:
     assert counted_noun("SARs 2022 vs 2021 - how many each and why the jump?") == ()
 
 
+def test_statements_before_several_questions_are_their_premise() -> None:
+    q = "cicte said in 2016 it started container training for chile. did any of it happen later? when and where"
+    assert split_premise(q) == (
+        "cicte said in 2016 it started container training for chile.",
+        "did any of it happen later? when and where",
+    )
+
+
 def test_a_topic_before_a_dash_is_no_premise() -> None:
     q = "Gibraltar SARs 2022 vs 2021 - how many each and why the jump?"
     assert split_premise(q) == ("", q)
@@ -73,6 +86,35 @@ def test_a_spanish_question_names_what_it_asks_about() -> None:
     assert spanish_entities("¿cuántos agentes tiene la Policía Canaria?") == ()  # words, not names
 
 
+def test_a_year_after_in_is_the_time_asked() -> None:
+    assert time_asked("2022", "how many drug cases were recorded in cambodia in 2022?")
+    assert not time_asked("2020", "what does Chile's 2020 APEC plan say about ports?")
+
+
+def test_spanish_number_words_are_figures() -> None:
+    assert count_given("de las 27 instituciones afectadas, nueve instituciones fueron golpeadas", {"institucion"}) == 27
+    assert count_given("nueve instituciones fueron golpeadas", {"institucion"}) == 9
+
+
+def test_what_are_they_after_a_plural_topic_asks_for_a_list() -> None:
+    assert wants_list("Oravia triage lines - what are they?")
+    assert not wants_list("what are they doing about it?")
+
+
+def _cited(n: int, quote: str) -> Citation:
+    return Citation(n=n, doc_id="d", source="s.txt", title="t", page=1, section="", quote=quote, score=1.0)
+
+
+def test_the_years_between_two_cited_years() -> None:
+    cited = [
+        _cited(1, "Since 1996 Oravia screens hold baggage."),
+        _cited(2, "Since 2002 it screens transit passengers."),
+    ]
+    assert year_gap("by how many yrs?", cited) == "1996 to 2002: 6 years apart. [1][2]"
+    assert year_gap("who paid?", cited) is None
+    assert year_gap("by how many years?", [*cited, _cited(3, "The plan runs 2017-2022.")]) is None
+
+
 ORAVIA = (
     "Oravian Bureau of Statistics: annual crime figures 2024\n\n"
     "The Oravian Bureau of Statistics published its annual crime figures on 3 March 2025. Recorded "
@@ -80,7 +122,12 @@ ORAVIA = (
     "the highest since family violence records began in 2001.\n\n"
     "The Joint Harbour Command reported 48 vessels boarded in 2024. Its commander, Rear Admiral "
     "Ilse Varga, said the Tarn-4 patrol craft flew 212 sorties from Veltra.\n\n"
-    "Police seized 5,410 kilograms of narcotics during the year, most of it at the port of Veltra."
+    "Police seized 5,410 kilograms of narcotics during the year, most of it at the port of Veltra.\n\n"
+    "The Oravian cyber centre runs three triage lines. One handles routine reports of online fraud. "
+    "These get advice by email within a day. A second line takes serious intrusions that need an "
+    "analyst. A third line handles phishing reports on its own.\n\n"
+    "Since 1996 Oravia has screened hold baggage at all airports. Since 2002 Oravia has screened "
+    "transit passengers."
 )
 
 
@@ -96,3 +143,9 @@ def test_initials_codes_and_measured_counts_through_the_real_path(assistant_over
     assert not narcotics.abstained and "5,410" in narcotics.answer, narcotics.answer
     ransom = assistant.ask("¿cuánto rescate pidió el grupo Conti a Oravia?")
     assert ransom.abstained, ransom.answer
+    lines = assistant.ask("oravian cyber centre triage lines - what are they?")
+    assert all(w in lines.answer for w in ("fraud", "intrusions", "phishing")), lines.answer
+    gap = assistant.ask(
+        "in Oravia, what started earlier - hold baggage screening or transit passenger screening? by how many yrs?"
+    )
+    assert "6 years" in gap.answer, gap.answer

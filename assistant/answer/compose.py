@@ -90,7 +90,8 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
     texts = []
     for part, a in zip(parts, answers):
         if a.abstained:
-            texts.append(f"The indexed reports do not answer “{part.strip(' ?')}”.")
+            gap = year_gap(part, citations)
+            texts.append(gap or f"The indexed reports do not answer “{part.strip(' ?')}”.")
             continue
         given = set(numbers.values())  # passages an earlier part already quoted are not repeated
         local = {}
@@ -121,6 +122,30 @@ def join_answers(question: str, parts: Sequence[str], answers: Sequence[Answer])
 
 
 _MARKER = re.compile(r"\[(\d+)\]")
+
+# "... which started earlier? by how many yrs?": the gap between two years the other parts cited.
+_YEAR_GAP = re.compile(
+    r"\bby how many (?:years|yrs)\b|\bhow many (?:years|yrs)\s+(?:apart|later|earlier|after|before|between|separate)\b"
+    r"|\bhow long (?:after|before|between)\b",
+    re.I,
+)
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–/]\s*\d{2,4}(?!\d)")
+
+
+def year_gap(part: str, citations: Sequence[Citation]) -> str | None:
+    """The years between the two years the cited passages give, for a part asking how many
+    years apart they are; None unless the passages give exactly two (a span such as "2017-2022"
+    or a third year leaves it to the reader)."""
+    if not _YEAR_GAP.search(part):
+        return None
+    found = {c.n: set(_YEAR.findall(c.quote)) for c in citations}
+    years = sorted(set().union(*found.values())) if found else []
+    if len(years) != 2 or any(_YEAR_SPAN.search(c.quote) for c in citations):
+        return None
+    early, late = years
+    cited = "".join(f"[{n}]" for n, ys in found.items() if ys)
+    return f"{early} to {late}: {int(late) - int(early)} years apart. {cited}"
 
 
 def _renumbered(citations: Sequence[Citation]) -> list[Citation]:

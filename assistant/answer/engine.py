@@ -37,7 +37,15 @@ from assistant.answer.evidence import (
     page_date,
     same_paragraph,
 )
-from assistant.understand.question import STANDOUT, YEAR, QuestionProfile, asks_order, content_terms, counts
+from assistant.understand.question import (
+    STANDOUT,
+    YEAR,
+    QuestionProfile,
+    asks_order,
+    content_terms,
+    count_given,
+    counts,
+)
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
 from assistant.text import starts_quote
@@ -100,6 +108,9 @@ LIST_SCORE_SHARE = 0.4
 LIST_RIVAL_DEPTH = 12
 LIST_MEMBERS_WEIGHT = 0.5
 LIST_KINDS = frozenset({"government", "organisation"})
+# "SI-CERT runs three triage lines." followed by a sentence per line: the members a counting
+# sentence announces are read from at most this many sentences after it in its paragraph.
+ANNOUNCED_MAX = 5
 # A list of untyped things ("which kinds of firearms") is a sentence of at least this many short parts.
 LIST_MIN_PARTS = 4
 # Other kinds ("who funded ..."): a unit naming several, scoring this share of a best one naming
@@ -607,6 +618,8 @@ class AnswerEngine:
             best, u, chosen, same_line = nearby[0], nearby[0].unit, [nearby[0]], []
         elif nearby:  # the names sit in the next (or previous) sentence
             same_line = nearby
+        elif not u.is_item and not siblings and q.expects in UNTYPED:
+            same_line += self._announced(q, best, ranked)  # (the answer's length cuts the last first)
         if q.expects == "person":
             siblings = [s for s in ranked if s.unit.hit_index == u.hit_index and holds_wanted(q, s.unit, "person")]
         elif u.is_item and best.list_match < LIST_LABEL_MATCH:  # the list is about something else: matching items only
@@ -869,6 +882,25 @@ class AnswerEngine:
             if abs(s.unit.line - best.unit.line) <= 1 and enumerated(s.unit.text) >= 3 and not is_heading(s.unit, ""):
                 return [s]
         return []
+
+    @staticmethod
+    def _announced(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> list[Scored]:
+        """ "SI-CERT runs three triage lines. One handles ... A second ... A third ...", "six
+        vehicles were seized. Among these were ...": a sentence giving the number of the things a
+        list question asks for announces them; they follow it in its paragraph."""
+        n = count_given(reading(best.unit), {*q.asked_nouns, *q.terms})
+        if n < 2:
+            return []
+        same, at = AnswerEngine._paragraph(best, ranked)
+        after = same[at + 1 :]
+        if not after:  # the paragraph ends there; the next one goes on about them ("Among these were ...")
+            nxt = min(
+                (s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line == best.unit.line + 1),
+                key=lambda s: s.unit.start,
+                default=None,
+            )
+            after = AnswerEngine._paragraph(nxt, ranked)[0] if nxt and ANAPHOR.match(nxt.unit.text) else []
+        return [s for s in after[: min(2 * n, ANNOUNCED_MAX)] if not is_heading(s.unit, "")]
 
     @staticmethod
     def _speaker(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:

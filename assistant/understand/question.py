@@ -36,7 +36,8 @@ _COMPARE = re.compile(
     re.I,
 )
 _LIST_ASK = re.compile(
-    r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b",
+    r"(?:^|[\-–—:;,]\s+)(?:which|what|list|name|who)\b[^?]*?\b(\w+(?:ies|s))\b|\blist\b|\ball\b.*\b(?:countries|states|economies)\b"
+    r"|\bwhat\s+(?:are|were)\s+(?:they|these|those)\W*$",  # "SI-CERT triage lines - what are they?"
     re.I,
 )
 
@@ -519,6 +520,12 @@ def asks_plural(question: str) -> bool:
     return head is not None and head.tag_ in {"NNS", "NNPS"}
 
 
+def time_asked(year: str, question: str) -> bool:
+    """Is the year the time the question asks about ("cases recorded in 2022", "during 2022"),
+    not a name the question gives a report by ("Chile's 2020 plan", "the 2016 report")?"""
+    return re.search(rf"\b(?:in|during|since|until|before|after|throughout)\s+{year}\b", question, re.I) is not None
+
+
 def split_premise(text: str) -> tuple[str, str]:
     """("The report names two partners.", "Which of them ...?") for a question that states
     its premise first; ("", text) otherwise. The premise is context, the last sentence is asked."""
@@ -534,9 +541,11 @@ def split_premise(text: str) -> tuple[str, str]:
             or not _states(parts[0])  # "Gib-connected SARs 2022 vs 2021 - how many each?": a topic
         ):
             return "", text
-    if len(parts) < 2 or parts[-2].endswith("?") or not parts[-1].endswith("?"):
+    # (statements first, then the questions: "X was backed by Canada in 2016. Did it run Y? when and where")
+    asking = next((i for i, p in enumerate(parts) if p.endswith("?")), len(parts))
+    if asking == 0 or asking == len(parts):
         return "", text
-    return " ".join(parts[:-1]), parts[-1]
+    return " ".join(parts[:asking]), " ".join(parts[asking:])
 
 
 def _states(text: str) -> bool:
@@ -1002,6 +1011,12 @@ _NUMBER_WORDS = {
 for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2):
     _NUMBER_WORDS[_tens] = _n * 10
     _NUMBER_WORDS.update({f"{_tens}-{u}": _n * 10 + k for k, u in enumerate(_UNITS, 1)})
+# (and Spanish ones, as NUMBER_WORD finds them)
+_NUMBER_WORDS.update(
+    {w: n for n, w in enumerate("dos tres cuatro cinco seis siete ocho nueve diez".split(), 2)}
+    | {w: n for n, w in enumerate("doce trece catorce quince".split(), 12)}
+    | {w: n * 10 for n, w in enumerate("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split(), 2)}
+)
 # (a lookahead, so that "which were the nine facilities" is read at "the nine" too)
 _STATED_COUNT = re.compile(
     r"\b(?=(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I

@@ -51,7 +51,10 @@ QUANTITY = re.compile(
 )
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
-    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|hundreds?|thousands?)\b",
+    r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|hundreds?|thousands?|"
+    # Spanish pages count in words too ("nueve de ellas"); not "uno"/"una" (also "a") nor "once" (English)
+    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|trece|catorce|quince|veinte|treinta|cuarenta|"
+    r"cincuenta|sesenta|setenta|ochenta|noventa|cien|mil)\b",
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
