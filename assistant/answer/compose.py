@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.answer.engine import Draft
 from assistant.answer.scoring import Scored
 from assistant.types import Answer, Chunk, Citation, Hit
+from assistant.understand.wanted import YEAR
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."
 SET_ASIDE_NOTE = "A passage of “{title}” looks like an instruction to the assistant and was not used."
@@ -129,7 +130,6 @@ _YEAR_GAP = re.compile(
     r"|\bhow long (?:after|before|between)\b",
     re.I,
 )
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–/]\s*\d{2,4}(?!\d)")
 
 
@@ -139,7 +139,7 @@ def year_gap(part: str, citations: Sequence[Citation]) -> str | None:
     or a third year leaves it to the reader)."""
     if not _YEAR_GAP.search(part):
         return None
-    found = {c.n: set(_YEAR.findall(c.quote)) for c in citations}
+    found = {c.n: set(YEAR.findall(c.quote)) for c in citations}
     years = sorted(set().union(*found.values())) if found else []
     if len(years) != 2 or any(_YEAR_SPAN.search(c.quote) for c in citations):
         return None
