@@ -6,7 +6,8 @@ premise, a substance counted in its units, a Spanish question typed without acce
 opening mark, the names a Spanish question types, the members a counting sentence announces
 ("runs three triage lines." then one sentence per line), "what are they?" after a plural topic,
 the years between two cited years, a year asked as a time rather than as a report's name,
-statements before several questions as their premise, and Spanish number words."""
+statements before several questions as their premise, Spanish number words, and a figure for a list
+of places that one of them is asked about."""
 
 from __future__ import annotations
 
@@ -127,7 +128,8 @@ ORAVIA = (
     "These get advice by email within a day. A second line takes serious intrusions that need an "
     "analyst. A third line handles phishing reports on its own.\n\n"
     "Since 1996 Oravia has screened hold baggage at all airports. Since 2002 Oravia has screened "
-    "transit passengers."
+    "transit passengers.\n\n"
+    "Floods in March affected 20,338 farmers, mostly in Regions Two, Six and Nine, the Bureau said."
 )
 
 
@@ -145,6 +147,12 @@ def test_initials_codes_and_measured_counts_through_the_real_path(assistant_over
     assert ransom.abstained, ransom.answer
     lines = assistant.ask("oravian cyber centre triage lines - what are they?")
     assert all(w in lines.answer for w in ("fraud", "intrusions", "phishing")), lines.answer
+    whole = assistant.ask("how many oravian farmers were affected by the floods in March?")
+    assert not whole.abstained and "20,338" in whole.answer, whole.answer
+    member = assistant.ask("how many oravian farmers were affected by the March floods in Region Nine specifically?")
+    assert member.abstained and "others together" in member.answer, member.answer
+    listed = assistant.ask("how many oravian farmers did the March floods affect in regions two, six and nine?")
+    assert not listed.abstained and "20,338" in listed.answer, listed.answer
     gap = assistant.ask(
         "in Oravia, what started earlier - hold baggage screening or transit passenger screening? by how many yrs?"
     )

@@ -374,6 +374,53 @@ def names_beside_value(
     return [n for n in unsaid_names(q, there, lexical, own) if any(lexical.knows(t) for t in tokenize(n))]
 
 
+# "mostly in Regions Two, Six and Nine", "teams from Jakarta, Central Java, and West Java": a run of
+# at least three short members joined by commas and a last "and"/"or" (Spanish "y"/"o").
+_ENUMERATION = re.compile(
+    r"(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*,\s*){2,}(?:and\s+|or\s+|y\s+|o\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+    r"|(?:[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*,\s*)+[A-Z][\w'’-]*(?:\s+[\w'’-]+){0,3}\s*,?\s+(?:and|or|y|o)\s+"
+    r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2}"
+)
+
+
+def totals_of_lists(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
+    """The one name a count question asks about ("how many farmers in Region Nine?") that each
+    figure's sentence says only as a member of a list of three or more ("20,338 farmers ... mostly
+    in Regions Two, Six and Nine"): the figure is the list's total, not that member's. A question
+    naming two members of the list asks for the total itself."""
+    if q.expects != "count" or not valued or q.sides or q.compares:
+        return []
+    single = [n for n in q.own_names if n in q.entities]
+    whole = [m for m in q.names if set(m.split()) <= set(single)]  # "Central Java", not central and java
+    names = whole + [n for n in single if not any(n in m.split() for m in whole)]
+    # (a name of several words by its last where the list shares the rest: "Region Nine" in "Regions Two,
+    # Six and Nine")
+    forms = {n: [n, n.split()[-1]] if " " in n else [n] for n in names}
+
+    def listed_only(name: str, text: str) -> bool:
+        form = next((f for f in forms[name] if _name_pattern(f).search(text)), None)
+        if form is None:
+            return False
+        said = _name_pattern(form)
+        inside = [m.group(0) for m in _ENUMERATION.finditer(text) if said.search(m.group(0))]
+        if not inside or len(said.findall(text)) > sum(len(said.findall(x)) for x in inside):
+            return False
+        return not any(
+            _name_pattern(f).search(x) for x in inside for other in names if other != name for f in forms[other]
+        )
+
+    def listed_in_question(name: str) -> bool:  # "in mex, guat and belize": the total is asked
+        typed = r"\s+".join(map(re.escape, name.split()))
+        return bool(re.search(rf"(?:,|&|\band|\bor|\by)\s+{typed}\b|\b{typed}\s*(?:,|&|\band\b|\bor\b)", q.text, re.I))
+
+    return [n for n in names if not listed_in_question(n) and all(listed_only(n, v.unit.text) for v in valued)]
+
+
+def _name_pattern(name: str) -> re.Pattern[str]:
+    """A folded name as a text may write it, in any case and spacing."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+
+
 def names_beside_figure(
     q: QuestionProfile,
     units: Sequence[Scored],
@@ -694,6 +741,9 @@ def evidence_features(
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
     unsaid_here += [n for n in places_off_figure(q, valued, passage, hits, lead, lexical) if n not in unsaid_here]
+    # (a figure for a list the name is one member of is the list's total)
+    totals = [n for n in totals_of_lists(q, valued) if n not in unsaid_here]
+    unsaid_here += totals
     # A page that names no country at all, in its text or its metadata, is about its own one (an
     # agency's page on "the nation's airports", a ministry's decree): the country the question
     # names is not contradicted there; a page naming another country still contradicts it.
@@ -734,7 +784,8 @@ def evidence_features(
         "number_missing": float(bool(missing_years or missing_serials)),
         "kind_missing": 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
-        "names_unsaid": rarest(unsaid_here, lexical),
+        # (a list's total is not the member's figure, however common the member's name)
+        "names_unsaid": 1.0 if totals else rarest(unsaid_here, lexical),
         "members_short": max(0, stated - len(members)) / stated if stated else 0.0,
         # "Where will the next plenary be held?": a passage on the meeting held does not look ahead.
         # ... and "where was the previous one held?" a passage on the one named, not the one before.
@@ -767,7 +818,9 @@ def evidence_features(
         "kind_missing": no_kind,
         "answer_kind_missing": no_kind,
         "members_short": f"the passages closest to it name {len(members)} of the {stated} asked for" if stated else "",
-        "names_unsaid": f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
+        "names_unsaid": f"the passages closest to it give one figure for {', '.join(totals)} and others together"
+        if totals and set(unsaid_here) <= set(totals)
+        else f"the passages that come closest do not speak of {', '.join(unsaid_here)}"
         if unsaid_here
         else "",
         "asked_missing": "the passages closest to it speak of it as still to come, not of what came of it"
