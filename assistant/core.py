@@ -509,7 +509,7 @@ class Assistant:
         spelt = spelled_out(q.entities, q.counted, [h.chunk.text for h in hits], lexical.knows)
         if spelt:  # "FV offences" asked of passages on "family violence"
             q = replace(q, paraphrases=q.paraphrases + spelt)
-        draft = self.engine.decide(q, hits, self.index.snapshot.lexical, budget, near=anchors)
+        draft = self.engine.decide(q, hits, lexical, budget, near=anchors)
         text, citations, related = compose(draft, hits, question)
         t2 = time.perf_counter()
         timings = {"retrieve": (t1 - t0) * 1000, "answer": (t2 - t1) * 1000, "total": (t2 - t0) * 1000}

@@ -9,6 +9,7 @@ from dataclasses import replace
 from assistant.answer.engine import Draft
 from assistant.answer.scoring import Scored
 from assistant.types import Answer, Chunk, Citation, Hit
+from assistant.understand.question import YEAR_SPAN
 from assistant.understand.wanted import YEAR
 
 RELATED_NOTE = " The closest passages are listed as related, not as an answer."
@@ -130,7 +131,6 @@ _YEAR_GAP = re.compile(
     r"|\bhow long (?:after|before|between)\b",
     re.I,
 )
-_YEAR_SPAN = re.compile(r"(?<!\d)(?:19|20)\d\d\s*[-–/]\s*\d{2,4}(?!\d)")
 
 
 def year_gap(part: str, citations: Sequence[Citation]) -> str | None:
@@ -141,7 +141,7 @@ def year_gap(part: str, citations: Sequence[Citation]) -> str | None:
         return None
     found = {c.n: set(YEAR.findall(c.quote)) for c in citations}
     years = sorted(set().union(*found.values())) if found else []
-    if len(years) != 2 or any(_YEAR_SPAN.search(c.quote) for c in citations):
+    if len(years) != 2 or any(YEAR_SPAN.search(c.quote) for c in citations):
         return None
     early, late = years
     cited = "".join(f"[{n}]" for n, ys in found.items() if ys)

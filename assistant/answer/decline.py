@@ -395,30 +395,32 @@ def totals_of_lists(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
     names = whole + [n for n in single if not any(n in m.split() for m in whole)]
     # (a name of several words by its last where the list shares the rest: "Region Nine" in "Regions Two,
     # Six and Nine")
-    forms = {n: [n, n.split()[-1]] if " " in n else [n] for n in names}
+    forms = {n: [_name_pattern(f) for f in ([n, n.split()[-1]] if " " in n else [n])] for n in names}
 
     def listed_only(name: str, text: str) -> bool:
-        form = next((f for f in forms[name] if _name_pattern(f).search(text)), None)
-        if form is None:
+        said = next((f for f in forms[name] if f.search(text)), None)
+        if said is None:
             return False
-        said = _name_pattern(form)
         inside = [m.group(0) for m in _ENUMERATION.finditer(text) if said.search(m.group(0))]
         if not inside or len(said.findall(text)) > sum(len(said.findall(x)) for x in inside):
             return False
-        return not any(
-            _name_pattern(f).search(x) for x in inside for other in names if other != name for f in forms[other]
-        )
+        return not any(f.search(x) for x in inside for other in names if other != name for f in forms[other])
 
     def listed_in_question(name: str) -> bool:  # "in mex, guat and belize": the total is asked
-        typed = r"\s+".join(map(re.escape, name.split()))
+        typed = _name_body(name)
         return bool(re.search(rf"(?:,|&|\band|\bor|\by)\s+{typed}\b|\b{typed}\s*(?:,|&|\band\b|\bor\b)", q.text, re.I))
 
     return [n for n in names if not listed_in_question(n) and all(listed_only(n, v.unit.text) for v in valued)]
 
 
+def _name_body(name: str) -> str:
+    """A folded name's words as a pattern, any spacing between them."""
+    return r"\s+".join(map(re.escape, name.split()))
+
+
 def _name_pattern(name: str) -> re.Pattern[str]:
     """A folded name as a text may write it, in any case and spacing."""
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, name.split())) + r"\b", re.I)
+    return re.compile(rf"\b{_name_body(name)}\b", re.I)
 
 
 def names_beside_figure(

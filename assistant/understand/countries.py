@@ -118,6 +118,12 @@ def _spanish_pattern() -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
 
 
+def in_english(text: str) -> str:
+    """The text with the countries it names in Spanish named in English ("Estados Unidos" ->
+    "United States"), by the first of their English names."""
+    return _spanish_pattern().sub(lambda m: spanish_names()[m.group(0)][0], text)
+
+
 @lru_cache(maxsize=256)
 def english_of_spanish(text: str) -> frozenset[str]:
     """The English names of the countries a Spanish text names ("España" -> "Spain"): an English

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 
-from assistant.understand.names import initial_runs
+from assistant.understand.names import initial_runs, multiword_names
 from assistant.understand.question import Paraphrase
 from vectorstore.lexical import tokenize
 
@@ -50,7 +50,7 @@ def spelled_out(
             for initials, run in initial_runs(line, INITIALS_SHORTEST, INITIALS_LONGEST):
                 if initials in wanted:
                     seen[tuple(run)] += 1
-            for name_words in _names(line):
+            for name_words in multiword_names(line):
                 for initials, run in initial_runs(name_words, NAME_SHORTEST, INITIALS_LONGEST):
                     if initials in wanted:
                         capitalised.add(tuple(run))
@@ -67,19 +67,3 @@ def spelled_out(
         if options:
             out.append(Paraphrase((stem,), tuple(options)))
     return tuple(out)
-
-
-def _names(line: str) -> list[str]:
-    """The runs of capitalised words of a line, with the small words inside them ("Bureau of
-    Immigration", "Joint Task Force Central"): where a name's initials come from."""
-    runs, run = [], []
-    for word in line.split():
-        if word[:1].isupper() or (run and word.lower() in _NAME_LINKS):
-            run.append(word)
-        elif run:
-            runs.append(" ".join(run))
-            run = []
-    return [*runs, " ".join(run)] if run else runs
-
-
-_NAME_LINKS = frozenset({"of", "and", "for", "on", "the", "to"})

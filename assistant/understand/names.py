@@ -71,10 +71,9 @@ def spanish_entities(q: str, rendered: Callable[[str], bool] = lambda name: Fals
     otherwise (`rendered`: "OEA" is the OAS, "ARM" an MRA)."""
     import simplemma  # lazy: Spanish questions only
 
-    from assistant.understand.countries import countries_in, spanish_names
+    from assistant.understand.countries import countries_in, in_english
 
-    for spanish, english in sorted(spanish_names().items(), key=lambda p: -len(p[0])):
-        q = re.sub(rf"\b{re.escape(spanish)}\b", english[0], q)
+    q = in_english(q)
     country_words = {w for c in countries_in(q) for w in c.split()}
     typed = {fold(w): w.lower() for w in re.findall(r"[^\W\d_][\w-]*", q)}  # "policia" was "Policía"
 

@@ -14,7 +14,14 @@ from assistant.text import split_sentences
 from assistant.understand.countries import is_country
 from assistant.understand.names import entities, multiword_names, owners, qualifiers
 from assistant.understand.serials import serials
-from assistant.understand.vocab import MEASURE_UNITS, MONTHS, QUESTION_WORDS, SPANISH_MONTH_LIST, SPANISH_MONTHS
+from assistant.understand.vocab import (
+    MEASURE_UNITS,
+    MONTHS,
+    QUESTION_WORDS,
+    SPANISH_MONTH_LIST,
+    SPANISH_MONTHS,
+    SPANISH_NUMBERS,
+)
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -276,14 +283,14 @@ _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\
 
 
 # A financial or reporting year written as two ("2015-16", "2023–2024", "FY 2019/20").
-_YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
+YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
 
 
 def year_span(year: str, text: str) -> set[str]:
     """The year and, where `text` writes it as half of a two-year span ("2015-16"), the other
     half: a report of the year 2016 covers the question's "2015-16", as one dated 2015 does."""
     out = {year}
-    for m in _YEAR_SPAN.finditer(text):
+    for m in YEAR_SPAN.finditer(text):
         first, second = m.group(1), m.group(2)
         second = first[:2] + second if len(second) == 2 else second
         if year in (first, second) and int(second) == int(first) + 1:
@@ -701,7 +708,7 @@ def counted_noun(q: str) -> tuple[str, ...]:
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
 _DETERMINER_TAGS = frozenset({"DT", "PDT", "PRP", "EX"})
 # Verbs that end a counted phrase with a clause of its own ("total narcotics Iranian police
-# seized", "how many cases customs opened"): the noun phrase before the verb is its subject.
+# seized"): the noun phrase before the verb is its subject.
 _CLAUSE_VERBS = frozenset({"VBD", "VBP", "VBZ", "VBN"})
 
 # "and how many more would they need?": how far beyond a figure; what is counted is the earlier one's.
@@ -1011,12 +1018,7 @@ _NUMBER_WORDS = {
 for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2):
     _NUMBER_WORDS[_tens] = _n * 10
     _NUMBER_WORDS.update({f"{_tens}-{u}": _n * 10 + k for k, u in enumerate(_UNITS, 1)})
-# (and Spanish ones, as NUMBER_WORD finds them)
-_NUMBER_WORDS.update(
-    {w: n for n, w in enumerate("dos tres cuatro cinco seis siete ocho nueve diez".split(), 2)}
-    | {w: n for n, w in enumerate("doce trece catorce quince".split(), 12)}
-    | {w: n * 10 for n, w in enumerate("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split(), 2)}
-)
+_NUMBER_WORDS.update(SPANISH_NUMBERS)  # (and Spanish ones, as NUMBER_WORD finds them)
 # (a lookahead, so that "which were the nine facilities" is read at "the nine" too)
 _STATED_COUNT = re.compile(
     r"\b(?=(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I

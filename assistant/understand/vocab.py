@@ -26,6 +26,13 @@ MEASURE_UNITS = (
     "kg|kgs|kilos?|kilograms?|kilogrammes?|grams?|grammes?|g|tonnes?|tons?|t|pounds?|lbs?|ounces?|oz"
     "|litres?|liters?|gallons?|barrels?|hectares?|ha|acres?|cubic metres?|packs?|packets?|cartons?|bales?"
 )
+# Spanish number words a page counts with ("nueve de ellas"), and their values; not "uno"/"una"
+# (also "a") nor "once" (an English word).
+SPANISH_NUMBERS = {
+    **{w: n for n, w in enumerate("dos tres cuatro cinco seis siete ocho nueve diez".split(), 2)},
+    **{w: n for n, w in enumerate("doce trece catorce quince".split(), 12)},
+    **{w: n * 10 for n, w in enumerate("veinte treinta cuarenta cincuenta sesenta setenta ochenta noventa".split(), 2)},
+}
 SPANISH_MEASURE_UNITS = (
     "kilos?|kilogramos?|kg|gramos?|toneladas?|libras?|litros?|galones|barriles|hect[aá]reas?|paquetes?|cajas?"
 )

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import is_country
 from assistant.understand.names import initial_runs, truncates
-from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST
+from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_NUMBERS
 from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
@@ -52,9 +52,7 @@ QUANTITY = re.compile(
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
     r"(?:twen|thir|for|fif|six|seven|eigh|nine)ty(?:-\w+)?|dozens?|hundreds?|thousands?|"
-    # Spanish pages count in words too ("nueve de ellas"); not "uno"/"una" (also "a") nor "once" (English)
-    r"dos|tres|cuatro|cinco|seis|siete|ocho|nueve|diez|doce|trece|catorce|quince|veinte|treinta|cuarenta|"
-    r"cincuenta|sesenta|setenta|ochenta|noventa|cien|mil)\b",
+    rf"{'|'.join(SPANISH_NUMBERS)}|cien|mil)\b",  # (Spanish pages count in words too)
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
