@@ -21,8 +21,10 @@ from assistant.answer.engine import AnswerEngine, Draft
 from assistant.understand.bridge import (
     spanish_forms,
     BUNDLED_GLOSSARY,
+    SPANISH_STOPWORDS,
     Glossary,
     bridge_query,
+    glossary_lacks_counted,
     load_glossary,
     load_lemmatiser,
     looks_spanish,
@@ -243,7 +245,7 @@ class Assistant:
             ),
         )
         # "Peru's CTAP" when no indexed report is Peru's: the engine declines on this.
-        q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions([o]).values())))
+        q = replace(q, owners=tuple(o for o in q.owners if not any(self._document_mentions(o.split()).values())))
         if q.cross_doc and premise:  # the report the question itself names holds the answer
             focus = self.named_documents(entities(own), own)
             q = replace(q, focus_docs=focus.doc_ids if focus else ())
@@ -279,6 +281,10 @@ class Assistant:
             # and the Spanish word itself, where a Spanish document counts it ("22 países")
             lexical = self.index.snapshot.lexical
             heads += [t for t in spanish_counted_word(own) if lexical.knows(t)]
+            # (a word neither rendered nor said by any report still says what is counted: no figure
+            # of something else answers "¿cuántos homicidios ...?")
+            if not heads and glossary_lacks_counted(own, self.glossary):
+                heads = [t for t in spanish_counted_word(own) if t not in SPANISH_STOPWORDS]
             q = replace(q, counted=tuple(dict.fromkeys(heads)))
         if spanish and q.expects == "count" and not q.measured:  # "¿cuántos kilos de marihuana ...?"
             measured, renderings = spanish_measured(own, self.glossary, self.index.snapshot.lexical)

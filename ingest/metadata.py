@@ -104,7 +104,7 @@ class Metadata:
     country: str | None
     document_type: str | None = None  # "report", "work plan", "press release", ...
     # field -> how it was found. title: "detected" | "report form" | "first heading" | "file name";
-    # year: "title" | "text" | "not found"; the others: "detected" | "not found" (document_type:
+    # year: "title" | "text" | "file name" | "not found"; the others: "detected" | "not found" (document_type:
     # "front matter" | "title" | "not found").
     detected: dict[str, str] = field(default_factory=dict, compare=False)
 
@@ -115,13 +115,15 @@ def detect_metadata(text: str, fallback_title: str) -> Metadata:
     found = detect_title(text, country)
     title, title_how, title_at = found or (fallback_title, "file name", None)
     organisation = detect_organisation(text, letterhead_ends=title_at)
-    year = detect_year(text, title)
+    year = detect_year(text, title, file_name=fallback_title)
     document_type, type_how = detect_document_type(text, "" if title_how == "file name" else title)
     detected = {
         "title": title_how,
         "organisation": _found(organisation),
         "document_type": type_how,
-        "year": ("title" if str(year) in title else "text") if year else "not found",
+        "year": (
+            ("title" if str(year) in title else "text" if str(year) in text else "file name") if year else "not found"
+        ),
         "country": _found(country),
     }
     return Metadata(title, organisation, year, country, document_type, detected)
@@ -193,7 +195,7 @@ _THIS_YEAR_AGAINST = re.compile(
 )
 
 
-def detect_year(text: str, title: str = "", now: int | None = None) -> int | None:
+def detect_year(text: str, title: str = "", now: int | None = None, file_name: str = "") -> int | None:
     """The year a report covers.
 
     Rule: a year stated in the title ("the 2016 work plan") wins, unless it is in brackets
@@ -202,7 +204,9 @@ def detect_year(text: str, title: str = "", now: int | None = None) -> int | Non
     planned (no "will", "planned", "expected" ...); failing that, the latest year such a
     sentence mentions at all, a range such as "2017-2022" counting as its start. A number
     after the current year (`now`, today's by default) is no report's year: a vessel named
-    "2066 Jaseong-ho", "the 2030 Agenda".
+    "2066 Jaseong-ho", "the 2030 Agenda". Where the text dates nothing in full, a year the file
+    is named with ("iraq-narcotics-2022.txt") is the one the person who filed it gave it, before
+    the years its sentences recall ("since the civil war in 2011").
     """
     in_title = _YEAR.findall(re.sub(r"\([^)]*\)", "", title))  # "resolution 1373 (2001)" cites a year
     if in_title:
@@ -219,4 +223,7 @@ def detect_year(text: str, title: str = "", now: int | None = None) -> int | Non
         sentence = _RANGE.sub(lambda m: m.group(1), sentence)
         years.extend(int(y) for y in _YEAR.findall(sentence))
     days, years = [y for y in days if y <= latest], [y for y in years if y <= latest]
+    named = {int(y) for y in _YEAR.findall(file_name) if int(y) <= latest}
+    if not days and len(named) == 1:
+        return named.pop()
     return max(days or years) if years or days else None

@@ -63,7 +63,7 @@ from assistant.understand.wanted import (
 )
 from assistant.answer.relative import relative_years
 from assistant.types import Chunk, Hit
-from vectorstore.lexical import LexicalIndex, fold, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -318,6 +318,88 @@ def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None) -> list[str
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
+# A passage saying the names asked for were kept back ("who were not named", "undisclosed").
+WITHHELD = re.compile(
+    r"\b(?:not|never)\s+(?:been\s+|yet\s+been\s+)?(?:named|identified|disclosed|revealed|specified|made public)\b"
+    r"|\b(?:undisclosed|unnamed|unidentified|withheld)\b"
+    r"|\b(?:did|does|do|would)\s+not\s+(?:name|identify|disclose|reveal|specify)\b"
+    r"|\b(?:declined|refused)\s+to\s+(?:name|identify|disclose|reveal)\b"
+    r"|\bsin\s+identificar\b|\bno\s+(?:fue|fueron|han\s+sido|ha\s+sido)\s+(?:identificad|revelad|nombrad)\w*",
+    re.I,
+)
+# The kinds of answer that are names.
+NAMED_KINDS = frozenset({"person", "agent", "who", "government", "organisation", "country", "city", "place", "name"})
+
+# Superlatives and comparatives of the two directions, in a question or a passage.
+_HIGH = re.compile(
+    r"\b(?:most|highest|largest|biggest|greatest|higher|larger|bigger|mayor(?:es)?|m[aá]s\s+alt[oa]s?)\b", re.I
+)
+_LOW = re.compile(r"\b(?:least|lowest|fewest|smallest|lower|fewer|less|menor(?:es)?|menos|m[aá]s\s+baj[oa]s?)\b", re.I)
+
+
+def opposite_extreme(q: QuestionProfile, units: Sequence[Scored]) -> str:
+    """The extreme the answer speaks of when it is the opposite of the one asked ("highest" for
+    "lowest"): the answer's sentences say only the other direction. "" otherwise."""
+    if not q.extreme or not units:
+        return ""
+    asked = " ".join(q.extreme)
+    text = " ".join(s.unit.text for s in units)
+    for wanted, other, name in ((_LOW, _HIGH, "highest"), (_HIGH, _LOW, "lowest")):
+        if wanted.search(asked) and not other.search(asked) and other.search(text) and not wanted.search(text):
+            return name
+    return ""
+
+
+_PAIR = re.compile(r"\b(?=([a-z]{3,})\s+([a-z]{3,})\b)")
+
+
+def sibling_names(q: QuestionProfile, valued: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
+    """ "how many murders did the western division record?": a value whose every sentence names
+    the thing by another of its kind ("39 occurring in the Eastern Division") and never as asked is
+    the other one's. The phrases asked (modifier and head, as typed) so contradicted."""
+    if not valued or q.expects != "count":
+        return []
+    asked = set(re.findall(r"[a-z]+", q.text.lower()))
+    spoken = " ".join(h.chunk.text for h in hits)
+    out = []
+    for m in _PAIR.finditer(q.text.lower()):
+        modifier, head = m.groups()
+        if modifier in STOPWORDS or head in STOPWORDS or f"{modifier} {head}" in out:
+            continue
+        # (the asked one is a name the reports write so: "Western Division", not "chem weapons")
+        if f"{modifier.capitalize()} {head.capitalize()}" not in spoken:
+            continue
+        sibling = re.compile(rf"\b([A-Z][a-z]+)\s+{head.capitalize()}\b")
+
+        def other(text: str) -> bool:
+            said = set(re.findall(r"[a-z]+", text.lower()))
+            names = {w.lower() for w in sibling.findall(text)}
+            return bool(names) and modifier not in said and not names & asked
+
+        if all(other(s.unit.text) for s in valued):
+            out.append(f"{modifier} {head}")
+    return out
+
+
+def topic_unsaid(q: QuestionProfile, units: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
+    """ "..., and how much cocaine did they seize?": a question naming nothing of its own asks about
+    what the earlier turn (or part) named; a report that never names any of it, in its retrieved
+    text or its metadata, answers another's question. The names, when so."""
+    carried = [e for e in q.entities if carried_only(e, q)]
+    if not carried or len(carried) < len(q.entities) or q.own_names or not units:
+        return []
+    docs = {hits[s.unit.hit_index].chunk.doc_id for s in units}
+    said: set[str] = set()
+    for h in hits:
+        if h.chunk.doc_id in docs:
+            c = h.chunk
+            fields = (c.text, c.title, c.organisation, c.country, c.section)
+            said |= set(tokenize(" ".join(str(x) for x in fields if x)))
+    if any(set(tokenize(e)) <= said for e in carried):
+        return []
+    return carried
+
+
 def carried_only(name: str, q: QuestionProfile) -> bool:
     """Did only an earlier turn of the chat say the name (the follow-up says "those borders")?"""
     stems = set(tokenize(name))
@@ -436,7 +518,9 @@ def names_beside_figure(
     sentences cited or read before it there) never says, when the answer also cites another
     passage: "How many participants attended the Iquique workshop?" is not answered by 45 teams
     at a cyber exercise on another page because a second cited sentence is about Iquique."""
-    if q.expects != "count" or not valued or q.sides or q.compares:
+    # (and of a person holding a role: "the director of the UAF" is not the contact point another
+    # passage names because a second cited passage is about the UAF)
+    if q.expects not in {"count", "person"} or not valued or q.sides or q.compares:
         return []
     own = {v.unit.hit_index for v in valued}
     if all(s.unit.hit_index in own for s in units):
@@ -743,6 +827,10 @@ def evidence_features(
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
     unsaid_here += [n for n in places_off_figure(q, valued, passage, hits, lead, lexical) if n not in unsaid_here]
+    unsaid_here += [n for n in topic_unsaid(q, units, hits) if n not in unsaid_here]
+    # (of a count, the sentences counting the thing asked: "89 murders", not "235 major crimes")
+    counters = [s for s in valued if counts(reading(s.unit), counted, q.given)] if counted else valued
+    unsaid_here += [n for n in sibling_names(q, counters or valued, hits) if n not in unsaid_here]
     # (a figure for a list the name is one member of is the list's total)
     totals = [n for n in totals_of_lists(q, valued) if n not in unsaid_here]
     unsaid_here += totals
@@ -751,7 +839,11 @@ def evidence_features(
     # names is not contradicted there; a page naming another country still contradicts it.
     owners = list(q.owners)
     home = hits[units[0].unit.hit_index].chunk.country if units else None
-    if (missing_names or owners or unsaid_here) and not home and not names_a_country(near):
+    # (unless another retrieved report names that country: the question is about that report's)
+    answering = hits[units[0].unit.hit_index].chunk.doc_id if units else ""
+    asked = {n for n in names if names_country(n)} | countries_in(q.text)
+    elsewhere = bool(asked) and any(asked & countries_in(h.chunk.text) for h in hits if h.chunk.doc_id != answering)
+    if (missing_names or owners or unsaid_here) and not home and not names_a_country(near) and not elsewhere:
         # (a country of several words comes as one name per word: "Hong Kong" as hong, kong)
         words = {w for c in countries_in(q.text) for w in c.split()}
 
@@ -780,11 +872,17 @@ def evidence_features(
     role_unsaid = role_only_in_headings(
         q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else ""
     ) or role_unsaid_by_holder(q, told if figures else None)
+    # "Only two member states (which were not named in the report) met ...": the passage that answers
+    # best says the names asked for were never given
+    withheld = bool(units) and (q.expects in NAMED_KINDS or q.wants_list) and bool(WITHHELD.search(units[0].unit.text))
+    # "which province had the lowest rates?" is not answered by "Gauteng ... shows higher crime rates"
+    reversed_extreme = opposite_extreme(q, units)
+    withheld = withheld or bool(reversed_extreme)
     features = {
         "names_missing": (len(missing_names) + len(owners)) / len(names) if names else 0.0,
         "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
-        "kind_missing": 1.0 - relevance if typed else 0.0,
+        "kind_missing": 1.0 if withheld else 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
         # (a list's total is not the member's figure, however common the member's name)
         "names_unsaid": 1.0 if totals else rarest(unsaid_here, lexical),
@@ -817,7 +915,11 @@ def evidence_features(
         else "the passages closest to it never name " + ", ".join(f"“{n}”" for n in missing_serials)
         if missing_serials
         else "",
-        "kind_missing": no_kind,
+        "kind_missing": f"the passages closest to it speak of the {reversed_extreme}"
+        if reversed_extreme
+        else "the passage closest to it says they were not made known"
+        if withheld
+        else no_kind,
         "answer_kind_missing": no_kind,
         "members_short": f"the passages closest to it name {len(members)} of the {stated} asked for" if stated else "",
         "names_unsaid": f"the passages closest to it give one figure for {', '.join(totals)} and others together"

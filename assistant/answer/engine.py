@@ -55,7 +55,9 @@ from assistant.answer.scoring import (
     enumerated,
     holds_wanted,
     is_heading,
+    done_by,
     known_counted,
+    said_tokens,
     short_parts,
 )
 from assistant.types import Hit
@@ -83,6 +85,8 @@ SIDE_CONTRAST = 0.3
 # "... in 2016 - what happened afterwards?": a later passage answers when it covers this share of
 # the question's words the best one (restating the premise) covers.
 LATER_COVERAGE_SHARE = 0.4
+# How far down the ranking the sentence saying the asked act may be ("who presented ...?").
+DOER_SEARCH_DEPTH = 5
 
 
 def later(year: int, s: Scored, hits: Sequence[Hit]) -> bool:
@@ -157,6 +161,11 @@ PEOPLE_KINDS = frozenset({"person", "who", "agent"})
 # A command to the assistant ranked this high would have been answered or offered as related
 # (the three best units): the answer says it was left out. Lower down it changed nothing.
 SET_ASIDE_RANK = 3
+
+
+def named_doer(text: str, acts: set[str]) -> bool:
+    """Does a name come right before the act ("Ms Bimbola Ojo presented the report")?"""
+    return any(re.search(rf"(?-i:[A-Z][\w'’.-]+)\s+{re.escape(p)}\w*", text, re.I) for p in acts)
 
 
 def unnamed(side: str, s: Scored) -> bool:
@@ -240,6 +249,10 @@ class AnswerEngine:
             and unsaid_nouns(q, [best], hits)
         ):
             best = self._saying_asked(q, best, ranked, hits) or best
+        # "Who presented the report?": the doer is named where the act is said ("Ms Ojo presented
+        # the report"), not in the best-covering sentence about the report
+        if q.expects in PEOPLE_KINDS and q.predicates and not set(q.predicates[:1]) & said_tokens(reading(best.unit)):
+            best = self._doing(q, best, ranked) or best
         if q.earlier and not looks_back(best.unit.text):
             best = self._looking_back(q, best, ranked, hits) or best
         if q.after_year and not later(q.after_year, best, hits):
@@ -270,7 +283,7 @@ class AnswerEngine:
         own = set(q.terms)
 
         def said(s: Scored) -> float:  # (of the sentence itself, not of its neighbours)
-            return len(own & set(tokenize(reading(s.unit)))) / len(own) if own else 0.0
+            return len(own & said_tokens(reading(s.unit))) / len(own) if own else 0.0
 
         def fits(s: Scored) -> bool:
             return (
@@ -901,6 +914,25 @@ class AnswerEngine:
             )
             after = AnswerEngine._paragraph(nxt, ranked)[0] if nxt and ANAPHOR.match(nxt.unit.text) else []
         return [s for s in after[: min(2 * n, ANNOUNCED_MAX)] if not is_heading(s.unit, "")]
+
+    @staticmethod
+    def _doing(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """The best-ranked unit near the top saying the question's act and holding a doer of the
+        kind asked, that covers the question a fair share as well as the best one."""
+        acts = set(q.predicates[:1])  # (the main verb: "to use guns" in "who is teaching X to use guns" is not)
+        return next(
+            (
+                s
+                for s in ranked[:DOER_SEARCH_DEPTH]
+                if acts & said_tokens(reading(s.unit))
+                and (named_doer(s.unit.text, acts) or done_by(s.unit.text, acts))
+                and holds_wanted(q, s.unit)
+                and s.coverage >= LATER_COVERAGE_SHARE * best.coverage
+                and not s.unit.instruction
+                and not is_heading(s.unit, "")
+            ),
+            None,
+        )
 
     @staticmethod
     def _speaker(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:

@@ -13,12 +13,18 @@ from assistant.understand.wanted import YEAR
 # "last year" on a page dated 2010 is 2009 and "this year's Day" on a page of 2022 is 2022: counted
 # from the page's date; "in 2014 ... compared to the year before" is 2013: counted from the sentence's
 # own year when it says one.
+# (Spanish pages too: "el pasado año", "este año")
 _FROM_PAGE = (
-    (re.compile(r"\blast year\b|\ba year ago\b", re.I), -1),
-    (re.compile(r"\bthis year\b|\bthe current year\b", re.I), 0),
+    (re.compile(r"\blast year\b|\ba year ago\b|\b(?:el|del) (?:pasado año|año pasado)\b|\bhace un año\b", re.I), -1),
+    (re.compile(r"\bthis year\b|\bthe current year\b|\b(?:este|el presente) año\b", re.I), 0),
 )
-# a year-on-year comparison with a named year: "compared to 2023", "than in 2023", "vs 2023"
-_COMPARED_WITH = re.compile(r"\b(?:compared (?:to|with)|than(?: in)?|versus|vs\.?|over)\s+((?:19|20)\d\d)\b", re.I)
+# a year-on-year comparison with a named year: "compared to 2023", "than in 2023", "vs 2023",
+# "un 18,6% menos que en 2022", "respecto al 2022"
+_COMPARED_WITH = re.compile(
+    r"\b(?:compared (?:to|with)|than(?: in)?|versus|vs\.?|over|que en(?: el)?|respecto (?:a|al|de)(?: el)?|"
+    r"frente a(?: el)?|en comparaci[oó]n con)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
 _FROM_SENTENCE = re.compile(
     r"\b(?:the )?(?:previous|preceding) year\b|\bthe year (?:before|earlier)\b|\ba year (?:earlier|before)\b", re.I
 )

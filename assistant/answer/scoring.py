@@ -45,6 +45,9 @@ class Scored:
 # A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
 NAME_MATCH = 0.1
 
+# A unit counting the asked things only as a part of a figure said before ("nine of those calls").
+PART_COUNT_BONUS = 0.15
+
 # A unit earns its full bonus for holding the wanted kind of value only when it holds this share
 # of the question's term weight itself.
 TYPE_NEEDS_COVERAGE = 0.4
@@ -90,6 +93,8 @@ def term_weights(q: QuestionProfile, lexical: LexicalIndex) -> dict[str, float]:
     def weight(t: str) -> float:
         if lexical.knows(t):
             return lexical.idf(t) + 0.1
+        if len(t) + 2 >= AGENT_NOUN_MIN and lexical.knows(t + "er"):  # "consumes": the reports' "consumers"
+            return lexical.idf(t + "er") + 0.1
         # A word the reports lack but say otherwise ("Honduran" / "Honduras") weighs as their word.
         forms = [
             float(np.mean([lexical.idf(o) for o in option])) + 0.1
@@ -229,7 +234,10 @@ def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str], holds: bool) -
     if q.expects in {"thing", "list"} or not holds:
         return 0.0
     if counted:  # a number of the things asked about, not of something else
-        return 0.25 if counts(text, counted, q.given) else 0.05
+        if counts(text, counted, q.given, parts=False):
+            return 0.25
+        # ("Nine of those calls ...": a part of a total said before, the answer only when a part is asked)
+        return (0.25 if q.subset else PART_COUNT_BONUS) if counts(text, counted, q.given) else 0.05
     if q.measured:  # "how much heroin": a figure of heroin, not of the other drugs listed before it
         return 0.25 if measures(text, set(q.measured)) else 0.05
     return 0.15
@@ -280,11 +288,17 @@ def form_records(text: str) -> dict[int, range]:
 _COMPOUND = re.compile(r"^([a-z]{4,}?)(?:person|people|man|men|woman|women|manship|ship)$")
 
 
+# The shortest stemmed agent noun in -er read as its verb ("consumer": consum, "officer" is not).
+AGENT_NOUN_MIN = 8
+
+
 def said_tokens(text: str) -> set[str]:
     """A unit's tokens, with the bases of its role and group compounds and the values of its
     spelled-out ordinals ("Ninety-Sixth Session" says 96, as "EC-96" does)."""
     tokens = set(tokenize(text))
     tokens |= {m.group(1) for t in tokens if (m := _COMPOUND.match(t))}
+    # an agent noun says its verb: "the main consumers" answers "who consumes it?"
+    tokens |= {t[:-2] for t in tokens if len(t) >= AGENT_NOUN_MIN and t.endswith("er")}
     return tokens | spelled_serials(text) | irregular_lemmas(text)
 
 

@@ -15,6 +15,7 @@ from assistant.answer.instructions import addresses_assistant
 from assistant.text import introduces, split_sentences
 from assistant.types import Chunk, Hit
 from assistant.understand.wanted import SPAN_OF_TIME
+from assistant.understand.countries import countries_in
 from vectorstore.lexical import tokenize
 
 Span = tuple[int, int, str]
@@ -261,14 +262,27 @@ def with_labels(unit: Unit, spans: Sequence[Span]) -> Unit:
         if len(m.group(1).split()) <= TITLE_WORDS
     ]
     named = []
+    places: list[tuple[int, int]] | None = None
     for s, e, label in spans:
         if s < unit.end and e > unit.start:
             text = unit.text[max(0, s - unit.start) : e - unit.start]
             inside = any(a <= s and e <= b for a, b in titles)
             refined = "WORK_OF_ART" if inside else _refine(label, text)
+            if refined == "PERSON":  # "Papua New" of "Papua New Guinea Ministers" is no one
+                places = _country_spans(unit) if places is None else places
+                refined = None if any(a < e and s < b for a, b in places) else refined
             if refined:
                 named.append((refined, text))
     return replace(unit, labels=frozenset(label for label, _ in named), named=tuple(named)) if named else unit
+
+
+def _country_spans(unit: Unit) -> list[tuple[int, int]]:
+    """Where the unit names a country (offsets in the chunk, as spans are)."""
+    return [
+        (unit.start + m.start(), unit.start + m.end())
+        for name in countries_in(unit.text)
+        for m in re.finditer(re.escape(name), unit.text, re.I)
+    ]
 
 
 def _refine(label: str, text: str) -> str | None:

@@ -341,10 +341,23 @@ _SPANISH_COPULA = r"(?:eran|son|fueron|era|es|fue|ser[aá]n|ser[ií]an|han sido|
 _SPANISH_COUNTED = re.compile(rf"\bcu[aá]nt[oa]s\s+(?:{_SPANISH_COPULA}\s+)?([^\W\d_]+)", re.IGNORECASE)
 
 
+def glossary_lacks_counted(text: str, glossary: Glossary) -> bool:
+    """Is the noun a Spanish "¿cuántos X ...?" counts unknown to the glossary, alone and as the
+    first word of its phrases ("homicidios"; not "puntos", of "puntos de control")?"""
+    m = _SPANISH_COUNTED.search(text)
+    if not m or m.group(1).lower() in SPANISH_STOPWORDS:
+        return False
+    lemma = spanish_lemma(m.group(1))
+    return not any(
+        (form,) in glossary.prefixes for form in (*_variants(fold(m.group(1))), *((lemma,) if lemma else ()))
+    )
+
+
 def spanish_counted_word(text: str) -> tuple[str, ...]:
     """The stem of the noun a Spanish "¿cuántos X ...?" counts, as written ("países" -> "pais")."""
     m = _SPANISH_COUNTED.search(text)
-    return tuple(tokenize(m.group(1))[-1:]) if m else ()
+    # ("¿cuántas fueron por internet?": a preposition after the copula counts nothing)
+    return tuple(tokenize(m.group(1))[-1:]) if m and m.group(1).lower() not in SPANISH_STOPWORDS else ()
 
 
 # "¿cuántos kilos de marihuana ...?": the substance a unit measures.
@@ -372,7 +385,7 @@ def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = 
     """The English renderings of the noun a Spanish "¿cuántos X ...?" counts ("sospechosos":
     suspicious, suspect — either may be the report's word); () if none."""
     m = _SPANISH_COUNTED.search(text)
-    if not m:
+    if not m or m.group(1).lower() in SPANISH_STOPWORDS:
         return ()
     return tuple(_render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary))
 

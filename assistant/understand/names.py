@@ -196,6 +196,9 @@ _OWNER = re.compile(
 )
 
 
+_NAME_BEFORE = re.compile(r"((?:[A-ZÁÉÍÓÚÑ][\w\-]*\s)+)$")
+
+
 def owners(q: str) -> tuple[str, ...]:
     """Names whose report the question asks about ("Peru" in "Peru's 2020 APEC CTAP")."""
     found, claimed = [], set()
@@ -203,6 +206,11 @@ def owners(q: str) -> tuple[str, ...]:
         m = _OWNER.match(q, start)
         name = fold((m.group(1) or m.group(2))) if m else ""
         if name and name not in QUESTION_WORDS and name not in STOPWORDS and m.end() not in claimed:
-            found.append(name)
+            # "the Nigeria Immigration Service's report": the whole name is the owner, not "Service"
+            before = _NAME_BEFORE.search(q[:start])
+            run = [fold(w) for w in before.group(1).split()] if before else []
+            while run and (run[0] in QUESTION_WORDS or run[0] in STOPWORDS):
+                run = run[1:]
+            found.append(" ".join([*run, name]))
             claimed.add(m.end())  # "Does Chile mention Peru in its CTAP": "its" is Chile's
     return tuple(dict.fromkeys(found))

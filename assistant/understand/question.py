@@ -677,7 +677,8 @@ def counted_noun(q: str) -> tuple[str, ...]:
     """The head noun of "how many X ..." (the last word of X, at most four words, up to a
     function word or a verb-looking word), as a stem; () when none."""
     q = _completed(q)
-    m = _COUNTED.search(q) or re.search(r"\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
+    # ("how much more fraud ...?": a change in an amount, a figure or a share, counts no noun)
+    m = _COUNTED.search(q) or re.search(r"(?<!\bmuch )\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
         return ()
     phrase = _head_words(m.group(1))
@@ -804,6 +805,8 @@ _SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|do
 
 # Parts of speech a counted noun phrase is made of ("govt, private sector and civil society officers").
 _PHRASE_POS = frozenset({"NOUN", "PROPN", "ADJ", "NUM"})
+# Verbs in -s that are no noun's plural ("how many staff is ...", "... has", "... does").
+_NOT_PLURAL_NOUNS = frozenset({"is", "was", "has", "does", "goes"})
 COUNTED_PHRASE_TOKENS = 10
 
 
@@ -830,6 +833,12 @@ def _counted_run(q: str, start: int) -> list:
             run.append(t)
         else:
             break
+    # "total fire calls in 2023": things counted are plural, so a singular noun followed by what the
+    # tagger took for a verb in -s ("calls") modifies that plural noun
+    if run and run[-1].tag_ == "NN" and len(run) < len(tokens):
+        after = tokens[len(run)]
+        if after.tag_ == "VBZ" and after.lower_.endswith("s") and after.lower_ not in _NOT_PLURAL_NOUNS:
+            return [*run, after]
     # "total narcotics Iranian police seized": a plural ends the counted phrase where a name or an
     # adjective follows it and a verb follows them; they are the subject of a clause about what
     # was counted ("customs officers trained": a plural noun may modify the next one).
@@ -930,7 +939,11 @@ def _tagged_heads(q: str, start: int) -> tuple[str, ...]:
     ("countries and organisations"); () when the tagger finds no noun there."""
     run = _counted_run(q, start)
     # ("no. of STRs namibia FIC got": a country typed after the counted noun says whose they are)
-    nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} and not t.text.isupper() and not is_country(t.text)]
+    nouns = [
+        t
+        for t in run
+        if (t.pos_ in {"NOUN", "PROPN"} or t.tag_ == "VBZ") and not t.text.isupper() and not is_country(t.text)
+    ]
     if not nouns:
         return ()
 
@@ -1117,7 +1130,7 @@ def measures(text: str, stems: set[str]) -> bool:
     return False
 
 
-def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> bool:
+def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), parts: bool = True) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153", or
     "brought the number of Contracting Parties to this Convention to 153")? The figures the
@@ -1130,7 +1143,8 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset()) -> b
             return True
         # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
         after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
-        after = _OF_THOSE.sub(" ", after, count=1)  # "22,619 of those requests", "11 were youths"
+        if parts:  # "22,619 of those requests", "11 were youths": a part of a figure said before
+            after = _OF_THOSE.sub(" ", after, count=1)
         if _counted_here(after, nouns):
             return True
         # "1,065 reported cases of murder" counts murders
@@ -1191,10 +1205,17 @@ def _counted_here(after: str, nouns: set[str]) -> bool:
     for t in counted_after(after):
         if t in nouns or any(t.endswith(n) and len(n) >= COMPOUND_HEAD and len(t) - len(n) >= 3 for n in nouns):
             return True
+        # a Spanish page's cognate: the English stem with a gender or number ending ("cocaína")
+        if any(len(n) >= SPANISH_COGNATE_STEM and t[: len(n)] == n and t[len(n) :] in _SPANISH_ENDINGS for n in nouns):
+            return True
         if t in _CLASSIFIERS:
             return False
     return False
 
+
+# An English stem this long with one of these endings is its Spanish cognate ("cocain": cocaína).
+SPANISH_COGNATE_STEM = 6
+_SPANISH_ENDINGS = frozenset({"a", "o", "as", "os"})
 
 # A noun this long may be the head of a closed compound ("attack" of "cyberattacks"); "arms" of
 # "firearms" or "shop" of "workshops" are too short to tell.

@@ -72,6 +72,8 @@ def mend_question_word(question: str) -> str:
 
     m = re.match(r"\s*([A-Za-z]{4,6})\b", question)
     word = m.group(1).lower() if m else ""
+    if word[:-1] in _WH_WORDS and word.endswith("s"):  # "whats the ...": "what's the ..."
+        return f"{question[: m.end(1) - 1]}'s{question[m.end(1) :]}"
     if not word or word in _WH_WORDS or word.rstrip("s") in _WH_WORDS or is_word(word):
         return question
     meant = next((w for w in _WH_WORDS if w in _one_edit_words(word)), None)

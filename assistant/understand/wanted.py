@@ -11,6 +11,7 @@ merely mentions the subject.
 from __future__ import annotations
 
 import re
+from functools import cached_property, lru_cache
 from dataclasses import dataclass
 
 from collections.abc import Sequence
@@ -47,7 +48,9 @@ FISCAL_YEAR = re.compile(r"\bFY\s?(?:19|20)?\d\d\b")  # "FY2021-FY2023"
 # A number that is not a year: counts, amounts, percentages.
 # A figure; not a year, nor the number of a name ("K-9", "COVID-19", "G-7").
 QUANTITY = re.compile(
-    r"(?<![\w./])(?<![^\W\d_]-)(?!(?:19|20)\d\d\b)\d[\d,.]*(?:\s*(?:%|percent|million|billion|thousand))?\b"
+    r"(?<![\w./])(?<![^\W\d_]-)(?!(?:19|20)\d\d\b)"
+    # thousands grouped by a space, as many style guides write them ("36 103 fire calls")
+    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d[\d,.]*)(?:\s*(?:%|percent|million|billion|thousand))?\b"
 )
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
@@ -66,15 +69,45 @@ FIGURES_LISTED = re.compile(rf"{_FIGURE}{_NEXT_FIGURE}{_NEXT_FIGURE}", re.I)
 _CURRENCY_SIGNS = "$€£¥¢৳₨" + "".join(chr(c) for c in range(0x20A0, 0x20C1))
 # A figure in the millions or grouped in thousands ("450 million", "41.82 crore", "219 870 354")
 _LARGE_FIGURE = r"\d[\d,.]*\s?(?:million|billion|bn|crore|lakh|m\b)|\d{1,3}(?:[ ,.]\d{3})+"
-MONEY = re.compile(
-    rf"(?:US\$|[{_CURRENCY_SIGNS}]|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|(?:million|billion)"
-    r"(?!\s+(?!(?:dollars?|euros?|pounds?|pesos?|yen|francs?|rupees?|usd|eur|in|of|for|from|to|and|or|was|were|is|"
-    r"are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b"
-    # a currency code or a short sign in letters ("PKR 450 million", "Rs 41.82 crore", "N364.6 billion",
-    # "R219 870 354") before a large figure: a bare "TOP 10" or "R2" is none
-    rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})",
-    re.I,
+
+
+@lru_cache(maxsize=1)
+def currency_words() -> str:
+    """The names of the world's currencies (ISO 4217, from pycountry), less English words they share
+    a spelling with, as one alternation with their plurals: "644 million baht", "17 million lempiras"."""
+    import pycountry  # lazy: read on the first question about an amount
+
+    words = {c.name.split()[-1].lower() for c in pycountry.currencies if re.fullmatch(r"[A-Za-z ]+", c.name)}
+    return "|".join(f"{w}s?" for w in sorted(words - CURRENCY_HOMOGRAPHS) if len(w) > 2)
+
+
+# Currency names that are also English words or mark no currency ("the team won", "a unit of account").
+CURRENCY_HOMOGRAPHS = frozenset(
+    "won mark real pound gold silver platinum palladium unit account purposes transactions code codes".split()
 )
+
+
+class _Money:
+    """The money pattern, compiled on first use: it names every currency pycountry knows."""
+
+    @cached_property
+    def pattern(self) -> re.Pattern:
+        units = currency_words()
+        return re.compile(
+            rf"(?:US\$|[{_CURRENCY_SIGNS}]|USD|EUR|CAD)\s?\d|\b\d[\d,.]*\s*(?:dollars|euros|{units}|(?:million|billion)"
+            rf"(?!\s+(?!(?:dollars?|euros?|pounds?|pesos?|yen|francs?|rupees?|usd|eur|{units}|in|of|for|from|to|and|or|"
+            r"was|were|is|are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b"
+            # a currency code or a short sign in letters ("PKR 450 million", "Rs 41.82 crore", "N364.6 billion",
+            # "R219 870 354") before a large figure: a bare "TOP 10" or "R2" is none
+            rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})",
+            re.I,
+        )
+
+    def __getattr__(self, name: str):
+        return getattr(self.pattern, name)
+
+
+MONEY = _Money()
 IDENTIFIER = re.compile(
     r"\b[A-Z][\w.\-]*/(?:[\w.\-]+/)*[\w.\-]*\d[\w.\-]*|\bN[°o]\.?\s?\d+|\b(?:Law|Decree|Resolution)\s+(?:No\.\s*)?\d[\d.]*"
     # "Presidential Decree (2016/3)", "the Prevention of Terrorism Act (32/2015)": numbered in brackets
@@ -106,11 +139,19 @@ HELD_IN = re.compile(
 
 # A span of time as a figure of its units: "12 working days", "a two-day workshop", "six months".
 SPAN_OF_TIME = re.compile(
-    r"\b(?:\d+(?:[.,]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|few)"
-    r"[\s-]+(?:(?:working|calendar|business|consecutive)\s+)?(?:hours?|days?|weeks?|months?|years?|decades?)\b",
+    # ("871 a day", "twice a year": a rate, not a length)
+    r"\b(?:\d+(?:[.,]\d+)?|(?<!\d )(?<!twice )(?<!once )(?<!times )an?|one|two|three|four|five|six|seven|eight|nine|"
+    r"ten|eleven|twelve|several|few)"
+    r"[\s-]+(?:(?:working|calendar|business|consecutive)\s+)?(?:seconds?|minutes?|mins?|hours?|days?|weeks?|months?|"
+    r"years?|decades?|segundos?|minutos?|horas?|d[ií]as?|semanas?|meses|mes|a[nñ]os?)\b",
     re.I,
 )
 
+
+# Units of time counted by a plural ("for years", "the months that followed").
+_TIME_UNITS = re.compile(r"\b(?:hours|days|weeks|months|years|decades|horas|d[ií]as|semanas|meses|a[nñ]os)\b", re.I)
+# "How long has Chile screened bags?": "since 1996" says for how long.
+SINCE_YEAR = re.compile(r"\b(?i:since|desde)\s+(?:(?:early|late|mid-?|the end of|[A-Z][a-z]+)\s+)?(?:19|20)\d\d\b")
 
 # A distance: "more than 1000 km", "573 nautical miles".
 DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|metres?|meters?)\b", re.I)
@@ -135,7 +176,7 @@ KINDS: dict[str, Kind] = {
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
     # "how long ...": a span of time ("six months", "a four-year period", "over 80 years") or, of a
     # thing ("how long is the coastline"), a distance
-    "duration": Kind("length", frozenset({"DURATION"}), (SPAN_OF_TIME, DISTANCE)),
+    "duration": Kind("length of time", frozenset({"DURATION"}), (SPAN_OF_TIME, DISTANCE, SINCE_YEAR)),
     # "what year ...": a day and month without a year ("from 14 to 16 May") does not answer it.
     "year": Kind("year", patterns=(YEAR, FISCAL_YEAR)),
     "place": Kind("place", frozenset({"GPE", "LOC", "FAC"}), (HELD_IN, FACILITY)),
@@ -206,10 +247,16 @@ _ROLES = (
     r"spokes(?:person|man|woman)|ambassador|ceo|dg"
 )
 _ROLES_ES = r"jef[ea]|director[a]?|president[ea]|ministr[oa]|coordinador[a]?|secretari[oa]"
+# What may follow "phone" when the telephone number is what is asked ("phone no. of", "phone and email").
+_AFTER_PHONE = (
+    r"(?:numbers?|nos?|nr|nums?|and|or|of|for|at|to|in|on|is|was|are|were|line|lines|contact|details|pls|please"
+    r"|del|de|y|o)"
+)
 FORMS: tuple[tuple[str, str], ...] = (
     (r"\be-?mail\b|\bcorreo\b", "email"),
     (r"\bfax\b", "fax"),
-    (r"\b(?:phone|telephone|telefono)\b", "phone"),
+    # the telephone asked for, not a modifier of another noun ("fraud on banking phone apps")
+    (rf"\b(?:phone|telephone|telefono)\b(?!\s+(?!{_AFTER_PHONE}\b)[a-z])", "phone"),
     (
         r"\b(?:doc(?:ument)?|reference|symbol|decree|law|resolution) (?:number|no|symbol|code)\b"
         r"|\bwhich (?:\w+ )?(?:decree|law)\b|\bque numero\b.*\b(?:decreto|ley|resolucion)\b",
@@ -238,7 +285,13 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\bcuantos anos\b(?=.*\bentre\b.+\by\b)",
         "year",
     ),
-    (r"\bhow long\b(?! ago)|\bcuanto tiempo\b", "duration"),
+    # ("the average response time", "el tiempo medio de respuesta": a length of time)
+    (
+        r"\bhow long\b(?! ago)|\bcuanto tiempo\b"
+        r"|\b(?:average|mean|median) (?:(?!(?:number|no|of)\b)[\w-]+ ){0,2}times?\b"
+        r"|\btiempos? (?:medios?|promedios?)\b",
+        "duration",
+    ),
     (r"\b(?:what|which) (?:\w+ )?nationalit(?:y|ies)\b|\bnationalit(?:y|ies) of\b|\bque nacionalidad", "nationality"),
     (
         r"\bwhen\b|\bwhat (?:years?|months?|periods?|time ?frames?|time ?periods?)\b|\bhow long ago\b|\bwhich years?\b|"
@@ -263,8 +316,14 @@ FORMS: tuple[tuple[str, str], ...] = (
         "place",
     ),
     # "the name of the director general": the name of a person holding a role.
-    (rf"\bname of (?:the |its |their )?(?:[\w'’-]+ ){{0,3}}(?:{_ROLES})\b", "person"),
-    (r"\b(?:name|title) of the\b|\bwhat is it called\b|\bcalled\b", "name"),
+    # ("names of the two defence ministers who signed": the people holding it)
+    (rf"\bnames? of (?:the |its |their )?(?:[\w'’-]+ ){{0,3}}(?:{_ROLES})s?\b", "person"),
+    # ("how many times was the team called out": a phrasal verb names nothing)
+    (
+        r"\b(?:name|title) of the\b|\bwhat is it called\b"
+        r"|^(?!.*\bh\w{0,2} many\b).*\bcalled\b(?!\s+(?:out|up|in|on|off|for|upon|by|to)\b)",
+        "name",
+    ),
     # "which BiH minister was at the opening": the person holding the role
     (rf"\b(?:which|what) (?:[\w'’/-]+ ){{0,3}}(?:co-?|vice-?)?(?:{_ROLES})s?\b(?![\w'’-])", "person"),
     (
@@ -288,7 +347,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
         r"\b(?:what|which) (?:total )?(?:weight|quantity|volume)\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
-        r"|\btotal\b|\bcuant[oa]s?\b|\b(?:tope|maximo|minimo|promedio)\b",
+        r"|\btotal\b|\bcuant[oa]s?\b|\b(?:tope|maximo|minimo|promedio)\b"
+        r"|\b(?:what|which)(?:'s| is| was| are| were)? (?:[\w'’-]+ ){0,5}scores?\b",  # a score is a figure
         "count",
     ),
     (  # "which agency is the focal point": an organisation, not the person a focal point usually is
@@ -325,6 +385,7 @@ FORMS: tuple[tuple[str, str], ...] = (
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
 _CONTACT = frozenset({"email", "fax", "phone"})  # means of contact: each one named is asked for
+_HOW_MANY = re.compile(r"\bh\w{0,2} many\b|\bnumber of\b|\bcuant[oa]s\b")
 _CONTACT_FORMS = tuple((pattern, kind) for pattern, kind in _FORMS if kind in _CONTACT)
 
 
@@ -370,7 +431,10 @@ def answer_kind(question: str) -> str:
             low = low[: clause.start()]
         low = low[opening.start(1) :]
     low = _WHICH_OF_THEM.sub("which ", low)  # "and which of them are pacific states?" asks "which pacific states?"
-    kind = next((kind for pattern, kind in _FORMS if pattern.search(low)), "thing")
+    # ("how many agencies rely on its websites, email, internet?": a count, whatever means of contact it names)
+    counting = bool(_HOW_MANY.search(low))
+    forms = [(pattern, kind) for pattern, kind in _FORMS if not (counting and kind in _CONTACT)]
+    kind = next((kind for pattern, kind in forms if pattern.search(low)), "thing")
     # "gicnt 10th plenary — dates and city?": the bare noun phrase after a topic and a dash
     tail = _TOPIC_BREAK.split(low)[-1].strip()
     if kind == "thing" and (head := _TERSE_HEAD.match(tail)) and is_terse(low):
@@ -515,6 +579,9 @@ def new_spans(
         and not (label in KINDS["place"].labels and slashed(span, text))
         # "down eight per cent", tagged MONEY: a share, not an amount
         and not (kind == "money" and _SHARE.search(span) and not MONEY.search(span))
+        # "daily", "el pasado año": a length of time says how long in a figure of its units, or
+        # in units counted by a plural ("the years that follow")
+        and not (kind == "duration" and not SPAN_OF_TIME.search(span) and not _TIME_UNITS.search(span))
     ]
 
 
