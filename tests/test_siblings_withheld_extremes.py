@@ -3,8 +3,9 @@ thing asked ("39 in the Eastern Division" for the Western one), names it says we
 ("which were not named"), the opposite extreme ("highest" for "lowest"), a part of a figure said
 before ("Nine of those calls"), a follow-up's subject another report never names, and the kinds
 of answer read from how a question is put ("names of the ministers", "average response time",
-"phone apps", "called out", "how much more"), thousands grouped by a space, Spanish comparisons
-with a year, the whole name whose report is asked about, and the doer of the act asked."""
+"phone apps", "called out", "how much more"), thousands grouped by a space, amounts in any
+currency, Spanish comparisons with a year, a date's day that is no serial, the whole name whose
+report is asked about, the doer of the act asked, and a year the file is named with."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from assistant.answer.scoring import said_tokens
 from assistant.understand.bridge import glossary_lacks_counted, spanish_counted_word
 from assistant.understand.names import owners
 from assistant.understand.question import counted_noun, counts
+from assistant.understand.serials import serials
 from assistant.understand.wanted import QUANTITY, SPAN_OF_TIME, answer_kind
 
 
@@ -59,7 +61,13 @@ def test_a_spanish_comparison_with_a_year_dates_last_year() -> None:
 def test_a_spanish_count_of_a_word_no_glossary_knows(glossary) -> None:
     assert glossary_lacks_counted("¿cuántos homicidios hubo en 2023?", glossary)
     assert not glossary_lacks_counted("¿cuántos puntos de control visitaron?", glossary)
+    assert not glossary_lacks_counted("¿cuántos kg de drogas se incautaron?", glossary)  # a unit of measure
     assert spanish_counted_word("cuantas fueron por internet") == ()
+
+
+def test_a_dates_day_is_no_serial() -> None:
+    assert serials("which oligarchs were named in the UK's 15 march sanctions round?") == {}
+    assert serials("what did CICAD 57 decide?") == {"57": "57"}
 
 
 def test_the_whole_name_owns_the_report() -> None:
@@ -118,3 +126,12 @@ def test_a_year_the_file_is_named_with_dates_a_page_that_dates_nothing_in_full()
     assert detect_year(dated, file_name="unit report 2019") == 2021  # a full date in the text wins
     page = f"Zembla seizes 300 kilograms of drugs\n\n{text}"
     assert detect_metadata(page, "zembla narcotics 2022").detected["year"] == "file name"
+
+
+def test_an_amount_in_any_currency_is_money() -> None:
+    from assistant.understand.wanted import MONEY
+
+    assert MONEY.search("a total value of 644 million baht")
+    assert MONEY.search("worth 262,700 baht")
+    assert not MONEY.search("seized 5 million pills")
+    assert not MONEY.search("the team won 2 million votes")

@@ -345,7 +345,8 @@ def glossary_lacks_counted(text: str, glossary: Glossary) -> bool:
     """Is the noun a Spanish "¿cuántos X ...?" counts unknown to the glossary, alone and as the
     first word of its phrases ("homicidios"; not "puntos", of "puntos de control")?"""
     m = _SPANISH_COUNTED.search(text)
-    if not m or m.group(1).lower() in SPANISH_STOPWORDS:
+    # ("¿cuántos kg de drogas ...?": a unit of measure; what it measures is read as measured)
+    if not m or m.group(1).lower() in SPANISH_STOPWORDS or re.fullmatch(SPANISH_MEASURE_UNITS, m.group(1), re.I):
         return False
     lemma = spanish_lemma(m.group(1))
     return not any(

@@ -90,7 +90,8 @@ def serials(text: str) -> dict[str, str]:
     for m in _EDITION_ORDINAL.finditer(text):
         if not _PART_OF_YEAR.match(text, m.end()):
             found[m.group(1)] = ORDINAL_WORD[m.group(1).lower()]
-    for m in _NAMED_NUMBER.finditer(text):
+    # ("the UK's 15 march sanctions round": a date's day is no serial)
+    for m in _NAMED_NUMBER.finditer(DAY.sub(lambda d: " " * len(d.group()), text)):
         word, number = m.group(1).strip("(\"'“”"), m.group(2)
         if m.start() > 0 and word[:1].isupper() and fold(word) not in MONTH_WORDS and not _YEAR.match(number):
             found.setdefault(number, str(int(number)))

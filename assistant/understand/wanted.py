@@ -385,7 +385,7 @@ FORMS: tuple[tuple[str, str], ...] = (
 )
 _FORMS = tuple((re.compile(p), kind) for p, kind in FORMS)
 _CONTACT = frozenset({"email", "fax", "phone"})  # means of contact: each one named is asked for
-_HOW_MANY = re.compile(r"\bh\w{0,2} many\b|\bnumber of\b|\bcuant[oa]s\b")
+_HOW_MANY = re.compile(r"\bh\w{0,2} many\b|\bcuant[oa]s\b")  # ("phone number of X" asks for the phone)
 _CONTACT_FORMS = tuple((pattern, kind) for pattern, kind in _FORMS if kind in _CONTACT)
 
 
