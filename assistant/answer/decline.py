@@ -381,6 +381,15 @@ def sibling_names(q: QuestionProfile, valued: Sequence[Scored], hits: Sequence[H
     return out
 
 
+def country_named_elsewhere(
+    q: QuestionProfile, names: Sequence[str], units: Sequence[Scored], hits: Sequence[Hit]
+) -> bool:
+    """Does a retrieved report other than the answer's name a country the question names?"""
+    asked = {n for n in names if names_country(n)} | countries_in(q.text)
+    answering = hits[units[0].unit.hit_index].chunk.doc_id if units else ""
+    return bool(asked) and any(asked & countries_in(h.chunk.text) for h in hits if h.chunk.doc_id != answering)
+
+
 def topic_unsaid(q: QuestionProfile, units: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """ "..., and how much cocaine did they seize?": a question naming nothing of its own asks about
     what the earlier turn (or part) named; a report that never names any of it, in its retrieved
@@ -840,10 +849,12 @@ def evidence_features(
     owners = list(q.owners)
     home = hits[units[0].unit.hit_index].chunk.country if units else None
     # (unless another retrieved report names that country: the question is about that report's)
-    answering = hits[units[0].unit.hit_index].chunk.doc_id if units else ""
-    asked = {n for n in names if names_country(n)} | countries_in(q.text)
-    elsewhere = bool(asked) and any(asked & countries_in(h.chunk.text) for h in hits if h.chunk.doc_id != answering)
-    if (missing_names or owners or unsaid_here) and not home and not names_a_country(near) and not elsewhere:
+    if (
+        (missing_names or owners or unsaid_here)
+        and not home
+        and not names_a_country(near)
+        and not country_named_elsewhere(q, names, units, hits)
+    ):
         # (a country of several words comes as one name per word: "Hong Kong" as hong, kong)
         words = {w for c in countries_in(q.text) for w in c.split()}
 
@@ -877,12 +888,11 @@ def evidence_features(
     withheld = bool(units) and (q.expects in NAMED_KINDS or q.wants_list) and bool(WITHHELD.search(units[0].unit.text))
     # "which province had the lowest rates?" is not answered by "Gauteng ... shows higher crime rates"
     reversed_extreme = opposite_extreme(q, units)
-    withheld = withheld or bool(reversed_extreme)
     features = {
         "names_missing": (len(missing_names) + len(owners)) / len(names) if names else 0.0,
         "asked_missing": 1.0 if role_unsaid else min(1.0, len(unsaid) / max(1, len(q.asked_nouns))) if unsaid else 0.0,
         "number_missing": float(bool(missing_years or missing_serials)),
-        "kind_missing": 1.0 if withheld else 1.0 - relevance if typed else 0.0,
+        "kind_missing": 1.0 if withheld or reversed_extreme else 1.0 - relevance if typed else 0.0,
         "answer_kind_missing": float(typed and not answer_has_kind),
         # (a list's total is not the member's figure, however common the member's name)
         "names_unsaid": 1.0 if totals else rarest(unsaid_here, lexical),
