@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from assistant.answer.units import leads, reading
@@ -33,6 +33,7 @@ from assistant.understand.question import (
     count_given,
     counts,
     stated_count,
+    time_asked,
 )
 from assistant.answer.evidence import (
     asks_published,
@@ -54,6 +55,8 @@ from assistant.answer.evidence import (
 )
 from assistant.understand.wanted import (
     BESIDE_KINDS,
+    YEAR,
+    FIGURES_LISTED,
     KINDS,
     MONEY_MEASURES,
     PLURAL_PARTIES,
@@ -67,6 +70,10 @@ from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
+# A thesaurus phrasing is said when its words stand within this many tokens more than it has.
+PHRASE_SLACK = 1
+# A report's opening, where it says whose it is ("Report of the Secretary-General").
+OPENING_CHARS = 600
 
 # An untyped list question saying its size ("which 14 programmes ...") is held to it from this size.
 UNTYPED_LIST_MIN = 4
@@ -146,14 +153,26 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
             if not blank(s)
         )
     )
-    return with_paraphrases(q, said)
+    return with_paraphrases(q, said, [reading(s.unit) for s in passage if not blank(s)])
 
 
-def with_paraphrases(q: QuestionProfile, said: set[str]) -> set[str]:
+def with_paraphrases(q: QuestionProfile, said: set[str], texts: Sequence[str] = ()) -> set[str]:
     """`said` and the question's words a thesaurus phrasing in it stands for ("headed by" says
-    "presided")."""
+    "presided"). With `texts`, a phrasing of several words counts only where one of them says it
+    together, in any order ("entry points" says "points of entry"): "Financial Intelligence Unit ...
+    institutions" does not say "financial institution"."""
+    runs = [tokenize(t) for t in texts]
+
+    def phrased(option: tuple[str, ...]) -> bool:
+        if not set(option) <= said:
+            return False
+        if len(option) < 2 or not runs:
+            return True
+        n = len(option) + PHRASE_SLACK
+        return any(set(option) <= set(run[i : i + n]) for run in runs for i in range(max(1, len(run) - n + 1)))
+
     for p in q.paraphrases:
-        if any(set(o) <= said for o in p.options):
+        if any(phrased(o) for o in p.options):
             said = said | set(p.words)
     return said
 
@@ -342,8 +361,17 @@ def opposite_extreme(q: QuestionProfile, units: Sequence[Scored]) -> str:
     "lowest"): the answer's sentences say only the other direction. "" otherwise."""
     if not q.extreme or not units:
         return ""
-    asked = " ".join(q.extreme)
-    text = " ".join(s.unit.text for s in units)
+    # (a passage listing the figures of several members lets the reader find either end)
+    if any(FIGURES_LISTED.search(s.unit.text) for s in units):
+        return ""
+    return reversed_extreme(q, " ".join(s.unit.text for s in units))
+
+
+def reversed_extreme(q: QuestionProfile, text: str) -> str:
+    """ "highest" when the text speaks only of the highest and the question asks for the lowest
+    (and the other way round); "" otherwise."""
+    # ("where did most of the migrants come from?" asks for the majority, not an extreme)
+    asked = " ".join(e for e in q.extreme if not re.search(rf"\b{e}\s+of\b", q.text, re.I))
     for wanted, other, name in ((_LOW, _HIGH, "highest"), (_HIGH, _LOW, "lowest")):
         if wanted.search(asked) and not other.search(asked) and other.search(text) and not wanted.search(text):
             return name
@@ -704,7 +732,9 @@ def evidence_features(
     # ("How many ransomware incidents ...?" is not answered by the figure of all incidents.)
     # (what the units holding the value asked for say, or with none, what the answer's units say)
     figures = [s for s in units if holds_wanted(q, s.unit)]
-    told = with_paraphrases(q, set().union(*(unit_words(s.unit) for s in figures or units)))
+    told = with_paraphrases(
+        q, set().union(*(unit_words(s.unit) for s in figures or units)), [reading(s.unit) for s in figures or units]
+    )
     # what the figures' reports and sections are headed (read by the count checks below)
     counting = q.expects == "count"
     headed = {t for f in figures if counting for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
@@ -781,8 +811,21 @@ def evidence_features(
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
-    dated = [s for s in passage if any(same_paragraph(s, v) for v in valued)] if valued else passage
+    # (of a count, the paragraphs of the sentences counting the thing asked: "This year, 184,000
+    # packs were intercepted" is of this year, though the sentence before dates balloons to 2023)
+    counting_units = [s for s in valued if counts(reading(s.unit), counted, q.given)] if counted else []
+    dated = [s for s in passage if any(same_paragraph(s, v) for v in counting_units or valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
+    # "the 2019 meetings ... held in which city?" is not answered by "In 2020 we were part of SOM1 in
+    # Putrajaya": every sentence giving the value dates it to another year itself
+    # (not of a date asked: "when will the 2016 workshops be evaluated?" is answered by 2017)
+    page = page_years(hits)
+    elsewhen = q.expects not in DATE_KINDS and all(
+        dated_otherwise(q, s.unit.text, relative_years(s.unit.text, page.get(hits[s.unit.hit_index].chunk.doc_id)))
+        for s in valued
+    )
+    if q.asked_years and valued and not (q.compares or q.sides) and elsewhen:
+        missing_years = [*missing_years, *(y for y in q.asked_years if y not in missing_years)]
     # "How many SARs in FY 2022, for comparison with FY 2023?": a comparison of years needs a
     # figure of each; passages (and their reports' titles) that never say one of them compare nothing.
     if q.compares and len(q.years) >= 2 and passage:
@@ -846,7 +889,9 @@ def evidence_features(
     # A page that names no country at all, in its text or its metadata, is about its own one (an
     # agency's page on "the nation's airports", a ministry's decree): the country the question
     # names is not contradicted there; a page naming another country still contradicts it.
-    owners = list(q.owners)
+    # ("the Secretary-General's report" answered by a page opening "Report of the Secretary-General":
+    # a report's opening names its author, whatever its metadata found)
+    owners = [o for o in q.owners if not (units and opens_with(o, hits[units[0].unit.hit_index].chunk.doc_id, hits))]
     home = hits[units[0].unit.hit_index].chunk.country if units else None
     # (unless another retrieved report names that country: the question is about that report's)
     if (
@@ -961,3 +1006,48 @@ def _numbered_otherwise(q: QuestionProfile, valued: Sequence[Scored]) -> bool:
     """Does a sentence holding the answer number the asked thing otherwise, and none as asked?"""
     found = {numbers_asked_thing(q, s.unit.text) for s in valued}
     return "other" in found and "asked" not in found
+
+
+def opens_with(name: str, doc_id: str, hits: Sequence[Hit]) -> bool:
+    """Does the report's opening (its first chunk, when retrieved) say every word of the name?"""
+    own = {t for t in tokenize(name) if t not in STOPWORDS}
+    return bool(own) and any(
+        h.chunk.doc_id == doc_id and h.chunk.char_start == 0 and own <= set(tokenize(h.chunk.text[:OPENING_CHARS]))
+        for h in hits
+    )
+
+
+# A year a sentence reaches from or to ("since 2015", "until 2020", "2015-2017"): it may span the one asked.
+_SPANNING_YEAR = re.compile(
+    r"\b(?:since|from|until|till|through|by|between|before|after|desde|hasta|entre)\s+(?:\w+\s+){0,2}(?:19|20)\d\d"
+    r"|(?:19|20)\d\d\s*[-–/]\s*(?:19|20)?\d\d\b",
+    re.I,
+)
+
+
+def dated_otherwise(q: QuestionProfile, text: str, relative: Collection[str] = ()) -> bool:
+    """Does the sentence date itself to years other than the times asked ("in 2019", not "the 2019
+    plan"), to no span that may hold them, and to no year it counts back to (`relative`: "last
+    year" on a page of 2024 says 2023)?"""
+    asked = {y for y in q.asked_years if time_asked(y, q.text)}
+    years = set(YEAR.findall(text))
+    return (
+        bool(asked)
+        and bool(years)
+        and not (years | set(relative)) & asked
+        and not _SPANNING_YEAR.search(text)
+        and not _COMPARED_YEAR.search(text)
+    )
+
+
+# A year the sentence weighs its figure against ("an increase of 3.8 per cent over 2022", "un 23 %
+# más que en el 2022"): the figure is of another year, said beside it.
+_COMPARED_YEAR = re.compile(
+    r"\b(?:over|than|compared (?:with|to)|up from|down from|que en|frente a|respecto (?:a|al))\s+(?:el\s+|the\s+)?"
+    r"(?:(?:\w+\s+){0,2})(?:19|20)\d\d\b",
+    re.I,
+)
+
+
+# The kinds of answer that are times: a value in another year than one the question names may answer.
+DATE_KINDS = frozenset({"date", "day", "year", "duration"})

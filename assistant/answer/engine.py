@@ -20,7 +20,10 @@ from assistant.answer.decline import (
     list_size,
     DeclineModel,
     Evidence,
+    HEAD_STEMS,
+    TITLE_STEMS,
     asks_role,
+    reversed_extreme,
     evidence_features,
     unsaid_nouns,
     unsaid_stems,
@@ -46,7 +49,7 @@ from assistant.understand.question import (
     count_given,
     counts,
 )
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, UNTYPED, holds_apart, new_spans
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, QUANTITY, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
 from assistant.text import starts_quote
 from assistant.answer.scoring import (
@@ -129,6 +132,8 @@ ASKED_SCORE_SHARE = 0.7
 # How many lines under the best one a list labelled with the asked thing ("Main topics") may start.
 LABEL_GAP = 2
 ASKED_COVERAGE_SHARE = 0.8
+# A unit naming the holder of the role asked may say fewer of the question's other words.
+ROLE_COVERAGE_SHARE = 0.5
 
 # "Where and when ...?": a unit holding the other kind asked for, this many lines from the best
 # one, or among this many of the best-ranked units of its report.
@@ -241,7 +246,7 @@ class AnswerEngine:
             or self._anchored(q, hits, lexical, ranked)
             or (focused[0] if focused else ranked[0])
         )
-        if q.extreme and q.expects not in NUMERIC_KINDS and not STANDOUT.search(reading(best.unit)):
+        if q.extreme and q.expects not in NUMERIC_KINDS and not _stands_out(q, best):
             best = self._standout(q, best, ranked) or best
         if (
             (is_bare(best.unit.text) or is_heading(best.unit, ""))
@@ -249,6 +254,10 @@ class AnswerEngine:
             and unsaid_nouns(q, [best], hits)
         ):
             best = self._saying_asked(q, best, ranked, hits) or best
+        elif q.expects in PEOPLE_KINDS and asks_role(q) and not says_role(q, best, literal=True):
+            # "who is head of mission at EULEX Kosovo?": the sentence naming the holder of the role
+            # ("Bernd Borchardt is the current Head of Mission"), not the one best saying the mission
+            best = self._holding_role(q, best, ranked) or best
         # "Who presented the report?": the doer is named where the act is said ("Ms Ojo presented
         # the report"), not in the best-covering sentence about the report
         if q.expects in PEOPLE_KINDS and q.predicates and not set(q.predicates[:1]) & said_tokens(reading(best.unit)):
@@ -333,6 +342,25 @@ class AnswerEngine:
         )
 
     @staticmethod
+    def _holding_role(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """The first of the best-ranked units that says the role asked (else, for whoever heads a
+        body, a top title) and names someone, saying the question's own words at least
+        ROLE_COVERAGE_SHARE as well as the best one."""
+        fits = [
+            s
+            for s in ranked[:KIND_SEARCH_DEPTH]
+            if s is not best
+            and s.own_coverage >= ROLE_COVERAGE_SHARE * best.own_coverage
+            and holds_wanted(q, s.unit)
+            and not s.unit.instruction
+            and not is_heading(s.unit, "")
+        ]
+        literal = next((s for s in fits if says_role(q, s, literal=True)), None)
+        if literal is not None or says_role(q, best):
+            return literal
+        return next((s for s in fits if says_role(q, s)), None)
+
+    @staticmethod
     def _standout(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
         """ "Which plan was activated most often?": the sentence that says which stands out ("the
         plans activated most were ...", "the majority ...", "followed by ...") answers, among the
@@ -341,7 +369,7 @@ class AnswerEngine:
             (
                 s
                 for s in ranked[:KIND_SEARCH_DEPTH]
-                if STANDOUT.search(reading(s.unit))
+                if _stands_out(q, s)
                 and s.own_coverage >= ASKED_COVERAGE_SHARE * best.own_coverage
                 and (q.expects in UNTYPED or holds_wanted(q, s.unit))
                 and not s.unit.instruction
@@ -389,13 +417,20 @@ class AnswerEngine:
             )
             ranked = sorted(
                 self.scorer.score(side_q, hits, lexical),
-                key=lambda s: -(s.score - SIDE_CONTRAST * len(other & set(tokenize(s.unit.text))) / max(1, len(other))),
+                key=lambda s: -(s.score - SIDE_CONTRAST * _contrast(own, other, s.unit.text)),
             )
             taken = {o.unit for o in out}
-            pick = next((s for s in ranked if not is_heading(s.unit, "") and s.unit not in taken), None)
+            pick = next(
+                (s for s in ranked if not is_heading(s.unit, "") and (s.unit not in taken or _both(terms, s))), None
+            )
             if pick is None or pick.coverage < 0.3:
                 return []
-            out.append(self._side_value(side_q, pick, [s for s in ranked if s.unit not in taken], hits, lexical))
+            value = self._side_value(
+                side_q, pick, [s for s in ranked if s.unit not in taken or _both(terms, s)], hits, lexical
+            )
+            if value.unit in taken:
+                return out  # one sentence gives both sides ("A has 63% ..., followed by B at 49%")
+            out.append(value)
         return out
 
     @staticmethod
@@ -1020,3 +1055,36 @@ class AnswerEngine:
     @staticmethod
     def _length(units: Sequence[Scored]) -> int:
         return sum(len(s.unit.text) + 2 for s in units)
+
+
+def _contrast(own: Sequence[str], other: set[str], text: str) -> float:
+    """How much a unit is about the other side instead of this one: the share of the other
+    side's own words it says, unless it names this side in full too (a sentence weighing both)."""
+    said = set(tokenize(text))
+    if not other or set(own) <= said:
+        return 0.0
+    return len(other & said) / len(other)
+
+
+def _both(terms: Sequence[Sequence[str]], s: Scored) -> bool:
+    """Does a unit name both sides in full, with a figure for each ("A has 63% ..., B 49%")?"""
+    said = set(tokenize(s.unit.text))
+    return all(set(side) <= said for side in terms) and len(QUANTITY.findall(s.unit.text)) >= len(terms)
+
+
+def says_role(q: QuestionProfile, s: Scored, literal: bool = False) -> bool:
+    """Does the unit itself say the role asked ("head" of "who is head of mission"), or (unless
+    `literal`), for whoever heads a body, name a person by a top title ("Director General
+    Charlotte Svensson")?"""
+    said = said_tokens(reading(s.unit))
+    asked = set(q.asked_nouns[-1:])
+    if not asked:
+        return True  # ("who is listed as the contact point ...": no role word to say)
+    titled = not literal and asked <= HEAD_STEMS and "PERSON" in s.unit.labels and bool(said & TITLE_STEMS)
+    return bool(asked & said) or titled
+
+
+def _stands_out(q: QuestionProfile, s: Scored) -> bool:
+    """Does the unit say which stands out, at the end asked ("the least" for "the fewest")?"""
+    text = reading(s.unit)
+    return bool(STANDOUT.search(text)) and not reversed_extreme(q, text)

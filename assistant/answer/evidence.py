@@ -20,7 +20,14 @@ from assistant.understand.countries import (
     same_country,
 )
 from assistant.understand.names import initial_runs, same_name
-from assistant.understand.serials import ORDINAL_WORD, ORDINAL_WORDS, clipped_year, run_on_initials, serials_said
+from assistant.understand.serials import (
+    ORDINAL_WORD,
+    ORDINAL_WORDS,
+    clipped_year,
+    run_on_initials,
+    run_on_serial,
+    serials_said,
+)
 from assistant.understand.question import (
     QUARTER_ORDINALS,
     QUARTER_WORDS,
@@ -48,7 +55,13 @@ def missing_evidence(
 ) -> tuple[list[str], list[str], list[str]]:
     """(names, years, serials) the question asks about that the retrieved evidence lacks."""
     context = " ".join(f"{heading_of(h.chunk)} {h.chunk.year or ''} {h.chunk.text}" for h in hits)
-    return missing_names(q, context, lexical), missing_years(q, context, ranked, hits), missing_serials(q, ranked, hits)
+    # (a Spanish page says "Chamber" in its glossary rendering: "la Cámara de Diputados")
+    english = " ".join(s.unit.english for s in ranked if s.unit.english)
+    return (
+        missing_names(q, f"{context} {english}", lexical),
+        missing_years(q, context, ranked, hits),
+        missing_serials(q, ranked, hits),
+    )
 
 
 def heading_of(chunk: Chunk) -> str:
@@ -204,6 +217,9 @@ def spaced(name: str, text: str) -> bool:
 ABBREVIATED_PARTS = 3
 
 
+_JOINED_NAMES = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
+
+
 def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "") -> bool:
     """Is the word part of a multi-word name the question spells out ("Northern Seas Patrol
     Forum") whose initials the passage writes ("NSPF")? Part of the name will do when the
@@ -212,6 +228,12 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
     from ingest.normalize import is_word  # simplemma's English words, loaded on first use
 
     pieces = name.replace("-", " ").split()  # "Anti-Narcotics Force" is ANF: a hyphen's parts give initials
+    # "Trinidad and Tobago" written "T&T": two names joined by "and", by their initials and "&"
+    for m in _JOINED_NAMES.finditer(q.text):
+        if set(pieces) & {fold(m.group(1)), fold(m.group(2))} and re.search(
+            rf"\b{m.group(1)[0]}\s?&\s?{m.group(2)[0]}\b", context
+        ):
+            return True
     for full in q.names:
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
         if not pieces or not set(pieces) <= set(parts) or len(parts) < ABBREVIATED_PARTS:
@@ -341,6 +363,9 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
             y for h in hits for line in h.chunk.text.split("\n") for y in relative_years(line, dated[h.chunk.doc_id])
         }
         absent = [y for y in absent if y not in said]
+    if absent and ranked:  # ("08/07/2024" heads the page whose sentence says "expuso ante la Comisión")
+        own = {str(dated.get(chunk.doc_id)) for _, _, chunk in _addressing(ranked, hits)}
+        absent = [y for y in absent if y not in own]
     if not absent and not q.compares and ranked:
         absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits, year_span(y, q.text), dated)]
     return absent
@@ -356,7 +381,14 @@ def datelines(hits: Sequence[Hit]) -> dict[str, str]:
         first = h.chunk if h.chunk.char_start == 0 else h.opening
         lines = [x.strip() for x in (first.text.split("\n") if first else [])][:DATELINE_SEARCH_LINES]
         out[h.chunk.doc_id] = next(
-            (x for x in lines if len(x.split()) <= DATELINE_WORDS and months_of_years(x) and YEAR.search(x)), ""
+            (
+                x
+                for x in lines
+                if len(x.split()) <= DATELINE_WORDS
+                and (months_of_years(x) or NUMERIC_DATE.search(x))
+                and YEAR.search(x)
+            ),
+            "",
         )
     return out
 
@@ -414,10 +446,14 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         for s, line in zip(passage, lines)
         for y in relative_years(line, dated_by.get(hits[s.unit.hit_index].chunk.doc_id))
     }
-    context = " ".join([*lines, *(f"{c.section} {c.title} {c.year or ''}" for c in chunks), *referred])
+    # (with each page's dateline year: "08/07/2024" over the sentence "expuso ante la Comisión")
+    context = " ".join(
+        [*lines, *(f"{c.section} {c.title} {c.year or ''} {dated_by.get(c.doc_id) or ''}" for c in chunks), *referred]
+    )
     # a report titled with its year ("Statement of the 2018 Plenary") dates what it says
     dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
-    stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated
+    # ("This year, 184,000 packs ..." on a page of 2024 states 2024)
+    stated = {y for s in passage for y in YEAR.findall(s.unit.text)} | dated | referred
     # "the 2006 budget" answers nothing about the budget for 2005, whatever year the report is of
     # (unless another sentence of the passage says the year asked: "since 2016, 452 operations"
     # beside "the October 2019 arrest")
@@ -549,6 +585,8 @@ def refers_back(s: Scored) -> bool:
 DATELINE_WORDS = 8
 # How far down a page's opening its dateline is looked for (under a headline and a source line).
 DATELINE_SEARCH_LINES = 6
+# A date in figures ("08/07/2024", "2024-07-08"): a dateline too.
+NUMERIC_DATE = re.compile(r"\b\d{1,2}[/.-]\d{1,2}[/.-](?:19|20)\d\d\b|\b(?:19|20)\d\d-\d\d-\d\d\b")
 
 
 # How far down its first chunk, and in how many words, a page gives the date it was published
@@ -693,6 +731,7 @@ def year_evidence(
         or year in chunk.section
         or year in chunk.title
         or str(chunk.year) == year
+        or str((dated or {}).get(chunk.doc_id)) == year  # the page's dateline
         or str(chunk.year) in span
         or any(y in span for y in YEAR.findall(chunk.title))
         or year in relative_years(s.unit.text, (dated or {}).get(chunk.doc_id, chunk.year))
@@ -715,4 +754,12 @@ def missing_serials(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit
             for before in ["\n".join(chunk.text.split("\n")[: s.unit.line + 1])]
         )
     )
-    return [typed for typed, value in q.serials if value not in said and not clipped_year(typed, value, said)]
+    # ("NC4" asked, "Command Centre (NC4)" said by the best passage: the name as typed is said)
+    verbatim = next((paragraph for _, paragraph, _ in _addressing(ranked, hits)), "")
+    return [
+        typed
+        for typed, value in q.serials
+        if value not in said
+        and not clipped_year(typed, value, said)
+        and not (run_on_serial(typed) and re.search(rf"\b{re.escape(typed)}\b", verbatim))
+    ]

@@ -299,7 +299,17 @@ def said_tokens(text: str) -> set[str]:
     tokens |= {m.group(1) for t in tokens if (m := _COMPOUND.match(t))}
     # an agent noun says its verb: "the main consumers" answers "who consumes it?"
     tokens |= {t[:-2] for t in tokens if len(t) >= AGENT_NOUN_MIN and t.endswith("er")}
+    # a figure per so many people says a rate ("a ratio of 9.34 per 100,000 citizens")
+    if _PER_POPULATION.search(text):
+        tokens |= _RATE
     return tokens | spelled_serials(text) | irregular_lemmas(text)
+
+
+_PER_POPULATION = re.compile(
+    r"\d\s*(?:[^\W\d]+\s+){0,2}(?:per|for every|por cada)\s+(?:1\d{0,2}(?:[,. ]?000)+|hundred thousand|cien mil|mil)\b",
+    re.I,
+)
+_RATE = frozenset(tokenize("rate"))
 
 
 def unit_words(unit: Unit) -> set[str]:

@@ -134,7 +134,7 @@ _DEMONYM_ENDINGS = (
 
 def same_name(asked: str, known: str) -> bool:
     """Does a folded name as asked refer to a folded word of the text (same, plural, demonym)?"""
-    if asked == known or shortened(asked, known):
+    if asked == known or shortened(asked, known) or _plural_of(asked, known) or _plural_of(known, asked):
         return True
     if asked[:4] != known[:4]:
         return False
@@ -147,6 +147,11 @@ def same_name(asked: str, known: str) -> bool:
         if known[cut:] in _DEMONYM_ENDINGS and asked[cut:] in _PLACE_ENDINGS:
             return True
     return False
+
+
+def _plural_of(plural: str, one: str) -> bool:
+    """ "deputies" of "deputy", "chambers" of "chamber", "taxes" of "tax"."""
+    return len(one) >= 3 and (plural in (f"{one}s", f"{one}es") or (one.endswith("y") and plural == f"{one[:-1]}ies"))
 
 
 def abbreviates(short: str, word: str) -> bool:

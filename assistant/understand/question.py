@@ -7,6 +7,7 @@ whether the evidence really answers the question (entity, year, number type pres
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -28,7 +29,7 @@ from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
     r"(?:\b(?:h\w{0,2} many(?:\s+of\s+(?:the|these|those|its|their|our)(?:\s+\d+)?(?:\s+[\w-]+['’]s)?)?"
-    r"|(?:total )?number of|total(?!\s+(?:no\.|nr\b|number\b|#)))"
+    r"|(?:total )?number of|total(?!\s+(?:no\.|nr\b|number\b|#|[a-z]+ed\s+(?:and|or)\b)))"
     r"|(?:#|\bno\.|\bnr\.?) ?of)\s+"
     r"([\w\s\-’']+?)(?=\s+(?:did|do|does|were|was|are|is|have|has|had|will|"
     r"can|could|would|took|take|in|of|from|at|on|for|by|with|during|under|according)\b|[?,.;:/]|$)",
@@ -39,7 +40,9 @@ _COUNT_STOP = frozenset("got get gets getting received receive took take attende
 # Quantity questions whose answer must be an amount, not just any number.
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
-    r"after or before|earlier or later|which came first)\b",
+    r"after or before|earlier or later|which came first)\b"
+    # "were assaults higher in 2024 than in 2023?" (not "more than 100 officers")
+    r"|\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse|better)\s+(?!than\b)\w[^?]*?\bthan\b",
     re.I,
 )
 _LIST_ASK = re.compile(
@@ -473,6 +476,10 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
     expects = answer_type(own)
+    sides = alternatives(own)
+    # "which province has worse overcrowding, Eastern Cape or Western Cape?": each side's figure
+    if expects == "thing" and sides and _AMOUNT_COMPARED.search(own) and not _ORDER.search(own):
+        expects = "count"
     listy = wants_list(own) and expects in SEVERAL_KINDS
     listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
@@ -501,7 +508,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         serials=tuple(serials(own).items()),
         owners=owners(own),
         names=multiword_names(own),
-        sides=alternatives(own),
+        sides=sides,
         asked=frozenset(tokenize(f"{text} {extra}")),  # holds `terms`, taken from own and extra
         own_names=tuple(dict.fromkeys(entities(asking_clause(own)))) if names else (),
         given=given_figures(text),
@@ -592,6 +599,14 @@ _ORDER = re.compile(
 )
 
 
+# Two amounts weighed, one side or the other ("worse", "more", "higher"), as two figures.
+_AMOUNT_COMPARED = re.compile(
+    r"\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse)\b(?!\s+(?:recent\w*|likely)\b)"
+    r"[^?]*\bor\b",
+    re.I,
+)
+
+
 def asks_order(q: QuestionProfile) -> bool:
     """Does a question weighing two sides ask which came first (a thing, by its date)?"""
     return q.expects in {"thing", "name", "date"} and bool(_ORDER.search(q.text))
@@ -642,13 +657,26 @@ _WEIGHS = re.compile(
 def _weighed_after_verb(part: str) -> re.Match | None:
     """ "Did more countries attend A or B?", "Were fewer officers trained in A or in B?": with no
     separator, A starts after the question's last verb before "or", when a comparative comes first."""
-    m = re.search(r"\s+or\s+([^,:;?]+?)\s*\??\s*$", part, re.I)
+    m = re.search(r"\s+or\s+([^,:;?]+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part, re.I)
     if not m:
         return None
     tokens = [t for t in _tagged(part) if t.idx < m.start()]
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
-    if not verbs or not any(t.tag_ in {"JJR", "RBR"} for t in tokens if t.idx < verbs[-1].idx):
+    if not verbs:
         return None
+    if not any(t.tag_ in {"JJR", "RBR"} for t in tokens if t.idx < verbs[-1].idx):
+        # "did Texas send more migrants to NYC or Chicago?": after the comparative, the last
+        # preposition before "or" opens the first side
+        # ("did CICTE reach more private-sector representatives or customs authorities?": right
+        # after the comparative, when no preposition follows it)
+        after = [t for t in tokens if t.idx > verbs[-1].idx]
+        compared = next((i for i, t in enumerate(after) if t.tag_ in {"JJR", "RBR"}), None)
+        if compared is None:
+            return None
+        ports = [t for t in after[compared + 1 :] if t.pos_ == "ADP"]
+        opener = ports[-1] if ports else after[compared]
+        start = opener.idx + len(opener.text)
+        return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
     start = verbs[-1].idx + len(verbs[-1].text)
     return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*\??\s*$", part)
 
@@ -907,6 +935,11 @@ def circumstances(q: str) -> tuple[tuple[str, ...], ...]:
     # by a bare noun (a kind of doer); "did the expert team assess" names one already known
     if tokens and tokens[0].pos_ == "AUX" and verb > 1 and tokens[1].pos_ not in {"DET", "PRON"}:
         groups.append([t for t in tokens[1:verb]])
+    # "how many incidents affecting private-sector companies did NC4 log": what a participle right
+    # after the counted thing takes as object narrows what is counted
+    if verb == 0 and tokens[0].tag_ == "VBG":
+        run = list(takewhile(lambda t: t.pos_ in {"DET", "ADJ", "NOUN", "PUNCT"} and t.text != ",", tokens[1:]))
+        groups.append([t for t in run if t.pos_ != "PUNCT"])
     group: list | None = None
     for t in tokens[verb + 1 :]:
         if t.pos_ == "ADP" or t.tag_ == "IN":

@@ -154,7 +154,7 @@ _TIME_UNITS = re.compile(r"\b(?:hours|days|weeks|months|years|decades|horas|d[i�
 SINCE_YEAR = re.compile(r"\b(?i:since|desde)\s+(?:(?:early|late|mid-?|the end of|[A-Z][a-z]+)\s+)?(?:19|20)\d\d\b")
 
 # A distance: "more than 1000 km", "573 nautical miles".
-DISTANCE = re.compile(r"\b\d[\d,.]*\s*(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|metres?|meters?)\b", re.I)
+DISTANCE = re.compile(r"\b\d[\d,.]*(?:\s*|-)(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|metres?|meters?)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -288,7 +288,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     # ("the average response time", "el tiempo medio de respuesta": a length of time)
     (
         r"\bhow long\b(?! ago)|\bcuanto tiempo\b"
-        r"|\b(?:average|mean|median) (?:(?!(?:number|no|of)\b)[\w-]+ ){0,2}times?\b"
+        r"|\b(?:average|avg|mean|median) (?:(?!(?:number|no|of)\b)[\w-]+ ){0,2}times?\b"
         r"|\btiempos? (?:medios?|promedios?)\b",
         "duration",
     ),
@@ -344,7 +344,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     (r"\bbreak ?down\b|\bbroken down\b|\bdesglose\b", "breakdown"),
     (
         # "how big was the penalty", "what is the maximum fine": a size asked for
-        r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|median)\b|"
+        r"\bhow (?:big|large|small|heavy)\b|\b(?:maximum|minimum|average|avg|median)\b|"
         r"\b(?:what|which) (?:total )?(?:weight|quantity|volume)\b|"
         r"\bh\w{0,2} many\b|\bnumber of\b|(?:#|\bno\.|\bnr\.?) ?of\b|\bhow much\b|\bestimat\w*|\bfigure\b"
         r"|\btotal\b|\bcuant[oa]s?\b|\b(?:tope|maximo|minimo|promedio)\b"
@@ -422,7 +422,7 @@ _WHICH_OF_THEM = re.compile(r"\bwhich of (?:them|those|these) (?:are|were|is|was
 
 def answer_kind(question: str) -> str:
     """The kind of answer a question wants (a key of KINDS), from its form."""
-    low = fold(question).strip()
+    low = fold(_relative_blanked(question)).strip()
     if _YES_NO.match(low):
         low = _WH_CLAUSE.sub(" ", low)
     elif opening := _WH_START.match(low):
@@ -444,8 +444,36 @@ def answer_kind(question: str) -> str:
         if re.fullmatch(rf"(?:co-?|vice-?)?(?:{_ROLES})s?", head.group(1)):
             return "agent"  # "mtcr dublin 2017 - co-chairs?": who held the role
         asked = [f"{wh} {noun}" for noun in dict.fromkeys((head.group(1), first)) for wh in ("which", "what")]
-        return next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
+        kind = next((kind for ask in asked for pattern, kind in _FORMS if pattern.search(ask)), "thing")
     return kind
+
+
+_RELATIVE_CANDIDATE = re.compile(r"\w\s+(?:where|when)\s+\w", re.I)
+
+
+def _relative_blanked(question: str) -> str:
+    """The question with "where"/"when" blanked where they open a relative clause after a noun
+    ("the no. of cases where balloons were used"): they ask for no place or time. A bare "workshop
+    where?" still asks."""
+    if not _RELATIVE_CANDIDATE.search(question):
+        return question
+    tokens = list(_tag(question))
+    out = question
+    for before, t, after in zip(tokens, tokens[1:], tokens[2:]):
+        # ("the honduran port where CICTE trained officers" still asks for the port)
+        place = re.fullmatch(_PLACE_NOUNS, before.lower_)
+        # ("per the ctap when was that plan established": a verb after it asks again)
+        asks = after.pos_ in {"AUX", "VERB"}
+        if t.lower_ in {"where", "when"} and before.tag_ in {"NN", "NNS"} and after.is_alpha and not place and not asks:
+            out = out[: t.idx] + " " * len(t.text) + out[t.idx + len(t.text) :]
+    return out
+
+
+@lru_cache(maxsize=64)
+def _tag(question: str):
+    from ingest.titles import pos_tagger  # lazy: spaCy loads only for such questions
+
+    return pos_tagger()(question)
 
 
 # A second question word joined to the first ("where and when", "¿dónde y cuándo ... y quién
@@ -551,6 +579,12 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
         pattern_values(kind, unit.text, asked, unit.named)
     )
     claimed = {span for other in besides for _, span in new_spans(other, unit.named, asked, unit.text)}
+    # ("held in the city of Iquique, Chile": the country after the place claimed is part of it)
+    claimed |= {
+        m.group(1)
+        for span in claimed
+        for m in re.finditer(rf"\b{re.escape(span)},\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", unit.text)
+    }
     return bool(found - claimed)
 
 
