@@ -153,7 +153,9 @@ def _said(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[Hit]) ->
             if not blank(s)
         )
     )
-    return with_paraphrases(q, said, [reading(s.unit) for s in passage if not blank(s)])
+    texts = [reading(s.unit) for s in passage if not blank(s)]
+    sections = [hits[s.unit.hit_index].chunk.section for s in passage if not blank(s)]
+    return with_paraphrases(q, said, [*texts, *sections])
 
 
 def with_paraphrases(q: QuestionProfile, said: set[str], texts: Sequence[str] = ()) -> set[str]:
@@ -891,7 +893,12 @@ def evidence_features(
     # names is not contradicted there; a page naming another country still contradicts it.
     # ("the Secretary-General's report" answered by a page opening "Report of the Secretary-General":
     # a report's opening names its author, whatever its metadata found)
-    owners = [o for o in q.owners if not (units and opens_with(o, hits[units[0].unit.hit_index].chunk.doc_id, hits))]
+    # (a country named in an opening is no author: "... in cooperation with Peru ..." in Chile's plan)
+    owners = [
+        o
+        for o in q.owners
+        if names_country(o) or not (units and opens_with(o, hits[units[0].unit.hit_index].chunk.doc_id, hits))
+    ]
     home = hits[units[0].unit.hit_index].chunk.country if units else None
     # (unless another retrieved report names that country: the question is about that report's)
     if (
@@ -1030,7 +1037,8 @@ def dated_otherwise(q: QuestionProfile, text: str, relative: Collection[str] = (
     plan"), to no span that may hold them, and to no year it counts back to (`relative`: "last
     year" on a page of 2024 says 2023)?"""
     asked = {y for y in q.asked_years if time_asked(y, q.text)}
-    years = set(YEAR.findall(text))
+    # (the years it dates itself by, "In 2020 we ...", not those of a name: "the 2030 Agenda")
+    years = {y for y in YEAR.findall(text) if re.search(rf"{_DATING}(?:[\w-]+\s+){{0,2}}{y}\b", text, re.I)}
     return (
         bool(asked)
         and bool(years)
@@ -1040,6 +1048,7 @@ def dated_otherwise(q: QuestionProfile, text: str, relative: Collection[str] = (
     )
 
 
+_DATING = r"\b(?:in|during|throughout|as of|en|durante)\s+"
 # A year the sentence weighs its figure against ("an increase of 3.8 per cent over 2022", "un 23 %
 # más que en el 2022"): the figure is of another year, said beside it.
 _COMPARED_YEAR = re.compile(

@@ -150,8 +150,12 @@ def same_name(asked: str, known: str) -> bool:
 
 
 def _plural_of(plural: str, one: str) -> bool:
-    """ "deputies" of "deputy", "chambers" of "chamber", "taxes" of "tax"."""
-    return len(one) >= 3 and (plural in (f"{one}s", f"{one}es") or (one.endswith("y") and plural == f"{one[:-1]}ies"))
+    """ "deputies" of "deputy", "chambers" of "chamber", "boxes" of "box"... of four letters or more."""
+    if len(one) < 4:
+        return False  # ("and" of "Andes", "not" of "notes")
+    sibilant = one.endswith(("s", "x", "z", "ch", "sh"))
+    ies = one.endswith("y") and plural == f"{one[:-1]}ies"
+    return plural == f"{one}s" or (sibilant and plural == f"{one}es") or ies
 
 
 def abbreviates(short: str, word: str) -> bool:

@@ -42,7 +42,8 @@ _COMPARE = re.compile(
     r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
     r"after or before|earlier or later|which came first)\b"
     # "were assaults higher in 2024 than in 2023?" (not "more than 100 officers")
-    r"|\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse|better)\s+(?!than\b)\w[^?]*?\bthan\b",
+    r"|\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse|better)\s+(?!than\b|or\b)\w[^?.;]*?"
+    r"(?<!\bother )(?<!\brather )\bthan\b",
     re.I,
 )
 _LIST_ASK = re.compile(
@@ -478,7 +479,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     expects = answer_type(own)
     sides = alternatives(own)
     # "which province has worse overcrowding, Eastern Cape or Western Cape?": each side's figure
-    if expects == "thing" and sides and _AMOUNT_COMPARED.search(own) and not _ORDER.search(own):
+    if expects == "thing" and sides and _amount_compared(own) and not _ORDER.search(own):
         expects = "count"
     listy = wants_list(own) and expects in SEVERAL_KINDS
     listy = listy or wants_parties(own)
@@ -607,6 +608,21 @@ _AMOUNT_COMPARED = re.compile(
 )
 
 
+def _amount_compared(question: str) -> bool:
+    """Does the question weigh amounts ("worse overcrowding", "more migrants"), not qualities
+    ("more dangerous", "more comprehensive")?"""
+    if not _AMOUNT_COMPARED.search(question):
+        return False
+    tokens = list(_tagged(question))
+    return any(
+        t.lower_ in _AMOUNT_WORDS and (i + 1 == len(tokens) or tokens[i + 1].pos_ not in {"ADJ", "ADV"})
+        for i, t in enumerate(tokens)
+    )
+
+
+_AMOUNT_WORDS = frozenset("more less fewer higher lower greater bigger larger smaller worse".split())
+
+
 def asks_order(q: QuestionProfile) -> bool:
     """Does a question weighing two sides ask which came first (a thing, by its date)?"""
     return q.expects in {"thing", "name", "date"} and bool(_ORDER.search(q.text))
@@ -674,11 +690,13 @@ def _weighed_after_verb(part: str) -> re.Match | None:
         if compared is None:
             return None
         ports = [t for t in after[compared + 1 :] if t.pos_ == "ADP"]
+        if any(t.lower_ == "than" for t in ports):
+            return None  # "train more officers than Peru or Bolivia": Chile against them, no two sides
         opener = ports[-1] if ports else after[compared]
         start = opener.idx + len(opener.text)
         return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
     start = verbs[-1].idx + len(verbs[-1].text)
-    return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*\??\s*$", part)
+    return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
 
 
 def _side(text: str) -> bool:

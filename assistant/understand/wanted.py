@@ -460,13 +460,20 @@ def _relative_blanked(question: str) -> str:
     tokens = list(_tag(question))
     out = question
     for before, t, after in zip(tokens, tokens[1:], tokens[2:]):
-        # ("the honduran port where CICTE trained officers" still asks for the port)
-        place = re.fullmatch(_PLACE_NOUNS, before.lower_)
+        # ("the honduran port where CICTE trained officers", "the date when the plan was adopted"
+        # still ask for the port and the date)
+        place = re.fullmatch(_PLACE_NOUNS, before.lower_) or before.lower_ in _PLACE_OR_TIME_NOUNS
         # ("per the ctap when was that plan established": a verb after it asks again)
         asks = after.pos_ in {"AUX", "VERB"}
         if t.lower_ in {"where", "when"} and before.tag_ in {"NN", "NNS"} and after.is_alpha and not place and not asks:
             out = out[: t.idx] + " " * len(t.text) + out[t.idx + len(t.text) :]
     return out
+
+
+# Nouns a relative "where"/"when" describes as the place or time asked ("the city where ...").
+_PLACE_OR_TIME_NOUNS = frozenset(
+    "city cities town country venue place location site region province date year day month time period".split()
+)
 
 
 @lru_cache(maxsize=64)
@@ -584,6 +591,7 @@ def holds_apart(kind: str, unit, asked: frozenset[str], besides: Sequence[str]) 
         m.group(1)
         for span in claimed
         for m in re.finditer(rf"\b{re.escape(span)},\s+([A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)?)", unit.text)
+        if is_country(m.group(1))
     }
     return bool(found - claimed)
 
