@@ -222,6 +222,12 @@ def pos_tagger():
     return spacy.load(NLP_MODEL, exclude=["parser", "ner", "senter"])
 
 
+@lru_cache(maxsize=64)
+def tagged(text: str):
+    """A short text's spaCy tokens (a question), tagged once however many readers need them."""
+    return pos_tagger()(text)
+
+
 _SMALL = {"a", "an", "and", "against", "as", "at", "by", "for", "in", "of", "on", "or", "the", "to", "with"}
 
 

@@ -246,10 +246,16 @@ TITLE_STEMS = frozenset(
 )
 
 
+def titled_person(unit, words: set[str]) -> bool:
+    """Does the unit name a person by a top title ("FID Principal Director Keith Darien"), `words`
+    being what it says?"""
+    return "PERSON" in unit.labels and bool(words & TITLE_STEMS)
+
+
 def headed_by_title(unsaid: list[str], passage: Sequence[Scored]) -> list[str]:
     """`unsaid`, unless all it lacks is "head" and a unit of the passage names a person by a
     title ("FID Principal Director Keith Darien"): whoever holds the top title heads the body."""
-    titled = any("PERSON" in s.unit.labels and unit_words(s.unit) & TITLE_STEMS for s in passage)
+    titled = any(titled_person(s.unit, unit_words(s.unit)) for s in passage)
     return [] if unsaid and set(unsaid) <= HEAD_STEMS and titled else unsaid
 
 
@@ -815,8 +821,8 @@ def evidence_features(
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
     # (of a count, the paragraphs of the sentences counting the thing asked: "This year, 184,000
     # packs were intercepted" is of this year, though the sentence before dates balloons to 2023)
-    counting_units = [s for s in valued if counts(reading(s.unit), counted, q.given)] if counted else []
-    dated = [s for s in passage if any(same_paragraph(s, v) for v in counting_units or valued)] if valued else passage
+    counters = [s for s in valued if counts(reading(s.unit), counted, q.given)] if counted else []
+    dated = [s for s in passage if any(same_paragraph(s, v) for v in counters or valued)] if valued else passage
     missing_years = [*missing_years, *(y for y in years_contradicted(q, dated, hits) if y not in missing_years)]
     # "the 2019 meetings ... held in which city?" is not answered by "In 2020 we were part of SOM1 in
     # Putrajaya": every sentence giving the value dates it to another year itself
@@ -839,9 +845,8 @@ def evidence_features(
             ]
         )
         # (or a figure's own sentence says it by reference: "down from 18 the year before")
-        dates = page_years(hits)
         for s in valued or units:
-            spoken += " " + " ".join(relative_years(reading(s.unit), dates.get(hits[s.unit.hit_index].chunk.doc_id)))
+            spoken += " " + " ".join(relative_years(reading(s.unit), page.get(hits[s.unit.hit_index].chunk.doc_id)))
         missing_years += [y for y in q.years if y not in spoken and y not in missing_years]
     # A count of the year asked is of the whole year and of it alone (a year naming the report,
     # "Australia's 2020 figures", asks about it too).
@@ -883,7 +888,6 @@ def evidence_features(
     unsaid_here += [n for n in places_off_figure(q, valued, passage, hits, lead, lexical) if n not in unsaid_here]
     unsaid_here += [n for n in topic_unsaid(q, units, hits) if n not in unsaid_here]
     # (of a count, the sentences counting the thing asked: "89 murders", not "235 major crimes")
-    counters = [s for s in valued if counts(reading(s.unit), counted, q.given)] if counted else valued
     unsaid_here += [n for n in sibling_names(q, counters or valued, hits) if n not in unsaid_here]
     # (a figure for a list the name is one member of is the list's total)
     totals = [n for n in totals_of_lists(q, valued) if n not in unsaid_here]

@@ -21,9 +21,9 @@ from assistant.answer.decline import (
     DeclineModel,
     Evidence,
     HEAD_STEMS,
-    TITLE_STEMS,
     asks_role,
     reversed_extreme,
+    titled_person,
     evidence_features,
     unsaid_nouns,
     unsaid_stems,
@@ -1080,7 +1080,7 @@ def says_role(q: QuestionProfile, s: Scored, literal: bool = False) -> bool:
     asked = set(q.asked_nouns[-1:])
     if not asked:
         return True  # ("who is listed as the contact point ...": no role word to say)
-    titled = not literal and asked <= HEAD_STEMS and "PERSON" in s.unit.labels and bool(said & TITLE_STEMS)
+    titled = not literal and asked <= HEAD_STEMS and titled_person(s.unit, said)
     return bool(asked & said) or titled
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from itertools import takewhile
 from dataclasses import dataclass
-from functools import lru_cache
 
 from assistant.text import split_sentences
 from assistant.understand.countries import is_country
@@ -37,12 +36,16 @@ _COUNTED = re.compile(
 )
 _COUNT_STOP = frozenset("got get gets getting received receive took take attended participated sent went came".split())
 
+# The comparatives of an amount ("more migrants", "worse overcrowding").
+_AMOUNT_WORDS = frozenset("more less fewer higher lower greater bigger larger smaller worse".split())
+_AMOUNT = "|".join(sorted(_AMOUNT_WORDS))
+
 # Quantity questions whose answer must be an amount, not just any number.
 _COMPARE = re.compile(
     r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
     r"after or before|earlier or later|which came first)\b"
     # "were assaults higher in 2024 than in 2023?" (not "more than 100 officers")
-    r"|\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse|better)\s+(?!than\b|or\b)\w[^?.;]*?"
+    rf"|\b(?:{_AMOUNT}|better)\s+(?!than\b|or\b)\w[^?.;]*?"
     r"(?<!\bother )(?<!\brather )\bthan\b",
     re.I,
 )
@@ -193,12 +196,12 @@ def extremes(q: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(fold(m.group(0)) for m in _SUPERLATIVE.finditer(_OF_TIME.sub(" ", q))))
 
 
-@lru_cache(maxsize=64)
 def _tagged(question: str):
-    """The question's spaCy tokens: tagged once, read by `predicates` and `asked_nouns`."""
-    from ingest.titles import pos_tagger  # lazy: spaCy loads on the first question that needs it
+    """The question's spaCy tokens: tagged once, read by `predicates`, `asked_nouns` and the
+    kind of answer asked (`wanted`)."""
+    from ingest.titles import tagged  # lazy: spaCy loads on the first question that needs it
 
-    return pos_tagger()(question)
+    return tagged(question)
 
 
 def predicates(question: str) -> tuple[str, ...]:
@@ -602,7 +605,7 @@ _ORDER = re.compile(
 
 # Two amounts weighed, one side or the other ("worse", "more", "higher"), as two figures.
 _AMOUNT_COMPARED = re.compile(
-    r"\b(?:more|less|fewer|higher|lower|greater|bigger|larger|smaller|worse)\b(?!\s+(?:recent\w*|likely)\b)"
+    rf"\b(?:{_AMOUNT})\b(?!\s+(?:recent\w*|likely)\b)"
     r"[^?]*\bor\b",
     re.I,
 )
@@ -618,9 +621,6 @@ def _amount_compared(question: str) -> bool:
         t.lower_ in _AMOUNT_WORDS and (i + 1 == len(tokens) or tokens[i + 1].pos_ not in {"ADJ", "ADV"})
         for i, t in enumerate(tokens)
     )
-
-
-_AMOUNT_WORDS = frozenset("more less fewer higher lower greater bigger larger smaller worse".split())
 
 
 def asks_order(q: QuestionProfile) -> bool:
@@ -680,6 +680,7 @@ def _weighed_after_verb(part: str) -> re.Match | None:
     verbs = [t for t in tokens if t.pos_ in {"VERB", "AUX"}]
     if not verbs:
         return None
+    opener = verbs[-1]
     if not any(t.tag_ in {"JJR", "RBR"} for t in tokens if t.idx < verbs[-1].idx):
         # "did Texas send more migrants to NYC or Chicago?": after the comparative, the last
         # preposition before "or" opens the first side
@@ -693,9 +694,7 @@ def _weighed_after_verb(part: str) -> re.Match | None:
         if any(t.lower_ == "than" for t in ports):
             return None  # "train more officers than Peru or Bolivia": Chile against them, no two sides
         opener = ports[-1] if ports else after[compared]
-        start = opener.idx + len(opener.text)
-        return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
-    start = verbs[-1].idx + len(verbs[-1].text)
+    start = opener.idx + len(opener.text)
     return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
 
 

@@ -476,11 +476,10 @@ _PLACE_OR_TIME_NOUNS = frozenset(
 )
 
 
-@lru_cache(maxsize=64)
 def _tag(question: str):
-    from ingest.titles import pos_tagger  # lazy: spaCy loads only for such questions
+    from ingest.titles import tagged  # lazy: spaCy loads only for such questions
 
-    return pos_tagger()(question)
+    return tagged(question)
 
 
 # A second question word joined to the first ("where and when", "¿dónde y cuándo ... y quién
