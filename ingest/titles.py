@@ -76,6 +76,8 @@ _DATE = re.compile(
 
 
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
+# A word of three letters or more: a heading says one.
+_WORD = re.compile(r"[^\W\d_]{3}")
 
 
 def kind_of(text: str) -> str | None:
@@ -160,6 +162,8 @@ def _title_shaped(line: str) -> bool:
 def _heading_like(line: str) -> bool:
     return (
         _title_shaped(line)
+        and _WORD.search(line) is not None  # ("13:21 / 03.03.2022" is a dateline)
+        and not _DATE.match(line)
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
         and not is_marker(line)
         and not is_generic_heading(line)
@@ -178,7 +182,7 @@ def _run_on(paragraphs: Sequence[str], index: int, text: str) -> tuple[str, int]
         if not _continues(" ".join(paragraphs[first : last + 1]), paragraphs[last + 1], text):
             break
         last += 1
-    title = " ".join(paragraphs[first : last + 1])
+    title = " ".join(p.strip() for p in paragraphs[first : last + 1])
     if len(title) > _MAX_TITLE_CHARS or _last_pos(title) in _FRAGMENT_END:
         return None
     return (title_case(title) if needs_casing(title) else title), first

@@ -23,7 +23,7 @@ from assistant.answer.scoring import (
     said_tokens,
     unit_words,
 )
-from assistant.understand.countries import countries_in, is_country, names_a_country, names_country
+from assistant.understand.countries import countries_in, demonyms, is_country, names_a_country, names_country
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import (
     RESULT_STEMS,
@@ -48,6 +48,7 @@ from assistant.answer.evidence import (
     looks_ahead,
     looks_back,
     phrased_in_reports,
+    refers_back,
     same_paragraph,
     unsaid_names,
     within_year,
@@ -60,11 +61,12 @@ from assistant.understand.wanted import (
     KINDS,
     MONEY_MEASURES,
     PLURAL_PARTIES,
+    SINCE_YEAR,
     UNTYPED,
     new_spans,
     pattern_values,
 )
-from assistant.answer.relative import relative_years
+from assistant.answer.relative import COMPARED_YEAR, relative_years
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
@@ -264,13 +266,50 @@ def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
     that of a word no passage says): a name many passages say ("OAS") is a report's topic,
     which a passage may leave unsaid; a rare one ("Honduras") is what the question is about."""
     top = lexical.idf("\0")
-    weights = [max((lexical.idf(t) for t in tokenize(n) if lexical.knows(t)), default=0.0) for n in names]
+
+    def forms(name: str) -> list[str]:  # (a demonym is as rare as its country: "Vietnamese", "Vietnam")
+        return [name, *sorted(demonyms().get(name, ()))]
+
+    weights = [
+        max((lexical.idf(t) for f in forms(n) for t in tokenize(f) if lexical.knows(t)), default=0.0) for n in names
+    ]
     return max(weights, default=0.0) / top if top > 0 else 0.0
 
 
 def named_after(country: str, text: str) -> bool:
     """ "the Australia Group", "the Colombo Security Conclave": the country begins another name."""
     return bool(re.search(rf"\b{re.escape(country)}\s+(?-i:[A-Z])", text, re.I))
+
+
+# A run of capitalised words: a name and, last, the kind of thing it names ("Hela Province").
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)+")
+
+
+def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: LexicalIndex) -> list[str]:
+    """The names the question gives with their kind ("Hela Province", "the Manila City Jail")
+    that no unit holding the value says, when each of those units names another of that kind
+    instead ("37 deaths in Southern Highlands Province"): the value is the other one's."""
+    if not valued:
+        return []
+    out = []
+    for run in _NAME_RUN.findall(q.text):
+        *own, head = run.split()
+        name = fold(own[0])
+        # (the kind is a common noun, "Province", not a name's second word: "Central American")
+        if name not in q.entities or name in q.qualifiers or name in out or names_country(fold(head)):
+            continue
+        asked = {fold(w) for w in own}
+        kind = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(head)}\b")
+
+        def another(text: str) -> bool:
+            # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is said)
+            return bool(unsaid_names(q, text, lexical, [name])) and any(
+                {fold(w) for w in m.group(1).split()} - asked - STOPWORDS for m in kind.finditer(text)
+            )
+
+        if all(another(v.unit.text) for v in valued):
+            out.append(name)
+    return out
 
 
 def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
@@ -714,6 +753,11 @@ def evidence_features(
     # (a count of the very thing asked, beside the best sentence and going on about it, too)
     if (q.expects in BESIDE_KINDS or counted) and top is not None and any(continues(s, top, q) for s in holders):
         relevance = 1.0
+    # (or a chosen sentence after it, going on about what it says: "Most of these, or 76%, ...")
+    if top is not None and any(
+        s in units and s is not top and same_paragraph(s, top) and refers_back(s) for s in holders
+    ):
+        relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
     # a number of X): a person found in another sentence does not make "Introduction. This
     # report ..." answer "who heads it?".
@@ -830,6 +874,7 @@ def evidence_features(
     page = page_years(hits)
     elsewhen = q.expects not in DATE_KINDS and all(
         dated_otherwise(q, s.unit.text, relative_years(s.unit.text, page.get(hits[s.unit.hit_index].chunk.doc_id)))
+        and not _dated_by_sequel(q, s, passage)
         for s in valued
     )
     if q.asked_years and valued and not (q.compares or q.sides) and elsewhen:
@@ -856,7 +901,7 @@ def evidence_features(
         part = not q.asked_months and all(within_year(v.unit.text) for v in valued) and not within_year(q.text)
         # "how many convictions in 2019 alone?": a figure counted since another year ("since 2016,
         # 217 convictions") sums more years than the one asked
-        summed = not _SINCE_YEAR.search(q.text) and all(counted_since(v.unit.text, q.years) for v in valued)
+        summed = not SINCE_YEAR.search(q.text) and all(counted_since(v.unit.text, q.years) for v in valued)
         if part or summed:
             missing_years = [*missing_years, *(y for y in q.years if y not in missing_years)]
     # every value of the answer from another edition ("its 749th Meeting" for the 812th); one
@@ -868,15 +913,19 @@ def evidence_features(
         missing_serials = [*missing_serials, *(typed for typed, _, _ in asked_ordinals(q))]
     # (a name no passage says at all is the names_missing feature's)
     # (a name only an earlier turn said is the topic "those borders" refers to, not the asking words')
+    # (a country the index knows only in another form, "Vietnamese" as "Vietnam", too)
     unsaid_here = [
         n
         for n in unsaid_names(q, near, lexical)
-        if any(lexical.knows(t) for t in tokenize(n)) and not carried_only(n, q)
+        if (any(lexical.knows(t) for t in tokenize(n)) or (names_country(n) and n not in missing_names))
+        and not carried_only(n, q)
     ]
     # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's
     # ("Colombia's policy was adopted in April 2016") is not Guatemala's, though the next sentence
     # of the paragraph names Guatemala.
     unsaid_here += [c for c in other_countries(q, valued) if c not in unsaid_here]
+    # ("the Manila City Jail": a rate of "the Dasmarinas City Jail" is another jail's)
+    unsaid_here += [n for n in other_namesakes(q, valued or units, lexical) if n not in unsaid_here]
     # An answer taking its value from one report and the question's names from another: "Some
     # 800 participants" from the mine-ban meeting's page, "BWC" from the page cited beside it.
     unsaid_here += [
@@ -1005,12 +1054,18 @@ def evidence_features(
     return Evidence(features, {k: v for k, v in reasons.items() if v})
 
 
-_SINCE_YEAR = re.compile(r"\bsince\s+(?:(?:early|late|mid-?)\s*)?(?:[A-Za-z]+\s+)?((?:19|20)\d\d)\b", re.I)
+def _dated_by_sequel(q: QuestionProfile, valued: Scored, passage: Sequence[Scored]) -> bool:
+    """Does the sentence after the value's, going on about it, say a year asked ("In December 2017
+    the plan for an MRA with Mexico, Colombia and Peru was concluded. This multilateral MRA was
+    signed in July 2018")? What the question dates by that year is the value's subject."""
+    after = [s for s in passage if same_paragraph(s, valued) and s.unit.start > valued.unit.start]
+    sequel = min(after, key=lambda s: s.unit.start, default=None)
+    return sequel is not None and refers_back(sequel) and any(y in sequel.unit.text for y in q.asked_years)
 
 
 def counted_since(text: str, years: Sequence[str]) -> bool:
     """Does the sentence count from another year than those asked ("since 2016") and never say them?"""
-    return not any(y in text for y in years) and any(m.group(1) not in years for m in _SINCE_YEAR.finditer(text))
+    return not any(y in text for y in years) and any(m.group(1) not in years for m in SINCE_YEAR.finditer(text))
 
 
 def _numbered_otherwise(q: QuestionProfile, valued: Sequence[Scored]) -> bool:
@@ -1048,19 +1103,11 @@ def dated_otherwise(q: QuestionProfile, text: str, relative: Collection[str] = (
         and bool(years)
         and not (years | set(relative)) & asked
         and not _SPANNING_YEAR.search(text)
-        and not _COMPARED_YEAR.search(text)
+        and not COMPARED_YEAR.search(text)
     )
 
 
 _DATING = r"\b(?:in|during|throughout|as of|en|durante)\s+"
-# A year the sentence weighs its figure against ("an increase of 3.8 per cent over 2022", "un 23 %
-# más que en el 2022"): the figure is of another year, said beside it.
-_COMPARED_YEAR = re.compile(
-    r"\b(?:over|than|compared (?:with|to)|up from|down from|que en|frente a|respecto (?:a|al))\s+(?:el\s+|the\s+)?"
-    r"(?:(?:\w+\s+){0,2})(?:19|20)\d\d\b",
-    re.I,
-)
-
 
 # The kinds of answer that are times: a value in another year than one the question names may answer.
 DATE_KINDS = frozenset({"date", "day", "year", "duration"})

@@ -34,10 +34,11 @@ from assistant.answer.evidence import (
     asks_published,
     continues,
     dateline_of,
-    has_day_or_month,
+    dates_publication,
     looks_back,
     missing_evidence,
     page_date,
+    refers_back,
     same_paragraph,
 )
 from assistant.understand.question import (
@@ -498,6 +499,8 @@ class AnswerEngine:
                 follow = self._typed_neighbour(q, best, ranked)
                 if follow is None:  # "Conclusions of the 5th Plenary." / "Chios, 13 Sept."
                     follow = self._dateline(q, best, ranked)
+            elif follow is None and exact is None and not holds_wanted(q, best.unit):
+                follow = self._resuming(q, best, ranked)
             # Another unit holding the value answers only if it still covers the question
             # nearly as well: not a country named in another report's passage on other things.
             typed = (
@@ -532,7 +535,7 @@ class AnswerEngine:
         # (a line of its own, kept though it looks like a heading)
         dated_page = None
         if follow is None and asks_published(q):
-            if not has_day_or_month(reading(best.unit)):
+            if not dates_publication(reading(best.unit)):
                 doc = hits[best.unit.hit_index].chunk.doc_id
                 follow = dated_page = next(
                     (s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and page_date(s, hits)), None
@@ -691,6 +694,17 @@ class AnswerEngine:
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
         return holders[0] if holders else None
+
+    @staticmethod
+    def _resuming(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:
+        """ "The Center identified 17 million cases of suspicious activity. Most of these, or 76%,
+        are bots.": a figure asked for in the next sentence of the paragraph, which goes on about
+        what the best one says."""
+        same, at = AnswerEngine._paragraph(best, ranked)
+        after = same[at + 1] if at + 1 < len(same) else None
+        if after is None or after.unit.instruction or not refers_back(after) or not holds_wanted(q, after.unit):
+            return None
+        return after
 
     @staticmethod
     def _dateline(q: QuestionProfile, best: Scored, ranked: list[Scored], dated: bool = False) -> Scored | None:

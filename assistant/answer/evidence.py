@@ -16,6 +16,7 @@ from assistant.understand.countries import (
     country_names,
     demonyms,
     english_of_spanish,
+    names_country,
     names_for_code,
     same_country,
 )
@@ -34,6 +35,7 @@ from assistant.understand.question import (
     QuestionProfile,
     months_of_quarter,
     months_of_years,
+    names_report_by,
     quarter_number,
     word_set,
     year_span,
@@ -109,7 +111,11 @@ def unsaid_names(
             # (a country of several words too: "American" is said by "the United States")
             and not (e in demonyms() and any(same_country(e, c) for c in named_countries))
             and not (country_names(e) & named_countries)  # "Kyrgyzstan": "the Kyrgyz Republic"
-            and not (said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical))
+            # (a country's other form, "Vietnam" for "Vietnamese", only where the context says it:
+            # another page of the index saying it does not make this passage say it)
+            and not (
+                said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical) and not names_country(e)
+            )
             and not adjectival(e, known)
             and not clipped(e, context)
             and not year_coded(e, context)
@@ -357,18 +363,67 @@ _CAPITALISED_PAIR = re.compile(r"(?=\b([A-Z][a-z]+)\s+([A-Z][a-z]+))")
 def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: Sequence[Hit]) -> list[str]:
     """Years the question asks about that no passage addressing it belongs to."""
     dated = page_years(hits)
+    context = with_spanned_years(context)
     absent = [y for y in q.years if y not in context]
     if absent:  # ("last year" on a page dated 2010 says 2009): read only when a year is not written out
         said = {
             y for h in hits for line in h.chunk.text.split("\n") for y in relative_years(line, dated[h.chunk.doc_id])
         }
         absent = [y for y in absent if y not in said]
+    named = _naming_years(q, ranked, hits)
+    absent = [y for y in absent if y not in named]
     if absent and ranked:  # ("08/07/2024" heads the page whose sentence says "expuso ante la Comisión")
         own = {str(dated.get(chunk.doc_id)) for _, _, chunk in _addressing(ranked, hits)}
         absent = [y for y in absent if y not in own]
     if not absent and not q.compares and ranked:
-        absent = [y for y in q.asked_years if not year_evidence(y, ranked, hits, year_span(y, q.text), dated)]
+        absent = [
+            y
+            for y in q.asked_years
+            if y not in named and not year_evidence(y, ranked, hits, year_span(y, q.text), dated)
+        ]
     return absent
+
+
+def _naming_years(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> set[str]:
+    """The years the question names a report by ("EACC's 2022/2023 report", not "cases in 2022")
+    that the opening of a report addressing it says ("Annual Report for the Financial Year
+    2022/2023"): the report asked for, whatever year its passages speak of."""
+    by_name = {y for y in q.asked_years if names_report_by(y, q.text)}
+    if not by_name or not ranked:
+        return set()
+    openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
+    docs = {chunk.doc_id for _, _, chunk in _addressing(ranked, hits)}
+    said = " ".join(o.text for d, o in openings.items() if d in docs and o is not None)
+    return {y for y in by_name if re.search(rf"\b{y}\b", said)}
+
+
+# A fiscal or season year written short ("2015/16", "2022-23"): the report speaks of both years;
+# its opening (this many characters) says which it covers.
+OPENING_SPAN_CHARS = 300
+_SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b(?![/-]?\d)")
+
+
+def spanned_years(text: str) -> set[str]:
+    """Both years of each short span the text writes ("2015/16": 2015 and 2016)."""
+    return {
+        year
+        for m in _SHORT_SPAN.finditer(text)
+        if int(m.group(2)) == (int(m.group(1)) + 1) % 100
+        for year in (m.group(1), m.group(1)[:2] + m.group(2))
+    }
+
+
+def with_spanned_years(text: str) -> str:
+    """The text with the second year of each short span written out ("In 2015/16 ..." says 2016)."""
+    ends = spanned_years(text)
+    return f"{text} {' '.join(sorted(ends))}" if ends else text
+
+
+def opening_spans(hits: Sequence[Hit]) -> dict[str, set[str]]:
+    """The years of the short spans each retrieved report's opening says ("In 2015/16 the
+    Department ..."): the period the report covers."""
+    openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
+    return {doc: spanned_years(o.text[:OPENING_SPAN_CHARS]) for doc, o in openings.items() if o is not None}
 
 
 def datelines(hits: Sequence[Hit]) -> dict[str, str]:
@@ -447,8 +502,15 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         for y in relative_years(line, dated_by.get(hits[s.unit.hit_index].chunk.doc_id))
     }
     # (with each page's dateline year: "08/07/2024" over the sentence "expuso ante la Comisión")
+    # (and the period its opening says: "In 2015/16 the Department ..." is of 2016)
+    spans = opening_spans(hits)
     context = " ".join(
-        [*lines, *(f"{c.section} {c.title} {c.year or ''} {dated_by.get(c.doc_id) or ''}" for c in chunks), *referred]
+        [
+            *lines,
+            *(f"{c.section} {c.title} {c.year or ''} {dated_by.get(c.doc_id) or ''}" for c in chunks),
+            *referred,
+            *(y for c in chunks for y in spans.get(c.doc_id, ())),
+        ]
     )
     # a report titled with its year ("Statement of the 2018 Plenary") dates what it says
     dated = {str(c.year) for c in chunks if c.year and str(c.year) in c.title}
@@ -570,7 +632,9 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
 # Sentence openings that point back at the sentence before ("This magazine", "They", "Such",
 # a report's "Our country will ..."): English pronouns and demonstratives, a closed class.
 ANAPHOR = re.compile(
-    r"(?:(?:Of|Among|Out of|From|Within|In) (?:these|those|them|this|which)|"  # "Of these, 3,553 were in England"
+    # "Of these, 3,553 were in England", "Most of these activities, or 76%, ..."
+    r"(?:(?:Of|Among|Out of|From|Within|In|(?:Most|Many|Some|All|Half|None|Each|One|Several|Part) of) "
+    r"(?:these|those|them|this|which)|"
     r"This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same|"
     r"We|Our)\b"
 )
@@ -603,6 +667,15 @@ def has_day_or_month(text: str) -> bool:
     return bool(months_of_years(text) or _ISO_DATE.search(text))
 
 
+# The date data are counted to ("82,892 overstayers as of January 1, 2020"): not when they were published.
+_AS_OF = re.compile(r"\bas (?:of|at)\s+(?:[\w,]+\s+){0,3}?(?:19|20)\d\d\b", re.I)
+
+
+def dates_publication(text: str) -> bool:
+    """Does the text give a day or month other than the date its figures are counted to?"""
+    return has_day_or_month(_AS_OF.sub(" ", text))
+
+
 def asks_published(q: QuestionProfile) -> bool:
     """Does the question ask when something was published, released, issued or posted?"""
     return q.expects in {"date", "day"} and bool(set(q.terms) & PUBLISH_STEMS)
@@ -615,7 +688,7 @@ def page_date(s: Scored, hits: Sequence[Hit]) -> bool:
         chunk.char_start == 0
         and s.unit.line <= PAGE_DATE_LINES
         and len(s.unit.text.split()) <= PAGE_DATE_WORDS
-        and has_day_or_month(s.unit.text)
+        and dates_publication(s.unit.text)
     )
 
 
@@ -724,10 +797,13 @@ def year_evidence(
     in the sentence, its paragraph, its section, the report's title ("Annual report for
     2022", published in 2023), or is the year the report covers. A year asked as half of a
     span ("2015-16", `span`) is also the report's when the other half is its year or in its
-    title; a sentence's "2016/17" is another span."""
+    title; a sentence's "2016/17" is another span. A report whose opening says the short span
+    "2015/16" is of 2016 too."""
+    spans = opening_spans(hits)
     return any(
         year in s.unit.text
         or year in paragraph
+        or year in spans.get(chunk.doc_id, ())
         or year in chunk.section
         or year in chunk.title
         or str(chunk.year) == year

@@ -18,11 +18,13 @@ _FROM_PAGE = (
     (re.compile(r"\blast year\b|\ba year ago\b|\b(?:el|del) (?:pasado año|año pasado)\b|\bhace un año\b", re.I), -1),
     (re.compile(r"\bthis year\b|\bthe current year\b|\b(?:este|el presente) año\b", re.I), 0),
 )
-# a year-on-year comparison with a named year: "compared to 2023", "than in 2023", "vs 2023",
-# "un 18,6% menos que en 2022", "respecto al 2022"
-_COMPARED_WITH = re.compile(
-    r"\b(?:compared (?:to|with)|than(?: in)?|versus|vs\.?|over|que en(?: el)?|respecto (?:a|al|de)(?: el)?|"
-    r"frente a(?: el)?|en comparaci[oó]n con)\s+((?:19|20)\d\d)\b",
+# A year the sentence weighs its figure against: the figure is of another year, said beside it.
+# "compared to 2023", "than in 2023", "vs 2023", "up from 2021", "3.8 per cent over 2022",
+# "un 18,6% menos que en 2022", "respecto al 2022" (up to two words between, never a figure:
+# "more than 100 in 2023" weighs nothing against 2023)
+COMPARED_YEAR = re.compile(
+    r"\b(?:compared (?:to|with)|than|versus|vs\.?|over|up from|down from|que en|respecto (?:a|al|de)|frente a|"
+    r"en comparaci[oó]n con)\s+(?:(?:el|the)\s+)?(?:[^\W\d]+\s+){0,2}((?:19|20)\d\d)\b",
     re.I,
 )
 _FROM_SENTENCE = re.compile(
@@ -36,7 +38,7 @@ def relative_years(text: str, year: int | None) -> set[str]:
     "Last year ... a 74.5% increase compared to 2023" says that last year was 2024, whatever
     date the page was guessed to have."""
     out = {str(year + shift) for pattern, shift in _FROM_PAGE if year and pattern.search(text)}
-    compared = _COMPARED_WITH.findall(text)
+    compared = COMPARED_YEAR.findall(text)
     if compared and any(pattern.search(text) for pattern, _ in _FROM_PAGE):
         out.add(str(int(compared[0]) + 1))
     own = set(YEAR.findall(text))

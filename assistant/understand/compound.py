@@ -13,7 +13,8 @@ from vectorstore.lexical import tokenize
 
 # What opens a question, English or Spanish, optionally after a preposition ("from how many").
 _OPENER = (
-    r"(?:(?:in|from|with|on|at|for|by|to|of|en|de|con|a|desde|hasta|por|para)\s+)?"
+    r"(?:(?:in|from|with|on|at|for|by|to|of|through|via|under|during|after|before|about|into|against|among|"
+    r"between|over|within|across|en|de|con|a|desde|hasta|por|para)\s+)?"
     r"(?:when|where|who|whom|whose|which|what|how|why|did|does|do|is|are|was|were|has|have|had|will|can"
     r"|cu[aá]ndo|d[oó]nde|qui[eé]n(?:es)?|cu[aá]l(?:es)?|qu[eé]|cu[aá]nt[oa]s?|c[oó]mo)\b"
 )

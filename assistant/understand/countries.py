@@ -153,6 +153,20 @@ def demonyms() -> dict[str, frozenset[str]]:
     return {d: frozenset(n) for d, n in out.items()}
 
 
+@lru_cache(maxsize=1)
+def _demonyms_by_country() -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for demonym, names in demonyms().items():
+        for name in names:
+            out.setdefault(name, set()).add(demonym)
+    return {name: frozenset(found) for name, found in out.items()}
+
+
+def demonyms_of(country: str) -> frozenset[str]:
+    """The demonyms of a folded country name ("costa rica" -> "costa rican")."""
+    return _demonyms_by_country().get(country, frozenset())
+
+
 def same_country(a: str, b: str) -> bool:
     """Is one folded word the demonym of the country the other names ("swiss", "switzerland")?"""
     return b in demonyms().get(a, ()) or a in demonyms().get(b, ())

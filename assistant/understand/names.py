@@ -29,13 +29,15 @@ def entities(q: str) -> tuple[str, ...]:
     """Capitalised names and acronyms the user typed (not the sentence-initial word, not
     months, month ranges ("Apr-Jun") or two-letter abbreviations such as "St" or "Dec")."""
     found = []
-    for i, m in enumerate(re.finditer(r"[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
+    for i, m in enumerate(re.finditer(r"\b[a-záéíóúñ]?[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
         word = m.group(0)
-        if i == 0 and m.start() <= 2 and not word.isupper():
+        # (an acronym with its first letter typed in lower case, "cIABOC", is one all the same)
+        acronym = word.isupper() or (word[0].islower() and word[1:].isupper())
+        if i == 0 and m.start() <= 2 and not acronym:
             continue
         # "... or cabin baggage? Years please.": a later sentence's first word is capitalised as
         # the first word is, a common word unless it is a country's name
-        if _SENTENCE_START.search(q[: m.start()]) and not word.isupper() and _common_word(word):
+        if _SENTENCE_START.search(q[: m.start()]) and not acronym and _common_word(word):
             continue
         if word.isupper() and fold(word) in EMPHASIS_WORDS:  # "does cicte NOT cooperate": emphasis
             continue

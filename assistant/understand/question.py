@@ -544,6 +544,19 @@ def time_asked(year: str, question: str) -> bool:
     return re.search(rf"\b(?:in|during|since|until|before|after|throughout)\s+{year}\b", question, re.I) is not None
 
 
+# Nouns naming a periodic document: a year beside one names the document ("the 2021 report").
+_DOCUMENT_NOUNS = r"(?:reports?|plans?|reviews?|surveys?|editions?|yearbooks?|bulletins?|memorias?|informes?)"
+
+
+def names_report_by(year: str, question: str) -> bool:
+    """Does the question name a report by the year ("EACC's 2022/2023 report", "la memoria 2023")
+    rather than ask about the year's events?"""
+    span = rf"{year}(?:\s*[/–-]\s*(?:19|20)?\d\d)?"
+    before = rf"\b{span}\s+(?:[\w'’-]+\s+){{0,2}}?{_DOCUMENT_NOUNS}\b"
+    after = rf"\b{_DOCUMENT_NOUNS}\s+(?:(?:of|for|de|del)\s+)?(?:the\s+|el\s+)?(?:year\s+|a[ñn]o\s+)?{span}\b"
+    return not time_asked(year, question) and re.search(f"{before}|{after}", question, re.I) is not None
+
+
 def split_premise(text: str) -> tuple[str, str]:
     """("The report names two partners.", "Which of them ...?") for a question that states
     its premise first; ("", text) otherwise. The premise is context, the last sentence is asked."""

@@ -6,11 +6,12 @@ SPANISH_MONTH_LIST = "enero febrero marzo abril mayo junio julio agosto septiemb
 SPANISH_MONTHS = frozenset([*SPANISH_MONTH_LIST, "setiembre"])
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for ("a
-# breakdown of the calls" asks for the calls' parts, which a passage gives without the word).
+# breakdown of the calls" asks for the calls' parts, which a passage gives without the word; "vs"
+# only says that two sides are weighed).
 QUESTION_WORDS = frozenset(
     """which what who whom whose when where why how many much list name names give tell show
     get got did does do was were is are the a an kind type s please mention mentioned listed report
-    reports say said according ok okay thanks breakdown""".split()
+    reports say said according ok okay thanks breakdown vs versus""".split()
 )
 
 # Negations and focus words a user types in capitals for emphasis ("does cicte NOT cooperate

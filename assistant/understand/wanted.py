@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from collections.abc import Sequence
 
-from assistant.understand.countries import is_country
+from assistant.understand.countries import demonyms_of, is_country
 from assistant.understand.names import initial_runs, truncates
 from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_NUMBERS
 from vectorstore.lexical import fold, tokenize, words
@@ -99,7 +99,11 @@ class _Money:
             r"was|were|is|are|worth|as|at|by|on|with|per|the|a|an)\b)[a-z]))\b"
             # a currency code or a short sign in letters ("PKR 450 million", "Rs 41.82 crore", "N364.6 billion",
             # "R219 870 354") before a large figure: a bare "TOP 10" or "R2" is none
-            rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})",
+            rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})"
+            # in Spanish: "5,1 millones de euros", "300 dólares", and a bare "3,8 millones" as a bare
+            # "3.8 million" above ("2 millones de personas" is none)
+            r"|\b\d[\d,.]*\s*(?:(?:mil\s+)?(?:millones|mill[oó]n)\s+de\s+)?(?:euros|d[oó]lares|pesos|soles)\b"
+            r"|\b\d[\d,.]*\s*(?:mil\s+)?(?:millones|mill[oó]n)(?!\s*[a-záéíóúñ])",
             re.I,
         )
 
@@ -151,7 +155,9 @@ SPAN_OF_TIME = re.compile(
 # Units of time counted by a plural ("for years", "the months that followed").
 _TIME_UNITS = re.compile(r"\b(?:hours|days|weeks|months|years|decades|horas|d[ií]as|semanas|meses|a[nñ]os)\b", re.I)
 # "How long has Chile screened bags?": "since 1996" says for how long.
-SINCE_YEAR = re.compile(r"\b(?i:since|desde)\s+(?:(?:early|late|mid-?|the end of|[A-Z][a-z]+)\s+)?(?:19|20)\d\d\b")
+SINCE_YEAR = re.compile(
+    r"\b(?:since|desde)\s+(?:(?:early|late|mid-?|the end of)\s*|[^\W\d]+\s+)?((?:19|20)\d\d)\b", re.I
+)
 
 # A distance: "more than 1000 km", "573 nautical miles".
 DISTANCE = re.compile(r"\b\d[\d,.]*(?:\s*|-)(?:km|kilomet(?:re|er)s?|(?:nautical\s+)?miles?|metres?|meters?)\b", re.I)
@@ -654,6 +660,9 @@ def _says_more(span: str, asked: frozenset[str]) -> bool:
     """Does the entity name something beyond the question's words (or their shortened forms:
     "Dec 2017" asks about "December 2017") and the acronyms it spells out?"""
     rest = {w for w in set(tokenize(span)) - asked if not any(truncates(a, w) for a in asked)}
+    # ("Costa Rica" where the question says "Costa Rican")
+    if rest and any(set(tokenize(d)) <= asked for d in demonyms_of(fold(span))):
+        return False
     return bool(rest) and bool(rest - spelled_out(span, asked))
 
 
