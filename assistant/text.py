@@ -19,9 +19,9 @@ _ABBREVIATIONS = re.compile(
     # titles and ranks before a name ("Amb. Arguelles", "Prof. Ito")
     r"Amb|Hon|Prof|Sen|Rep|Maj|Adm|Sgt|Cdr|Cmdr|Cmdt|Insp|Supt|Brig|Cpl|Pres|Adv|Rev|Fr|Mme|Mlle|Messrs|"
     # Spanish and French titles ("Sra. Pérez", "Lic. Gómez", "Ing. Díaz")
-    r"Sra|Srta|Dra|Lic|Ing|Arq|Abg|"
-    # places named after a mountain or a fort ("Mt. Hagen", "Ft. Worth")
-    r"Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
+    r"Sra|Srta|Dra|Lic|Ing|Arq|Abg)|"
+    # places named after a mountain or a fort ("Mt. Hagen", "Ft. Worth"; not "41.3 Mt." of megatonnes)
+    r"(?<!\d )\b(?:Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
 )
 # An inline list's marker after a semicolon: "(2)", "b)", "(iii)".
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")

@@ -78,6 +78,19 @@ _DATE = re.compile(
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}/\d{1,2}/\d{2,4}\b")
 # A word of three letters or more: a heading says one.
 _WORD = re.compile(r"[^\W\d_]{3}")
+# A date in figures or a time of day ("03.03.2022", "13:21"), and the words a dateline adds to a date.
+_FIGURE_DATE_OR_TIME = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b")
+_DATELINE_WORDS = re.compile(
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|on|hrs|am|pm)\b", re.I
+)
+
+
+def _dateline(line: str) -> bool:
+    """Is the line a dateline ("13:21 / 03.03.2022", "Posted on 7 March 2022", "Thursday 13:21")?"""
+    if _FIGURE_DATE_OR_TIME.search(line):
+        return True
+    bare = _DATELINE_WORDS.sub(" ", line).strip(" ,-|/")
+    return _WORD.search(bare) is None or _DATE.match(bare) is not None
 
 
 def kind_of(text: str) -> str | None:
@@ -162,8 +175,7 @@ def _title_shaped(line: str) -> bool:
 def _heading_like(line: str) -> bool:
     return (
         _title_shaped(line)
-        and _WORD.search(line) is not None  # ("13:21 / 03.03.2022" is a dateline)
-        and not _DATE.match(line)
+        and not _dateline(line)
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
         and not is_marker(line)
         and not is_generic_heading(line)

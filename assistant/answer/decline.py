@@ -36,6 +36,7 @@ from assistant.understand.question import (
     time_asked,
 )
 from assistant.answer.evidence import (
+    in_other_form,
     asks_published,
     blank,
     continues,
@@ -267,12 +268,15 @@ def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
     which a passage may leave unsaid; a rare one ("Honduras") is what the question is about."""
     top = lexical.idf("\0")
 
-    def forms(name: str) -> list[str]:  # (a demonym is as rare as its country: "Vietnamese", "Vietnam")
-        return [name, *sorted(demonyms().get(name, ()))]
+    def weight(name: str) -> float:
+        # (a demonym the index lacks is as rare as its country's shortest known name: "Vietnamese", "Vietnam")
+        for form in [name, *sorted(demonyms().get(name, ()), key=len)]:
+            known = [lexical.idf(t) for t in tokenize(form) if lexical.knows(t)]
+            if known:
+                return max(known)
+        return 0.0
 
-    weights = [
-        max((lexical.idf(t) for f in forms(n) for t in tokenize(f) if lexical.knows(t)), default=0.0) for n in names
-    ]
+    weights = [weight(n) for n in names]
     return max(weights, default=0.0) / top if top > 0 else 0.0
 
 
@@ -302,7 +306,10 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
         kind = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(head)}\b")
 
         def another(text: str) -> bool:
-            # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is said)
+            # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is
+            # said; so is "the Authority" alone, which refers to the one asked)
+            if re.search(rf"\b[Tt]he\s+{re.escape(head)}\b", text):
+                return False
             return bool(unsaid_names(q, text, lexical, [name])) and any(
                 {fold(w) for w in m.group(1).split()} - asked - STOPWORDS for m in kind.finditer(text)
             )
@@ -755,7 +762,7 @@ def evidence_features(
         relevance = 1.0
     # (or a chosen sentence after it, going on about what it says: "Most of these, or 76%, ...")
     if top is not None and any(
-        s in units and s is not top and same_paragraph(s, top) and refers_back(s) for s in holders
+        s in units and s.unit.start > top.unit.start and same_paragraph(s, top) and refers_back(s) for s in holders
     ):
         relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
@@ -917,7 +924,7 @@ def evidence_features(
     unsaid_here = [
         n
         for n in unsaid_names(q, near, lexical)
-        if (any(lexical.knows(t) for t in tokenize(n)) or (names_country(n) and n not in missing_names))
+        if (any(lexical.knows(t) for t in tokenize(n)) or (in_other_form(n) and n not in missing_names))
         and not carried_only(n, q)
     ]
     # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's
@@ -1060,7 +1067,16 @@ def _dated_by_sequel(q: QuestionProfile, valued: Scored, passage: Sequence[Score
     signed in July 2018")? What the question dates by that year is the value's subject."""
     after = [s for s in passage if same_paragraph(s, valued) and s.unit.start > valued.unit.start]
     sequel = min(after, key=lambda s: s.unit.start, default=None)
-    return sequel is not None and refers_back(sequel) and any(y in sequel.unit.text for y in q.asked_years)
+    return (
+        sequel is not None
+        and _SAME_THING.match(sequel.unit.text) is not None
+        and any(y in sequel.unit.text for y in q.asked_years)
+    )
+
+
+# A sentence going on about the thing the one before it named ("This multilateral MRA ..."; not "It
+# also signed another MRA ...", which may be of something else).
+_SAME_THING = re.compile(r"(?:This|These|That|Those|The same|Such)\b")
 
 
 def counted_since(text: str, years: Sequence[str]) -> bool:

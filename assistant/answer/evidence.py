@@ -16,7 +16,7 @@ from assistant.understand.countries import (
     country_names,
     demonyms,
     english_of_spanish,
-    names_country,
+    is_country,
     names_for_code,
     same_country,
 )
@@ -36,6 +36,7 @@ from assistant.understand.question import (
     months_of_quarter,
     months_of_years,
     names_report_by,
+    report_named,
     quarter_number,
     word_set,
     year_span,
@@ -114,7 +115,7 @@ def unsaid_names(
             # (a country's other form, "Vietnam" for "Vietnamese", only where the context says it:
             # another page of the index saying it does not make this passage say it)
             and not (
-                said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical) and not names_country(e)
+                said_as_phrased(e, q, said) if names is not None else rephrased(e, q, lexical) and not in_other_form(e)
             )
             and not adjectival(e, known)
             and not clipped(e, context)
@@ -386,15 +387,17 @@ def missing_years(q: QuestionProfile, context: str, ranked: list[Scored], hits: 
 
 def _naming_years(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit]) -> set[str]:
     """The years the question names a report by ("EACC's 2022/2023 report", not "cases in 2022")
-    that the opening of a report addressing it says ("Annual Report for the Financial Year
-    2022/2023"): the report asked for, whatever year its passages speak of."""
+    that a retrieved report's title says ("the 2016 Work Plan"), or the opening of a report
+    addressing it names itself by ("Annual Report for the Financial Year 2022/2023"): the report
+    asked for, whatever year its passages speak of."""
     by_name = {y for y in q.asked_years if names_report_by(y, q.text)}
     if not by_name or not ranked:
         return set()
     openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
-    docs = {chunk.doc_id for _, _, chunk in _addressing(ranked, hits)}
-    said = " ".join(o.text for d, o in openings.items() if d in docs and o is not None)
-    return {y for y in by_name if re.search(rf"\b{y}\b", said)}
+    titles = " ".join(dict.fromkeys(h.chunk.title for h in hits))
+    addressing = {chunk.doc_id for _, _, chunk in _addressing(ranked, hits)}
+    opening = " ".join(o.text for d, o in openings.items() if o is not None and d in addressing)
+    return {y for y in by_name if re.search(rf"\b{y}\b", titles) or report_named(y, opening)}
 
 
 # A fiscal or season year written short ("2015/16", "2022-23"): the report speaks of both years;
@@ -409,7 +412,7 @@ def spanned_years(text: str) -> set[str]:
         year
         for m in _SHORT_SPAN.finditer(text)
         if int(m.group(2)) == (int(m.group(1)) + 1) % 100
-        for year in (m.group(1), m.group(1)[:2] + m.group(2))
+        for year in (m.group(1), str(int(m.group(1)) + 1))
     }
 
 
@@ -420,10 +423,14 @@ def with_spanned_years(text: str) -> str:
 
 
 def opening_spans(hits: Sequence[Hit]) -> dict[str, set[str]]:
-    """The years of the short spans each retrieved report's opening says ("In 2015/16 the
-    Department ..."): the period the report covers."""
+    """The years of the first short span each retrieved report's opening says ("In 2015/16 the
+    Department ..."): the period the report covers (a later one may be what it compares with)."""
     openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
-    return {doc: spanned_years(o.text[:OPENING_SPAN_CHARS]) for doc, o in openings.items() if o is not None}
+    out: dict[str, set[str]] = {}
+    for doc, o in openings.items():
+        first = next((m.group(0) for m in _SHORT_SPAN.finditer(o.text[:OPENING_SPAN_CHARS])), "") if o else ""
+        out[doc] = spanned_years(first)
+    return out
 
 
 def datelines(hits: Sequence[Hit]) -> dict[str, str]:
@@ -633,8 +640,8 @@ def same_paragraph(a: Scored, b: Scored) -> bool:
 # a report's "Our country will ..."): English pronouns and demonstratives, a closed class.
 ANAPHOR = re.compile(
     # "Of these, 3,553 were in England", "Most of these activities, or 76%, ..."
-    r"(?:(?:Of|Among|Out of|From|Within|In|(?:Most|Many|Some|All|Half|None|Each|One|Several|Part) of) "
-    r"(?:these|those|them|this|which)|"
+    r"(?:(?:Of|Among|Out of|From|Within|In) (?:these|those|them|this|which)|"
+    r"(?:Most|Many|Some|All|Half|None|Each|One|Several|Part) of (?:these|those|them|which)\b|"
     r"This|These|Those|That|It|Its|They|Their|He|His|She|Her|Such|Both|The latter|The former|The same|"
     r"We|Our)\b"
 )
@@ -668,7 +675,7 @@ def has_day_or_month(text: str) -> bool:
 
 
 # The date data are counted to ("82,892 overstayers as of January 1, 2020"): not when they were published.
-_AS_OF = re.compile(r"\bas (?:of|at)\s+(?:[\w,]+\s+){0,3}?(?:19|20)\d\d\b", re.I)
+_AS_OF = re.compile(r"\bas (?:of|at)\s+(?:[\w,-]+\s+){0,4}?(?:19|20)\d\d\b", re.I)
 
 
 def dates_publication(text: str) -> bool:
@@ -755,6 +762,12 @@ def looks_back(text: str) -> bool:
 def looks_ahead(text: str) -> bool:
     """Does the sentence speak of something still to come when it was written?"""
     return bool(_FORWARD.search(text))
+
+
+def in_other_form(name: str) -> bool:
+    """Is the folded name a country or a demonym ("vietnamese"), which a page may write in
+    another form ("Vietnam")? (not an ISO code: "ML", "TF" are initials too)"""
+    return is_country(name) or name in demonyms()
 
 
 def rephrased(entity: str, q: QuestionProfile, lexical: LexicalIndex) -> bool:

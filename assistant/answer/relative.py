@@ -20,11 +20,11 @@ _FROM_PAGE = (
 )
 # A year the sentence weighs its figure against: the figure is of another year, said beside it.
 # "compared to 2023", "than in 2023", "vs 2023", "up from 2021", "3.8 per cent over 2022",
-# "un 18,6% menos que en 2022", "respecto al 2022" (up to two words between, never a figure:
-# "more than 100 in 2023" weighs nothing against 2023)
+# "un 18,6% menos que en 2022", "respecto al 2022" (nothing but "in"/"the" between: "more than
+# doubled in 2023" and "over the course of 2022" weigh nothing against a year)
 COMPARED_YEAR = re.compile(
     r"\b(?:compared (?:to|with)|than|versus|vs\.?|over|up from|down from|que en|respecto (?:a|al|de)|frente a|"
-    r"en comparaci[oó]n con)\s+(?:(?:el|the)\s+)?(?:[^\W\d]+\s+){0,2}((?:19|20)\d\d)\b",
+    r"en comparaci[oó]n con)\s+(?:(?:in|the|el|en)\s+){0,2}((?:19|20)\d\d)\b",
     re.I,
 )
 _FROM_SENTENCE = re.compile(

@@ -16,7 +16,7 @@ from functools import cached_property
 from pathlib import Path
 from types import MappingProxyType
 
-from assistant.understand.countries import demonyms, is_country, spanish_names
+from assistant.understand.countries import demonym_of_one, demonyms, is_country, spanish_names
 from assistant.understand.question import Paraphrase, content_terms
 from assistant.understand.vocab import SPANISH_MEASURE_UNITS
 from vectorstore.lexical import STOPWORDS, LexicalIndex, tokenize
@@ -406,8 +406,9 @@ def spanish_forms(text: str, glossary: Glossary, vocabulary: Container[str] = fr
     reverse = glossary.reverse
     out: list[str] = []
     for word in dict.fromkeys(tokenize(text)):
-        # ("Moroccan authorities": the Spanish page names Marruecos)
-        for english in (word, *sorted(demonyms().get(word, ()))):
+        # ("Moroccan authorities": the Spanish page names Marruecos; not "American", of several countries)
+        country = sorted(demonyms().get(word, ())) if demonym_of_one(word) else []
+        for english in (word, *(t for name in country for t in tokenize(name))):
             for spanish in reverse.get(english, ())[:SPANISH_FORMS_PER_WORD]:
                 if not vocabulary or all(t in vocabulary for t in tokenize(spanish)):
                     out.append(spanish)

@@ -167,6 +167,13 @@ def demonyms_of(country: str) -> frozenset[str]:
     return _demonyms_by_country().get(country, frozenset())
 
 
+def demonym_of_one(demonym: str) -> bool:
+    """Does the demonym name the people of one country only ("costa rican"; not "dominican", of
+    Dominica and of the Dominican Republic)?"""
+    names = demonyms().get(demonym, frozenset())
+    return bool(names) and all(names <= country_names(n) | {n} for n in names)
+
+
 def same_country(a: str, b: str) -> bool:
     """Is one folded word the demonym of the country the other names ("swiss", "switzerland")?"""
     return b in demonyms().get(a, ()) or a in demonyms().get(b, ())

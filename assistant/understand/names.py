@@ -31,7 +31,10 @@ def entities(q: str) -> tuple[str, ...]:
     found = []
     for i, m in enumerate(re.finditer(r"\b[a-záéíóúñ]?[A-ZÁÉÍÓÚÑ][\w\-]*(?:/[A-Z][\w\-]*)?", q)):
         word = m.group(0)
-        # (an acronym with its first letter typed in lower case, "cIABOC", is one all the same)
+        # (an acronym with its first letter typed in lower case, "cIABOC", is one all the same;
+        # "kWh" or "eTradeNet" names what follows the lower-case letter)
+        if word[0].islower() and not word[1:].isupper():
+            word = word[1:]
         acronym = word.isupper() or (word[0].islower() and word[1:].isupper())
         if i == 0 and m.start() <= 2 and not acronym:
             continue

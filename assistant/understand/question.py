@@ -545,16 +545,28 @@ def time_asked(year: str, question: str) -> bool:
 
 
 # Nouns naming a periodic document: a year beside one names the document ("the 2021 report").
-_DOCUMENT_NOUNS = r"(?:reports?|plans?|reviews?|surveys?|editions?|yearbooks?|bulletins?|memorias?|informes?)"
+_DOCUMENT_NOUN = r"(?:report|plan|review|survey|edition|yearbook|bulletin|memoria|informe)"
+_DOCUMENT_NOUNS = rf"{_DOCUMENT_NOUN}s?"
 
 
 def names_report_by(year: str, question: str) -> bool:
     """Does the question name a report by the year ("EACC's 2022/2023 report", "la memoria 2023")
     rather than ask about the year's events?"""
-    span = rf"{year}(?:\s*[/–-]\s*(?:19|20)?\d\d)?"
-    before = rf"\b{span}\s+(?:[\w'’-]+\s+){{0,2}}?{_DOCUMENT_NOUNS}\b"
-    after = rf"\b{_DOCUMENT_NOUNS}\s+(?:(?:of|for|de|del)\s+)?(?:the\s+|el\s+)?(?:year\s+|a[ñn]o\s+)?{span}\b"
-    return not time_asked(year, question) and re.search(f"{before}|{after}", question, re.I) is not None
+    return not time_asked(year, question) and report_named(year, question)
+
+
+def report_named(year: str, text: str) -> bool:
+    """Does the text name a report by the year ("Annual Report for the Financial Year 2022/2023")?"""
+    span = rf"(?:(?:19|20)\d\d\s*[/–-]\s*)?{year}(?:\s*[/–-]\s*(?:19|20)?\d\d)?"
+    # ("the 2016 work plan report", not "2022 per the survey": no preposition or figure between)
+    between = r"(?:(?!(?:per|of|in|for|by|to|from|on|at|the|de|en|del|la|el)\b)[^\W\d][\w'’-]*\s+)"
+    before = rf"\b{span}\s+{between}{{0,2}}?{_DOCUMENT_NOUNS}\b"
+    # ("the report for the Financial Year 2022/2023", "la memoria de 2023"; not "plans for 2030")
+    after = (
+        rf"\b{_DOCUMENT_NOUN}\s+(?:(?:of|for|de|del)\s+)?(?:the\s+|el\s+)?(?:[A-Z][\w-]*\s+)?"
+        rf"(?:year\s+|a[ñn]o\s+)?{span}\b"
+    )
+    return re.search(f"{before}|{after}", text, re.I) is not None
 
 
 def split_premise(text: str) -> tuple[str, str]:

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from collections.abc import Sequence
 
-from assistant.understand.countries import demonyms_of, is_country
+from assistant.understand.countries import demonym_of_one, demonyms_of, is_country
 from assistant.understand.names import initial_runs, truncates
 from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_NUMBERS
 from vectorstore.lexical import fold, tokenize, words
@@ -102,8 +102,10 @@ class _Money:
             rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})"
             # in Spanish: "5,1 millones de euros", "300 dólares", and a bare "3,8 millones" as a bare
             # "3.8 million" above ("2 millones de personas" is none)
-            r"|\b\d[\d,.]*\s*(?:(?:mil\s+)?(?:millones|mill[oó]n)\s+de\s+)?(?:euros|d[oó]lares|pesos|soles)\b"
-            r"|\b\d[\d,.]*\s*(?:mil\s+)?(?:millones|mill[oó]n)(?!\s*[a-záéíóúñ])",
+            r"|\b\d[\d,.]*\s*(?:(?:mil\s+)?(?:millones|mill[oó]n)\s+de\s+|mil\s+)?"
+            r"(?:euros|d[oó]lares|pesos|soles|quetzales|lempiras|colones|c[oó]rdobas|bol[ií]vares|guaran[ií]es)\b"
+            r"|\b\d[\d,.]*\s*(?:mil\s+)?(?:millones|mill[oó]n)"
+            r"(?!\s*(?!(?:en|y|a|al|por|para|con|frente|respecto|m[aá]s|menos)\b)[a-záéíóúñ])",
             re.I,
         )
 
@@ -156,7 +158,8 @@ SPAN_OF_TIME = re.compile(
 _TIME_UNITS = re.compile(r"\b(?:hours|days|weeks|months|years|decades|horas|d[ií]as|semanas|meses|a[nñ]os)\b", re.I)
 # "How long has Chile screened bags?": "since 1996" says for how long.
 SINCE_YEAR = re.compile(
-    r"\b(?:since|desde)\s+(?:(?:early|late|mid-?|the end of)\s*|[^\W\d]+\s+)?((?:19|20)\d\d)\b", re.I
+    r"\b(?:since|desde)\s+(?:(?:early|late|mid-?|the end of)\s*)?(?:(?!in\b|then\b)[^\W\d]+\s+)?((?:19|20)\d\d)\b",
+    re.I,
 )
 
 # A distance: "more than 1000 km", "573 nautical miles".
@@ -661,7 +664,7 @@ def _says_more(span: str, asked: frozenset[str]) -> bool:
     "Dec 2017" asks about "December 2017") and the acronyms it spells out?"""
     rest = {w for w in set(tokenize(span)) - asked if not any(truncates(a, w) for a in asked)}
     # ("Costa Rica" where the question says "Costa Rican")
-    if rest and any(set(tokenize(d)) <= asked for d in demonyms_of(fold(span))):
+    if rest and any(set(tokenize(d)) <= asked and demonym_of_one(d) for d in demonyms_of(fold(span))):
         return False
     return bool(rest) and bool(rest - spelled_out(span, asked))
 
