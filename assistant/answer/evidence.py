@@ -39,12 +39,13 @@ from assistant.understand.question import (
     report_named,
     quarter_number,
     word_set,
+    year_pairs,
     year_span,
 )
 from assistant.understand.vocab import MONTHS
 from assistant.understand.wanted import YEAR
 from assistant.answer.scoring import RECORD_START, Scored, acronyms
-from assistant.answer.units import is_form_line, leads
+from assistant.answer.units import is_form_line, leads, report_openings
 from assistant.answer.relative import relative_years
 from assistant.types import Chunk, Hit
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize, words
@@ -393,10 +394,9 @@ def _naming_years(q: QuestionProfile, ranked: list[Scored], hits: Sequence[Hit])
     by_name = {y for y in q.asked_years if names_report_by(y, q.text)}
     if not by_name or not ranked:
         return set()
-    openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
     titles = " ".join(dict.fromkeys(h.chunk.title for h in hits))
     addressing = {chunk.doc_id for _, _, chunk in _addressing(ranked, hits)}
-    opening = " ".join(o.text for d, o in openings.items() if o is not None and d in addressing)
+    opening = " ".join(o.text for d, o in report_openings(hits).items() if o is not None and d in addressing)
     return {y for y in by_name if re.search(rf"\b{y}\b", titles) or report_named(y, opening)}
 
 
@@ -408,12 +408,7 @@ _SHORT_SPAN = re.compile(r"\b((?:19|20)\d\d)\s*[/–-]\s*(\d\d)\b(?![/-]?\d)")
 
 def spanned_years(text: str) -> set[str]:
     """Both years of each short span the text writes ("2015/16": 2015 and 2016)."""
-    return {
-        year
-        for m in _SHORT_SPAN.finditer(text)
-        if int(m.group(2)) == (int(m.group(1)) + 1) % 100
-        for year in (m.group(1), str(int(m.group(1)) + 1))
-    }
+    return {year for pair in year_pairs(text, _SHORT_SPAN) for year in pair}
 
 
 def with_spanned_years(text: str) -> str:
@@ -425,11 +420,10 @@ def with_spanned_years(text: str) -> str:
 def opening_spans(hits: Sequence[Hit]) -> dict[str, set[str]]:
     """The years of the first short span each retrieved report's opening says ("In 2015/16 the
     Department ..."): the period the report covers (a later one may be what it compares with)."""
-    openings = {h.chunk.doc_id: h.chunk if h.chunk.char_start == 0 else h.opening for h in hits}
     out: dict[str, set[str]] = {}
-    for doc, o in openings.items():
-        first = next((m.group(0) for m in _SHORT_SPAN.finditer(o.text[:OPENING_SPAN_CHARS])), "") if o else ""
-        out[doc] = spanned_years(first)
+    for doc, o in report_openings(hits).items():
+        first = _SHORT_SPAN.search(o.text[:OPENING_SPAN_CHARS]) if o else None
+        out[doc] = spanned_years(first.group(0)) if first else set()
     return out
 
 
@@ -437,12 +431,9 @@ def datelines(hits: Sequence[Hit]) -> dict[str, str]:
     """Each retrieved report's dateline: a short line among its first ones giving a date with
     its month and year ("31 May 2022", "Nov 25, 2019"), not a headline's "Report 2021"."""
     out: dict[str, str] = {}
-    for h in hits:
-        if h.chunk.doc_id in out:
-            continue
-        first = h.chunk if h.chunk.char_start == 0 else h.opening
+    for doc, first in report_openings(hits).items():
         lines = [x.strip() for x in (first.text.split("\n") if first else [])][:DATELINE_SEARCH_LINES]
-        out[h.chunk.doc_id] = next(
+        out[doc] = next(
             (
                 x
                 for x in lines

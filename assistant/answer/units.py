@@ -305,6 +305,16 @@ LEAD_SENTENCES = 2
 LEAD_MIN_WORDS = 6
 
 
+def report_openings(hits: Sequence[Hit]) -> dict[str, Chunk | None]:
+    """Each retrieved report's opening chunk: retrieved itself, else the one a hit carries; None
+    when neither is at hand."""
+    out: dict[str, Chunk | None] = {}
+    for h in hits:
+        if out.get(h.chunk.doc_id) is None:
+            out[h.chunk.doc_id] = h.chunk if h.chunk.char_start == 0 else h.opening
+    return out
+
+
 def leads(hits: Sequence[Hit], unretrieved: bool = False) -> dict[str, str]:
     """The lead of each report whose opening chunk was retrieved (with `unretrieved`, of each
     report a hit is from): what a news page or a report says first is what the whole of it is

@@ -293,16 +293,22 @@ _MONTH_YEAR = re.compile(r"\b([A-Za-z]{3,10})\.?\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\
 YEAR_SPAN = re.compile(r"\b((?:19|20)\d\d)\s?[-–/]\s?((?:19|20)?\d\d)\b")
 
 
+def year_pairs(text: str, pattern: re.Pattern[str] = YEAR_SPAN) -> list[tuple[str, str]]:
+    """Each span of two consecutive years the text writes ("2015-16", "2015/2016", "1999/00"),
+    as (first, second) in full; `pattern` finds the spans, the first year and the second in groups."""
+    out = []
+    for m in pattern.finditer(text):
+        first, second = m.group(1), m.group(2)
+        following = str(int(first) + 1)
+        if second == following or (len(second) == 2 and second == following[2:]):
+            out.append((first, following))
+    return out
+
+
 def year_span(year: str, text: str) -> set[str]:
     """The year and, where `text` writes it as half of a two-year span ("2015-16"), the other
     half: a report of the year 2016 covers the question's "2015-16", as one dated 2015 does."""
-    out = {year}
-    for m in YEAR_SPAN.finditer(text):
-        first, second = m.group(1), m.group(2)
-        second = first[:2] + second if len(second) == 2 else second
-        if year in (first, second) and int(second) == int(first) + 1:
-            out |= {first, second}
-    return out
+    return {year, *(y for pair in year_pairs(text) if year in pair for y in pair)}
 
 
 def months_of_years(text: str) -> tuple[int, ...]:
