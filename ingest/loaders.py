@@ -17,7 +17,15 @@ from typing import TYPE_CHECKING, Any
 
 from assistant.types import Document, PageSpan
 from ingest.metadata import detect_metadata
-from ingest.normalize import Line, build_text, ends_mid_phrase, wrap_margin, wrapped_on
+from ingest.normalize import (
+    Line,
+    build_text,
+    ends_mid_phrase,
+    finished_on,
+    runs_across_blank,
+    wrap_margin,
+    wrapped_on,
+)
 from ingest.tables import MAX_CAPTION_ROWS, header_row, row_line, text_table_rows
 from ingest.pdf_lines import page_lines, to_source_lines
 
@@ -266,14 +274,22 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int
     lines = text_table_rows(lines)  # a table's rows as lines that carry its column headers
     # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line (on the
     # next page too). In text wrapped at a fixed width, so does a line that reached the right
-    # margin, or one with no sentence end before a line opening in lower case.
+    # margin, or one with no sentence end before a line opening in lower case. Text broken at no
+    # fixed width (pasted from a PDF: "The Report communicated" / "the result of ...") runs on as a
+    # line does across a blank one, and into a line that opens by ending its sentence.
     following = [*lines[1:], ""]
     margin = wrap_margin(lines)
     out = [
         Line(
             line,
             page=number if paged else None,
-            may_continue=bool(after.strip()) and (ends_mid_phrase(line) or wrapped_on(line, after, margin)),
+            may_continue=bool(after.strip())
+            and (
+                ends_mid_phrase(line)
+                or wrapped_on(line, after, margin)
+                or runs_across_blank(line, after)
+                or finished_on(line, after)
+            ),
         )
         for (number, _), line, after in zip(numbered, lines, following)
     ]

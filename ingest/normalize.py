@@ -153,6 +153,22 @@ PROSE_MIN_WORDS = 6  # shorter lines without a full stop are headings, labels or
 _BRACKETED_FIGURE = re.compile(r"\(\d")
 
 
+# A line whose first words end a sentence ("Parliament (PN). The 2018 Annual Reports ...") ends the
+# one the line before left open, when that one is prose: at most this many words before the stop.
+FINISHING_WORDS = 3
+_FINISHING = re.compile(rf"^((?:\S+\s+){{0,{FINISHING_WORDS - 1}}}\S*[a-z)\]][.!?;]['\"”’)\]]*)\s+[A-Z\d\"“(]")
+
+
+def finished_on(text: str, later: str) -> bool:
+    """Does a line of prose with no sentence end (" ... to the National") run on into a line that
+    opens by ending a sentence ("Parliament (PN). The 2018 ...")? Text pasted from a PDF breaks
+    anywhere; a heading stands before a whole sentence, a numbered paragraph ("2. In 2019")."""
+    text, later = text.strip(), later.lstrip()
+    if not text or ends_sentence(text) or text.startswith("|") or len(text.split()) < PROSE_MIN_WORDS:
+        return False
+    return not starts_block(later) and bool(_FINISHING.match(later))
+
+
 def starts_block(text: str) -> bool:
     """True when a line can only be the start of a paragraph (bullet, section label)."""
     return text.startswith(BULLET) or bool(LABEL_START_RE.match(text)) or is_form_label(text)

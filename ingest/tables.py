@@ -91,6 +91,10 @@ def text_table_rows(lines: Sequence[str]) -> list[str]:
     out = list(lines)
     i = 0
     while i < len(out):
+        piped = _pipe_cells(out[i])
+        if piped is not None and len(piped) >= 2 and is_header(piped):
+            i = _pipe_table(out, i, piped)
+            continue
         header = _header_cells(out[i])
         rows: list[list[str]] = []
         if header:
@@ -106,6 +110,51 @@ def text_table_rows(lines: Sequence[str]) -> list[str]:
         else:
             i += 1
     return out
+
+
+# A table written with pipes, as Markdown and many text exports write them:
+# "Year | Number of Wildfires | Hectares Burned", an optional rule "---|---", then one row a line.
+_PIPE_RULE = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
+
+
+def _pipe_cells(line: str) -> list[str] | None:
+    """The cells of a line written with pipes ("| a | b |" or "a | b"), or None for other lines."""
+    if "|" not in line or _PIPE_RULE.match(line):
+        return None
+    cells = [c.strip() for c in line.strip().split("|")]
+    if line.strip().startswith("|"):
+        cells = cells[1:]
+    if line.strip().endswith("|"):
+        cells = cells[:-1]
+    return cells if len(cells) >= 2 else None
+
+
+def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
+    """Rewrite the rows under the pipe-table header at `out[i]` as row lines (a rule line under
+    the header becomes blank, one line for one line); the index of the line after the table. A
+    row with another number of cells ends it (a header over two lines is not read). Without a rule
+    line, a table has at least MIN_TEXT_TABLE_COLUMNS columns."""
+    j = i + 1
+    ruled = _ruled(out, j)
+    if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
+        return i + 1  # "Home | About": a trail of links, not a table
+    if ruled:
+        out[j] = ""
+        j += 1
+    rows = 0
+    while j < len(out):
+        cells = _pipe_cells(out[j])
+        if cells is None or len(cells) != len(header) or _ruled(out, j + 1):  # (a rule: the next table's header)
+            break
+        out[j] = row_line(list(zip(header, cells)))
+        rows += 1
+        j += 1
+    return j if rows else i + 1
+
+
+def _ruled(lines: Sequence[str], j: int) -> bool:
+    """Is line `j` the rule under a pipe table's header ("|---|:--:|")?"""
+    return j < len(lines) and _PIPE_RULE.match(lines[j]) is not None and "-" in lines[j]
 
 
 def _header_cells(line: str) -> list[str] | None:

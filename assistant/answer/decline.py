@@ -40,6 +40,7 @@ from assistant.answer.evidence import (
     asks_published,
     blank,
     continues,
+    file_words,
     heading_of,
     asked_ordinals,
     numbers_asked_thing,
@@ -472,23 +473,18 @@ def country_named_elsewhere(
     return bool(asked) and any(asked & countries_in(h.chunk.text) for h in hits if h.chunk.doc_id != answering)
 
 
-def topic_unsaid(q: QuestionProfile, units: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
+def topic_unsaid(q: QuestionProfile, units: Sequence[Scored], hits: Sequence[Hit], lexical: LexicalIndex) -> list[str]:
     """ "..., and how much cocaine did they seize?": a question naming nothing of its own asks about
-    what the earlier turn (or part) named; a report that never names any of it, in its retrieved
-    text or its metadata, answers another's question. The names, when so."""
+    what the earlier turn (or part) named; a report that never names any of it in any form ("US":
+    "the United States"), in its retrieved text or its metadata, answers another's question. The
+    names, when so."""
     carried = [e for e in q.entities if carried_only(e, q)]
     if not carried or len(carried) < len(q.entities) or q.own_names or not units:
         return []
     docs = {hits[s.unit.hit_index].chunk.doc_id for s in units}
-    said: set[str] = set()
-    for h in hits:
-        if h.chunk.doc_id in docs:
-            c = h.chunk
-            fields = (c.text, c.title, c.organisation, c.country, c.section)
-            said |= set(tokenize(" ".join(str(x) for x in fields if x)))
-    if any(set(tokenize(e)) <= said for e in carried):
-        return []
-    return carried
+    said = " ".join(f"{heading_of(h.chunk)} {h.chunk.text}" for h in hits if h.chunk.doc_id in docs)
+    unsaid = unsaid_names(q, said, lexical, carried)
+    return carried if len(unsaid) == len(carried) else []
 
 
 def carried_only(name: str, q: QuestionProfile) -> bool:
@@ -921,9 +917,10 @@ def evidence_features(
     # (a name no passage says at all is the names_missing feature's)
     # (a name only an earlier turn said is the topic "those borders" refers to, not the asking words')
     # (a country the index knows only in another form, "Vietnamese" as "Vietnam", too)
+    filed = frozenset(w for c in about if ours(c.doc_id) for w in file_words(c).lower().split())
     unsaid_here = [
         n
-        for n in unsaid_names(q, near, lexical)
+        for n in unsaid_names(q, near, lexical, filed=filed)
         if (any(lexical.knows(t) for t in tokenize(n)) or (in_other_form(n) and n not in missing_names))
         and not carried_only(n, q)
     ]
@@ -942,7 +939,7 @@ def evidence_features(
         n for n in names_beside_figure(q, units, valued, passage, before, hits, lexical) if n not in unsaid_here
     ]
     unsaid_here += [n for n in places_off_figure(q, valued, passage, hits, lead, lexical) if n not in unsaid_here]
-    unsaid_here += [n for n in topic_unsaid(q, units, hits) if n not in unsaid_here]
+    unsaid_here += [n for n in topic_unsaid(q, units, hits, lexical) if n not in unsaid_here]
     # (of a count, the sentences counting the thing asked: "89 murders", not "235 major crimes")
     unsaid_here += [n for n in sibling_names(q, counters or valued, hits) if n not in unsaid_here]
     # (a figure for a list the name is one member of is the list's total)

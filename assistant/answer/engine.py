@@ -49,6 +49,7 @@ from assistant.understand.question import (
     content_terms,
     count_given,
     counts,
+    numbered_count,
 )
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, QUANTITY, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
@@ -227,6 +228,11 @@ class AnswerEngine:
         # a sentence longer than the whole answer may be is quoted by the clauses that answer
         units = tuple(trimmed(q, s, limit) for s in chosen)
         labels = tuple(side if both and unnamed(side, s) else "" for side, s in zip(q.sides, units)) if both else ()
+        if not both and q.expects == "count":  # "how many legal texts?" by "(1) ..., (2) ..., (6) ...": "6 in all"
+            counted = known_counted(q, lexical, [s.unit.text for s in chosen])
+            numbered = [numbered_count(s.unit.text, counted) if counted else 0 for s in chosen]
+            if any(numbered):
+                labels = tuple(f"{n} in all" if n else "" for n in numbered)
         return Draft(units, False, set_aside=aside, evidence=evidence, labels=labels)
 
     def _choose(

@@ -61,8 +61,9 @@ def missing_evidence(
     context = " ".join(f"{heading_of(h.chunk)} {h.chunk.year or ''} {h.chunk.text}" for h in hits)
     # (a Spanish page says "Chamber" in its glossary rendering: "la Cámara de Diputados")
     english = " ".join(s.unit.english for s in ranked if s.unit.english)
+    filed = frozenset(w.lower() for h in hits for w in file_words(h.chunk).split())
     return (
-        missing_names(q, f"{context} {english}", lexical),
+        missing_names(q, f"{context} {english}", lexical, filed),
         missing_years(q, context, ranked, hits),
         missing_serials(q, ranked, hits),
     )
@@ -71,8 +72,12 @@ def missing_evidence(
 def heading_of(chunk: Chunk) -> str:
     """What names a passage's report and place in it: its title, organisation, country, section
     and file name ("opcw_ec53_2008.txt" says OPCW where the page itself only says "the Council")."""
-    file_words = re.sub(r"[_\W]+", " ", PurePath(chunk.source).stem)
-    return f"{chunk.title} {chunk.organisation or ''} {chunk.country or ''} {chunk.section} {file_words}"
+    return f"{chunk.title} {chunk.organisation or ''} {chunk.country or ''} {chunk.section} {file_words(chunk)}"
+
+
+def file_words(chunk: Chunk) -> str:
+    """The words of a passage's file name ("start_terrorism_2019.txt": start terrorism 2019)."""
+    return re.sub(r"[_\W]+", " ", PurePath(chunk.source).stem)
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -83,18 +88,26 @@ def dotted(text: str) -> set[str]:
     return {m.group(0).replace(".", "").lower() for m in _DOTTED.finditer(text)}
 
 
-def missing_names(q: QuestionProfile, context: str, lexical: LexicalIndex) -> list[str]:
-    """The names the question uses that neither the retrieved text (`context`) nor the index know."""
-    return [e for e in unsaid_names(q, context, lexical) if not all(lexical.knows(t) for t in tokenize(e))]
+def missing_names(
+    q: QuestionProfile, context: str, lexical: LexicalIndex, filed: frozenset[str] = frozenset()
+) -> list[str]:
+    """The names the question uses that neither the retrieved text (`context`, and the words of
+    its files' names, `filed`) nor the index know."""
+    return [e for e in unsaid_names(q, context, lexical, filed=filed) if not all(lexical.knows(t) for t in tokenize(e))]
 
 
 def unsaid_names(
-    q: QuestionProfile, context: str, lexical: LexicalIndex, names: Sequence[str] | None = None
+    q: QuestionProfile,
+    context: str,
+    lexical: LexicalIndex,
+    names: Sequence[str] | None = None,
+    filed: frozenset[str] = frozenset(),
 ) -> list[str]:
     """The names the question uses (its own words, as typed) that `context` never says in any
     form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
     form, or a thesaurus phrasing the reports use. With `names`, only those are checked, and a
-    thesaurus phrasing counts only where `context` says it."""
+    thesaurus phrasing counts only where `context` says it. `filed`: the words of the context's
+    file names, which name an acronym in lower case as file names do ("start_overview.txt")."""
     checked = [e for e in (q.entities if names is None else names) if e not in q.qualifiers]
     if not checked:
         return []
@@ -106,7 +119,7 @@ def unsaid_names(
 
     def unsaid(e: str) -> bool:
         if worded_acronym(e, q.text):  # "FIRST": only the capitals say it, not "the first"
-            return not capitals_say(e, context)
+            return not capitals_say(e, context) and e.lower() not in filed
         return (
             e not in known
             and not any(same_name(e, w) or same_country(e, w) for w in known)

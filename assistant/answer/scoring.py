@@ -17,7 +17,7 @@ import numpy as np
 
 from assistant.understand.bridge import looks_spanish
 from assistant.understand.question import YEAR, QuestionProfile, counts, measures
-from assistant.understand.serials import spelled_serials
+from assistant.understand.serials import ordinal_words, spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
 from assistant.answer.relative import relative_years
@@ -36,14 +36,13 @@ class Scored:
     list_match: float = 0.0  # how well the line introducing the unit's list matches the question
     # the share of the user's own words found (carried-over context aside); -1: not computed
     asked_coverage: float = -1.0
+    # the unit's feature values (UNIT_WEIGHTS' names): the score is their weighted sum
+    features: tuple[float, ...] = ()
 
     @property
     def own_coverage(self) -> float:
         return self.coverage if self.asked_coverage < 0 else self.asked_coverage
 
-
-# A unit holding a multi-word name exactly as the user typed it ("National Cybersecurity Policy").
-NAME_MATCH = 0.1
 
 # A unit counting the asked things only as a part of a figure said before ("nine of those calls").
 PART_COUNT_BONUS = 0.15
@@ -52,28 +51,57 @@ PART_COUNT_BONUS = 0.15
 # of the question's term weight itself.
 TYPE_NEEDS_COVERAGE = 0.4
 
-# A unit stating the question's relation ("chaired", "signed", "led") with the kind of value asked for.
-PREDICATE_MATCH = 0.1
-
-# A unit naming the doer of the question's act in the passive ("provided by the Air Force")
-# for "who is providing ...?": the construction that says who did it.
-AGENT_BY = 0.1
 AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"})
-
-# A follow-up that asks alongside the earlier turn ("what did the minister say about crime?", then
-# "ok and violent crime specifically?") asks for something else: the passage that answered the
-# earlier turn answers it only when it holds the kind of value now asked for ("when was it held?",
-# then "and where?"). (Follow-ups pointing back at that answer, "what's her email?", or narrowing
-# it, "which pacific countries took part?", go on about it: assistant.core passes no earlier
-# answer for them; favouring that answer for them, "and the CSIRT network, when was that launched?",
-# lost more than it found.)
-ANSWERED_BEFORE = 0.3
 
 # How many sentences either side of a unit on its own line (a paragraph) lend it their words.
 SAME_LINE_NEIGHBOURS = 1
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
+
+
+# What a unit's score weighs, one weight per feature (the score is the weighted sum):
+# - own: the share of the question's term weight the unit holds itself;
+# - context: the same with its headings, the report's title and lead, the lines around it and
+#   its paragraph's neighbouring sentences;
+# - chunk: the same over its whole chunk;
+# - meaning: the MiniLM cosine of unit (with its section path when short) and question;
+# - typed: it holds the kind of value asked for (scaled by how rare that kind is among the
+#   candidates and by how much of the question the unit holds itself);
+# - list_item / list_intro: for a list question, an item, and the meaning of its list's label;
+# - name: it holds a multi-word name exactly as the user typed it ("National Cybersecurity Policy");
+# - predicate: it states the question's relation ("chaired", "signed") beside a typed value;
+# - agent_by: it names the doer of the question's act in the passive ("provided by the Air Force");
+# - heading: a heading or bare caption, which never answers "what ...?" as prose;
+# - other_year: it states years, none of them asked;
+# - answered_before: a follow-up asking alongside the earlier turn ("... crime?", then "and violent
+#   crime specifically?") asks for something else: the unit that answered the earlier turn answers
+#   it only when it holds the kind of value now asked for ("when was it held?", then "and where?").
+#   (Follow-ups pointing back at that answer, "what's her email?", or narrowing it, "which pacific
+#   countries took part?", go on about it: assistant.core passes no earlier answer for them.)
+# - rank: the retrieval rank of its chunk, 1 / (1 + rank), to break near ties.
+UNIT_WEIGHTS: dict[str, float] = {
+    "own": 0.4,
+    "context": 0.2,
+    "chunk": 0.15,
+    "meaning": 0.35,
+    "typed": 1.0,
+    "list_item": 0.08,
+    "list_intro": 0.2,
+    "name": 0.1,
+    "predicate": 0.1,
+    "agent_by": 0.1,
+    "heading": -0.25,
+    "other_year": -0.15,
+    "answered_before": -0.3,
+    "rank": 0.03,
+}
+UNIT_FEATURES = tuple(UNIT_WEIGHTS)
+
+
+def unit_score(features: Sequence[float], weights: dict[str, float] = UNIT_WEIGHTS) -> float:
+    """The weighted sum of a unit's features (in UNIT_FEATURES' order)."""
+    return sum(weights[name] * value for name, value in zip(UNIT_FEATURES, features))
 
 
 def embedding_text(unit: Unit, section: str) -> str:
@@ -302,7 +330,7 @@ def said_tokens(text: str) -> set[str]:
     # a figure per so many people says a rate ("a ratio of 9.34 per 100,000 citizens")
     if _PER_POPULATION.search(text):
         tokens |= _RATE
-    return tokens | spelled_serials(text) | irregular_lemmas(text)
+    return tokens | spelled_serials(text) | irregular_lemmas(text) | set(tokenize(" ".join(ordinal_words(text))))
 
 
 _PER_POPULATION = re.compile(
@@ -376,8 +404,10 @@ class UnitScorer:
         cache_size: int = 20_000,
         tagger=None,
         translate: Callable[[str], str] | None = None,
+        weights: dict[str, float] | None = None,
     ) -> None:
         self.embedder = embedder
+        self.weights = weights or UNIT_WEIGHTS  # a fit (bench/fit_unit_weights.py) tries others
         self.lookup = lookup
         self.tagger = tagger
         self.translate = translate  # Spanish text -> the English words the glossary gives for it
@@ -537,33 +567,34 @@ class UnitScorer:
             typed = type_bonus(q, u, counted, holds[i]) * min(1.0, own / TYPE_NEEDS_COVERAGE) * informative[i]
             # A heading never answers; a caption or table cell does not answer "what ...?" as prose.
             bare = u.bare and q.expects in UNTYPED and not q.wants_list
-            heading = 0.25 if bare or is_heading(u, chunk.section, chunk.title) else 0.0
-            named = NAME_MATCH if q.names and any(n in folded_units[i] for n in q.names) else 0.0
-            acted = PREDICATE_MATCH if typed and predicates & token_sets[i] else 0.0
-            acted += AGENT_BY if holds[i] and q.expects in AGENT_KINDS and done_by(u.text, acts) else 0.0
+            heading = 1.0 if bare or is_heading(u, chunk.section, chunk.title) else 0.0
+            named = 1.0 if q.names and any(n in folded_units[i] for n in q.names) else 0.0
+            acted = 1.0 if typed and predicates & token_sets[i] else 0.0
+            by = 1.0 if holds[i] and q.expects in AGENT_KINDS and done_by(u.text, acts) else 0.0
             stated = set(YEAR.findall(u.text))
-            other_year = 0.15 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
-            listed = 0.08 + 0.2 * intro_dense.get(u.list_id, 0.0) if q.wants_list and u.is_item else 0.0
+            other_year = 1.0 if q.years and not q.compares and stated and not stated & set(q.years) else 0.0
+            item = 1.0 if q.wants_list and u.is_item else 0.0
             repeated = (
-                ANSWERED_BEFORE
-                if quoted_before(u.text, q.answered_before) and (q.expects in UNTYPED or not holds[i])
-                else 0.0
+                1.0 if quoted_before(u.text, q.answered_before) and (q.expects in UNTYPED or not holds[i]) else 0.0
             )
-            score = (
-                0.4 * own
-                + 0.2 * ranked_ctx
-                + 0.15 * cover(chunk_tokens[u.hit_index])
-                + 0.35 * float(dense[i])
-                + typed
-                + listed
-                + named
-                + acted
-                - heading
-                - other_year
-                - repeated
-                + 0.03 / (1 + u.hit_index)
+            features = (
+                own,
+                ranked_ctx,
+                cover(chunk_tokens[u.hit_index]),
+                float(dense[i]),
+                typed,
+                item,
+                item * intro_dense.get(u.list_id, 0.0),
+                named,
+                acted,
+                by,
+                heading,
+                other_year,
+                repeated,
+                1.0 / (1 + u.hit_index),
             )
+            score = unit_score(features, self.weights)
             asked = cover(token_sets[i] | context | near, own_terms) if q.context_terms else ctx
             listed_match = cover(intro | context) if u.list_id is not None else 0.0
-            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked))
+            out.append(Scored(u, score, ctx, float(dense[i]), listed_match, asked, features))
         return sorted(out, key=lambda s: -s.score)

@@ -42,7 +42,7 @@ _AMOUNT = "|".join(sorted(_AMOUNT_WORDS))
 
 # Quantity questions whose answer must be an amount, not just any number.
 _COMPARE = re.compile(
-    r"\b(?:compare|comparison|contrast|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
+    r"\b(?:compar\w*|contrast\w*|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
     r"after or before|earlier or later|which came first)\b"
     # "were assaults higher in 2024 than in 2023?" (not "more than 100 officers")
     rf"|\b(?:{_AMOUNT}|better)\s+(?!than\b|or\b)\w[^?.;]*?"
@@ -1247,6 +1247,9 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
         for m in _ENUMERATED.finditer(text)
     ):
         return True
+    # a table row as a row line: a column's header over its figure ("Hectares Burned: 2,840,545")
+    if any(set(tokenize(m.group(1))) & nouns for m in _FIELD_FIGURE.finditer(text)):
+        return True
     # a table row flattened into text: its label, then a figure per column ("Cases Coordinated *4 884 780 915")
     if any(set(tokenize(m.group(1))) & nouns for m in _ROW_THEN_FIGURES.finditer(text)):
         return True
@@ -1256,6 +1259,19 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     return any(
         set(tokenize(m.group(1))) & nouns and QUANTITY.match(text, m.end()) for m in _NOUN_THEN_NUMBER.finditer(text)
     )
+
+
+def numbered_count(text: str, nouns: set[str]) -> int:
+    """How many numbered items "the following legal texts: (1) ..., (2) ..." lists of one of
+    `nouns`, when no figure before the list counts them (0 when none): the answer to "how many"
+    a passage gives by numbering, not in a figure."""
+    for m in _ENUMERATED.finditer(text):
+        if set(counted_after(m.group(1))) & nouns and not counts(text[: m.start()], nouns, parts=False):
+            n = 1
+            while re.search(rf"\({n + 1}\)\s", text[m.end() :]):
+                n += 1
+            return n if n > 1 else 0
+    return 0
 
 
 _JOINING_WORDS = frozenset("of and for on the in to".split())
@@ -1353,6 +1369,8 @@ _NUMBER_OF_THEN = re.compile(
 # and the second item that makes it a numbered list.
 _ENUMERATED = re.compile(r"\bfollowing\s+([^.;:]{1,60}):\s*\(?(?:1|i|a)\)\s")
 _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
+# A field of a row line ("Year: 2023 · Hectares Burned: 2,840,545", ingest.tables): its header, then a figure.
+_FIELD_FIGURE = re.compile(r"(?:^|·)\s*([^:·\n]{1,60}):\s*(?!(?:19|20)\d\d\b)[-+]?[$€£]?\d")
 # A table row's label (capitalised words), a footnote mark, then at least two figures.
 _ROW_THEN_FIGURES = re.compile(
     r"\b([A-Z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,4})\s+(?:[*†]\d*\s+)?(?=\d[\d,.]*\s+\d[\d,.]*\b)"

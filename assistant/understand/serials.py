@@ -144,6 +144,16 @@ _INAUGURAL = re.compile(r"\binaugural\b", re.I)
 _NUMBER_SIGN = re.compile(r"(?:\bN[°ºo]\.?|\bNo\.|\bNr\.|#)\s?(\d{1,4})\b")
 
 
+_NUMBERED_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
+_SPELLED = {n: w for w, n in ORDINAL_WORD.items() if "-" not in w and " " not in w}
+
+
+def ordinal_words(text: str) -> set[str]:
+    """The spelled-out words of a text's ordinals in figures: "1st :Attacks Exploiting ..." says
+    "first" as a ranked list ranks it ("which threat was ranked first?")."""
+    return {_SPELLED[m.group(1)] for m in _NUMBERED_ORDINAL.finditer(text) if m.group(1) in _SPELLED}
+
+
 def spelled_serials(text: str) -> set[str]:
     """The values of the editions a text names with a spelled-out ordinal ("Ninety-Sixth Session"
     -> "96"): capitalised, before a capitalised word, as names are; prose's "the second issue" is none."""

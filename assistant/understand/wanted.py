@@ -243,6 +243,8 @@ _VERBS_OF_AGENCY = (
     r"overs(?:aw|ee\w*)|supervis\w*|running|ran|initiat\w*|launch\w*|establish\w*|founded|set up|came up with|"
     r"apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
+# Verbs of a change in size: "how much did the prison population grow" asks for the change, not money.
+_CHANGES = r"grow|rise|increase|fall|drop|decline|decrease|shrink|climb|jump|change|go (?:up|down)"
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
@@ -343,7 +345,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     (
         # "by how much did membership grow": a difference, not money
         r"\bhow much (?:[\w'’-]+ ){0,2}?(?:money|funding|funds|financing)\b"
-        r"|\b(?:cost|budget|amount|funding amount)\b|(?<!\bby )\bhow much did\b"
+        r"|\b(?:cost|budget|amount|funding amount)\b"
+        rf"|(?<!\bby )\bhow much did\b(?!(?: [\w'’-]+){{0,6}}? (?:{_CHANGES})\b)"
         # "the total value in euros of the transactions": an amount of money, not a number of them
         r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
         r"|\bcuanto dinero\b|\bcuanto (?:\w+ ){0,2}(?:costo|costara|cuesta|costaria|costar)\b"
