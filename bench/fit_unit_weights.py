@@ -5,8 +5,9 @@ Two steps, so that the slow one runs once:
     python bench/fit_unit_weights.py dump GOLD.jsonl[:DOCS] ... --work DIR --out units.jsonl
     python bench/fit_unit_weights.py fit units.jsonl --test PREFIX ...
 
-`dump` asks every answerable question and records each ranking the engine scores while answering
-it: every candidate unit's features, and whether the unit is part of a gold quote. `fit` fits a
+`dump` asks every answerable question that stands on its own and records each ranking the engine
+scores while answering it (a comparison's sides too): every candidate unit's features, and whether
+the unit is part of a gold quote. `fit` fits a
 conditional logit (the gold units' share of a softmax over each ranking's units), with an L2 pull
 towards the weights in use so that a feature seen rarely keeps its hand-set weight, and prints the
 share of rankings whose top unit is gold, with the weights in use and with the fitted ones, on the
@@ -71,20 +72,24 @@ def dump(specs: list[str], work: Path, out: Path) -> None:
 
             scorer.score_all = recording  # every ranking the engine makes for this question
             name = Path(gold).stem
-            items = [i for i in load_gold(Path(gold)) if i.answerable and i.sources]
-            for n, item in enumerate(items, 1):
-                rankings.clear()
-                a.ask(item.question, history=item.history)
-                quotes = [quote for _, quote in item.sources]
-                for r, scored in enumerate(rankings):
-                    labels = [is_gold(s.unit.text, quotes) for s in scored]
-                    if any(labels) and not all(labels):
-                        row = {"set": name, "id": item.id, "ranking": r}
-                        row["units"] = [[list(s.features), int(g)] for s, g in zip(scored, labels)]
-                        f.write(json.dumps(row) + "\n")
-                print(f"\r{name}: {n}/{len(items)}", end="", file=sys.stderr, flush=True)
+            # (a follow-up's earlier turn is asked again first: its rankings are another question's)
+            items = [i for i in load_gold(Path(gold)) if i.answerable and i.sources and not i.history]
+            try:
+                for n, item in enumerate(items, 1):
+                    rankings.clear()
+                    a.ask(item.question)
+                    quotes = [quote for _, quote in item.sources]
+                    for r, ranked in enumerate(rankings):
+                        scored = [s for s in ranked if not s.unit.instruction]  # (the engine drops these)
+                        labels = [is_gold(s.unit.text, quotes) for s in scored]
+                        if any(labels) and not all(labels):
+                            row = {"set": name, "id": item.id, "ranking": r}
+                            row["units"] = [[list(s.features), int(g)] for s, g in zip(scored, labels)]
+                            f.write(json.dumps(row) + "\n")
+                    print(f"\r{name}: {n}/{len(items)}", end="", file=sys.stderr, flush=True)
+            finally:
+                del scorer.score_all
             print(file=sys.stderr)
-            del scorer.score_all
 
 
 def _top_gold(groups, weights) -> float:
@@ -125,12 +130,10 @@ def fit(path: Path, test: list[str], pull: float, steps: int) -> None:
             z = x @ w
             p = np.exp(z - z.max())
             p /= p.sum()
-            gold = labels / labels.sum()
             loss -= s * float(np.log((p * labels).sum() + 1e-12))
             # the gradient of -log P(gold): expected features minus gold-weighted features
             pg = p * labels / max((p * labels).sum(), 1e-12)
             grad += s * (p @ x - pg @ x)
-            del gold
         loss += pull * float(((w - prior) ** 2).sum())
         grad += 2 * pull * (w - prior)
         w -= rate * grad

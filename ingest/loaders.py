@@ -22,7 +22,6 @@ from ingest.normalize import (
     build_text,
     ends_mid_phrase,
     finished_on,
-    runs_across_blank,
     wrap_margin,
     wrapped_on,
 )
@@ -259,6 +258,9 @@ _BOMS = (
 )
 
 
+_MARKDOWN_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+
+
 def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int]:
     """A text file's lines, and its pages when it has them: text exported from a PDF (pdftotext,
     a printer driver) separates pages by form feeds, so its citations can name pages too."""
@@ -269,14 +271,15 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int
     paged = len(pages) > 1
     numbered = [(number, line) for number, page in enumerate(pages) for line in page.splitlines()]
     lines = [line for _, line in numbered]
+    headed = [markdown and bool(_MARKDOWN_HEADING.match(line)) for line in lines]
     if markdown:  # "## Heading" -> "Heading": headings are recognised by their wording
-        lines = [re.sub(r"^\s{0,3}#{1,6}\s+", "", line) for line in lines]
+        lines = [_MARKDOWN_HEADING.sub("", line) for line in lines]
     lines = text_table_rows(lines)  # a table's rows as lines that carry its column headers
     # A line wrapped by hand or by an export mid-phrase runs on into the next non-blank line (on the
     # next page too). In text wrapped at a fixed width, so does a line that reached the right
     # margin, or one with no sentence end before a line opening in lower case. Text broken at no
-    # fixed width (pasted from a PDF: "The Report communicated" / "the result of ...") runs on as a
-    # line does across a blank one, and into a line that opens by ending its sentence.
+    # fixed width (pasted from a PDF: "... to the National" / "Parliament (PN). The ...") runs on into
+    # a line that opens by ending its sentence; a Markdown heading runs on into nothing.
     following = [*lines[1:], ""]
     margin = wrap_margin(lines)
     out = [
@@ -284,14 +287,10 @@ def _text_lines(name: str, data: bytes, markdown: bool) -> tuple[list[Line], int
             line,
             page=number if paged else None,
             may_continue=bool(after.strip())
-            and (
-                ends_mid_phrase(line)
-                or wrapped_on(line, after, margin)
-                or runs_across_blank(line, after)
-                or finished_on(line, after)
-            ),
+            and not heading
+            and (ends_mid_phrase(line) or wrapped_on(line, after, margin) or finished_on(line, after)),
         )
-        for (number, _), line, after in zip(numbered, lines, following)
+        for (number, _), line, after, heading in zip(numbered, lines, following, headed)
     ]
     return out, len(pages) if paged else 0
 

@@ -159,6 +159,11 @@ FINISHING_WORDS = 3
 _FINISHING = re.compile(rf"^((?:\S+\s+){{0,{FINISHING_WORDS - 1}}}\S*[a-z)\]][.!?;]['\"”’)\]]*)\s+[A-Z\d\"“(]")
 
 
+_ABBREVIATION_STOP = re.compile(
+    r"(?:^|\s)(?:Mr|Mrs|Ms|Dr|No|Nos|St|Prof|Gen|Col|Capt|Sr|Jr|Hon|Rev|vs|etc|e\.g|i\.e)\.\S*$", re.I
+)
+
+
 def finished_on(text: str, later: str) -> bool:
     """Does a line of prose with no sentence end (" ... to the National") run on into a line that
     opens by ending a sentence ("Parliament (PN). The 2018 ...")? Text pasted from a PDF breaks
@@ -166,7 +171,13 @@ def finished_on(text: str, later: str) -> bool:
     text, later = text.strip(), later.lstrip()
     if not text or ends_sentence(text) or text.startswith("|") or len(text.split()) < PROSE_MIN_WORDS:
         return False
-    return not starts_block(later) and bool(_FINISHING.match(later))
+    # a title ("Overview of the 2031 Annual Report on Floods") capitalises most of its words
+    words = re.findall(r"[^\W\d_][\w'’-]*", text)
+    if sum(w[0].isupper() for w in words) * 2 >= len(words):
+        return False
+    m = _FINISHING.match(later)
+    # "Mr. President, ...", "No. 1": an abbreviation's stop ends no sentence
+    return bool(m) and not starts_block(later) and not _ABBREVIATION_STOP.search(m.group(1))
 
 
 def starts_block(text: str) -> bool:

@@ -92,7 +92,7 @@ def text_table_rows(lines: Sequence[str]) -> list[str]:
     i = 0
     while i < len(out):
         piped = _pipe_cells(out[i])
-        if piped is not None and len(piped) >= 2 and is_header(piped):
+        if piped is not None and is_header(piped) and not any(_VALUE.match(c) for c in piped):
             i = _pipe_table(out, i, piped)
             continue
         header = _header_cells(out[i])
@@ -114,12 +114,12 @@ def text_table_rows(lines: Sequence[str]) -> list[str]:
 
 # A table written with pipes, as Markdown and many text exports write them:
 # "Year | Number of Wildfires | Hectares Burned", an optional rule "---|---", then one row a line.
-_PIPE_RULE = re.compile(r"^[\s|:\-]*-[\s|:\-]*$")
+_PIPE_RULE = re.compile(r"[\s|:\-]+")
 
 
 def _pipe_cells(line: str) -> list[str] | None:
     """The cells of a line written with pipes ("| a | b |" or "a | b"), or None for other lines."""
-    if "|" not in line or _PIPE_RULE.match(line):
+    if "|" not in line or _is_rule(line):
         return None
     cells = [c.strip() for c in line.strip().split("|")]
     if line.strip().startswith("|"):
@@ -131,30 +131,39 @@ def _pipe_cells(line: str) -> list[str] | None:
 
 def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     """Rewrite the rows under the pipe-table header at `out[i]` as row lines (a rule line under
-    the header becomes blank, one line for one line); the index of the line after the table. A
-    row with another number of cells ends it (a header over two lines is not read). Without a rule
-    line, a table has at least MIN_TEXT_TABLE_COLUMNS columns."""
+    the header becomes blank, one line for one line); the index of the line after the table's
+    run of pipe lines. Under a rule, a short row has empty cells and a long one loses its extra
+    cells, as Markdown reads them; without one ("a | b | c" then rows), a table has at least
+    MIN_TEXT_TABLE_COLUMNS columns and each row as many cells, some of them figures ("Home | About
+    us | Contact" over "Reports | Events | Careers" is a bar of links). A header over two lines is
+    not read."""
     j = i + 1
-    ruled = _ruled(out, j)
+    ruled = _is_rule(out[j]) if j < len(out) else False
     if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
-        return i + 1  # "Home | About": a trail of links, not a table
+        return i + 1
     if ruled:
         out[j] = ""
         j += 1
     rows = 0
-    while j < len(out):
-        cells = _pipe_cells(out[j])
-        if cells is None or len(cells) != len(header) or _ruled(out, j + 1):  # (a rule: the next table's header)
+    while j < len(out) and (cells := _pipe_cells(out[j])) is not None:
+        if j + 1 < len(out) and _is_rule(out[j + 1]):
+            return j  # the next table's header
+        if not ruled and (len(cells) != len(header) or not any(_VALUE.match(c) for c in cells)):
             break
+        cells = (cells + [""] * len(header))[: len(header)]
         out[j] = row_line(list(zip(header, cells)))
         rows += 1
         j += 1
-    return j if rows else i + 1
+    if not rows:
+        return i + 1
+    while j < len(out) and _pipe_cells(out[j]) is not None and not (j + 1 < len(out) and _is_rule(out[j + 1])):
+        j += 1  # the rest of the run is no new table's header
+    return j
 
 
-def _ruled(lines: Sequence[str], j: int) -> bool:
-    """Is line `j` the rule under a pipe table's header ("|---|:--:|")?"""
-    return j < len(lines) and _PIPE_RULE.match(lines[j]) is not None and "-" in lines[j]
+def _is_rule(line: str) -> bool:
+    """Is the line the rule under a pipe table's header ("|---|:--:|")?"""
+    return "-" in line and "|" in line and _PIPE_RULE.fullmatch(line) is not None
 
 
 def _header_cells(line: str) -> list[str] | None:

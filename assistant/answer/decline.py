@@ -40,7 +40,7 @@ from assistant.answer.evidence import (
     asks_published,
     blank,
     continues,
-    file_words,
+    file_authors,
     heading_of,
     asked_ordinals,
     numbers_asked_thing,
@@ -917,7 +917,7 @@ def evidence_features(
     # (a name no passage says at all is the names_missing feature's)
     # (a name only an earlier turn said is the topic "those borders" refers to, not the asking words')
     # (a country the index knows only in another form, "Vietnamese" as "Vietnam", too)
-    filed = frozenset(w for c in about if ours(c.doc_id) for w in file_words(c).lower().split())
+    filed = file_authors(c for c in about if ours(c.doc_id))
     unsaid_here = [
         n
         for n in unsaid_names(q, near, lexical, filed=filed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import PurePath
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from assistant.understand.countries import (
     countries_in,
@@ -61,7 +61,7 @@ def missing_evidence(
     context = " ".join(f"{heading_of(h.chunk)} {h.chunk.year or ''} {h.chunk.text}" for h in hits)
     # (a Spanish page says "Chamber" in its glossary rendering: "la Cámara de Diputados")
     english = " ".join(s.unit.english for s in ranked if s.unit.english)
-    filed = frozenset(w.lower() for h in hits for w in file_words(h.chunk).split())
+    filed = file_authors(h.chunk for h in hits)
     return (
         missing_names(q, f"{context} {english}", lexical, filed),
         missing_years(q, context, ranked, hits),
@@ -78,6 +78,13 @@ def heading_of(chunk: Chunk) -> str:
 def file_words(chunk: Chunk) -> str:
     """The words of a passage's file name ("start_terrorism_2019.txt": start terrorism 2019)."""
     return re.sub(r"[_\W]+", " ", PurePath(chunk.source).stem)
+
+
+def file_authors(chunks: Iterable[Chunk]) -> frozenset[str]:
+    """The first word of each file name, lower-cased, where users name a report's author
+    ("start_terrorism_overview_2019.txt", "2019_start_overview.txt")."""
+    firsts = (next((w for w in file_words(c).lower().split() if not w.isdigit()), "") for c in chunks)
+    return frozenset(w for w in firsts if w)
 
 
 _DOTTED = re.compile(r"\b(?:[A-Za-z]\.){2,}")
@@ -106,8 +113,9 @@ def unsaid_names(
     """The names the question uses (its own words, as typed) that `context` never says in any
     form: the same word, a plural or demonym, an acronym or initials of it, a clipped or coded
     form, or a thesaurus phrasing the reports use. With `names`, only those are checked, and a
-    thesaurus phrasing counts only where `context` says it. `filed`: the words of the context's
-    file names, which name an acronym in lower case as file names do ("start_overview.txt")."""
+    thesaurus phrasing counts only where `context` says it. `filed`: the first words of the
+    context's file names (`file_authors`), which say an acronym the question names a report's
+    author by, in lower case as file names do ("per START's overview": start_overview.txt)."""
     checked = [e for e in (q.entities if names is None else names) if e not in q.qualifiers]
     if not checked:
         return []
@@ -119,7 +127,7 @@ def unsaid_names(
 
     def unsaid(e: str) -> bool:
         if worded_acronym(e, q.text):  # "FIRST": only the capitals say it, not "the first"
-            return not capitals_say(e, context) and e.lower() not in filed
+            return not capitals_say(e, context) and not (e.lower() in filed and names_author(e, q.text))
         return (
             e not in known
             and not any(same_name(e, w) or same_country(e, w) for w in known)
@@ -210,6 +218,13 @@ def worded_acronym(name: str, question: str) -> bool:
     from ingest.normalize import is_word  # simplemma's English words, loaded on first use
 
     return len(name) > 2 and re.search(rf"\b{re.escape(name.upper())}\b", question) is not None and is_word(name)
+
+
+def names_author(name: str, question: str) -> bool:
+    """Does the question name the report's author by this name ("per START's 2019 overview",
+    "according to START")?"""
+    n = re.escape(name.upper())
+    return re.search(rf"\b{n}(?:'s|’s)|\b(?:per|according to|by|from)\s+(?:the\s+)?{n}\b", question) is not None
 
 
 def capitals_say(name: str, text: str) -> bool:

@@ -101,7 +101,7 @@ UNIT_FEATURES = tuple(UNIT_WEIGHTS)
 
 def unit_score(features: Sequence[float], weights: dict[str, float] = UNIT_WEIGHTS) -> float:
     """The weighted sum of a unit's features (in UNIT_FEATURES' order)."""
-    return sum(weights[name] * value for name, value in zip(UNIT_FEATURES, features))
+    return sum(weights[name] * value for name, value in zip(UNIT_FEATURES, features, strict=True))
 
 
 def embedding_text(unit: Unit, section: str) -> str:

@@ -23,6 +23,7 @@ from assistant.understand.vocab import (
     SPANISH_NUMBERS,
 )
 from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
+from ingest.tables import FIELD_SEPARATOR
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
@@ -42,8 +43,8 @@ _AMOUNT = "|".join(sorted(_AMOUNT_WORDS))
 
 # Quantity questions whose answer must be an amount, not just any number.
 _COMPARE = re.compile(
-    r"\b(?:compar\w*|contrast\w*|chang\w*|differ\w*|between|both|versus|vs\.?|evolv\w*|before or after|"
-    r"after or before|earlier or later|which came first)\b"
+    r"\b(?:compar(?:e|es|ed|ing|isons?)|contrast(?:s|ed|ing)?|chang\w*|differ\w*|between|both|versus|vs\.?|"
+    r"evolv\w*|before or after|after or before|earlier or later|which came first)\b"
     # "were assaults higher in 2024 than in 2023?" (not "more than 100 officers")
     rf"|\b(?:{_AMOUNT}|better)\s+(?!than\b|or\b)\w[^?.;]*?"
     r"(?<!\bother )(?<!\brather )\bthan\b",
@@ -1248,7 +1249,12 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     ):
         return True
     # a table row as a row line: a column's header over its figure ("Hectares Burned: 2,840,545")
-    if any(set(tokenize(m.group(1))) & nouns for m in _FIELD_FIGURE.finditer(text)):
+    if FIELD_SEPARATOR in text and any(
+        set(tokenize(m.group(1))) & nouns
+        and not set(tokenize(m.group(1))) & _TIME_HEADERS
+        and "(" not in m.group(1)  # "Flood damage (USD)": measured in a unit, not counted
+        for m in _FIELD_FIGURE.finditer(text)
+    ):
         return True
     # a table row flattened into text: its label, then a figure per column ("Cases Coordinated *4 884 780 915")
     if any(set(tokenize(m.group(1))) & nouns for m in _ROW_THEN_FIGURES.finditer(text)):
@@ -1264,14 +1270,33 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
 def numbered_count(text: str, nouns: set[str]) -> int:
     """How many numbered items "the following legal texts: (1) ..., (2) ..." lists of one of
     `nouns`, when no figure before the list counts them (0 when none): the answer to "how many"
-    a passage gives by numbering, not in a figure."""
-    for m in _ENUMERATED.finditer(text):
-        if set(counted_after(m.group(1))) & nouns and not counts(text[: m.start()], nouns, parts=False):
-            n = 1
-            while re.search(rf"\({n + 1}\)\s", text[m.end() :]):
-                n += 1
-            return n if n > 1 else 0
+    a passage gives by numbering, not in a figure. Items are read in order, each marker in the
+    style of the first ("(2)", "ii)", "b)") after a comma, semicolon or "and", up to the next
+    list: "article 12 (2)" is a reference, not an item."""
+    lists = list(_ENUMERATED.finditer(text))
+    for i, m in enumerate(lists):
+        if not (set(counted_after(m.group(1))) & nouns) or counts(text[: m.start()], nouns, parts=False):
+            continue
+        first = _FIRST_ITEM.search(m.group(0))
+        style, bracket = _ITEM_STYLES[first.group(2)], re.escape(first.group(1))  # "(1)" or "1)"
+        end = lists[i + 1].start() if i + 1 < len(lists) else len(text)
+        n, at = 1, m.end()
+        while n < len(style):
+            item = re.compile(rf"[,;]\s*(?:and\s+)?{bracket}{style[n]}\)\s").search(text, at, end)
+            if item is None:
+                break
+            n, at = n + 1, item.end()
+        return n if n > 1 else 0
     return 0
+
+
+# The first item's marker ("(1) ", "i) ") and the markers of the items after it, by its style, up to twenty.
+_FIRST_ITEM = re.compile(r"(\(?)(1|i|a)\)\s*$")
+_ITEM_STYLES = {
+    "1": [str(n) for n in range(1, 21)],
+    "i": "i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split(),
+    "a": list("abcdefghijklmnopqrst"),
+}
 
 
 _JOINING_WORDS = frozenset("of and for on the in to".split())
@@ -1369,8 +1394,10 @@ _NUMBER_OF_THEN = re.compile(
 # and the second item that makes it a numbered list.
 _ENUMERATED = re.compile(r"\bfollowing\s+([^.;:]{1,60}):\s*\(?(?:1|i|a)\)\s")
 _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
-# A field of a row line ("Year: 2023 · Hectares Burned: 2,840,545", ingest.tables): its header, then a figure.
-_FIELD_FIGURE = re.compile(r"(?:^|·)\s*([^:·\n]{1,60}):\s*(?!(?:19|20)\d\d\b)[-+]?[$€£]?\d")
+# A field of a row line ("Year: 2023 · Hectares Burned: 2,840,545", ingest.tables): its header, then a
+# bare figure that ends the field (not "12%", "$4,000", "3 km"); a header of time ("Year", "FY") dates its row.
+_FIELD_FIGURE = re.compile(r"(?:^|·)\s*([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )\s*(?=·|$)")
+_TIME_HEADERS = frozenset(tokenize("year date period fy month quarter day week"))
 # A table row's label (capitalised words), a footnote mark, then at least two figures.
 _ROW_THEN_FIGURES = re.compile(
     r"\b([A-Z][\w’'\-]*(?:\s+[A-Za-z][\w’'\-]*){0,4})\s+(?:[*†]\d*\s+)?(?=\d[\d,.]*\s+\d[\d,.]*\b)"

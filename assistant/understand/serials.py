@@ -145,7 +145,7 @@ _NUMBER_SIGN = re.compile(r"(?:\bN[°ºo]\.?|\bNo\.|\bNr\.|#)\s?(\d{1,4})\b")
 
 
 _NUMBERED_ORDINAL = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.I)
-_SPELLED = {n: w for w, n in ORDINAL_WORD.items() if "-" not in w and " " not in w}
+_SPELLED = dict(zip(map(str, range(1, 21)), _ORDINAL_WORDS))  # a rank; past twentieth, an edition
 
 
 def ordinal_words(text: str) -> set[str]:

@@ -244,7 +244,13 @@ _VERBS_OF_AGENCY = (
     r"apoy\w*|patrocin\w*|colabor\w*|ayud\w*|public\w*|desarroll\w*|dirig\w*|trabaj\w* con"
 )
 # Verbs of a change in size: "how much did the prison population grow" asks for the change, not money.
+# (a change the money was for, "spend to reduce the fall in exports", asks for money still)
 _CHANGES = r"grow|rise|increase|fall|drop|decline|decrease|shrink|climb|jump|change|go (?:up|down)"
+_MONEY_VERBS = (
+    r"(?:spen[dt]|pa(?:y|id)|giv\w*|gave|allocat\w*|pledg\w*|invest\w*|provid\w*|contribut\w*|donat\w*|receiv\w*)\b"
+)
+# "how much did ... grow": up to six words, none a money verb, then the change as a verb (not "the fall")
+_CHANGED = rf"(?: (?!{_MONEY_VERBS})[\w'’-]+){{0,6}}?(?<!\bthe)(?<!\ba)(?<!\ban) (?:{_CHANGES})\b"
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
@@ -346,7 +352,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         # "by how much did membership grow": a difference, not money
         r"\bhow much (?:[\w'’-]+ ){0,2}?(?:money|funding|funds|financing)\b"
         r"|\b(?:cost|budget|amount|funding amount)\b"
-        rf"|(?<!\bby )\bhow much did\b(?!(?: [\w'’-]+){{0,6}}? (?:{_CHANGES})\b)"
+        rf"|(?<!\bby )\bhow much did\b(?!{_CHANGED})"
         # "the total value in euros of the transactions": an amount of money, not a number of them
         r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
         r"|\bcuanto dinero\b|\bcuanto (?:\w+ ){0,2}(?:costo|costara|cuesta|costaria|costar)\b"
