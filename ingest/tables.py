@@ -121,10 +121,11 @@ def _pipe_cells(line: str) -> list[str] | None:
     """The cells of a line written with pipes ("| a | b |" or "a | b"), or None for other lines."""
     if "|" not in line or _is_rule(line):
         return None
-    cells = [c.strip() for c in line.strip().split("|")]
-    if line.strip().startswith("|"):
+    line = line.strip()
+    cells = [c.strip() for c in line.split("|")]
+    if line.startswith("|"):
         cells = cells[1:]
-    if line.strip().endswith("|"):
+    if line.endswith("|"):
         cells = cells[:-1]
     return cells if len(cells) >= 2 else None
 
@@ -138,7 +139,7 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     us | Contact" over "Reports | Events | Careers" is a bar of links). A header over two lines is
     not read."""
     j = i + 1
-    ruled = _is_rule(out[j]) if j < len(out) else False
+    ruled = _rule_at(out, j)
     if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
         return i + 1
     if ruled:
@@ -146,7 +147,7 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
         j += 1
     rows = 0
     while j < len(out) and (cells := _pipe_cells(out[j])) is not None:
-        if j + 1 < len(out) and _is_rule(out[j + 1]):
+        if _rule_at(out, j + 1):
             return j  # the next table's header
         if not ruled and (len(cells) != len(header) or not any(_VALUE.match(c) for c in cells)):
             break
@@ -156,7 +157,7 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
         j += 1
     if not rows:
         return i + 1
-    while j < len(out) and _pipe_cells(out[j]) is not None and not (j + 1 < len(out) and _is_rule(out[j + 1])):
+    while j < len(out) and _pipe_cells(out[j]) is not None and not _rule_at(out, j + 1):
         j += 1  # the rest of the run is no new table's header
     return j
 
@@ -164,6 +165,11 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
 def _is_rule(line: str) -> bool:
     """Is the line the rule under a pipe table's header ("|---|:--:|")?"""
     return "-" in line and "|" in line and _PIPE_RULE.fullmatch(line) is not None
+
+
+def _rule_at(lines: Sequence[str], j: int) -> bool:
+    """Is there a line `j`, and is it such a rule?"""
+    return j < len(lines) and _is_rule(lines[j])
 
 
 def _header_cells(line: str) -> list[str] | None:
