@@ -21,7 +21,9 @@ _ABBREVIATIONS = re.compile(
     # Spanish and French titles ("Sra. Pérez", "Lic. Gómez", "Ing. Díaz")
     r"Sra|Srta|Dra|Lic|Ing|Arq|Abg)|"
     # places named after a mountain or a fort ("Mt. Hagen", "Ft. Worth"; not "41.3 Mt." of megatonnes)
-    r"(?<!\d )\b(?:Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
+    r"(?<!\d )\b(?:Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N|"
+    # Spanish plurals by a doubled initial ("EE. UU.", "FF. AA."; not the Roman "II")
+    r"\b([A-HJ-Z])\1)\.$"
 )
 # An inline list's marker after a semicolon: "(2)", "b)", "(iii)".
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")

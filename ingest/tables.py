@@ -136,11 +136,14 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     run of pipe lines. Under a rule, a short row has empty cells and a long one loses its extra
     cells, as Markdown reads them; without one ("a | b | c" then rows), a table has at least
     MIN_TEXT_TABLE_COLUMNS columns and each row as many cells, some of them figures ("Home | About
-    us | Contact" over "Reports | Events | Careers" is a bar of links). A header over two lines is
+    us | Contact" over "Reports | Events | Careers" is a bar of links), or two columns and rows
+    that each end with a figure. A header over two lines is
     not read."""
     j = i + 1
     ruled = _rule_at(out, j)
-    if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
+    # ("Period | Number of cases" over "As on 31.12.2009 | 988": two columns without a rule are a
+    # table when each of at least MIN_TEXT_TABLE_ROWS rows ends with a figure)
+    if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS and not _figures_below(out, j, len(header)):
         return i + 1
     if ruled:
         out[j] = ""
@@ -151,6 +154,8 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
             return j  # the next table's header
         if not ruled and (len(cells) != len(header) or not any(_VALUE.match(c) for c in cells)):
             break
+        if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS and not _VALUE.match(cells[-1]):
+            break
         cells = (cells + [""] * len(header))[: len(header)]
         out[j] = row_line(list(zip(header, cells)))
         rows += 1
@@ -160,6 +165,17 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     while j < len(out) and _pipe_cells(out[j]) is not None and not _rule_at(out, j + 1):
         j += 1  # the rest of the run is no new table's header
     return j
+
+
+def _figures_below(lines: Sequence[str], j: int, width: int) -> bool:
+    """Do at least MIN_TEXT_TABLE_ROWS pipe lines from `j` on have `width` cells, the last a figure?"""
+    rows = 0
+    while j < len(lines) and (cells := _pipe_cells(lines[j])) is not None and len(cells) == width:
+        if not _VALUE.match(cells[-1]):
+            break
+        rows += 1
+        j += 1
+    return rows >= MIN_TEXT_TABLE_ROWS
 
 
 def _is_rule(line: str) -> bool:

@@ -70,7 +70,7 @@ from assistant.understand.wanted import (
 )
 from assistant.answer.relative import COMPARED_YEAR, relative_years
 from assistant.types import Chunk, Hit
-from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
+from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize, words
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -305,6 +305,9 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
             continue
         asked = {fold(w) for w in own}
         kind = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(head)}\b")
+        # ("the monthly siren and Emergency Alert System test": the "Outdoor Warning Siren System"
+        # is the other thing the question names, not another namesake)
+        elsewhere = set(words(q.text)) - asked
 
         def another(text: str) -> bool:
             # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is
@@ -312,7 +315,8 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
             if re.search(rf"\b[Tt]he\s+{re.escape(head)}\b", text):
                 return False
             return bool(unsaid_names(q, text, lexical, [name])) and any(
-                {fold(w) for w in m.group(1).split()} - asked - STOPWORDS for m in kind.finditer(text)
+                (own_words := {fold(w) for w in m.group(1).split()} - asked - STOPWORDS) and not own_words & elsewhere
+                for m in kind.finditer(text)
             )
 
         if all(another(v.unit.text) for v in valued):

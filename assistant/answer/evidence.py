@@ -169,11 +169,11 @@ def quarters_said(text: str) -> set[int]:
 
 
 # A period within a year: "between 15 October and 24 November 2020", "from April to June 2011",
-# "the first quarter", "the first half of the year".
+# "the first quarter", "the first half of the year", "H1".
 _PERIOD_WITHIN = re.compile(
     rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)\.?\s+(?:\d{{1,2}},?\s+)?"
     rf"(?:(?:19|20)\d\d\s+)?(?:and|to|until|through|-|–)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)"
-    rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b",
+    rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\b[QH][1-4]\b|\b(?:first|second)\s+half\b",
     re.I,
 )
 
@@ -251,6 +251,8 @@ def spaced(name: str, text: str) -> bool:
 
 # A name of at least this many words is written by its initials ("NSPF"); shorter initials recur by chance.
 ABBREVIATED_PARTS = 3
+# Two-word names count as written by their two capitals this many times, in the passage or the question.
+PAIR_SAID = 2
 
 
 _JOINED_NAMES = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
@@ -272,6 +274,12 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
             return True
     for full in q.names:
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
+        # "Western Australia" written "WA": two initials match by chance too often to count once,
+        # but a page's own abbreviation recurs, and one the user types beside the name is theirs
+        if pieces and set(pieces) <= set(parts) and len(parts) == 2:
+            pair = re.compile(rf"\b{parts[0][0].upper()}{parts[1][0].upper()}\b")
+            if len(pair.findall(context)) + bool(pair.search(q.text)) >= PAIR_SAID:
+                return True
         if not pieces or not set(pieces) <= set(parts) or len(parts) < ABBREVIATED_PARTS:
             continue
         if "".join(w[0] for w in parts) in known:

@@ -622,8 +622,10 @@ def _typed_sentences(text: str) -> list[str]:
 
 # A statement, a dash, then a question of its own ("... in 2016 — on what date was it implemented?");
 # both sides at least PREMISE_MIN_WORDS words ("X vs Y - which is bigger?" asks about all of it).
+# (a source may lead the question: "... in 2016 - according to Chile's report, when was ...?")
 _DASHED_QUESTION = re.compile(
-    r"\s+[—–-]\s+(?=(?:(?:on|in|at|by|for|from|since|until|to)\s+)?(?:what|which|when|where|who|whom|whose|why|how)\b)",
+    r"\s+[—–-]\s+(?=(?:[^,?—–]{1,60},\s+)?(?:(?:on|in|at|by|for|from|since|until|to)\s+)?"
+    r"(?:what|which|when|where|who|whom|whose|why|how)\b)",
     re.I,
 )
 PREMISE_MIN_WORDS = 5

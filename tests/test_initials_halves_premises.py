@@ -1,0 +1,68 @@
+"""Two-word names written by their initials ("Western Australia": "WA"), halves of a year
+("H1 2031"), two-column pipe tables, a premise before a dash that a source leads the question
+after, and two things a question names side by side. The pages below were written for these tests.
+"""
+
+from __future__ import annotations
+
+from assistant.answer.evidence import within_year
+from assistant.understand.question import split_premise
+from ingest.tables import text_table_rows
+
+
+def test_a_source_may_lead_the_question_after_a_premise() -> None:
+    premise, asked = split_premise(
+        "The agency held flood drills in Zembla in 2030 - according to Zembla's report, when did its plan start?"
+    )
+    assert premise == "The agency held flood drills in Zembla in 2030"
+    assert asked == "according to Zembla's report, when did its plan start?"
+    # a topic before the dash, with no verb of its own, is no premise
+    assert split_premise("Zembla floods 2030 vs 2031 - how many each?")[0] == ""
+
+
+def test_a_half_of_a_year_is_part_of_it() -> None:
+    assert within_year("How many notices were served in H1 2031?")
+    assert within_year("In the first half of 2031, the bureau served 137 notices.")
+    assert not within_year("How many H1N1 cases were reported in 2031?")
+
+
+def test_two_column_pipe_tables_need_a_figure_in_every_row() -> None:
+    lines = [
+        "The number of floods recorded is as under:",
+        "Period | Number of floods |",
+        "As on 31.12.2030 | 1143 |",
+        "As on 31.12.2031 | 988 |",
+        "Home | About",  # two columns, no figures: a bar of links
+        "News | Contact",
+        "Year | Total",  # one row is no table
+        "2031 | 5",
+    ]
+    out = text_table_rows(lines)
+    assert out[2] == "Period: As on 31.12.2030 · Number of floods: 1143"
+    assert out[3] == "Period: As on 31.12.2031 · Number of floods: 988"
+    assert out[4:] == lines[4:]
+
+
+FLOODS = """2031 ZW FLOOD RECOVERY PROGRAMME RESULTS
+
+The latest figures from the ZW Flood Recovery Programme show that ZW rebuilt 412 bridges in 2031.
+ZW still has an estimated repair bill of $2.3 billion, the programme's director said.
+"""
+
+SIRENS = """ZEMBLA CIVIL DEFENCE AGENCY
+MONTHLY SIREN AND PUBLIC ALERT NETWORK TEST FOR MARCH 2031
+
+ZEMBLA CITY - The monthly test of the Coastal Flood Siren Network is scheduled for Tuesday, March 4, 2031,
+at 10:30 a.m. The siren test will be coordinated with a test of the Public Alert Network.
+"""
+
+
+def test_initials_and_names_side_by_side_through_the_real_path(assistant_over) -> None:
+    assistant = assistant_over({"zw-floods.txt": FLOODS, "zembla-sirens.txt": SIRENS})
+    # the page writes only "ZW"; the user spells the name out and types the initials too
+    bill = assistant.ask("What repair bill does Zembla West still face, according to the ZW programme?")
+    assert not bill.abstained and "2.3 billion" in bill.answer, bill.answer
+    # the "Coastal Flood Siren Network" is the siren the question names beside the "Public Alert
+    # Network", not another network
+    test = assistant.ask("When is Zembla's monthly siren and Public Alert Network test for March 2031 scheduled?")
+    assert not test.abstained and "March 4, 2031" in test.answer, test.answer
