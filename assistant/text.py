@@ -21,10 +21,14 @@ _ABBREVIATIONS = re.compile(
     # Spanish and French titles ("Sra. Pérez", "Lic. Gómez", "Ing. Díaz")
     r"Sra|Srta|Dra|Lic|Ing|Arq|Abg)|"
     # places named after a mountain or a fort ("Mt. Hagen", "Ft. Worth"; not "41.3 Mt." of megatonnes)
-    r"(?<!\d )\b(?:Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N|"
-    # Spanish plurals by a doubled initial ("EE. UU.", "FF. AA."; not the Roman "II")
-    r"\b([A-HJ-Z])\1)\.$"
+    r"(?<!\d )\b(?:Mt|Mts|Ft)|\b[A-Z]|\bD\.C|\bU\.S|\bU\.N)\.$"
 )
+# Spanish plurals by doubled initials come in pairs ("EE. UU.", "FF. AA."): the first ends no
+# sentence ("siglo XX. El ..." and a rating "AA. The ..." do).
+_PAIRED_INITIALS = re.compile(r"\b([A-Z])\1\.$")
+_PAIRED_NEXT = re.compile(r"([A-Z])\1\.")
+# Abbreviations end a sentence's text: only its last characters are searched for one.
+ABBREVIATION_TAIL = 24
 # An inline list's marker after a semicolon: "(2)", "b)", "(iii)".
 _ENUMERATOR = re.compile(r"\(?(?:\d{1,2}|[a-z]|[ivx]{1,4})\)\s")
 # The last item of a series of semicolon-separated items: "; and civil-military coordination".
@@ -38,7 +42,10 @@ def split_sentences(text: str, base: int) -> list[tuple[int, int]]:
     spans, start, clause = [], 0, 0
     for m in _SENTENCE_END.finditer(text):
         head = text[start : m.start()]
-        if _ABBREVIATIONS.search(head) or len(head.strip()) < 3:
+        tail = max(0, len(head) - ABBREVIATION_TAIL)  # (a long run of initials is read once, not again and again)
+        if _ABBREVIATIONS.search(head, tail) or len(head.strip()) < 3:
+            continue
+        if _PAIRED_INITIALS.search(head, tail) and _PAIRED_NEXT.match(text, m.end()):
             continue
         if _inside_short_quote(text, start, m):  # "People. Peace. Progress." is a title, not three sentences
             continue

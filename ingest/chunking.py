@@ -22,7 +22,7 @@ from assistant.types import Chunk, Document, PageSpan
 from assistant.text import introduces
 from ingest.headings import LEVEL_CONTACT, LEVEL_SECTION, classify
 from ingest.normalize import BULLET
-from ingest.tables import row_keys
+from ingest.tables import heads_rows, row_keys
 
 logger = logging.getLogger(__name__)
 
@@ -128,10 +128,18 @@ def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
     """Paragraphs grouped into units that must not be separated: intro + its bullet list,
     caption + the rows of its table."""
     blocks: list[list[Span]] = []
-    for span in body:
+    for n, span in enumerate(body):
         is_item = text.startswith(BULLET, span.start)
         previous = blocks[-1] if blocks else None
+        after = body[n + 1] if n + 1 < len(body) else None
         if (
+            previous
+            and after
+            and introduces(_text(text, previous[-1]))
+            and heads_rows(_text(text, span), row_keys(_text(text, after)))
+        ):
+            previous.append(span)  # a table's header after the line introducing it ("... is as under:")
+        elif (
             previous
             and is_item
             and (text.startswith(BULLET, previous[-1].start) or _is_label(_text(text, previous[-1])))
@@ -139,6 +147,8 @@ def body_blocks(text: str, body: list[Span]) -> list[list[Span]]:
             previous.append(span)
         elif previous and row_keys(_text(text, span)) & row_keys(_text(text, previous[-1])):
             previous.append(span)  # the next row of the same table
+        elif previous and heads_rows(_text(text, previous[-1]), row_keys(_text(text, span))):
+            previous.append(span)  # the first row, under its header (and caption)
         elif previous and len(previous) == 1 and _is_label(_text(text, previous[0])):
             previous.append(span)  # "Equipment" / "Legislative measures:" + what follows
         else:

@@ -75,6 +75,12 @@ def row_keys(line: str) -> frozenset[str]:
     return frozenset(match.group(1) for match in _ROW_KEY.finditer(line))
 
 
+def heads_rows(line: str, keys: frozenset[str]) -> bool:
+    """Is the line the header a table's row lines were read under (its cells are their keys)?"""
+    cells = _pipe_cells(line) or [c for c in _COLUMN_GAP.split(line.strip()) if c]
+    return bool(keys) and {c for c in cells if c} == {k for k in keys if k}
+
+
 # Plain text tables (a page's text, an export): a header line of short column names set apart
 # by column gaps, then rows. A row's gaps may be single spaces ("Romance 1,135 945 $50.3M"): its
 # values are then read from the right, as figures, and what is left is its label.
@@ -136,15 +142,18 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     run of pipe lines. Under a rule, a short row has empty cells and a long one loses its extra
     cells, as Markdown reads them; without one ("a | b | c" then rows), a table has at least
     MIN_TEXT_TABLE_COLUMNS columns and each row as many cells, some of them figures ("Home | About
-    us | Contact" over "Reports | Events | Careers" is a bar of links), or two columns and rows
-    that each end with a figure. A header over two lines is
-    not read."""
+    us | Contact" over "Reports | Events | Careers" is a bar of links), or two columns, the second
+    naming a quantity, and rows that each end with a figure. A header over two lines is not read."""
     j = i + 1
     ruled = _rule_at(out, j)
     # ("Period | Number of cases" over "As on 31.12.2009 | 988": two columns without a rule are a
-    # table when each of at least MIN_TEXT_TABLE_ROWS rows ends with a figure)
-    if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS and not _figures_below(out, j, len(header)):
-        return i + 1
+    # table when the second names a quantity and each of at least MIN_TEXT_TABLE_ROWS rows ends with
+    # a figure; "Economy | Chile" over "Population | 19,116,000" is a form)
+    limit = None
+    if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
+        limit = _figure_rows(out, j, len(header))
+        if limit < MIN_TEXT_TABLE_ROWS or not _QUANTITY_HEADER.search(header[-1]):
+            return i + 1
     if ruled:
         out[j] = ""
         j += 1
@@ -152,9 +161,7 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     while j < len(out) and (cells := _pipe_cells(out[j])) is not None:
         if _rule_at(out, j + 1):
             return j  # the next table's header
-        if not ruled and (len(cells) != len(header) or not any(_VALUE.match(c) for c in cells)):
-            break
-        if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS and not _VALUE.match(cells[-1]):
+        if rows == limit or not ruled and (len(cells) != len(header) or not any(_VALUE.match(c) for c in cells)):
             break
         cells = (cells + [""] * len(header))[: len(header)]
         out[j] = row_line(list(zip(header, cells)))
@@ -167,15 +174,19 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     return j
 
 
-def _figures_below(lines: Sequence[str], j: int, width: int) -> bool:
-    """Do at least MIN_TEXT_TABLE_ROWS pipe lines from `j` on have `width` cells, the last a figure?"""
+# A column header naming a quantity: "Number of cases", "Total", "Share (%)", "Amount (USD)".
+_QUANTITY_HEADER = re.compile(r"^(?:number|no\.?|total|amount|count|share|percentage|rate|value)\b|\([^()]*\)$|%", re.I)
+
+
+def _figure_rows(lines: Sequence[str], j: int, width: int) -> int:
+    """How many pipe lines from `j` on have `width` cells, the last a figure."""
     rows = 0
     while j < len(lines) and (cells := _pipe_cells(lines[j])) is not None and len(cells) == width:
         if not _VALUE.match(cells[-1]):
             break
         rows += 1
         j += 1
-    return rows >= MIN_TEXT_TABLE_ROWS
+    return rows
 
 
 def _is_rule(line: str) -> bool:

@@ -32,15 +32,24 @@ def test_two_column_pipe_tables_need_a_figure_in_every_row() -> None:
         "Period | Number of floods |",
         "As on 31.12.2030 | 1143 |",
         "As on 31.12.2031 | 988 |",
+        "",
         "Home | About",  # two columns, no figures: a bar of links
         "News | Contact",
+        "",
         "Year | Total",  # one row is no table
         "2031 | 5",
+        "",
+        "Economy | Zembla",  # a form: its first pair names no quantity
+        "Population | 19,116,000",
+        "Reporting year | 2031",
     ]
     out = text_table_rows(lines)
     assert out[2] == "Period: As on 31.12.2030 · Number of floods: 1143"
     assert out[3] == "Period: As on 31.12.2031 · Number of floods: 988"
     assert out[4:] == lines[4:]
+    # (each case above is read as a table when it is one)
+    table = text_table_rows(["Year | Total", "2030 | 4", "2031 | 5"])
+    assert table[1:] == ["Year: 2030 · Total: 4", "Year: 2031 · Total: 5"]
 
 
 FLOODS = """2031 ZW FLOOD RECOVERY PROGRAMME RESULTS
@@ -57,8 +66,15 @@ at 10:30 a.m. The siren test will be coordinated with a test of the Public Alert
 """
 
 
+QUAKE = """Uplands earthquake: situation report no. 2
+
+Relief efforts focus on the worst-hit districts in Tarra and Southern Uplands provinces.
+Reports from district offices confirm 37 deaths in Southern Uplands Province, mostly from landslides.
+"""
+
+
 def test_initials_and_names_side_by_side_through_the_real_path(assistant_over) -> None:
-    assistant = assistant_over({"zw-floods.txt": FLOODS, "zembla-sirens.txt": SIRENS})
+    assistant = assistant_over({"zw-floods.txt": FLOODS, "zembla-sirens.txt": SIRENS, "uplands-quake.txt": QUAKE})
     # the page writes only "ZW"; the user spells the name out and types the initials too
     bill = assistant.ask("What repair bill does Zembla West still face, according to the ZW programme?")
     assert not bill.abstained and "2.3 billion" in bill.answer, bill.answer
@@ -66,3 +82,7 @@ def test_initials_and_names_side_by_side_through_the_real_path(assistant_over) -
     # Network", not another network
     test = assistant.ask("When is Zembla's monthly siren and Public Alert Network test for March 2031 scheduled?")
     assert not test.abstained and "March 4, 2031" in test.answer, test.answer
+    # a name the question gives in capitals ("the Uplands earthquake") does not make another
+    # province's figure the one asked
+    deaths = assistant.ask("How many deaths were confirmed in Tarra Province in the Uplands earthquake?")
+    assert deaths.abstained, deaths.answer

@@ -69,8 +69,9 @@ from assistant.understand.wanted import (
     pattern_values,
 )
 from assistant.answer.relative import COMPARED_YEAR, relative_years
+from assistant.answer.rows import HIGH_WORDS, LOW_WORDS
 from assistant.types import Chunk, Hit
-from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize, words
+from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -306,8 +307,10 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
         asked = {fold(w) for w in own}
         kind = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(head)}\b")
         # ("the monthly siren and Emergency Alert System test": the "Outdoor Warning Siren System"
-        # is the other thing the question names, not another namesake)
-        elsewhere = set(words(q.text)) - asked
+        # is the other thing the question names, joined to the asked one by "and" or "or", not
+        # another namesake; "southern districts" elsewhere in the question names no other thing)
+        joined = re.search(rf"\b([a-z][\w'’-]*)\s+(?:and|or|&)\s+(?:the\s+)?{re.escape(run)}", q.text)
+        elsewhere = {fold(joined.group(1))} - asked if joined else set()
 
         def another(text: str) -> bool:
             # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is
@@ -408,12 +411,6 @@ WITHHELD = re.compile(
 # The kinds of answer that are names.
 NAMED_KINDS = frozenset({"person", "agent", "who", "government", "organisation", "country", "city", "place", "name"})
 
-# Superlatives and comparatives of the two directions, in a question or a passage.
-_HIGH = re.compile(
-    r"\b(?:most|highest|largest|biggest|greatest|higher|larger|bigger|mayor(?:es)?|m[aá]s\s+alt[oa]s?)\b", re.I
-)
-_LOW = re.compile(r"\b(?:least|lowest|fewest|smallest|lower|fewer|less|menor(?:es)?|menos|m[aá]s\s+baj[oa]s?)\b", re.I)
-
 
 def opposite_extreme(q: QuestionProfile, units: Sequence[Scored]) -> str:
     """The extreme the answer speaks of when it is the opposite of the one asked ("highest" for
@@ -431,7 +428,7 @@ def reversed_extreme(q: QuestionProfile, text: str) -> str:
     (and the other way round); "" otherwise."""
     # ("where did most of the migrants come from?" asks for the majority, not an extreme)
     asked = " ".join(e for e in q.extreme if not re.search(rf"\b{e}\s+of\b", q.text, re.I))
-    for wanted, other, name in ((_LOW, _HIGH, "highest"), (_HIGH, _LOW, "lowest")):
+    for wanted, other, name in ((LOW_WORDS, HIGH_WORDS, "highest"), (HIGH_WORDS, LOW_WORDS, "lowest")):
         if wanted.search(asked) and not other.search(asked) and other.search(text) and not wanted.search(text):
             return name
     return ""

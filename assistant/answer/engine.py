@@ -28,6 +28,7 @@ from assistant.answer.decline import (
     unsaid_nouns,
     unsaid_stems,
 )
+from assistant.answer.rows import extreme_row
 from assistant.answer.trim import trimmed
 from assistant.answer.evidence import (
     ANAPHOR,
@@ -253,7 +254,11 @@ class AnswerEngine:
             or self._anchored(q, hits, lexical, ranked)
             or (focused[0] if focused else ranked[0])
         )
-        if q.extreme and q.expects not in NUMERIC_KINDS and not _stands_out(q, best):
+        # ("in which year was the rate highest?" over a table's rows: the row with the largest figure)
+        row = extreme_row(q, ranked, hits) if q.extreme else None
+        if row is not None:
+            best = row
+        elif q.extreme and q.expects not in NUMERIC_KINDS and not _stands_out(q, best):
             best = self._standout(q, best, ranked) or best
         if (
             (is_bare(best.unit.text) or is_heading(best.unit, ""))

@@ -169,11 +169,13 @@ def quarters_said(text: str) -> set[int]:
 
 
 # A period within a year: "between 15 October and 24 November 2020", "from April to June 2011",
-# "the first quarter", "the first half of the year", "H1".
+# "the first quarter", "the first half of the year", "H1 2023".
 _PERIOD_WITHIN = re.compile(
     rf"\b(?:between|from)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)\.?\s+(?:\d{{1,2}},?\s+)?"
     rf"(?:(?:19|20)\d\d\s+)?(?:and|to|until|through|-|–)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)"
-    rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\b[QH][1-4]\b|\b(?:first|second)\s+half\b",
+    rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b"
+    # (a half beside its year: "H1 2023", "2023 H2"; hydrogen's "H2" is no half)
+    r"|\bH[12]\s+(?:FY\s?)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+H[12]\b",
     re.I,
 )
 
@@ -258,6 +260,13 @@ PAIR_SAID = 2
 _JOINED_NAMES = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
 
 
+def _pair_initials(initials: str) -> bool:
+    """Can two capitals stand for a two-word name: neither an English word nor a Roman numeral?"""
+    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+
+    return not is_word(initials.lower()) and not set(initials) <= set("IVXLCDM")
+
+
 def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "") -> bool:
     """Is the word part of a multi-word name the question spells out ("Northern Seas Patrol
     Forum") whose initials the passage writes ("NSPF")? Part of the name will do when the
@@ -276,8 +285,11 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
         # "Western Australia" written "WA": two initials match by chance too often to count once,
         # but a page's own abbreviation recurs, and one the user types beside the name is theirs
-        if pieces and set(pieces) <= set(parts) and len(parts) == 2:
-            pair = re.compile(rf"\b{parts[0][0].upper()}{parts[1][0].upper()}\b")
+        # (not a word, "IN"; not a Roman numeral, "Annex VI"; not a unit before its figure, "PM
+        # 2.5"; not a word of a line in capitals)
+        initials = f"{parts[0][0]}{parts[1][0]}".upper() if len(parts) == 2 else ""
+        if pieces and set(pieces) <= set(parts) and initials and _pair_initials(initials):
+            pair = re.compile(rf"(?<![A-Z]\s)\b{initials}\b(?!\s*\d)(?!\s[A-Z]{{2}})")
             if len(pair.findall(context)) + bool(pair.search(q.text)) >= PAIR_SAID:
                 return True
         if not pieces or not set(pieces) <= set(parts) or len(parts) < ABBREVIATED_PARTS:

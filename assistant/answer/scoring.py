@@ -23,6 +23,7 @@ from assistant.types import Hit
 from assistant.answer.relative import relative_years
 from assistant.answer.units import Unit, is_form_line, leads, mostly_upper, reading, split_chunk, split_hits
 from ingest.embedding import text_key
+from ingest.tables import row_keys
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
 
@@ -55,6 +56,9 @@ AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"}
 
 # How many sentences either side of a unit on its own line (a paragraph) lend it their words.
 SAME_LINE_NEIGHBOURS = 1
+# A table row's context holds the lines this far above its table (its header, the line
+# introducing it, a blank line between them).
+CAPTION_LINES = 3
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
@@ -216,6 +220,29 @@ def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str
     if q.expects != "count":
         return set()
     return {t for t in counted_nouns(q) if lexical.knows(t) or any(counts(x, {t}) for x in texts)}
+
+
+def table_captions(units: Sequence[Unit], token_sets: Sequence[set[str]]) -> dict[int, set[str]]:
+    """For each table row (a row line, "Year: 2006 · Rate (%): 72.9"), the words of the lines just
+    above its table, its header and the line introducing it ("The year-wise rate of conviction
+    ... is as under:"): a row means what its table's caption says, however far down it stands."""
+    out: dict[int, set[str]] = {}
+    order = sorted(range(len(units)), key=lambda i: (units[i].hit_index, units[i].start))
+    above: dict[tuple[int, int], set[str]] = {}  # (hit, line) -> words of that line's units
+    for i in order:
+        key = (units[i].hit_index, units[i].line)
+        above[key] = above.get(key, set()) | token_sets[i]
+    caption: set[str] = set()
+    previous: tuple[int, int] | None = None  # the last row's (hit, line)
+    for i in order:
+        u = units[i]
+        if not row_keys(u.text):
+            continue
+        if previous is None or previous[0] != u.hit_index or u.line - previous[1] > 1:  # a new table
+            caption = set().union(*(above.get((u.hit_index, u.line - k), set()) for k in range(1, CAPTION_LINES + 1)))
+        out[i] = caption
+        previous = (u.hit_index, u.line)
+    return out
 
 
 def enumerated(text: str) -> int:
@@ -527,6 +554,7 @@ class UnitScorer:
             return min(1.0, got / (total if only is None else own_total))
 
         records = [form_records(h.chunk.text) for h in hits]
+        captions = table_captions(units, token_sets)
         # A paragraph on one line: the sentences just before and after a unit in it are its
         # context as the lines around it are ("In Brazil, the Federal Police led the seizures."
         # before "The operation resulted in the seizure of 3,961 firearms").
@@ -555,6 +583,7 @@ class UnitScorer:
             para = set().union(*(token_sets[j] for j in beside if not units[j].instruction))
             intro = intro_tokens.get(u.list_id, set())
             context = set(tokenize(chunk.section + " " + chunk.title)) | acronyms(chunk.title) | intro
+            context |= captions.get(i, set())  # a table row: its table's header and caption
             context |= lead_tokens.get(chunk.doc_id, set())
             ctx = cover(token_sets[i] | context | near)
             # ranks with its paragraph's words; the coverage the decision rests on stays its own

@@ -186,15 +186,18 @@ _SUPERLATIVE = re.compile(
     r"m[aá]s(?!\s+(?:de|del|que|than|of)\b))\b",
     re.I,
 )
-# A superlative of time asks which is newest, not which stands out ("the most recent figure").
-_OF_TIME = re.compile(r"\b(?:most|more|m[aá]s)\s+(?:recent|recientes?|reciente)\b", re.I)
+# A superlative of time asks which is newest, not which stands out ("the most recent figure");
+# "at least 100" and "at most" bound a figure, they ask for no extreme.
+_NO_EXTREME = re.compile(
+    r"\b(?:most|more|m[aá]s)\s+(?:recent|recientes?|reciente)\b|\bat\s+(?:the\s+)?(?:least|most)\b", re.I
+)
 STANDOUT = re.compile(rf"{_SUPERLATIVE.pattern}|\bfollowed by\b|\bseguid[oa]s? (?:de|por)\b", re.I)
 
 
 def extremes(q: str) -> tuple[str, ...]:
     """The superlative words a question asks with ("which type got the most reports?", "¿qué
     región tiene más fallecidos?"), folded; () for other questions."""
-    return tuple(dict.fromkeys(fold(m.group(0)) for m in _SUPERLATIVE.finditer(_OF_TIME.sub(" ", q))))
+    return tuple(dict.fromkeys(fold(m.group(0)) for m in _SUPERLATIVE.finditer(_NO_EXTREME.sub(" ", q))))
 
 
 def _tagged(question: str):
@@ -624,8 +627,8 @@ def _typed_sentences(text: str) -> list[str]:
 # both sides at least PREMISE_MIN_WORDS words ("X vs Y - which is bigger?" asks about all of it).
 # (a source may lead the question: "... in 2016 - according to Chile's report, when was ...?")
 _DASHED_QUESTION = re.compile(
-    r"\s+[—–-]\s+(?=(?:[^,?—–]{1,60},\s+)?(?:(?:on|in|at|by|for|from|since|until|to)\s+)?"
-    r"(?:what|which|when|where|who|whom|whose|why|how)\b)",
+    r"\s+[—–-]\s+(?=(?:(?:according\s+to|as\s+per|per)\s+[^,?—–]{1,60},\s+)?"
+    r"(?:(?:on|in|at|by|for|from|since|until|to)\s+)?(?:what|which|when|where|who|whom|whose|why|how)\b)",
     re.I,
 )
 PREMISE_MIN_WORDS = 5
