@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.text import introduces
+
 FIELD_SEPARATOR = " · "
 MAX_HEADER_CHARS = 60  # a column header names a column; longer cells are content
 MAX_CAPTION_ROWS = 2  # merged title rows above the header ("Table 3. Status of reports")
@@ -79,6 +81,38 @@ def heads_rows(line: str, keys: frozenset[str]) -> bool:
     """Is the line the header a table's row lines were read under (its cells are their keys)?"""
     cells = _pipe_cells(line) or [c for c in _COLUMN_GAP.split(line.strip()) if c]
     return bool(keys) and {c for c in cells if c} == {k for k in keys if k}
+
+
+def run_start(lines: Sequence[str], at: int) -> int:
+    """The line of the first row of the table whose row line `lines[at]` is (rows of one table
+    stand on consecutive lines, blank lines aside)."""
+    keys, first, j = row_keys(lines[at]), at, at - 1
+    while j >= 0 and (not lines[j].strip() or row_keys(lines[j]) == keys):
+        if lines[j].strip():
+            first = j
+        j -= 1
+    return first
+
+
+def table_caption(lines: Sequence[str], first: int) -> list[int]:
+    """The lines a table whose first row is `lines[first]` stands under: its header line and
+    the line introducing it ("... is as under:"), blank lines (a Markdown rule) passed over;
+    nothing across another table's row or an unrelated paragraph. Their indexes, nearest first."""
+
+    def above(j: int) -> int:
+        j -= 1
+        while j >= 0 and not lines[j].strip():
+            j -= 1
+        return j
+
+    out: list[int] = []
+    j = above(first)
+    if j >= 0 and heads_rows(lines[j], row_keys(lines[first])):
+        out.append(j)
+        j = above(j)
+    if j >= 0 and not row_keys(lines[j]) and introduces(lines[j].strip()):
+        out.append(j)
+    return out
 
 
 # Plain text tables (a page's text, an export): a header line of short column names set apart
@@ -152,7 +186,7 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     limit = None
     if not ruled and len(header) < MIN_TEXT_TABLE_COLUMNS:
         limit = _figure_rows(out, j, len(header))
-        if limit < MIN_TEXT_TABLE_ROWS or not _QUANTITY_HEADER.search(header[-1]):
+        if limit < MIN_TEXT_TABLE_ROWS or not _measures(header[-1], [_pipe_cells(x)[0] for x in out[j : j + limit]]):
             return i + 1
     if ruled:
         out[j] = ""
@@ -174,8 +208,20 @@ def _pipe_table(out: list[str], i: int, header: list[str]) -> int:
     return j
 
 
-# A column header naming a quantity: "Number of cases", "Total", "Share (%)", "Amount (USD)".
-_QUANTITY_HEADER = re.compile(r"^(?:number|no\.?|total|amount|count|share|percentage|rate|value)\b|\([^()]*\)$|%", re.I)
+# A column header naming a quantity: "Number of cases", "Total", "Share (%)", "Amount (USD)"
+# (a unit in brackets, not a year: "Chile (2020)" is a form's value).
+_QUANTITY_HEADER = re.compile(
+    r"^(?:number|no\.?|total|amount|count|share|percentage|rate|value)\b|\((?![^()]*\d{4})[^()]*\)$|%", re.I
+)
+_YEAR_LABEL = re.compile(r"^(?:FY\s?)?(?:19|20)\d\d(?:[-/]\d{2,4})?$")
+
+
+def _measures(head: str, labels: Sequence[str]) -> bool:
+    """Is a two-column table's second header a measure ("Flood deaths", "Number of cases",
+    "Total") rather than a form's value ("Chile"): a quantity word, a unit, a word in lower case,
+    or rows labelled by years?"""
+    lower = any(w[:1].islower() for w in head.split()[1:])
+    return bool(_QUANTITY_HEADER.search(head)) or lower or all(_YEAR_LABEL.match(x) for x in labels)
 
 
 def _figure_rows(lines: Sequence[str], j: int, width: int) -> int:

@@ -5,7 +5,8 @@ after, and two things a question names side by side. The pages below were writte
 
 from __future__ import annotations
 
-from assistant.answer.evidence import within_year
+from assistant.answer.evidence import abbreviated, within_year
+from assistant.understand.question import profile
 from assistant.understand.question import split_premise
 from ingest.tables import text_table_rows
 
@@ -24,6 +25,16 @@ def test_a_half_of_a_year_is_part_of_it() -> None:
     assert within_year("How many notices were served in H1 2031?")
     assert within_year("In the first half of 2031, the bureau served 137 notices.")
     assert not within_year("How many H1N1 cases were reported in 2031?")
+    assert not within_year("By 2031 H2 demand in Zembla will reach 5 Mt.")  # hydrogen after a year
+
+
+def test_two_capitals_say_a_two_word_name_only_as_its_abbreviation() -> None:
+    q = profile("How many road deaths did the Northern Territory record in 2031?")
+    assert abbreviated("northern", q, set(), "The NT recorded 41 road deaths. NT police said so.")
+    assert not abbreviated("northern", q, set(), "The NT recorded 41 road deaths.")  # once: by chance
+    assert not abbreviated("northern", q, set(), "Annex NT lists them; see Annex NT.")  # a part's number
+    q = profile("What did the Prime Minister say about air quality in 2031?")
+    assert not abbreviated("prime", q, set(), "PM 2.5 rose in 2031 and PM 10 fell.")  # a unit before its figure
 
 
 def test_two_column_pipe_tables_need_a_figure_in_every_row() -> None:

@@ -4,8 +4,11 @@ each row is read with. The pages below were written for these tests."""
 
 from __future__ import annotations
 
-from assistant.answer.rows import _measured_column
-from assistant.types import Document
+from assistant.answer.rows import _measured_column, extreme_row
+from assistant.answer.scoring import Scored
+from assistant.answer.units import split_chunk
+from assistant.types import Chunk, Document, Hit
+from assistant.understand.question import profile
 from ingest.chunking import split_document
 from ingest.tables import heads_rows, text_table_rows
 from vectorstore.lexical import tokenize
@@ -33,6 +36,38 @@ def test_the_column_asked_is_the_one_saying_most_of_the_question() -> None:
     asked = set(tokenize("recovery rate of rice fields"))
     assert _measured_column(tied, asked) == ("Recovery rate of rice fields (%)", 4)
     assert _measured_column(keys, set(tokenize("flood damage"))) is None  # no header says the question's words
+
+
+TWO_TABLES = """Flood deaths in the Northern Province were as under:
+Year | Flood deaths | Injured |
+2029 | 40 | 100 |
+2030 | 75 | 120 |
+2031 | 12 | 30 |
+Total | 127 | 250 |
+
+Flood deaths in the Southern Province were as under:
+Year | Flood deaths | Injured |
+2029 | 300 | 500 |
+2030 | 20 | 60 |
+2031 | -90 | 200 |
+"""
+
+
+def _pick(question: str) -> str | None:
+    text = "\n".join(text_table_rows(TWO_TABLES.split("\n")))
+    chunk = Chunk("d-0000", "d", "d.txt", "D", text, "", 0, len(text))
+    ranked = [Scored(u, 1.0, 1.0, 1.0) for u in split_chunk(text, 0, 0)]
+    row = extreme_row(profile(question), ranked, [Hit(chunk, 1.0)])
+    return row.unit.text if row else None
+
+
+def test_the_extreme_row_of_the_table_asked_about() -> None:
+    # each table by its caption; a total is no year's figure; a figure keeps its sign
+    assert _pick("In which year were flood deaths highest in the Northern Province?").startswith("Year: 2030")
+    assert _pick("In which year were flood deaths lowest in the Southern Province?").startswith("Year: 2031")
+    # not when the rows' label is not what is asked ("the highest number ... in a single day")
+    assert _pick("What was the highest number of flood deaths in a single day?") is None
+    assert _pick("Which years saw at least 20 flood deaths in the Northern Province?") is None
 
 
 def test_a_tables_rows_stay_with_their_header_and_caption() -> None:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.units import leads, reading
+from assistant.answer.units import Unit, leads, reading
 from assistant.answer.scoring import (
     PARTY_STEMS,
     Scored,
@@ -71,6 +71,7 @@ from assistant.understand.wanted import (
 from assistant.answer.relative import COMPARED_YEAR, relative_years
 from assistant.answer.rows import HIGH_WORDS, LOW_WORDS
 from assistant.types import Chunk, Hit
+from ingest.tables import row_keys, run_start, table_caption
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
@@ -304,13 +305,13 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
         # (the kind is a common noun, "Province", not a name's second word: "Central American")
         if name not in q.entities or name in q.qualifiers or name in out or names_country(fold(head)):
             continue
-        asked = {fold(w) for w in own}
         kind = re.compile(rf"\b((?:[A-Z][\w'’-]*\s+)+){re.escape(head)}\b")
         # ("the monthly siren and Emergency Alert System test": the "Outdoor Warning Siren System"
         # is the other thing the question names, joined to the asked one by "and" or "or", not
         # another namesake; "southern districts" elsewhere in the question names no other thing)
-        joined = re.search(rf"\b([a-z][\w'’-]*)\s+(?:and|or|&)\s+(?:the\s+)?{re.escape(run)}", q.text)
-        elsewhere = {fold(joined.group(1))} - asked if joined else set()
+        before = re.search(rf"((?:[\w'’-]+\s+){{1,3}})(?:and|or|&)\s+(?:the\s+)?{re.escape(run)}", q.text)
+        after = re.search(rf"{re.escape(run)}(?:\s+\w+)?\s+(?:and|or|&)\s+(?:the\s+)?((?:[\w'’-]+\s*){{1,3}})", q.text)
+        elsewhere = set(tokenize(" ".join(m.group(1) for m in (before, after) if m))) - set(tokenize(" ".join(own)))
 
         def another(text: str) -> bool:
             # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is
@@ -318,7 +319,7 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
             if re.search(rf"\b[Tt]he\s+{re.escape(head)}\b", text):
                 return False
             return bool(unsaid_names(q, text, lexical, [name])) and any(
-                (own_words := {fold(w) for w in m.group(1).split()} - asked - STOPWORDS) and not own_words & elsewhere
+                (own_words := set(tokenize(m.group(1))) - set(tokenize(" ".join(own)))) and not own_words & elsewhere
                 for m in kind.finditer(text)
             )
 
@@ -699,6 +700,16 @@ def list_parts(text: str) -> int:
     return len([p for p in re.split(r"[,;:]|\band\b|\bor\b", text) if p.strip(" .")])
 
 
+def caption_of(unit: Unit, hits: Sequence[Hit]) -> list[int]:
+    """The lines of its chunk a table row stands under (header, caption); [] for other units."""
+    if not row_keys(unit.text):
+        return []
+    lines = hits[unit.hit_index].chunk.text.split("\n")
+    if unit.line >= len(lines) or not row_keys(lines[unit.line]):
+        return []
+    return table_caption(lines, run_start(lines, unit.line))
+
+
 def evidence_features(
     q: QuestionProfile,
     chosen: Sequence[Scored],
@@ -714,10 +725,13 @@ def evidence_features(
     # The passage the answer stands in: the chosen units and the sentences beside them in
     # their paragraph (the engine widens to a neighbour that holds the value asked for, so
     # the topic may be said one sentence earlier).
+    # (and a table row's caption: "Flood deaths in the Northern Province were as under:")
+    captioned = {(c.unit.hit_index, j) for c in units for j in caption_of(c.unit, hits)}
     passage = [
         s
         for s in ranked
         if any(s.unit.hit_index == c.unit.hit_index and abs(s.unit.line - c.unit.line) <= 1 for c in units)
+        or (s.unit.hit_index, s.unit.line) in captioned
     ] or units
     # The kind of value asked for, held by a unit nearly as relevant as the best one (or, for
     # kinds a neighbour may supply, beside it): 1 - that unit's score relative to the best.

@@ -175,7 +175,7 @@ _PERIOD_WITHIN = re.compile(
     rf"(?:(?:19|20)\d\d\s+)?(?:and|to|until|through|-|–)\s+(?:\d{{1,2}}\s+)?((?:{_MONTH_ABBREVIATIONS})[a-z]*)"
     rf"|\b(?:{QUARTER_WORDS})\s+quarter\b|\bQ[1-4]\b|\b(?:first|second)\s+half\b"
     # (a half beside its year: "H1 2023", "2023 H2"; hydrogen's "H2" is no half)
-    r"|\bH[12]\s+(?:FY\s?)?(?:19|20)\d\d\b|\b(?:19|20)\d\d\s+H[12]\b",
+    r"|\bH[12]\s+(?:of\s+)?(?:FY\s?)?(?:19|20)\d\d\b|\b(?:FY\s?)?(?:19|20)\d\d\s+(?-i:H[12])\b(?!\s+[a-z])",
     re.I,
 )
 
@@ -260,11 +260,14 @@ PAIR_SAID = 2
 _JOINED_NAMES = re.compile(r"\b([A-Z][\w’'-]+)\s+(?:and|&)\s+([A-Z][\w’'-]+)")
 
 
-def _pair_initials(initials: str) -> bool:
-    """Can two capitals stand for a two-word name: neither an English word nor a Roman numeral?"""
-    from ingest.normalize import is_word  # simplemma's English words, loaded on first use
+def _pair_initials(initials: str, context: str) -> bool:
+    """Can two capitals stand for a two-word name here: not the number of a part ("Annex VI",
+    "Chapter IV"), which a Roman numeral after such a word is?"""
+    return not re.search(rf"\b{_NUMBERED_PARTS}\s+{initials}\b", context, re.I)
 
-    return not is_word(initials.lower()) and not set(initials) <= set("IVXLCDM")
+
+# Parts of a document numbered by Roman numerals: "Annex VI", "Chapter IV", "Phase II".
+_NUMBERED_PARTS = r"(?:annex|appendix|article|chapter|part|phase|schedule|section|stage|title|volume|level|class)"
 
 
 def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "") -> bool:
@@ -285,10 +288,10 @@ def abbreviated(name: str, q: QuestionProfile, known: set[str], context: str = "
         parts = [w for w in full.split() if len(w) > 1 and w not in STOPWORDS]  # not a possessive's "s"
         # "Western Australia" written "WA": two initials match by chance too often to count once,
         # but a page's own abbreviation recurs, and one the user types beside the name is theirs
-        # (not a word, "IN"; not a Roman numeral, "Annex VI"; not a unit before its figure, "PM
-        # 2.5"; not a word of a line in capitals)
+        # (not a part's number, "Annex VI"; not a unit before its figure, "PM 2.5"; not a word of
+        # a line in capitals, "PROGRESS IN 2030")
         initials = f"{parts[0][0]}{parts[1][0]}".upper() if len(parts) == 2 else ""
-        if pieces and set(pieces) <= set(parts) and initials and _pair_initials(initials):
+        if pieces and set(pieces) <= set(parts) and initials and _pair_initials(initials, context):
             pair = re.compile(rf"(?<![A-Z]\s)\b{initials}\b(?!\s*\d)(?!\s[A-Z]{{2}})")
             if len(pair.findall(context)) + bool(pair.search(q.text)) >= PAIR_SAID:
                 return True

@@ -23,7 +23,7 @@ from assistant.types import Hit
 from assistant.answer.relative import relative_years
 from assistant.answer.units import Unit, is_form_line, leads, mostly_upper, reading, split_chunk, split_hits
 from ingest.embedding import text_key
-from ingest.tables import row_keys
+from ingest.tables import FIELD_SEPARATOR, row_keys, run_start, table_caption
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
 
@@ -56,9 +56,6 @@ AGENT_KINDS = frozenset({"agent", "who", "person", "organisation", "government"}
 
 # How many sentences either side of a unit on its own line (a paragraph) lend it their words.
 SAME_LINE_NEIGHBOURS = 1
-# A table row's context holds the lines this far above its table (its header, the line
-# introducing it, a blank line between them).
-CAPTION_LINES = 3
 
 # A report phrasing the thesaurus gives for the question's words counts nearly as much as them.
 PARAPHRASE_CREDIT = 0.7
@@ -222,26 +219,24 @@ def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str
     return {t for t in counted_nouns(q) if lexical.knows(t) or any(counts(x, {t}) for x in texts)}
 
 
-def table_captions(units: Sequence[Unit], token_sets: Sequence[set[str]]) -> dict[int, set[str]]:
-    """For each table row (a row line, "Year: 2006 · Rate (%): 72.9"), the words of the lines just
-    above its table, its header and the line introducing it ("The year-wise rate of conviction
-    ... is as under:"): a row means what its table's caption says, however far down it stands."""
+def table_captions(units: Sequence[Unit], hits: Sequence[Hit]) -> dict[int, set[str]]:
+    """For each table row (a row line, "Year: 2006 · Rate (%): 72.9"), the words of its table's
+    header and of the line introducing it ("The year-wise rate of conviction ... is as under:"):
+    a row means what its table's caption says, however far down it stands."""
     out: dict[int, set[str]] = {}
-    order = sorted(range(len(units)), key=lambda i: (units[i].hit_index, units[i].start))
-    above: dict[tuple[int, int], set[str]] = {}  # (hit, line) -> words of that line's units
-    for i in order:
-        key = (units[i].hit_index, units[i].line)
-        above[key] = above.get(key, set()) | token_sets[i]
-    caption: set[str] = set()
-    previous: tuple[int, int] | None = None  # the last row's (hit, line)
-    for i in order:
-        u = units[i]
-        if not row_keys(u.text):
+    lines = {}
+    captions: dict[tuple[int, int], set[str]] = {}
+    for i, u in enumerate(units):
+        if FIELD_SEPARATOR not in u.text or not row_keys(u.text):
             continue
-        if previous is None or previous[0] != u.hit_index or u.line - previous[1] > 1:  # a new table
-            caption = set().union(*(above.get((u.hit_index, u.line - k), set()) for k in range(1, CAPTION_LINES + 1)))
-        out[i] = caption
-        previous = (u.hit_index, u.line)
+        chunk_lines = lines.setdefault(u.hit_index, hits[u.hit_index].chunk.text.split("\n"))
+        if u.line >= len(chunk_lines) or not row_keys(chunk_lines[u.line]):
+            continue
+        first = run_start(chunk_lines, u.line)
+        key = (u.hit_index, first)
+        if key not in captions:
+            captions[key] = set(tokenize(" ".join(chunk_lines[j] for j in table_caption(chunk_lines, first))))
+        out[i] = captions[key]
     return out
 
 
@@ -554,7 +549,7 @@ class UnitScorer:
             return min(1.0, got / (total if only is None else own_total))
 
         records = [form_records(h.chunk.text) for h in hits]
-        captions = table_captions(units, token_sets)
+        captions = table_captions(units, hits)
         # A paragraph on one line: the sentences just before and after a unit in it are its
         # context as the lines around it are ("In Brazil, the Federal Police led the seizures."
         # before "The operation resulted in the seizure of 3,961 firearms").
