@@ -13,7 +13,7 @@ import re
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
-from assistant.answer.units import Unit, leads, reading
+from assistant.answer.units import Unit, leads, reading, row_caption
 from assistant.answer.scoring import (
     PARTY_STEMS,
     Scored,
@@ -71,7 +71,7 @@ from assistant.understand.wanted import (
 from assistant.answer.relative import COMPARED_YEAR, relative_years
 from assistant.answer.rows import HIGH_WORDS, LOW_WORDS
 from assistant.types import Chunk, Hit
-from ingest.tables import row_keys, run_start, table_caption
+from ingest.tables import row_keys
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
@@ -311,7 +311,8 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
         # another namesake; "southern districts" elsewhere in the question names no other thing)
         before = re.search(rf"((?:[\w'’-]+\s+){{1,3}})(?:and|or|&)\s+(?:the\s+)?{re.escape(run)}", q.text)
         after = re.search(rf"{re.escape(run)}(?:\s+\w+)?\s+(?:and|or|&)\s+(?:the\s+)?((?:[\w'’-]+\s*){{1,3}})", q.text)
-        elsewhere = set(tokenize(" ".join(m.group(1) for m in (before, after) if m))) - set(tokenize(" ".join(own)))
+        own_stems = set(tokenize(" ".join(own)))
+        elsewhere = set(tokenize(" ".join(m.group(1) for m in (before, after) if m))) - own_stems
 
         def another(text: str) -> bool:
             # (said in any form, "the United Nations General Assembly" for "the UN General Assembly", is
@@ -319,7 +320,7 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
             if re.search(rf"\b[Tt]he\s+{re.escape(head)}\b", text):
                 return False
             return bool(unsaid_names(q, text, lexical, [name])) and any(
-                (own_words := set(tokenize(m.group(1))) - set(tokenize(" ".join(own)))) and not own_words & elsewhere
+                (own_words := set(tokenize(m.group(1))) - own_stems) and not own_words & elsewhere
                 for m in kind.finditer(text)
             )
 
@@ -702,12 +703,10 @@ def list_parts(text: str) -> int:
 
 def caption_of(unit: Unit, hits: Sequence[Hit]) -> list[int]:
     """The lines of its chunk a table row stands under (header, caption); [] for other units."""
-    if not row_keys(unit.text):
+    if not row_keys(unit.text):  # (before splitting its chunk's lines)
         return []
-    lines = hits[unit.hit_index].chunk.text.split("\n")
-    if unit.line >= len(lines) or not row_keys(lines[unit.line]):
-        return []
-    return table_caption(lines, run_start(lines, unit.line))
+    found = row_caption(unit, hits[unit.hit_index].chunk.text.split("\n"))
+    return found[1] if found else []
 
 
 def evidence_features(

@@ -21,9 +21,18 @@ from assistant.understand.serials import ordinal_words, spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
 from assistant.answer.relative import relative_years
-from assistant.answer.units import Unit, is_form_line, leads, mostly_upper, reading, split_chunk, split_hits
+from assistant.answer.units import (
+    Unit,
+    is_form_line,
+    leads,
+    mostly_upper,
+    reading,
+    row_caption,
+    split_chunk,
+    split_hits,
+)
 from ingest.embedding import text_key
-from ingest.tables import FIELD_SEPARATOR, row_keys, run_start, table_caption
+from ingest.tables import row_keys
 from vectorstore.embeddings import Embedder
 from vectorstore.lexical import LexicalIndex, tokenize, words
 
@@ -220,22 +229,23 @@ def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str
 
 
 def table_captions(units: Sequence[Unit], hits: Sequence[Hit]) -> dict[int, set[str]]:
-    """For each table row (a row line, "Year: 2006 · Rate (%): 72.9"), the words of its table's
-    header and of the line introducing it ("The year-wise rate of conviction ... is as under:"):
-    a row means what its table's caption says, however far down it stands."""
+    """For each table row, the words of its table's header and of the line introducing it ("The
+    year-wise rate of conviction ... is as under:"): a row means what its table's caption says,
+    however far down it stands."""
     out: dict[int, set[str]] = {}
-    lines = {}
+    lines: dict[int, list[str]] = {}
     captions: dict[tuple[int, int], set[str]] = {}
     for i, u in enumerate(units):
-        if FIELD_SEPARATOR not in u.text or not row_keys(u.text):
+        if not row_keys(u.text):  # (before splitting its chunk's lines)
             continue
         chunk_lines = lines.setdefault(u.hit_index, hits[u.hit_index].chunk.text.split("\n"))
-        if u.line >= len(chunk_lines) or not row_keys(chunk_lines[u.line]):
+        found = row_caption(u, chunk_lines)
+        if found is None:
             continue
-        first = run_start(chunk_lines, u.line)
+        first, caption = found
         key = (u.hit_index, first)
         if key not in captions:
-            captions[key] = set(tokenize(" ".join(chunk_lines[j] for j in table_caption(chunk_lines, first))))
+            captions[key] = set(tokenize(" ".join(chunk_lines[j] for j in caption)))
         out[i] = captions[key]
     return out
 

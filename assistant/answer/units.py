@@ -16,6 +16,7 @@ from assistant.text import introduces, split_sentences
 from assistant.types import Chunk, Hit
 from assistant.understand.wanted import SPAN_OF_TIME
 from assistant.understand.countries import countries_in
+from ingest.tables import row_keys, run_start, table_caption
 from vectorstore.lexical import tokenize
 
 Span = tuple[int, int, str]
@@ -82,6 +83,16 @@ def mostly_upper(text: str) -> bool:
 
 
 _PARENTHESISED = re.compile(r"\([^)]*\)")
+
+
+def row_caption(unit: Unit, lines: Sequence[str]) -> tuple[int, list[int]] | None:
+    """For a table row (a row line, "Year: 2006 · Rate (%): 72.9") in its chunk's `lines`: the
+    line of its table's first row and the lines the table stands under (its header and the line
+    introducing it, nearest first); None for other units."""
+    if not row_keys(unit.text) or unit.line >= len(lines) or not row_keys(lines[unit.line]):
+        return None
+    first = run_start(lines, unit.line)
+    return first, table_caption(lines, first)
 
 
 def is_bare(line: str) -> bool:
