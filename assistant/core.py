@@ -37,6 +37,7 @@ from assistant.understand.bridge import (
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
 from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.understand.lexicon import spanish_nouns
 from assistant.understand.initials import spelled_out
 from assistant.understand.filters import UnknownFilterError, resolve_filters
 from assistant.understand.followup import asks_alongside, context_of, dated_relative, relative_year, standalone
@@ -124,7 +125,7 @@ class Assistant:
             settings.answer_max_chars,
             lookup=index.unit_vectors,
             tagger=tagger,
-            translate=lambda text: bridge_query(text, glossary),
+            translate=lambda text: bridge_query(text, glossary, lexicon=False),
         )
         self.library = Library(settings, index, embedder, tagger)
         self.noun_classes = NounClasses(embedder)
@@ -688,7 +689,7 @@ def build(
         settings,
         index,
         embedder,
-        load_glossary(paths),
+        load_glossary(paths, spanish_nouns()),
         load_glossary([BUNDLED_THESAURUS]),
         tagger or make_tagger(settings),
         make_reader(settings, chat_model),

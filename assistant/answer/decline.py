@@ -90,6 +90,10 @@ UNTYPED_LIST_MIN = 4
 COUNT_COVERAGE_SHARE = 0.6
 
 
+# A report whose retrieved passages name this many countries is a body's report on its members,
+# not one country's own page (which may leave its country unnamed, or name one partner).
+MEMBER_STATES_NAMED = 2
+
 # How far into a report its dateline may come (after a title and a subtitle).
 LEAD_LINES = 3
 
@@ -971,11 +975,15 @@ def evidence_features(
         if names_country(o) or not (units and opens_with(o, hits[units[0].unit.hit_index].chunk.doc_id, hits))
     ]
     home = hits[units[0].unit.hit_index].chunk.country if units else None
-    # (unless another retrieved report names that country: the question is about that report's)
+    # (unless another retrieved report names that country: the question is about that report's;
+    # nor when the answer's report names MEMBER_STATES_NAMED countries in its passages: a report
+    # of a body's work across member states is no page of one country)
     if (
         (missing_names or owners or unsaid_here)
         and not home
         and not names_a_country(near)
+        and len(set().union(*(countries_in(h.chunk.text) for h in hits if h.chunk.doc_id == own_doc)))
+        < MEMBER_STATES_NAMED
         and not country_named_elsewhere(q, names, units, hits)
     ):
         # (a country of several words comes as one name per word: "Hong Kong" as hong, kong)

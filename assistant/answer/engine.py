@@ -65,6 +65,7 @@ from assistant.answer.scoring import (
     known_counted,
     said_tokens,
     short_parts,
+    unit_words,
 )
 from assistant.types import Hit
 from vectorstore.embeddings import Embedder
@@ -432,8 +433,13 @@ class AnswerEngine:
                 key=lambda s: -(s.score - SIDE_CONTRAST * _contrast(own, other, s.unit.text)),
             )
             taken = {o.unit for o in out}
+            free = [s for s in ranked if not is_heading(s.unit, "") and (s.unit not in taken or _both(terms, s))]
+            # (a sentence of the best one's report saying the side itself before one that has its
+            # name only from a neighbour; another report's sentence naming it is another topic)
+            doc = hits[free[0].unit.hit_index].chunk.doc_id if free else ""
             pick = next(
-                (s for s in ranked if not is_heading(s.unit, "") and (s.unit not in taken or _both(terms, s))), None
+                (s for s in free if hits[s.unit.hit_index].chunk.doc_id == doc and set(own) <= unit_words(s.unit)),
+                free[0] if free else None,
             )
             if pick is None or pick.coverage < 0.3:
                 return []
@@ -461,6 +467,12 @@ class AnswerEngine:
 
         if side_q.expects in UNTYPED or holds(pick):
             return pick
+        # its paragraph first; then the side's own figure under another word ("China is estimated to
+        # have about 260 nuclear weapons" for warheads) before another sentence of its report, which
+        # may be another side's ("Russia is estimated to have around 7,300 nuclear warheads")
+        beside = next((s for s in ranked if same_paragraph(s, pick) and holds(s)), None)
+        if beside is not None or holds_wanted(side_q, pick.unit):
+            return beside or pick
         doc = hits[pick.unit.hit_index].chunk.doc_id
         return next((s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and holds(s)), pick)
 

@@ -12,7 +12,7 @@ import re
 import unicodedata
 from collections.abc import Container, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from types import MappingProxyType
 
@@ -61,6 +61,9 @@ class Entry:
 
     spanish: str
     english: tuple[str, ...]
+    # from the bilingual lexicon, not a glossary file: it renders Spanish questions only (an
+    # English question's words find no Spanish forms by it) and keeps the Spanish word beside it
+    lexical: bool = False
 
 
 @dataclass(frozen=True)
@@ -81,6 +84,8 @@ class Glossary:
             if len(key) != 1 or key[0] in STOPWORDS:
                 continue
             for entry in entries:
+                if entry.lexical:
+                    continue
                 for english in entry.english:
                     stems = tokenize(english)  # (one word: "how many" renders "cuántos", no content word)
                     if " " in english.strip() or len(stems) != 1 or key[0] in out.get(stems[0], []):
@@ -90,20 +95,41 @@ class Glossary:
         return {w: tuple(v) for w, v in out.items()}
 
 
+@cache
+def spanish_function_words() -> frozenset[str]:
+    """Spanish function words, ours and spaCy's list (prepositions a wordnet also lists as rare
+    nouns: "tras", "bajo", "frente", "vez"), folded and as written."""
+    from spacy.lang.es.stop_words import STOP_WORDS  # a word list; no pipeline is loaded
+
+    words = SPANISH_STOPWORDS | STOP_WORDS
+    return frozenset(words | {fold(w) for w in words})
+
+
 def fold(text: str) -> str:
     """Lowercase without accents: the form glossary matching compares."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
-def load_glossary(paths: Sequence[Path]) -> Glossary:
+def load_glossary(paths: Sequence[Path], lexicon: Mapping[str, tuple[str, ...]] = MappingProxyType({})) -> Glossary:
     """Parse glossary files over the Spanish country names of pycountry's locale files; a term
-    in a later file replaces the same term in an earlier one (or a country's)."""
+    in a later file replaces the same term in an earlier one (or a country's). A `lexicon`'s
+    words (Spanish -> English) fill in the terms none of them lists, after all of theirs, so
+    that English words keep the files' Spanish renderings first."""
     by_term: dict[str, Entry] = {
         spanish.lower(): Entry(spanish=spanish, english=english) for spanish, english in spanish_names().items()
     }
     for path in paths:
         by_term.update({entry.spanish.lower(): entry for entry in _read_entries(path)})
+    function_words = spanish_function_words()
+    folded_terms = {fold(term) for term in by_term}
+    for spanish, english in lexicon.items():
+        # ("con" renders "recluso" in English slang, and is Spanish "with"; "cifra" renders as "0")
+        kept = tuple(e for e in english if e.lower() not in function_words and not any(c.isdigit() for c in e))
+        # (a plural or singular of a glossary term is that term's: "armas" is the glossary's "arma")
+        forms = {spanish, *_variants(fold(spanish))}
+        if kept and spanish not in function_words and not forms & by_term.keys() and not forms & folded_terms:
+            by_term[spanish] = Entry(spanish=spanish, english=kept, lexical=True)
     grouped: dict[tuple[str, ...], list[Entry]] = {}
     for entry in by_term.values():
         key = tuple(fold(word) for word in _TOKEN.findall(entry.spanish))
@@ -156,22 +182,24 @@ def _spanish_only(word: str) -> bool:
     return word.isalpha() and simplemma.is_known(word, lang="es") and not simplemma.is_known(word, lang="en")
 
 
-def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
+def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset(), lexicon: bool = True) -> str:
     """An English rendering of a Spanish question for retrieval; other text unchanged.
 
     A word the glossary lacks may still be a cognate of a word the reports use: with the
-    index's `vocabulary` (stems), "cocaína" finds "cocain", "participaron" "particip"."""
+    index's `vocabulary` (stems), "cocaína" finds "cocain", "participaron" "particip".
+    Without `lexicon`, the lexicon's entries are left out (a Spanish page's sentences are
+    rendered by the glossary alone: every sense of every noun would bury what they say)."""
     if not looks_spanish(text):
         return text
     pieces: list[str] = []
     position = 0
     for quote in _QUOTED.finditer(text):
-        pieces += _render(text[position : quote.start()], glossary, keep_names=True, vocabulary=vocabulary)
+        pieces += _render(text[position : quote.start()], glossary, True, vocabulary, lexicon)
         title = next(group for group in quote.groups() if group is not None)
         pieces.append(title.strip())  # the original title: report titles are often quoted verbatim
-        pieces += _render(title, glossary, keep_names=False, vocabulary=vocabulary)
+        pieces += _render(title, glossary, False, vocabulary, lexicon)
         position = quote.end()
-    pieces += _render(text[position:], glossary, keep_names=True, vocabulary=vocabulary)
+    pieces += _render(text[position:], glossary, True, vocabulary, lexicon)
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
@@ -202,8 +230,11 @@ def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]
     return out
 
 
-def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Container[str] = frozenset()) -> list[str]:
-    """Glossary translations of `text`, longest phrase first, in reading order."""
+def _render(
+    text: str, glossary: Glossary, keep_names: bool, vocabulary: Container[str] = frozenset(), lexicon: bool = True
+) -> list[str]:
+    """Glossary translations of `text`, longest phrase first, in reading order. The lexicon's
+    entries render lower-case words only, with `lexicon`: "Cuba" and "Guerrero" are names."""
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
     folded = [fold(w) for w in words]
@@ -211,14 +242,17 @@ def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Cont
     i = 0
     while i < len(words):
         opens_question = i == 0 or text[matches[i - 1].end() : matches[i].start()].strip() in _OPENERS
-        length, entries = _longest_match(folded, i, glossary)
+        length, entries = _longest_match(folded, i, glossary, lexicon and words[i][:1].islower())
         if entries and (length > 1 or opens_question or words[i].lower() not in SPANISH_STOPWORDS):
             out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
+            out += _spanish_kept(entries, words[i : i + length], vocabulary)
             i += length
             continue
         lemma = spanish_lemma(words[i]) if words[i].lower() not in SPANISH_STOPWORDS else ""
-        if lemma and (lemma,) in glossary.entries:  # "valían" is a form of "valer", "incautadas" of "incautar"
-            out += _alternatives(glossary.entries[(lemma,)], [lemma])
+        found = tuple(e for e in glossary.entries.get((lemma,), ()) if lexicon or not e.lexical)
+        if lemma and found:  # "valían" is a form of "valer", "incautadas" of "incautar"
+            out += _alternatives(found, [lemma])
+            out += _spanish_kept(found, words[i : i + 1], vocabulary)
         elif words[i].lower() not in SPANISH_STOPWORDS:
             # a cognate the index lacks ("yihadism") keeps the Spanish report's own stem beside it
             out.append(_carry_over(words[i], keep_names))
@@ -247,15 +281,18 @@ def spanish_lemma(word: str) -> str:
     return "" if lemma == fold(word) else lemma
 
 
-def _longest_match(folded: list[str], start: int, glossary: Glossary) -> tuple[int, tuple[Entry, ...]]:
-    """The longest glossary phrase starting at `start`, trying plural variants of each word."""
+def _longest_match(
+    folded: list[str], start: int, glossary: Glossary, lexicon: bool = True
+) -> tuple[int, tuple[Entry, ...]]:
+    """The longest glossary phrase starting at `start`, trying plural variants of each word;
+    the lexicon's entries only with `lexicon`."""
     best: tuple[int, tuple[Entry, ...]] = (0, ())
     frontier: list[tuple[str, ...]] = [()]
     for index in range(start, len(folded)):
         frontier = [p + (v,) for p in frontier for v in _variants(folded[index]) if p + (v,) in glossary.prefixes]
         if not frontier:
             break
-        found = [entry for key in frontier for entry in glossary.entries.get(key, ())]
+        found = [e for key in frontier for e in glossary.entries.get(key, ()) if lexicon or not e.lexical]
         if found:
             best = (index - start + 1, tuple(found))
     return best
@@ -271,6 +308,14 @@ def _variants(word: str) -> tuple[str, ...]:
     if len(word) > 4 and word.endswith("ces"):
         forms.append(word[:-3] + "z")  # capaces -> capaz
     return tuple(dict.fromkeys(forms))
+
+
+def _spanish_kept(entries: tuple[Entry, ...], words: Sequence[str], vocabulary: Container[str]) -> list[str]:
+    """A word the lexicon rendered, as typed, where a Spanish page of the index says it: a
+    Spanish report is found by its own word ("notarios"), not only by the English ones."""
+    if not all(e.lexical for e in entries):
+        return []
+    return [fold(w) for w in words if all(t in vocabulary for t in tokenize(w))]
 
 
 def _alternatives(entries: tuple[Entry, ...], words: list[str]) -> list[str]:

@@ -22,7 +22,15 @@ from assistant.understand.vocab import (
     SPANISH_MONTHS,
     SPANISH_NUMBERS,
 )
-from assistant.understand.wanted import NUMBER_WORD, PLURAL_PARTIES, QUANTITY, YEAR, answer_kind, is_terse
+from assistant.understand.wanted import (
+    CHANGE_VERBS,
+    NUMBER_WORD,
+    PLURAL_PARTIES,
+    QUANTITY,
+    YEAR,
+    answer_kind,
+    is_terse,
+)
 from ingest.tables import FIELD_SEPARATOR
 from vectorstore.lexical import STOPWORDS, fold, tokenize, words
 
@@ -686,6 +694,8 @@ def alternatives(q: str) -> tuple[str, ...]:
     if m and re.match(r"(?:was|were|is|are|did|does|do|has|have|had)\b", m.group(1), re.I):
         m = None  # "In 2016, were more people covered by A or by B?": the side starts after the verb
     m = m or next((found for part in asked if (found := _weighed_after_verb(part))), None)
+    # "does France or China have more warheads?": two names as the subject, a comparative after
+    m = m or next((found for part in asked if (found := _NAMED_SUBJECTS.search(part))), None)
     # "A vs B: who chaired each?": the two sides named first, as a topic
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
     m = m or versus
@@ -704,6 +714,18 @@ def alternatives(q: str) -> tuple[str, ...]:
 # What a question asks after an "A vs B:" topic when it weighs the two against each other.
 _WEIGHS = re.compile(
     r"\b(?:each|both|which|first|earlier|later|older|newer|more|less|fewer|differ\w*|compar\w*|contrast\w*)\b", re.I
+)
+
+
+# An auxiliary, two names joined by "or", then a verb and a comparative: the names are the sides.
+_NAMED_SUBJECTS = re.compile(
+    r"\b(?:does|did|do|has|have|had|is|are|was|were|will|would)\s+(?:the\s+)?"
+    r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s+or\s+(?:the\s+)?"
+    r"((?-i:[A-Z])[\w'’.-]*(?:\s+(?-i:[A-Z])[\w'’.-]*){0,3})\s+[a-z]+\b(?:(?!\band\b)[^?,;])*?"
+    # (a comparative in lower case, in the same clause; "more than 3,000" is a threshold)
+    r"\b(?-i:more|less|fewer|higher|lower|larger|smaller|bigger|greater|better|worse|most|least)\b"
+    r"(?!\s+than\s+\d)(?!\s+(?:information|generally|details?)\b)",
+    re.I,
 )
 
 
@@ -759,6 +781,11 @@ def counted_noun(q: str) -> tuple[str, ...]:
     """The head noun of "how many X ..." (the last word of X, at most four words, up to a
     function word or a verb-looking word), as a stem; () when none."""
     q = _completed(q)
+    # "how did the number of arrests change between ...?": after "did" the verb comes bare, and
+    # what is counted ends before it (a tagger may read "change" as a noun)
+    if changed := _DID_CHANGE.search(q):
+        end = re.search(r"[,;?]|\s+and\s+h\w{0,2}\b|$", q[changed.end(1) :])
+        q = f"{q[: changed.start(1)].rstrip()}{q[changed.end(1) + end.start() :] or '?'}"
     # ("how much more fraud ...?": a change in an amount, a figure or a share, counts no noun)
     m = _COUNTED.search(q) or re.search(r"(?<!\bmuch )\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
@@ -778,14 +805,29 @@ def counted_noun(q: str) -> tuple[str, ...]:
     rest, at = q[m.end(1) :], 0
     whole = m.group(1).split()
     if len(whole) > COUNTED_NOUN_WORDS or len(phrase) < len(whole):
-        return heads  # the phrase ended before the slash: what follows it is no alternative
+        # the phrase ended before the slash: what follows it is no alternative
+        return tuple(h for h in heads if h not in _PRO_FORMS)
     while alt := _SLASH_ALTERNATIVE.match(rest, at):
         at = alt.end()
         heads += tuple(h for h in _head(_head_words(alt.group(1))) if h not in heads)
     return tuple(
-        h for h in heads if not _has_figure(h) and h not in _FREQUENCY and h not in _MEASURES and h not in _BEYOND
+        h
+        for h in heads
+        if not _has_figure(h)
+        and h not in _FREQUENCY
+        and h not in _MEASURES
+        and h not in _BEYOND
+        and h not in _PRO_FORMS
     )
 
+
+# "How did / has ... change(d)": a question on a change, its verb after the subject.
+_DID_CHANGE = re.compile(
+    rf"^\s*how\s+(?:did|does|do|has|have|had|will|would)\b[^,;?]*?\s((?:{CHANGE_VERBS})(?:d|s)?)\b"
+    # (the verb ends the subject: punctuation or a preposition after it, not "change requests")
+    r"(?=\s*(?:[,;?]|$)|\s+(?:between|since|from|in|after|before|over|during|compared|and|to|by|as|across)\b)",
+    re.I,
+)
 
 # A word after "how many" that is a verb or a determiner ("how many each") counts no noun.
 _VERB_TAGS = frozenset({"VB", "VBP", "VBZ", "VBD", "MD"})
@@ -797,6 +839,10 @@ _CLAUSE_VERBS = frozenset({"VBD", "VBP", "VBZ", "VBN"})
 # "and how many more would they need?": how far beyond a figure; what is counted is the earlier one's.
 _BEYOND = frozenset(tokenize("more fewer less additional extra else"))
 
+
+# "how many of the convicted ones are women?": "ones" stands for a noun said before; it names
+# nothing a passage counts.
+_PRO_FORMS = frozenset(tokenize("ones"))
 
 # "how many times did governors declare ...": how often a thing was done; a passage counts the
 # deeds ("declared 31 emergencies"), never "times".
@@ -845,7 +891,26 @@ def subset_asked(q: str, nouns: bool = False) -> tuple[str, ...]:
     if phrase:  # "how many were actual incidents": incidents, however the passage qualifies them
         said = " ".join(t.text for t in _tagged(q) if m.start(1) <= t.idx < m.end(1) and not t.tag_.startswith("JJ"))
         said = _LATER.sub(" ", said)
+    else:  # "... actually went on to be investigated": the part is said by "investigated", not by a
+        # light verb, a stance adverb ("actually") or a fiscal year typed short ("in 21-22"), which
+        # the year checks read; "under 18", "abroad" and "online" still tell the part
+        short = [y.span() for y in _SHORT_YEARS.finditer(q)]
+        said = " ".join(
+            t.text
+            for t in _tagged(q)
+            if m.start(1) <= t.idx < m.end(1)
+            and not (t.tag_.startswith("VB") and t.lemma_.lower() in _LIGHT_VERBS)
+            and not (t.tag_ == "RB" and t.lower_.endswith("ly"))
+            and not any(a <= t.idx < b for a, b in short)
+        )
+        said = _LATER.sub(" ", said)
     return content_terms(said)
+
+
+# Verbs that carry no part of what is counted ("went on to be", "ended up", "got").
+_LIGHT_VERBS = frozenset({"be", "go", "get", "come", "have", "do", "turn", "end"})
+# A fiscal or season year typed short: "21-22", "FY22", "2021/22".
+_SHORT_YEARS = re.compile(r"\b(?:FY\s?)?\d{2}(?:\d{2})?[-/]\d{2}\b|\bFY\s?\d{2,4}\b", re.I)
 
 
 def _noun_phrase_at(q: str, at: int) -> bool:

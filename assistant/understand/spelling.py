@@ -42,8 +42,20 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
 
     def meant(m: re.Match[str]) -> str:
         word = m.group(1)
-        if is_word(word) or known(word):
+        if is_word(word):
             return word
+        if known(word):
+            # "presidental" stems as "presidential" does: the index finds it, but a check of the
+            # words a passage says reads it as typed; the dictionary word of the same stem is meant
+            # (a letter left out or two swapped: "philippines" and "paide" lose no letter to a shorter word)
+            same = sorted(
+                c
+                for c in _one_edit_words(word)
+                if (len(c) == len(word) + 1 or (len(c) == len(word) and sorted(c) == sorted(word)))
+                and tokenize(c) == tokenize(word)
+                and is_word(c)
+            )
+            return same[0] if len(same) == 1 else word
         scored = []
         for candidate in _one_edit_words(word):
             stems = tokenize(candidate)

@@ -87,6 +87,10 @@ CURRENCY_HOMOGRAPHS = frozenset(
 )
 
 
+# Two-letter English words, capitalised at a sentence's start: run into a figure, they are no currency sign.
+_TWO_LETTER_WORDS = "At|In|Of|To|By|On|As|Is|It|An|Or|If|Up|So|No|Be|He|We|My|Do|Go|Us|Me|Am"
+
+
 class _Money:
     """The money pattern, compiled on first use: it names every currency pycountry knows."""
 
@@ -100,6 +104,12 @@ class _Money:
             # a currency code or a short sign in letters ("PKR 450 million", "Rs 41.82 crore", "N364.6 billion",
             # "R219 870 354") before a large figure: a bare "TOP 10" or "R2" is none
             rf"|(?-i:\b(?:[A-Z]{{3}}|Rs\.?|Rp\.?|Tk\.?|KSh|Ksh|[RN]))\s?(?:{_LARGE_FIGURE})"
+            # a sign of one or two letters written onto a figure in the millions ("Dh1.02 billion", "K4.5m"),
+            # not a word run into it ("At1.2 million people": two-letter English words are no sign)
+            rf"|(?-i:\b(?!(?:{_TWO_LETTER_WORDS})\d)[A-Z][a-z]?)\d[\d,.]*(?:\s?(?:million|billion|bn)|(?-i:m))\b"
+            # a figure in words before a currency's name ("Eight Billion Leones", "two million dollars")
+            rf"|\b(?:{NUMBER_WORD.pattern})(?:\s+(?:{NUMBER_WORD.pattern}))*\s+(?:million|billion|trillion)\s+"
+            rf"(?:dollars?|euros?|{units})\b"
             # in Spanish: "5,1 millones de euros", "300 dólares", and a bare "3,8 millones" as a bare
             # "3.8 million" above ("2 millones de personas" is none)
             r"|\b\d[\d,.]*\s*(?:(?:mil\s+)?(?:millones|mill[oó]n)\s+de\s+|mil\s+)?"
@@ -245,12 +255,12 @@ _VERBS_OF_AGENCY = (
 )
 # Verbs of a change in size: "how much did the prison population grow" asks for the change, not money.
 # (a change the money was for, "spend to reduce the fall in exports", asks for money still)
-_CHANGES = r"grow|rise|increase|fall|drop|decline|decrease|shrink|climb|jump|change|go (?:up|down)"
+CHANGE_VERBS = r"grow|rise|increase|fall|drop|decline|decrease|shrink|climb|jump|change|go (?:up|down)"
 _MONEY_VERBS = (
     r"(?:spen[dt]|pa(?:y|id)|giv\w*|gave|allocat\w*|pledg\w*|invest\w*|provid\w*|contribut\w*|donat\w*|receiv\w*)\b"
 )
 # "how much did ... grow": up to six words, none a money verb, then the change as a verb (not "the fall")
-_CHANGED = rf"(?: (?!{_MONEY_VERBS})[\w'’-]+){{0,6}}?(?<!\bthe)(?<!\ba)(?<!\ban) (?:{_CHANGES})\b"
+_CHANGED = rf"(?: (?!{_MONEY_VERBS})[\w'’-]+){{0,6}}?(?<!\bthe)(?<!\ba)(?<!\ban) (?:{CHANGE_VERBS})\b"
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
