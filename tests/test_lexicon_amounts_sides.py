@@ -113,15 +113,16 @@ def test_two_names_as_the_subject_of_a_comparison_are_its_sides() -> None:
 
 def test_each_side_takes_a_figure_from_a_sentence_naming_it(tmp_path: Path) -> None:
     """The sentence naming a side gives its figure under another word ("weapons" for warheads);
-    the next sentence's figure, of a third country, is not that side's."""
+    the next sentence's figure, of a third country, is not that side's. (Real country names in
+    sentences written for the test: the tagger knows them as places.)"""
     answer = _ask_one_page(
         tmp_path,
         "arsenals_2031.txt",
         "Arsenal estimates 2031\n\n"
-        "Zembla has pared down its arsenal to approximately 300 nuclear warheads.\n"
-        "Ruritania is estimated to have about 260 strategic and tactical nuclear weapons.\n"
-        "Borduria is estimated to have around 7,300 nuclear warheads, though the total is uncertain.\n",
-        "Per these estimates, does Zembla or Ruritania have more nuclear warheads?",
+        "Norway has pared down its arsenal to approximately 300 nuclear warheads.\n"
+        "Chile is estimated to have about 260 strategic and tactical nuclear weapons.\n"
+        "Canada is estimated to have around 7,300 nuclear warheads, though the total is uncertain.\n",
+        "Per these estimates, does Norway or Chile have more nuclear warheads?",
     )
     assert not answer.abstained, answer.answer
     assert "300" in answer.answer and "260" in answer.answer and "7,300" not in answer.answer, answer.answer

@@ -434,13 +434,15 @@ class AnswerEngine:
             )
             taken = {o.unit for o in out}
             free = [s for s in ranked if not is_heading(s.unit, "") and (s.unit not in taken or _both(terms, s))]
-            # (a sentence of the best one's report saying the side itself before one that has its
-            # name only from a neighbour; another report's sentence naming it is another topic)
-            doc = hits[free[0].unit.hit_index].chunk.doc_id if free else ""
-            pick = next(
-                (s for s in free if hits[s.unit.hit_index].chunk.doc_id == doc and set(own) <= unit_words(s.unit)),
-                free[0] if free else None,
-            )
+            # (when the best says none of the side's words itself, having them only from a neighbour,
+            # a sentence of its report that says them; another report's sentence is another topic)
+            pick = free[0] if free else None
+            if pick is not None and not set(own) & unit_words(pick.unit):
+                doc = hits[pick.unit.hit_index].chunk.doc_id
+                pick = next(
+                    (s for s in free if hits[s.unit.hit_index].chunk.doc_id == doc and set(own) & unit_words(s.unit)),
+                    pick,
+                )
             if pick is None or pick.coverage < 0.3:
                 return []
             value = self._side_value(
@@ -467,14 +469,18 @@ class AnswerEngine:
 
         if side_q.expects in UNTYPED or holds(pick):
             return pick
-        # its paragraph first; then the side's own figure under another word ("China is estimated to
-        # have about 260 nuclear weapons" for warheads) before another sentence of its report, which
-        # may be another side's ("Russia is estimated to have around 7,300 nuclear warheads")
-        beside = next((s for s in ranked if same_paragraph(s, pick) and holds(s)), None)
-        if beside is not None or holds_wanted(side_q, pick.unit):
-            return beside or pick
+        # (a sentence naming a place the question does not is another place's figure: "Russia is
+        # estimated to have around 7,300 nuclear warheads" is not China's, whose sentence says
+        # "about 260 ... nuclear weapons")
+        asked = set(tokenize(side_q.text))
+
+        def elsewhere(s: Scored) -> bool:
+            return any(label == "GPE" and not set(tokenize(text)) & asked for label, text in s.unit.named)
+
         doc = hits[pick.unit.hit_index].chunk.doc_id
-        return next((s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and holds(s)), pick)
+        return next(
+            (s for s in ranked if hits[s.unit.hit_index].chunk.doc_id == doc and holds(s) and not elsewhere(s)), pick
+        )
 
     def _anchored(
         self, q: QuestionProfile, hits: Sequence[Hit], lexical: LexicalIndex, ranked: list[Scored]

@@ -47,11 +47,14 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
         if known(word):
             # "presidental" stems as "presidential" does: the index finds it, but a check of the
             # words a passage says reads it as typed; the dictionary word of the same stem is meant
-            # (a letter left out or two swapped: "philippines" and "paide" lose no letter to a shorter word)
+            # (a letter left out or two swapped: "philippines" and "paide" lose no letter to a shorter
+            # word, and "tajik" is no plural "tajiks")
             same = sorted(
                 c
                 for c in _one_edit_words(word)
-                if (len(c) == len(word) + 1 or (len(c) == len(word) and sorted(c) == sorted(word)))
+                if (
+                    (len(c) == len(word) + 1 and c != f"{word}s") or (len(c) == len(word) and sorted(c) == sorted(word))
+                )
                 and tokenize(c) == tokenize(word)
                 and is_word(c)
             )
