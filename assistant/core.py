@@ -14,6 +14,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
+from functools import cached_property
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -113,11 +114,13 @@ class Assistant:
         thesaurus: Glossary,
         tagger=None,
         llm: LLMReader | None = None,
+        spanish_glossary: Callable[[], Glossary] | None = None,
     ) -> None:
         self.settings = settings
         self.index = index
         self.embedder = embedder
-        self.glossary = glossary
+        self.glossary = glossary  # renders a Spanish page's sentences, and English words in Spanish
+        self._spanish_glossary = spanish_glossary or (lambda: glossary)
         self.thesaurus = thesaurus
         self.retriever = Retriever(index, embedder, settings.candidates, settings.rrf_k)
         self.engine = AnswerEngine(
@@ -125,7 +128,7 @@ class Assistant:
             settings.answer_max_chars,
             lookup=index.unit_vectors,
             tagger=tagger,
-            translate=lambda text: bridge_query(text, glossary, lexicon=False),
+            translate=lambda text: bridge_query(text, glossary),
         )
         self.library = Library(settings, index, embedder, tagger)
         self.noun_classes = NounClasses(embedder)
@@ -188,7 +191,7 @@ class Assistant:
         """Spanish questions get English renderings of their terms appended (names kept)."""
         if not looks_spanish(text):
             return self.mend(text)
-        return f"{text} {bridge_query(text, self.glossary, self.index.snapshot.lexical)}"
+        return f"{text} {bridge_query(text, self.spanish_glossary, self.index.snapshot.lexical)}"
 
     def mend(self, text: str) -> str:
         """English words mistyped ("numbr", "countires") read as the indexed words meant; the
@@ -209,7 +212,7 @@ class Assistant:
         premise, own = split_premise(own)
         carried = " ".join(x for x in (premise, context, carried) if x)
         spanish = looks_spanish(own)
-        extra = bridge_query(own, self.glossary, self.index.snapshot.lexical) if spanish else ""
+        extra = bridge_query(own, self.spanish_glossary, self.index.snapshot.lexical) if spanish else ""
         q = profile("" if spanish else own, carried, extra, names=not spanish)
         if spanish:  # "¿cuántos ... en 2021?": years and months are asked (and weigh) in either language
             named = tuple(
@@ -277,22 +280,22 @@ class Assistant:
             q = replace(q, paraphrases=q.paraphrases + demonyms)
             synonyms = f"{synonyms} {' '.join(o[0] for p in demonyms for o in p.options)}".strip()
         if spanish and q.expects == "count" and not q.counted:  # "¿cuántas mujeres ...?" counts women
-            renderings = spanish_counted(own, self.glossary, self.index.snapshot.lexical)
+            renderings = spanish_counted(own, self.spanish_glossary, self.index.snapshot.lexical)
             heads = [t for word in renderings for t in content_terms(word)[-1:]]
             # and the Spanish word itself, where a Spanish document counts it ("22 países")
             lexical = self.index.snapshot.lexical
             heads += [t for t in spanish_counted_word(own) if lexical.knows(t)]
             # (a word neither rendered nor said by any report still says what is counted: no figure
             # of something else answers "¿cuántos homicidios ...?")
-            if not heads and glossary_lacks_counted(own, self.glossary):
+            if not heads and glossary_lacks_counted(own, self.spanish_glossary):
                 heads = [t for t in spanish_counted_word(own) if t not in SPANISH_STOPWORDS]
             q = replace(q, counted=tuple(dict.fromkeys(heads)))
         if spanish and q.expects == "count" and not q.measured:  # "¿cuántos kilos de marihuana ...?"
-            measured, renderings = spanish_measured(own, self.glossary, self.index.snapshot.lexical)
+            measured, renderings = spanish_measured(own, self.spanish_glossary, self.index.snapshot.lexical)
             q = replace(q, measured=measured, paraphrases=q.paraphrases + renderings)
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
-            kept, readings = translated_terms(own, self.glossary, lexical)
+            kept, readings = translated_terms(own, self.spanish_glossary, lexical)
             q = replace(
                 q,
                 text=f"{extra} {carried}".strip(),
@@ -303,7 +306,7 @@ class Assistant:
 
     def _rendered(self, name: str) -> bool:
         """Does the glossary render the Spanish word as something else ("oea": OAS)?"""
-        entries = self.glossary.entries.get((name,), ())
+        entries = self.spanish_glossary.entries.get((name,), ())
         return any(fold(english) != name for entry in entries for english in entry.english)
 
     def _name_forms(self, names: Sequence[str]) -> tuple[Paraphrase, ...]:
@@ -379,11 +382,19 @@ class Assistant:
             self._names_of = docs
         return self._names
 
+    @cached_property
+    def spanish_glossary(self) -> Glossary:
+        """The glossary with the lexicon's Spanish nouns, for Spanish questions: read (about 0.5 s)
+        on the first one, or by `warm_up`, not by every process that only ingests or asks in
+        English. A Spanish page's sentences are rendered by `glossary` alone: every sense of
+        every noun would bury what they say."""
+        return self._spanish_glossary()
+
     def warm_up(self) -> float:
         """Load what answering loads lazily (the embedding model, the question tagger, the Spanish
-        lemmatiser's dictionary, the filters' metadata lookups) by answering one English and one
-        Spanish question, so that a server's first user does not wait seconds for them. Returns the
-        seconds it took."""
+        lemmatiser's dictionary and lexicon, the filters' metadata lookups) by answering one
+        English and one Spanish question, so that a server's first user does not wait seconds for
+        them. Returns the seconds it took."""
         t0 = time.perf_counter()
         for question in WARM_UP_QUESTIONS:
             self.ask(question)
@@ -689,10 +700,11 @@ def build(
         settings,
         index,
         embedder,
-        load_glossary(paths, spanish_nouns()),
+        load_glossary(paths),
         load_glossary([BUNDLED_THESAURUS]),
         tagger or make_tagger(settings),
         make_reader(settings, chat_model),
+        lambda: load_glossary(paths, spanish_nouns()),
     )
 
 

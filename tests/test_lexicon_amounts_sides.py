@@ -40,9 +40,15 @@ def test_the_lexicon_renders_questions_not_pages_nor_names() -> None:
     rendered = bridge_query(question, glossary, {"recluso"})
     assert "inmate" in rendered and "reclusos" in rendered.split()  # the Spanish page's own word kept
     assert "barrel" not in rendered and "butt" not in rendered  # a name; a preposition (spaCy's list)
-    assert "inmate" not in bridge_query(question, glossary, lexicon=False)  # a page's sentence: glossary only
     armas = load_glossary([BUNDLED_GLOSSARY], {"armas": ("weaponry",)})
     assert "weaponry" not in spanish_counted("¿Cuántas armas se incautaron?", armas)  # the glossary's "arma"
+
+
+def test_spanish_questions_read_the_lexicon_and_pages_the_glossary_alone(tmp_path: Path) -> None:
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    question = "¿Cuántos reclusos había en 2031?"
+    assert "inmate" in bridge_query(question, assistant.spanish_glossary)
+    assert "inmate" not in bridge_query(question, assistant.glossary)  # a page's sentence: the glossary only
 
 
 def test_amounts_with_a_glued_sign_or_in_words() -> None:

@@ -61,8 +61,8 @@ class Entry:
 
     spanish: str
     english: tuple[str, ...]
-    # from the bilingual lexicon, not a glossary file: it renders Spanish questions only (an
-    # English question's words find no Spanish forms by it) and keeps the Spanish word beside it
+    # from the bilingual lexicon, not a glossary file: an English question's words find no
+    # Spanish forms by it, and the Spanish word is kept beside its renderings
     lexical: bool = False
 
 
@@ -182,24 +182,22 @@ def _spanish_only(word: str) -> bool:
     return word.isalpha() and simplemma.is_known(word, lang="es") and not simplemma.is_known(word, lang="en")
 
 
-def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset(), lexicon: bool = True) -> str:
+def bridge_query(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> str:
     """An English rendering of a Spanish question for retrieval; other text unchanged.
 
     A word the glossary lacks may still be a cognate of a word the reports use: with the
-    index's `vocabulary` (stems), "cocaína" finds "cocain", "participaron" "particip".
-    Without `lexicon`, the lexicon's entries are left out (a Spanish page's sentences are
-    rendered by the glossary alone: every sense of every noun would bury what they say)."""
+    index's `vocabulary` (stems), "cocaína" finds "cocain", "participaron" "particip"."""
     if not looks_spanish(text):
         return text
     pieces: list[str] = []
     position = 0
     for quote in _QUOTED.finditer(text):
-        pieces += _render(text[position : quote.start()], glossary, True, vocabulary, lexicon)
+        pieces += _render(text[position : quote.start()], glossary, keep_names=True, vocabulary=vocabulary)
         title = next(group for group in quote.groups() if group is not None)
         pieces.append(title.strip())  # the original title: report titles are often quoted verbatim
-        pieces += _render(title, glossary, False, vocabulary, lexicon)
+        pieces += _render(title, glossary, keep_names=False, vocabulary=vocabulary)
         position = quote.end()
-    pieces += _render(text[position:], glossary, True, vocabulary, lexicon)
+    pieces += _render(text[position:], glossary, keep_names=True, vocabulary=vocabulary)
     return " ".join(dict.fromkeys(piece for piece in pieces if piece))
 
 
@@ -230,11 +228,9 @@ def phrase_matches(text: str, glossary: Glossary) -> list[tuple[str, list[str]]]
     return out
 
 
-def _render(
-    text: str, glossary: Glossary, keep_names: bool, vocabulary: Container[str] = frozenset(), lexicon: bool = True
-) -> list[str]:
+def _render(text: str, glossary: Glossary, *, keep_names: bool, vocabulary: Container[str] = frozenset()) -> list[str]:
     """Glossary translations of `text`, longest phrase first, in reading order. The lexicon's
-    entries render lower-case words only, with `lexicon`: "Cuba" and "Guerrero" are names."""
+    entries render lower-case words only: "Cuba" and "Guerrero" are names."""
     matches = list(_TOKEN.finditer(text))
     words = [m.group() for m in matches]
     folded = [fold(w) for w in words]
@@ -242,17 +238,16 @@ def _render(
     i = 0
     while i < len(words):
         opens_question = i == 0 or text[matches[i - 1].end() : matches[i].start()].strip() in _OPENERS
-        length, entries = _longest_match(folded, i, glossary, lexicon and words[i][:1].islower())
+        length, entries = _longest_match(folded, i, glossary, lexical=words[i][:1].islower())
         if entries and (length > 1 or opens_question or words[i].lower() not in SPANISH_STOPWORDS):
             out += _alternatives(entries, [w.lower() for w in words[i : i + length]])
             out += _spanish_kept(entries, words[i : i + length], vocabulary)
             i += length
             continue
         lemma = spanish_lemma(words[i]) if words[i].lower() not in SPANISH_STOPWORDS else ""
-        found = tuple(e for e in glossary.entries.get((lemma,), ()) if lexicon or not e.lexical)
-        if lemma and found:  # "valían" is a form of "valer", "incautadas" of "incautar"
-            out += _alternatives(found, [lemma])
-            out += _spanish_kept(found, words[i : i + 1], vocabulary)
+        if lemma and (lemma,) in glossary.entries:  # "valían" is a form of "valer", "incautadas" of "incautar"
+            out += _alternatives(glossary.entries[(lemma,)], [lemma])
+            out += _spanish_kept(glossary.entries[(lemma,)], words[i : i + 1], vocabulary)
         elif words[i].lower() not in SPANISH_STOPWORDS:
             # a cognate the index lacks ("yihadism") keeps the Spanish report's own stem beside it
             out.append(_carry_over(words[i], keep_names))
@@ -282,17 +277,17 @@ def spanish_lemma(word: str) -> str:
 
 
 def _longest_match(
-    folded: list[str], start: int, glossary: Glossary, lexicon: bool = True
+    folded: list[str], start: int, glossary: Glossary, lexical: bool = True
 ) -> tuple[int, tuple[Entry, ...]]:
     """The longest glossary phrase starting at `start`, trying plural variants of each word;
-    the lexicon's entries only with `lexicon`."""
+    the lexicon's entries only with `lexical`."""
     best: tuple[int, tuple[Entry, ...]] = (0, ())
     frontier: list[tuple[str, ...]] = [()]
     for index in range(start, len(folded)):
         frontier = [p + (v,) for p in frontier for v in _variants(folded[index]) if p + (v,) in glossary.prefixes]
         if not frontier:
             break
-        found = [e for key in frontier for e in glossary.entries.get(key, ()) if lexicon or not e.lexical]
+        found = [e for key in frontier for e in glossary.entries.get(key, ()) if lexical or not e.lexical]
         if found:
             best = (index - start + 1, tuple(found))
     return best
