@@ -102,8 +102,22 @@ WRAP_SHARE = 0.3  # the share of lines that must reach it for the text to count 
 
 def wrap_margin(lines: Sequence[str]) -> int | None:
     """The right margin of text wrapped at a fixed width (about 70-100 characters in e-mails and
-    exports), or None when its lines are paragraphs of their own."""
+    exports), or None when its lines are paragraphs of their own.
+
+    A web page may quote a wrapped passage (a wire story, an e-mail) among paragraphs of one line
+    each: the margin is then that of the shorter lines, where breaks in mid-sentence show it."""
     written = [line.rstrip() for line in lines if line.strip()]
+    margin = _margin(written, breaks=False)
+    if margin is None:
+        short = [line for line in written if len(line) <= WRAP_MAX_WIDTH]
+        if len(short) < len(written):
+            margin = _margin(short, breaks=True)
+    return margin
+
+
+def _margin(written: Sequence[str], breaks: bool) -> int | None:
+    """The margin `wrap_margin` finds in these lines; with `breaks`, only where lines that reach
+    it and end no sentence go on in lower case often enough (as for a narrow column)."""
     lengths = sorted(map(len, written))
     if len(lengths) < WRAP_MIN_LINES:
         return None
@@ -111,7 +125,7 @@ def wrap_margin(lines: Sequence[str]) -> int | None:
     near = sum(n >= WRAP_NEAR_MARGIN * margin for n in lengths) / len(lengths)
     if not (WRAP_MIN_WIDTH <= margin <= WRAP_MAX_WIDTH and near >= WRAP_SHARE):
         return None
-    if margin < WRAP_COLUMN_WIDTH:  # short lines of their own (an address) reach a margin too
+    if breaks or margin < WRAP_COLUMN_WIDTH:  # short lines of their own (an address) reach a margin too
         reached = [
             b for a, b in zip(written, written[1:]) if len(a) >= WRAP_NEAR_MARGIN * margin and not ends_sentence(a)
         ]
@@ -128,6 +142,8 @@ def wrapped_on(text: str, after: str, margin: int | None) -> bool:
     has no sentence end, is no table row, and reached the margin or is followed by a line opening
     in lower case ("... of the Colombo Plan member countries" / "was held in ...")."""
     if margin is None or not text.strip() or ends_sentence(text) or _TABLE_ROW.search(text.strip()):
+        return False
+    if len(text.rstrip()) * WRAP_NEAR_MARGIN > margin:  # far past the margin: a paragraph of its own
         return False
     return len(text.rstrip()) >= WRAP_NEAR_MARGIN * margin or after.lstrip()[:1].islower()
 

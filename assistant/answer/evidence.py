@@ -574,8 +574,14 @@ def years_contradicted(q: QuestionProfile, passage: Sequence[Scored], hits: Sequ
         return list(q.asked_years)
     # (a report of 2016 is of the "2015-16" asked, though its sentences say neither)
     of_report = {str(c.year) for c in chunks if c.year} | {y for c in chunks for y in YEAR.findall(c.title)}
+    # (nor is "jul 2020-jun 2021" contradicted by a passage dated by the span's other year: "the
+    # one-year period ending June 2021")
     return [
-        y for y in q.asked_years if y not in context and stated - {y} and not (year_span(y, q.text) - {y}) & of_report
+        y
+        for y in q.asked_years
+        if y not in context
+        and stated - {y}
+        and not (year_span(y, q.text) - {y}) & (of_report | set(YEAR.findall(context)))
     ] + missing
 
 

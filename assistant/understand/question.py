@@ -317,10 +317,19 @@ def year_pairs(text: str, pattern: re.Pattern[str] = YEAR_SPAN) -> list[tuple[st
     return out
 
 
+# A twelve-month period across two years, with its months: "jul 2020-jun 2021", "July 2020 to June 2021".
+_MONTHS_SPAN = re.compile(
+    r"\b((?:19|20)\d\d)\s*(?:[-–/]|\bto\b|\buntil\b|\bthrough\b)\s*(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+"
+    r"(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
+)
+
+
 def year_span(year: str, text: str) -> set[str]:
-    """The year and, where `text` writes it as half of a two-year span ("2015-16"), the other
-    half: a report of the year 2016 covers the question's "2015-16", as one dated 2015 does."""
-    return {year, *(y for pair in year_pairs(text) if year in pair for y in pair)}
+    """The year and, where `text` writes it as half of a two-year span ("2015-16", "jul 2020-jun
+    2021"), the other half: a report of the year 2016 covers the question's "2015-16", as one
+    dated 2015 does."""
+    pairs = [*year_pairs(text), *year_pairs(text, _MONTHS_SPAN)]
+    return {year, *(y for pair in pairs if year in pair for y in pair)}
 
 
 def months_of_years(text: str) -> tuple[int, ...]:
@@ -480,8 +489,12 @@ def dates_asked(own: str, carried: str = "") -> dict[str, tuple]:
     """The profile's dates: the years the question speaks of (with those carried from earlier
     turns), and the years and months its own words ask about. Figures and month names read the
     same way in an English and a Spanish question ("en octubre de 2021")."""
+    # (a year of the user's own replaces the earlier turn's, unless the question compares:
+    # "¿cuántos casos en 2022 y cuántos desde 2009?" asks of 2022 in its first part)
+    own_years = YEAR.findall(own)
+    kept = carried if not own_years or _COMPARE.search(own) else ""
     return {
-        "years": tuple(dict.fromkeys(YEAR.findall(f"{own} {carried}"))),
+        "years": tuple(dict.fromkeys(YEAR.findall(f"{own} {kept}"))),
         "asked_years": tuple(dict.fromkeys(YEAR.findall(own))),
         "asked_months": months_of_years(own) + tuple(n for n in quarter_months(own) if n not in months_of_years(own)),
     }
@@ -696,6 +709,8 @@ def alternatives(q: str) -> tuple[str, ...]:
     m = m or next((found for part in asked if (found := _weighed_after_verb(part))), None)
     # "does France or China have more warheads?": two names as the subject, a comparative after
     m = m or next((found for part in asked if (found := _NAMED_SUBJECTS.search(part))), None)
+    # "compare georgia's clearance rate with kazakhstan's": two owners of the thing compared
+    m = m or next((found for part in asked if (found := _COMPARED_OWNERS.search(part))), None)
     # "A vs B: who chaired each?": the two sides named first, as a topic
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
     m = m or versus
@@ -758,9 +773,18 @@ def _weighed_after_verb(part: str) -> re.Match | None:
 
 
 def _side(text: str) -> bool:
-    """Enough to find one side by: two content words, or a name ("AMERIPOL", "Barbados")."""
+    """Enough to find one side by: two content words, or a name ("AMERIPOL", "Barbados", a
+    country typed in lower case)."""
     terms = content_terms(text)
-    return len(terms) >= 2 or (len(terms) == 1 and bool(re.search(r"\b[A-Z][\w-]+", text)))
+    return len(terms) >= 2 or (len(terms) == 1 and bool(re.search(r"\b[A-Z][\w-]+", text) or is_country(text)))
+
+
+# "compare A's X with B's (X)": the two owners are the sides
+_COMPARED_OWNERS = re.compile(
+    r"\bcompar\w*\s+(?:the\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)['’]s\s[^?]*?\b(?:with|to|and|against|vs\.?|versus)\s+"
+    r"(?:the\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)['’]s?(?=[\s?.,;]|$)",
+    re.I,
+)
 
 
 # "how many national security chiefs meetings": the counted phrase runs to this many words.
@@ -1014,10 +1038,12 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
     if len(nouns) < 2:
         return ()
     head = nouns[-1]
+    # (a plural before a noun counting occurrences says what they are of: "drugs cases")
+    plural = head.lower_ in COUNT_UNITS
     return tuple(
         h
         for t in run[: run.index(head)]
-        if ((t.pos_ == "NOUN" and t.tag_ != "NNS") or t.tag_ == "VBG") and t.text.islower()
+        if ((t.pos_ == "NOUN" and (t.tag_ != "NNS" or plural)) or t.tag_ == "VBG") and t.text.islower()
         for h in content_terms(t.text)
         if not _has_figure(h)
     )
@@ -1415,10 +1441,10 @@ COMPOUND_HEAD = 5
 
 # "1,065 reported cases of murder", "12 incidents of piracy": a count of occurrences of a thing;
 # "700,000 pieces of yaba pills", "2,800 rounds of ammunition": a count of a thing in its units
-_CASES_OF = re.compile(
-    r"^\s+(?:[a-z]+\s+)?(?:cases|instances|incidents|counts|episodes|pieces|units|items|rounds|head)\s+of\s+",
-    re.I,
-)
+# Nouns that count occurrences of something else ("cases of murder", "drugs cases"): what is
+# counted is said beside them.
+COUNT_UNITS = frozenset("cases instances incidents counts episodes pieces units items rounds head".split())
+_CASES_OF = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(COUNT_UNITS))})\s+of\s+", re.I)
 
 # "22,619 of those requests", "11 were youths", "112 are identified as Rohingyas"
 _OF_THOSE = re.compile(
@@ -1453,9 +1479,11 @@ def _lower_initials(text: str) -> set[str]:
 
 # "the number of X (…) to / is / reached 153 / rose from 21 to 85 / was only 45": what a later
 # figure counts.
+# "increased by 8.4 per cent to 88,083": the change's size said before the figure it came to
+BY_SHARE = r"by\s+[\d.,]+\s*(?:per\s*cent|percent|%),?\s+(?:or\s+)?"
 _NUMBER_OF_THEN = re.compile(
     r"\bnumber of\s+((?:[^\d.;:]|(?:19|20)\d\d){1,120}?)\s+(?:to|is|was|were|stood at|reached|totall?ed|"
-    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:from|to)|"
+    r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:" + BY_SHARE + r")?(?:from|to)|"
     # "... has been expanded to 3,664 from 611"
     r"(?:(?:has|have|had)\s+been\s+)?(?:expanded|raised|reduced|brought|cut|lowered)\s+to)\s+(?:[a-z]+\s+)?(?=\d)",
     re.I,
@@ -1474,7 +1502,8 @@ _ROW_THEN_FIGURES = re.compile(
 )
 # A verb of amounting and its figure; the counted noun is among the SUBJECT_WORDS words before it.
 _AMOUNTS_TO = re.compile(
-    r"\s(?:(?:has|have|had)\s+)?(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to)\s+"
+    r"\s(?:(?:has|have|had)\s+)?(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to|"
+    r"(?:rose|increased|grew|climbed|jumped|fell|decreased|dropped)\s+(?:" + BY_SHARE + r")?(?:from|to))\s+"
     r"(?:(?:more\s+than|over|some|about|around|nearly|almost|at\s+least|a\s+total\s+of)\s+)?(?=\d)",
     re.I,
 )

@@ -22,6 +22,7 @@ from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, 
 from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
+_ES_M = "|".join([*SPANISH_MONTH_LIST, "setiembre"])
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
 # A fax number is a telephone number on a line that says fax ("Fax Number: (56) 2 2345 6789").
@@ -40,7 +41,9 @@ DAY = re.compile(
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M})"
     # "06. FEB 2019", "Sept 2020", "Sep. 27"
     rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
-    rf"|(?<![\w-])(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d))\b",
+    rf"|(?<![\w-])(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d)"
+    # a Spanish page's "el pasado 15 de enero", "en marzo de 2019"
+    rf"|\d{{1,2}}\s+de\s+(?:{_ES_M})|(?:{_ES_M})\s+del?\s+\d{{4}})\b",
     re.IGNORECASE,
 )
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
@@ -133,6 +136,13 @@ IDENTIFIER = re.compile(
 PERSON = re.compile(
     r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective|Lt|Lieutenant|Colonel|Brigadier|"
     r"Admiral|Professor|Prof|Prince|Princess|Sheikh|Senator|Judge|Sir|Dame)\.?\s+[A-Z]|\bH\.\s?E\.\s+[A-Z]"
+    # a title before a first and last name, which the recogniser may take for an organisation's
+    # ("HRCP Co-chairperson Asad Iqbal Butt"); not "Chief Executive Officer"
+    r"|\b(?:Co-|Vice-?|Deputy\s)?(?:(?<=-)chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Director|President|Commissioner|Secretary|"
+    r"Spokes(?:person|man|woman)|Coordinator|Governor|Chief)(?:[- ]General)?\s+"
+    r"(?!(?:General|Executive|Officer|Justice|Inspector|Minister|Secretary|Director|Commissioner|Office|Council|"
+    r"Committee|Commission|Board|Department|Ministry|Division|Unit|Operating|Financial|Technology)\b)"
+    r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
 )
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
 # "the city of Montego Bay", "the port of Valmora": a town named as one.
@@ -355,6 +365,8 @@ FORMS: tuple[tuple[str, str], ...] = (
     (rf"\b(?:which|what) (?:[\w'’/-]+ ){{0,3}}(?:co-?|vice-?)?(?:{_ROLES})s?\b(?![\w'’-])", "person"),
     (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
+        # "what was Prague's share?", "what is the proportion of ..."
+        r"|\bwhat (?:was|is|were|are) (?:the |its |their )?(?:[\w-]+['’]s? )?(?:percentage|share|proportion)\b"
         r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
         "percent",
     ),

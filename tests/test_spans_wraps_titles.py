@@ -1,0 +1,118 @@
+"""A twelve-month span across two years; a count that "increased by 8.4 per cent to" its figure;
+the plural that says what "cases" are of; a web page quoting a passage wrapped at a width among
+paragraphs of one line; Spanish dates; a person named after a title the recogniser misses; a
+share asked of someone; two owners compared; a part's own year. The pages below were written
+for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.core import build
+from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, year_span
+from assistant.understand.wanted import DAY, PERSON, answer_kind
+from ingest.normalize import wrap_margin
+from tests.conftest import HashEmbedder
+
+
+def test_a_span_of_months_across_two_years_holds_both() -> None:
+    assert year_span("2030", "rounds fired jul 2030-jun 2031") == {"2030", "2031"}
+    assert year_span("2030", "from July 2030 to June 2031, how many?") == {"2030", "2031"}
+    assert year_span("2030", "in 2030 and in 2032") == {"2030"}
+
+
+def test_a_span_asked_is_answered_by_a_passage_dated_by_its_other_year(tmp_path: Path) -> None:
+    answer = _ask_one_page(
+        tmp_path,
+        "shootings_2031.txt",
+        "Fatal shootings review\n\n"
+        "Fourteen officers are under scrutiny for 30 of 129 fatal shootings over the year ending June 2031.\n\n"
+        "The commission said that the 129 deaths occurred in 110 incidents between July 1, 2030 and June 2031.\n\n"
+        "All persons shot and killed during that review period were men.\n\n"
+        "A minimum of 1,950 rounds were fired at the 129 persons killed, the commission reported.\n",
+        "how many rounds were fired at the people killed jul 2030-jun 2031?",
+    )
+    assert not answer.abstained, answer.answer
+    assert "1,950" in answer.answer
+
+
+def test_a_figure_a_change_came_to_counts_its_subject() -> None:
+    crimes = {"crim"}
+    assert counts("The total number of crimes reported increased by 8.4 per cent to 88,083 in 2031.", crimes)
+    assert counts("Reported crimes rose by 8.4% to 88,083 in 2031.", crimes)
+    assert counts("Total crime decreased by 37%, or from 387 thousand to 243.5 thousand.", crimes)
+    assert not counts("Total crime decreased by 37% over the period.", crimes)  # a share, no number of crimes
+
+
+def test_the_plural_before_cases_says_what_they_are_of() -> None:
+    assert counted_modifiers("how many dangerous drugs cases were reported in 2031?") == ("drug",)
+    assert counted_modifiers("how many arms exports licences were issued?") == ()  # licences are counted
+
+
+def test_cases_of_another_offence_do_not_count_the_one_asked(tmp_path: Path) -> None:
+    answer = _ask_one_page(
+        tmp_path,
+        "crime_survey_2031.txt",
+        "Crime survey 2031\n\n"
+        "There were 2,679 cases of theft of stock in 2031 and 1,964 in 2030.\n\n"
+        "Cases of dangerous drugs are reported separately.\n",
+        "how many dangerous drugs cases were reported in 2031?",
+    )
+    assert answer.abstained, answer.answer
+
+
+def test_a_page_quoting_a_wrapped_passage_is_unwrapped() -> None:
+    paragraph = "A paragraph of its own, long as web pages write them, on one line. " * 4
+    wrapped = [
+        "Just four",
+        "states carried out more than three-fourths of the executions in the",
+        "country this year, while another 23 states have not put an inmate",
+        "to death in 10 years, an anti-capital punishment group reports.",
+        "The center says in its annual report that Zembla led the nation,",
+        "as it does every year, with 15 executions, and that the others",
+        "had 6 each. Together, the four states accounted for 33 of the 43",
+        "executions in the country, the group says, since executions resumed",
+        "in the year after a halt imposed by the court of the land.",
+    ]
+    assert wrap_margin([paragraph, *wrapped, paragraph]) is not None
+    assert wrap_margin([paragraph] * 12) is None  # paragraphs of their own
+
+
+def test_spanish_dates_are_dates() -> None:
+    assert DAY.search("presentó su renuncia al cargo el pasado 15 de enero, informó").group(0) == "15 de enero"
+    assert DAY.search("el informe de marzo de 2031").group(0) == "marzo de 2031"
+    assert DAY.search("40 mil 180 nombres") is None
+
+
+def test_a_title_before_a_first_and_last_name_names_a_person() -> None:
+    assert PERSON.search("Speaking at the launch, HRCP Co-chairperson Asad Iqbal Butt said")
+    assert PERSON.search("Director General Rafael Grossi opened the meeting")
+    assert not PERSON.search("the Chief Executive Officer said")
+    assert not PERSON.search("the President of the Commission said")
+
+
+def test_a_share_asked_of_someone_is_a_percentage() -> None:
+    assert answer_kind("what was Prague's share?") == "percent"
+    assert answer_kind("what is the proportion of women?") == "percent"
+
+
+def test_two_owners_compared_are_the_sides() -> None:
+    assert profile("compare chile's 2031 clearance rate with peru's").sides == ("chile", "peru")
+    assert profile("compare the UK's budget to France's").sides == ("UK", "France")
+
+
+def test_a_year_of_the_users_own_replaces_the_earlier_turns() -> None:
+    assert dates_asked("¿cuántos casos en 2031?", "y cuántos desde 2009")["years"] == ("2031",)
+    assert dates_asked("and how many overall?", "arrests in 2031")["years"] == ("2031",)
+    assert dates_asked("compare it with 2030", "arrests in 2031")["years"] == ("2030", "2031")
+
+
+def _ask_one_page(tmp_path: Path, name: str, text: str, question: str):
+    """`question` answered through the real composition over one page with `text`."""
+    page = tmp_path / "pages" / name
+    page.parent.mkdir()
+    page.write_text(text, encoding="utf-8")
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    return assistant.ask(question)
