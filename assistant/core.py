@@ -55,6 +55,7 @@ from assistant.understand.question import (
     Paraphrase,
     QuestionProfile,
     answer_type,
+    weighed_kind,
     content_terms,
     profile,
     split_premise,
@@ -231,7 +232,7 @@ class Assistant:
         mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
         q = replace(
             q,
-            expects=answer_type(own),
+            expects=weighed_kind(own, answer_type(own), q.sides),
             also_expects=other_kinds(own),
             wants_list=q.wants_list or (spanish and (spanish_wants_list(own) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
@@ -449,7 +450,7 @@ class Assistant:
             budget = max(kept, total - used - kept * (len(parts) - i - 1))
             # Each part is asked with the rest of the message (and any earlier turn) as context:
             # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
-            others = " ".join(p for j, p in enumerate(asking) if j != i)
+            others = sibling_context(asking, i, premise)
             near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
             context = f"{others} {carried}".strip()
             answers.append(
@@ -644,6 +645,17 @@ def split_for_stream(text: str) -> list[str]:
     """Cut an answer after each citation marker, keeping separators with the piece before."""
     pieces = [p for p in re.split(r"(?<=\])(?=[ ;\n])", text) if p]
     return pieces or [text]
+
+
+def sibling_context(asking: Sequence[str], i: int, premise: str = "") -> str:
+    """The other parts of a message, as the context part `i` is asked with. A part naming a
+    subject of its own is not about names only another part says: "what bill did CICTE advise
+    Chile on, and when did Chile set up its 1540 committee?" asks the second of any report, not
+    of CICTE's; "how many died, and how many were injured in the EU in 2017?" asks the first of
+    the EU."""
+    own = set(entities(asking[i]))
+    shared = own | set(entities(premise))
+    return " ".join(p for j, p in enumerate(asking) if j != i and not (own and set(entities(p)) - shared))
 
 
 def anchor_of(part: str, earlier: Sequence[str], previous: Answer) -> tuple[tuple[Hit, str], ...]:

@@ -510,11 +510,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
     own, carried = _FISCAL_YEAR.sub("financial year ", own), _FISCAL_YEAR.sub("financial year ", carried)
     terms = content_terms(f"{own} {extra}")
     context = tuple(t for t in content_terms(carried) if t not in terms)
-    expects = answer_type(own)
     sides = alternatives(own)
-    # "which province has worse overcrowding, Eastern Cape or Western Cape?": each side's figure
-    if expects == "thing" and sides and _amount_compared(own) and not _ORDER.search(own):
-        expects = "count"
+    expects = weighed_kind(own, answer_type(own), sides)
     listy = wants_list(own) and expects in SEVERAL_KINDS
     listy = listy or wants_parties(own)
     text = f"{own} {carried}".strip()
@@ -712,18 +709,27 @@ def alternatives(q: str) -> tuple[str, ...]:
     # "compare georgia's clearance rate with kazakhstan's": two owners of the thing compared
     m = m or next((found for part in asked if (found := _COMPARED_OWNERS.search(part))), None)
     # "A vs B: who chaired each?": the two sides named first, as a topic
+    # ("deaths at the hands of police: A (2031) vs B?": after a topic, the whole question weighs them)
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
+    versus = versus or (None if m else _TOPIC_VERSUS.match(q))
     m = m or versus
     if not m:
         return ()
     left, right = m.group(1), m.group(2)
-    if versus and not _WEIGHS.search(q[versus.end() :]):
+    rest = q[versus.end() :] if versus else ""
+    if versus and rest.strip(" ?") and not _WEIGHS.search(rest):
         return ()  # "regulation on safeguarding aviation vs unlawful acts - what's it called?": against
     if versus and len(right.split()) == 1 and len(left.split()) > 2:
         left = left.split()[-1]  # "workshops in Barbados vs Dominica": Barbados against Dominica
     if not (_side(left) and _side(right)):
         return ()
     return left, right
+
+
+# A topic, a colon, then "A vs B" to the question's end; a side may hold a bracketed aside with
+# commas ("jamaica (INDECOM, jul 2020-jun 2021)").
+_SIDE_TEXT = r"((?:[^,:;?()]|\([^()]*\))+?)"
+_TOPIC_VERSUS = re.compile(rf"[^:?]+:\s*{_SIDE_TEXT}\s+(?:vs\.?|versus)\s+{_SIDE_TEXT}\s*\??\s*$", re.I)
 
 
 # What a question asks after an "A vs B:" topic when it weighs the two against each other.
@@ -770,6 +776,27 @@ def _weighed_after_verb(part: str) -> re.Match | None:
         opener = ports[-1] if ports else after[compared]
     start = opener.idx + len(opener.text)
     return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
+
+
+def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
+    """The kind asked of a comparison: "which province has worse overcrowding, Eastern Cape or
+    Western Cape?" wants each side's figure, a count, where the wording alone asks for a thing."""
+    if expects == "thing" and sides and (_amount_compared(question) or _things_weighed(question)):
+        return "thing" if _ORDER.search(question) else "count"
+    return expects
+
+
+def _things_weighed(question: str) -> bool:
+    """ "deaths at the hands of police: A vs B?", "unresolved cases in A vs arrests in B?": with no
+    question word, a comparison whose first noun is plural weighs numbers of things."""
+    if re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", question, re.I):
+        return False
+    tagged = list(_tagged(question))
+    start = next((i for i, t in enumerate(tagged) if t.pos_ in {"NOUN", "PROPN"}), None)
+    if start is None:
+        return False
+    run = list(takewhile(lambda t: t.pos_ in {"NOUN", "PROPN"}, tagged[start:]))
+    return run[-1].tag_ == "NNS"  # the head of the first noun phrase ("disappearance cases")
 
 
 def _side(text: str) -> bool:
