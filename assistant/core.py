@@ -32,6 +32,7 @@ from assistant.understand.bridge import (
     spanish_counted,
     spanish_counted_word,
     spanish_measured,
+    spanish_subset,
     spanish_wants_list,
     translated_terms,
 )
@@ -294,6 +295,9 @@ class Assistant:
         if spanish and q.expects == "count" and not q.measured:  # "¿cuántos kilos de marihuana ...?"
             measured, renderings = spanish_measured(own, self.spanish_glossary, self.index.snapshot.lexical)
             q = replace(q, measured=measured, paraphrases=q.paraphrases + renderings)
+        if spanish and q.expects in {"count", "percent"} and not q.subset:  # "¿cuántas de ellas son mujeres?"
+            part, renderings = spanish_subset(own, self.spanish_glossary, self.index.snapshot.lexical)
+            q = replace(q, subset=part, paraphrases=q.paraphrases + renderings)
         if spanish:  # untranslated Spanish words cannot be matched in English reports
             lexical = self.index.snapshot.lexical
             kept, readings = translated_terms(own, self.spanish_glossary, lexical)

@@ -10,7 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.core import build, sibling_context
-from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, year_span
+from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary, spanish_subset
+from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, subset_asked, year_span
 from assistant.understand.wanted import DAY, PERSON, answer_kind
 from ingest.normalize import wrap_margin
 from tests.conftest import HashEmbedder
@@ -92,6 +93,13 @@ def test_a_title_before_a_first_and_last_name_names_a_person() -> None:
     assert not PERSON.search("the President of the Commission said")
 
 
+def test_a_part_of_a_country_asked_for_is_a_place() -> None:
+    assert answer_kind("Which Zemblan state had the most kidnapping reports in 2031?") == "place"
+    assert answer_kind("which governorate came next?") == "place"
+    assert answer_kind("what state of emergency was declared?") == "thing"
+    assert answer_kind("which states got legislative help in 2031?") == "government"
+
+
 def test_a_share_asked_of_someone_is_a_percentage() -> None:
     assert answer_kind("what was Prague's share?") == "percent"
     assert answer_kind("what is the proportion of women?") == "percent"
@@ -107,7 +115,7 @@ def test_a_topic_then_a_versus_weighs_two_sides() -> None:
     assert asked.sides == ("Chile (IPC, jul 2030-jun 2031)", "Peru 2031")
     assert asked.expects == "count"  # numbers of deaths weighed
     assert profile("unresolved disappearance cases in Chile (2031) vs arrests in Peru (2031)?").expects == "count"
-    assert profile("national strategy of Chile vs Peru?").expects == "thing"
+    assert profile("national strategies of Chile vs Peru?").expects == "thing"  # no year: no figures weighed
     assert profile("regulation on safeguarding aviation vs unlawful acts - what's it called?").sides == ()
 
 
@@ -141,6 +149,25 @@ def test_a_part_with_a_subject_of_its_own_leaves_the_others_names() -> None:
     assert sibling_context(asking, 0) == asking[1]  # (Chile is the first part's name too)
     asking = ["¿Cuántas personas murieron", "cuántas resultaron heridas en la UE en 2031?"]
     assert sibling_context(asking, 0) == asking[1]  # a part naming nothing is asked of the others' names
+
+
+def test_the_part_asked_of_a_share_or_of_a_spanish_count() -> None:
+    assert subset_asked("what % of Zembla's prison population is on remand?") == ("remand",)
+    glossary = load_glossary([BUNDLED_GLOSSARY])
+    part, phrasings = spanish_subset("¿cuántas de las personas desaparecidas del registro son mujeres?", glossary)
+    assert part == ("mujer",) and ("women",) in phrasings[0].options
+    assert spanish_subset("¿cuántos detenidos hubo en 2031?", glossary) == ((), ())
+
+
+def test_a_spanish_count_of_a_part_is_not_answered_by_the_whole(tmp_path: Path) -> None:
+    answer = _ask_one_page(
+        tmp_path,
+        "registro_2031.txt",
+        "Registro nacional 2031\n\n"
+        "La comisión reportó la existencia de 40 mil 180 nombres en el Registro Nacional de Personas Desaparecidas.\n",
+        "¿cuántas de las personas desaparecidas en el registro son mujeres?",
+    )
+    assert answer.abstained, answer.answer
 
 
 def test_a_year_of_the_users_own_replaces_the_earlier_turns() -> None:

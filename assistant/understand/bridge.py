@@ -422,6 +422,29 @@ def spanish_measured(
     return stems, ((Paraphrase(stems, options),) if options else ())
 
 
+# "¿cuántas de las personas desaparecidas son mujeres?": the part asked, after the copula.
+_SPANISH_SUBSET = re.compile(
+    r"\bcu[aá]nt[oa]s\s+de\s+(?:l[oa]s|est[oa]s|es[oa]s|ell[oa]s|aquell[oa]s)\b[^?]*?"
+    r"\b(?:son|eran|fueron|es|era|serían|resultaron)\s+([^\W\d_]+)",
+    re.IGNORECASE,
+)
+
+
+def spanish_subset(
+    text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[Paraphrase, ...]]:
+    """The stem of the part a Spanish "¿cuántos de los X son Y?" asks for ("mujer") and its
+    English renderings as a phrasing of it ("women"): a figure of all X does not answer; ((), ())
+    if none."""
+    m = _SPANISH_SUBSET.search(text)
+    stems = tuple(tokenize(m.group(1)))[-1:] if m else ()
+    if not stems or stems[0] in SPANISH_STOPWORDS:
+        return (), ()
+    rendered = _render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary)
+    options = tuple(dict.fromkeys(o for r in rendered if (o := tuple(content_terms(r))) and o != stems))
+    return stems, ((Paraphrase(stems, options),) if options else ())
+
+
 def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> tuple[str, ...]:
     """The English renderings of the noun a Spanish "¿cuántos X ...?" counts ("sospechosos":
     suspicious, suspect — either may be the report's word); () if none."""

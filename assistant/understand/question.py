@@ -787,9 +787,10 @@ def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
 
 
 def _things_weighed(question: str) -> bool:
-    """ "deaths at the hands of police: A vs B?", "unresolved cases in A vs arrests in B?": with no
-    question word, a comparison whose first noun is plural weighs numbers of things."""
-    if re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", question, re.I):
+    """ "deaths at the hands of police: A (2031) vs B?", "unresolved cases in A vs arrests in B in
+    2031?": with no question word, a comparison of a year whose first noun is plural weighs
+    numbers of things ("national strategies of A vs B?" weighs no year's figures)."""
+    if re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", question, re.I) or not YEAR.search(question):
         return False
     tagged = list(_tagged(question))
     start = next((i for i, t in enumerate(tagged) if t.pos_ in {"NOUN", "PROPN"}), None)
@@ -907,7 +908,7 @@ _MEASURES = frozenset(tokenize("weight amount quantity volume value sum"))
 # "how many of the 36 responders were from Qatar", "how many of those were DAML requests": a part
 # of a whole, told apart by what follows the verb.
 _PARTITIVE = re.compile(
-    r"(?:\b(?:h\w{0,2} many|what (?:proportion|percentage|share|per ?cent|fraction)) of "
+    r"(?:\b(?:h\w{0,2} many|what (?:proportion|percentage|share|per ?cent|fraction|%)) of "
     r"(?:the|these|those|its|their|them|[\w-]+['’]s)(?!\w).*?"  # "of Kenya's events"
     r"|\bof (?:the|these|those|its|their)\b[^?]*?,\s*h\w{0,2} many\s+"  # "of the 82 suspects, how many were ..."
     r"|\bh\w{0,2} many\s+)"  # "how many were youths?" after the whole was asked

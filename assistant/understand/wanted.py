@@ -274,10 +274,13 @@ _CHANGED = rf"(?: (?!{_MONEY_VERBS})[\w'’-]+){{0,6}}?(?<!\bthe)(?<!\ba)(?<!\ba
 # Roles a person holds: "who is the director", "the name of the chair".
 # Kinds of place a question may ask for by name (a port, an airport, a border crossing).
 _PLACE_NOUNS = (
-    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?)"
+    r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?"
+    # a part of a country ("which Mexican state had the most ...", "which governorate came next")
+    r"|state(?!\s+of\b)|province|department|governorate|region|district|county|municipality)"
     # the head of its phrase ("which port were ...", "pilot sites for"), not "the port security code"
     r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
-    r"chosen|selected|where|that|which|used|named)\b)"
+    r"chosen|selected|where|that|which|used|named|came|saw|recorded|reported|registered|ranked|topped|led|hosted|"
+    r"accounted)\b)"
 )
 _ROLES = (
     r"head|director|chair|president|minister|coordinator|secretary|chief|commissioner|commander|governor|"
