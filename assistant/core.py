@@ -653,13 +653,20 @@ def split_for_stream(text: str) -> list[str]:
 
 def sibling_context(asking: Sequence[str], i: int, premise: str = "") -> str:
     """The other parts of a message, as the context part `i` is asked with. A part naming a
-    subject of its own is not about names only another part says: "what bill did CICTE advise
-    Chile on, and when did Chile set up its 1540 committee?" asks the second of any report, not
-    of CICTE's; "how many died, and how many were injured in the EU in 2017?" asks the first of
-    the EU."""
+    subject of its own is not about the names only another part says, though it shares the rest
+    of its words: "what bill did CICTE advise Chile on, and when did Chile set up its 1540
+    committee?" asks the second of any report, not of CICTE's; "how many were arrested in Chile
+    in 2019, and how many in Peru?" asks the second of arrests in 2019; "how many died, and how
+    many were injured in the EU in 2017?" asks the first of the EU."""
     own = set(entities(asking[i]))
     shared = own | set(entities(premise))
-    return " ".join(p for j, p in enumerate(asking) if j != i and not (own and set(entities(p)) - shared))
+    others = []
+    for j, p in enumerate(asking):
+        if j == i:
+            continue
+        theirs = {w for n in entities(p) if n not in shared for w in n.split()} if own else set()
+        others.append(" ".join(w for w in p.split() if fold(w.strip("?,.;:()'’\"")) not in theirs))
+    return " ".join(others)
 
 
 def anchor_of(part: str, earlier: Sequence[str], previous: Answer) -> tuple[tuple[Hit, str], ...]:

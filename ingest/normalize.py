@@ -111,7 +111,8 @@ def wrap_margin(lines: Sequence[str]) -> int | None:
     if margin is None:
         short = [line for line in written if len(line) <= WRAP_MAX_WIDTH]
         if len(short) < len(written):
-            margin = _margin(short, breaks=True)
+            found = _margin(short, breaks=True)  # (a list of short lines of their own is no wrapped passage)
+            margin = found if found is not None and found >= WRAP_COLUMN_WIDTH else None
     return margin
 
 

@@ -21,6 +21,7 @@ def test_a_span_of_months_across_two_years_holds_both() -> None:
     assert year_span("2030", "rounds fired jul 2030-jun 2031") == {"2030", "2031"}
     assert year_span("2030", "from July 2030 to June 2031, how many?") == {"2030", "2031"}
     assert year_span("2030", "in 2030 and in 2032") == {"2030"}
+    assert year_span("2030", "from 2030 to the 2031 level") == {"2030"}  # no month: no span
 
 
 def test_a_span_asked_is_answered_by_a_passage_dated_by_its_other_year(tmp_path: Path) -> None:
@@ -44,6 +45,10 @@ def test_a_figure_a_change_came_to_counts_its_subject() -> None:
     assert counts("Reported crimes rose by 8.4% to 88,083 in 2031.", crimes)
     assert counts("Total crime decreased by 37%, or from 387 thousand to 243.5 thousand.", crimes)
     assert not counts("Total crime decreased by 37% over the period.", crimes)  # a share, no number of crimes
+    victims = {"homicid", "victim"}
+    assert not counts("The homicide rate fell from 12.3 to 9.8 per 100,000 people.", victims)  # a rate
+    assert not counts("The share of women among victims rose to 45%.", victims)
+    assert not counts("The average age of victims rose to 34 years.", victims)
 
 
 def test_the_plural_before_cases_says_what_they_are_of() -> None:
@@ -78,6 +83,8 @@ def test_a_page_quoting_a_wrapped_passage_is_unwrapped() -> None:
     ]
     assert wrap_margin([paragraph, *wrapped, paragraph]) is not None
     assert wrap_margin([paragraph] * 12) is None  # paragraphs of their own
+    items = ["training of customs and border officers", "support for national authorities"] * 4
+    assert wrap_margin([paragraph] * 4 + ["Priority areas", *items]) is None  # a list of short lines of its own
 
 
 def test_spanish_dates_are_dates() -> None:
@@ -91,6 +98,9 @@ def test_a_title_before_a_first_and_last_name_names_a_person() -> None:
     assert PERSON.search("Director General Rafael Grossi opened the meeting")
     assert not PERSON.search("the Chief Executive Officer said")
     assert not PERSON.search("the President of the Commission said")
+    assert not PERSON.search("the Chief Election Commissioner said")  # an office, not a name
+    assert not PERSON.search("Director General Federal Investigation Agency")
+    assert PERSON.search("Director General José Martínez said")
 
 
 def test_a_part_of_a_country_asked_for_is_a_place() -> None:
@@ -98,16 +108,19 @@ def test_a_part_of_a_country_asked_for_is_a_place() -> None:
     assert answer_kind("which governorate came next?") == "place"
     assert answer_kind("what state of emergency was declared?") == "thing"
     assert answer_kind("which states got legislative help in 2031?") == "government"
+    assert answer_kind("which police department reported the most arrests?") == "organisation"
 
 
 def test_a_share_asked_of_someone_is_a_percentage() -> None:
     assert answer_kind("what was Prague's share?") == "percent"
     assert answer_kind("what is the proportion of women?") == "percent"
+    assert answer_kind("what was the company's share capital?") != "percent"
 
 
 def test_two_owners_compared_are_the_sides() -> None:
     assert profile("compare chile's 2031 clearance rate with peru's").sides == ("chile", "peru")
     assert profile("compare the UK's budget to France's").sides == ("UK", "France")
+    assert profile("compare Chile's contributions to Interpol's budget with Peru's").sides == ("Chile", "Peru")
 
 
 def test_a_topic_then_a_versus_weighs_two_sides() -> None:
@@ -115,6 +128,8 @@ def test_a_topic_then_a_versus_weighs_two_sides() -> None:
     assert asked.sides == ("Chile (IPC, jul 2030-jun 2031)", "Peru 2031")
     assert asked.expects == "count"  # numbers of deaths weighed
     assert profile("unresolved disappearance cases in Chile (2031) vs arrests in Peru (2031)?").expects == "count"
+    assert profile("Homicides in 2031: Mexico vs Colombia?").expects == "count"  # capitalised, still plural
+    assert profile("homicides: Trinidad and Tobago vs Jamaica?").sides == ("Trinidad and Tobago", "Jamaica")
     assert profile("national strategies of Chile vs Peru?").expects == "thing"  # no year: no figures weighed
     assert profile("regulation on safeguarding aviation vs unlawful acts - what's it called?").sides == ()
 
@@ -145,8 +160,11 @@ def test_a_part_naming_its_own_subject_is_not_asked_of_the_others_report(tmp_pat
 
 def test_a_part_with_a_subject_of_its_own_leaves_the_others_names() -> None:
     asking = ["what bill did ZICTE advise Chile on", "when did Chile set up its 1540 committee?"]
-    assert sibling_context(asking, 1) == ""
+    assert sibling_context(asking, 1) == "what bill did advise Chile on"  # ZICTE is the first part's alone
     assert sibling_context(asking, 0) == asking[1]  # (Chile is the first part's name too)
+    asking = ["How many people were arrested in Chile in 2031", "and how many in Peru?"]
+    assert "arrested" in sibling_context(asking, 1) and "2031" in sibling_context(asking, 1)  # Chile's words stay
+    assert "Chile" not in sibling_context(asking, 1)
     asking = ["¿Cuántas personas murieron", "cuántas resultaron heridas en la UE en 2031?"]
     assert sibling_context(asking, 0) == asking[1]  # a part naming nothing is asked of the others' names
 
@@ -157,6 +175,8 @@ def test_the_part_asked_of_a_share_or_of_a_spanish_count() -> None:
     part, phrasings = spanish_subset("¿cuántas de las personas desaparecidas del registro son mujeres?", glossary)
     assert part == ("mujer",) and ("women",) in phrasings[0].options
     assert spanish_subset("¿cuántos detenidos hubo en 2031?", glossary) == ((), ())
+    relative = spanish_subset("¿Cuántas de las personas que fueron detenidas son extranjeras?", glossary)
+    assert relative[0] == ("extranjera",)  # the part, not the relative clause's "detenidas"
 
 
 def test_a_spanish_count_of_a_part_is_not_answered_by_the_whole(tmp_path: Path) -> None:
@@ -174,6 +194,7 @@ def test_a_year_of_the_users_own_replaces_the_earlier_turns() -> None:
     assert dates_asked("¿cuántos casos en 2031?", "y cuántos desde 2009")["years"] == ("2031",)
     assert dates_asked("and how many overall?", "arrests in 2031")["years"] == ("2031",)
     assert dates_asked("compare it with 2030", "arrests in 2031")["years"] == ("2030", "2031")
+    assert dates_asked("how many under the 2016 Firearms Act?", "arrests in 2031")["years"] == ("2016", "2031")
 
 
 def _ask_one_page(tmp_path: Path, name: str, text: str, question: str):

@@ -423,9 +423,10 @@ def spanish_measured(
 
 
 # "¿cuántas de las personas desaparecidas son mujeres?": the part asked, after the copula.
+# (the last plural copula, not one of a relative clause: "... que fueron detenidas son extranjeras")
 _SPANISH_SUBSET = re.compile(
-    r"\bcu[aá]nt[oa]s\s+de\s+(?:l[oa]s|est[oa]s|es[oa]s|ell[oa]s|aquell[oa]s)\b[^?]*?"
-    r"\b(?:son|eran|fueron|es|era|serían|resultaron)\s+([^\W\d_]+)",
+    r"\bcu[aá]nt[oa]s\s+de\s+(?:l[oa]s|est[oa]s|es[oa]s|ell[oa]s|aquell[oa]s)\b[^?]*"
+    r"(?<!\bque)(?<!\bquienes)\s+(?:son|eran|fueron|serían|resultaron)\s+([^\W\d_]+)",
     re.IGNORECASE,
 )
 

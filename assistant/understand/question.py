@@ -16,6 +16,7 @@ from assistant.understand.names import entities, multiword_names, owners, qualif
 from assistant.understand.serials import serials
 from assistant.understand.vocab import (
     MEASURE_UNITS,
+    MONTH_WORDS,
     MONTHS,
     QUESTION_WORDS,
     SPANISH_MONTH_LIST,
@@ -32,7 +33,7 @@ from assistant.understand.wanted import (
     is_terse,
 )
 from ingest.tables import FIELD_SEPARATOR
-from vectorstore.lexical import STOPWORDS, fold, tokenize, words
+from vectorstore.lexical import STOPWORDS, fold, stem, tokenize, words
 
 # "how many business-world delegates did ...": the counted noun phrase, up to the verb.
 _COUNTED = re.compile(
@@ -317,10 +318,10 @@ def year_pairs(text: str, pattern: re.Pattern[str] = YEAR_SPAN) -> list[tuple[st
     return out
 
 
-# A twelve-month period across two years, with its months: "jul 2020-jun 2021", "July 2020 to June 2021".
+# A period across two consecutive years, with the second one's month: "jul 2020-jun 2021", "July 2020 to June 2021".
 _MONTHS_SPAN = re.compile(
-    r"\b((?:19|20)\d\d)\s*(?:[-–/]|\bto\b|\buntil\b|\bthrough\b)\s*(?:\d{1,2}\s+)?[A-Za-z]{3,9}\.?\s+"
-    r"(?:\d{1,2},?\s+)?((?:19|20)\d\d)\b"
+    r"\b((?:19|20)\d\d)\s*(?:[-–/]|\bto\b|\buntil\b|\bthrough\b)\s*(?:\d{1,2}\s+)?"
+    rf"(?i:{'|'.join(sorted(MONTH_WORDS, key=len, reverse=True))})\.?\s+(?:\d{{1,2}},?\s+)?((?:19|20)\d\d)\b"
 )
 
 
@@ -485,13 +486,17 @@ def content_terms(text: str) -> tuple[str, ...]:
 SEVERAL_KINDS = frozenset({"thing", "person", "place", "country", "agent", "organisation", "who", "government"})
 
 
+_NAMING_YEAR = re.compile(r"\s+(?-i:[A-Z])")
+
+
 def dates_asked(own: str, carried: str = "") -> dict[str, tuple]:
     """The profile's dates: the years the question speaks of (with those carried from earlier
     turns), and the years and months its own words ask about. Figures and month names read the
     same way in an English and a Spanish question ("en octubre de 2021")."""
     # (a year of the user's own replaces the earlier turn's, unless the question compares:
     # "¿cuántos casos en 2022 y cuántos desde 2009?" asks of 2022 in its first part)
-    own_years = YEAR.findall(own)
+    # (not a year naming something: "under the 2016 Firearms Act")
+    own_years = [m.group(0) for m in YEAR.finditer(own) if not _NAMING_YEAR.match(own, m.end())]
     kept = carried if not own_years or _COMPARE.search(own) else ""
     return {
         "years": tuple(dict.fromkeys(YEAR.findall(f"{own} {kept}"))),
@@ -711,8 +716,10 @@ def alternatives(q: str) -> tuple[str, ...]:
     # "A vs B: who chaired each?": the two sides named first, as a topic
     # ("deaths at the hands of police: A (2031) vs B?": after a topic, the whole question weighs them)
     versus = None if m else re.match(r"\s*([^,:;?]+?)\s+(?:vs\.?|versus)\s+([^,:;?]+?)\s*[:;,?–—-]", q, re.I)
-    versus = versus or (None if m else _TOPIC_VERSUS.match(q))
-    m = m or versus
+    # (whitespace squeezed first: the sides' pattern would otherwise try every split of a long run)
+    squeezed = " ".join(q.split())
+    topic = None if m or versus or len(squeezed) > TOPIC_VERSUS_CHARS else _TOPIC_VERSUS.match(squeezed)
+    m = m or versus or topic
     if not m:
         return ()
     left, right = m.group(1), m.group(2)
@@ -728,8 +735,9 @@ def alternatives(q: str) -> tuple[str, ...]:
 
 # A topic, a colon, then "A vs B" to the question's end; a side may hold a bracketed aside with
 # commas ("jamaica (INDECOM, jul 2020-jun 2021)").
-_SIDE_TEXT = r"((?:[^,:;?()]|\([^()]*\))+?)"
-_TOPIC_VERSUS = re.compile(rf"[^:?]+:\s*{_SIDE_TEXT}\s+(?:vs\.?|versus)\s+{_SIDE_TEXT}\s*\??\s*$", re.I)
+_SIDE_TEXT = r"([^\s,:;?()](?:[^,:;?()]|\([^()]*\))*?)"
+_TOPIC_VERSUS = re.compile(rf"[^:?]+: {_SIDE_TEXT} (?:vs\.?|versus) {_SIDE_TEXT} ?\??$", re.I)
+TOPIC_VERSUS_CHARS = 300  # a longer message is no "topic: A vs B?" question
 
 
 # What a question asks after an "A vs B:" topic when it weighs the two against each other.
@@ -788,8 +796,8 @@ def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
 
 def _things_weighed(question: str) -> bool:
     """ "deaths at the hands of police: A (2031) vs B?", "unresolved cases in A vs arrests in B in
-    2031?": with no question word, a comparison of a year whose first noun is plural weighs
-    numbers of things ("national strategies of A vs B?" weighs no year's figures)."""
+    2031?": with no question word, a comparison that names a year and whose first noun is plural
+    weighs numbers of things; without a year ("national strategies of A vs B?") it weighs none."""
     if re.search(r"\b(?:what|which|who|whom|whose|when|where|why|how)\b", question, re.I) or not YEAR.search(question):
         return False
     tagged = list(_tagged(question))
@@ -797,7 +805,11 @@ def _things_weighed(question: str) -> bool:
     if start is None:
         return False
     run = list(takewhile(lambda t: t.pos_ in {"NOUN", "PROPN"}, tagged[start:]))
-    return run[-1].tag_ == "NNS"  # the head of the first noun phrase ("disappearance cases")
+    head = run[-1]  # the head of the first noun phrase ("disappearance cases"), capitalised or not ("Homicides")
+    word = head.lower_
+    return head.tag_ in {"NNS", "NNPS"} or (
+        word.endswith("s") and not word.endswith(("ss", "us", "is")) and stem(word) == stem(word[:-1])
+    )
 
 
 def _side(text: str) -> bool:
@@ -809,7 +821,7 @@ def _side(text: str) -> bool:
 
 # "compare A's X with B's (X)": the two owners are the sides
 _COMPARED_OWNERS = re.compile(
-    r"\bcompar\w*\s+(?:the\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)['’]s\s[^?]*?\b(?:with|to|and|against|vs\.?|versus)\s+"
+    r"\bcompar\w*\s+(?:the\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)['’]s\s[^?]*\b(?:with|to|and|against|vs\.?|versus)\s+"
     r"(?:the\s+)?([\w.-]+(?:\s+[\w.-]+){0,2}?)['’]s?(?=[\s?.,;]|$)",
     re.I,
 )
@@ -1364,7 +1376,10 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     # "cyberattacks targeting strategic sectors have surpassed 200,000 daily": the counted noun as
     # the subject of a verb of amounting, its figure after
     for m in _AMOUNTS_TO.finditer(text):
-        if set(tokenize(" ".join(text[: m.start()].split()[-SUBJECT_WORDS:]))) & nouns:
+        subject = set(tokenize(" ".join(text[: m.start()].split()[-SUBJECT_WORDS:])))
+        if m.group("change") and (subject & _RATE_SUBJECT or _RATE_FIGURE.match(text, m.end())):
+            continue
+        if subject & nouns:
             return True
     # "the following legal texts have been written: (1) draft law ..., (2) ...": numbered items count them
     if any(
@@ -1531,10 +1546,14 @@ _ROW_THEN_FIGURES = re.compile(
 # A verb of amounting and its figure; the counted noun is among the SUBJECT_WORDS words before it.
 _AMOUNTS_TO = re.compile(
     r"\s(?:(?:has|have|had)\s+)?(?:surpassed|exceeded|reached|totall?ed|stood\s+at|topped|numbered|amounted\s+to|"
-    r"(?:rose|increased|grew|climbed|jumped|fell|decreased|dropped)\s+(?:" + BY_SHARE + r")?(?:from|to))\s+"
+    r"(?P<change>(?:rose|increased|grew|climbed|jumped|fell|decreased|dropped)\s+(?:" + BY_SHARE + r")?(?:from|to)))\s+"
     r"(?:(?:more\s+than|over|some|about|around|nearly|almost|at\s+least|a\s+total\s+of)\s+)?(?=\d)",
     re.I,
 )
+# A change to a figure that is a rate, a share or an age, not a number of things: "the homicide
+# rate fell from 12.3 to 9.8 per 100,000", "the share of women rose to 45%".
+_RATE_FIGURE = re.compile(r"[\d.,]+\s*(?:%|per\s*cent|percent|per\s+\d|years?\b)", re.I)
+_RATE_SUBJECT = frozenset(tokenize("rate rates share proportion percentage age average ratio"))
 SUBJECT_WORDS = 9
 # A noun (and its acronym: "Suspicious Activity Reports (SARs) (463,938)"), a dash, colon or
 # bracket, at most a few words ("a total of"), then a figure.

@@ -133,16 +133,24 @@ IDENTIFIER = re.compile(
     r"|\b(?:Act|Law|Decree|Resolution|Order|Regulation)\s*\((?:No\.\s*)?\d[\d./\-]*\)"
 )
 # Form fields and titles name a person even where the recogniser misses the name.
+# What an office's or a body's name is made of, which a person's name is not ("Chief Election
+# Commissioner", "Director Human Resources", "Director General Federal Investigation Agency").
+_OFFICE_WORDS = (
+    r"(?:General|Executive|Officer|Justice|Inspector|Minister|Secretary|Director|Commissioner|Office|Council|"
+    r"Committee|Commission|Board|Department|Ministry|Division|Unit|Operating|Financial|Technology|Information|"
+    r"Election|Human|Resources|Federal|National|Interior|Affairs|Agency|Bureau|Service|Services|Police|Public|"
+    r"Foreign|Home|Defence|Defense|State|Legal|Administration|Operations|Investigation|Investigations)"
+)
+# One word of a person's name, capitalised (any script's capitals: "José", "Martínez"), no office word.
+_NAME_PART = rf"(?!{_OFFICE_WORDS}\b)(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_’'-]*(?:[’'-][^\W\d_]+)*"
 PERSON = re.compile(
     r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective|Lt|Lieutenant|Colonel|Brigadier|"
     r"Admiral|Professor|Prof|Prince|Princess|Sheikh|Senator|Judge|Sir|Dame)\.?\s+[A-Z]|\bH\.\s?E\.\s+[A-Z]"
     # a title before a first and last name, which the recogniser may take for an organisation's
     # ("HRCP Co-chairperson Asad Iqbal Butt"); not "Chief Executive Officer"
-    r"|\b(?:Co-|Vice-?|Deputy\s)?(?:(?<=-)chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Director|President|Commissioner|Secretary|"
-    r"Spokes(?:person|man|woman)|Coordinator|Governor|Chief)(?:[- ]General)?\s+"
-    r"(?!(?:General|Executive|Officer|Justice|Inspector|Minister|Secretary|Director|Commissioner|Office|Council|"
-    r"Committee|Commission|Board|Department|Ministry|Division|Unit|Operating|Financial|Technology)\b)"
-    r"[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
+    r"|\b(?:Co-|Vice-?|Deputy\s)?(?:(?<=-)chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Director|President|"
+    r"Commissioner|Secretary|Spokes(?:person|man|woman)|Coordinator|Governor|Chief)(?:[- ]General)?\s+"
+    rf"{_NAME_PART}\s+(?:[A-Z]\.\s+)?{_NAME_PART}(?!\s+{_OFFICE_WORDS}\b)"
 )
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
 # "the city of Montego Bay", "the port of Valmora": a town named as one.
@@ -276,7 +284,7 @@ _CHANGED = rf"(?: (?!{_MONEY_VERBS})[\w'’-]+){{0,6}}?(?<!\bthe)(?<!\ba)(?<!\ba
 _PLACE_NOUNS = (
     r"(?:(?:sea|air)?ports?|harbou?rs?|sites|border (?:posts?|points?|crossings?)|crossing points?|entry points?"
     # a part of a country ("which Mexican state had the most ...", "which governorate came next")
-    r"|state(?!\s+of\b)|province|department|governorate|region|district|county|municipality)"
+    r"|state(?!\s+of\b)|province|governorate|region|district|county|municipality)"
     # the head of its phrase ("which port were ...", "pilot sites for"), not "the port security code"
     r"(?=\s*$|\s*[?,.:;]|\s+(?:is|are|was|were|did|do|does|has|have|had|will|would|can|for|of|in|at|on|under|"
     r"chosen|selected|where|that|which|used|named|came|saw|recorded|reported|registered|ranked|topped|led|hosted|"
@@ -370,6 +378,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
         # "what was Prague's share?", "what is the proportion of ..."
         r"|\bwhat (?:was|is|were|are) (?:the |its |their )?(?:[\w-]+['’]s? )?(?:percentage|share|proportion)\b"
+        r"(?!\s+(?:capital|price|holders?|register)\b)"
         r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
         "percent",
     ),
