@@ -454,7 +454,7 @@ class Assistant:
             budget = max(kept, total - used - kept * (len(parts) - i - 1))
             # Each part is asked with the rest of the message (and any earlier turn) as context:
             # "¿Cuántas personas murieron y cuántas resultaron heridas en la UE en 2017?"
-            others = sibling_context(asking, i, premise)
+            others = " ".join(p for j, p in enumerate(asking) if j != i)
             near = anchor_of(part, parts[:i], answers[-1]) if answers else ()
             context = f"{others} {carried}".strip()
             answers.append(
@@ -649,24 +649,6 @@ def split_for_stream(text: str) -> list[str]:
     """Cut an answer after each citation marker, keeping separators with the piece before."""
     pieces = [p for p in re.split(r"(?<=\])(?=[ ;\n])", text) if p]
     return pieces or [text]
-
-
-def sibling_context(asking: Sequence[str], i: int, premise: str = "") -> str:
-    """The other parts of a message, as the context part `i` is asked with. A part naming a
-    subject of its own is not about the names only another part says, though it shares the rest
-    of its words: "what bill did CICTE advise Chile on, and when did Chile set up its 1540
-    committee?" asks the second of any report, not of CICTE's; "how many were arrested in Chile
-    in 2019, and how many in Peru?" asks the second of arrests in 2019; "how many died, and how
-    many were injured in the EU in 2017?" asks the first of the EU."""
-    own = set(entities(asking[i]))
-    shared = own | set(entities(premise))
-    others = []
-    for j, p in enumerate(asking):
-        if j == i:
-            continue
-        theirs = {w for n in entities(p) if n not in shared for w in n.split()} if own else set()
-        others.append(" ".join(w for w in p.split() if fold(w.strip("?,.;:()'’\"")) not in theirs))
-    return " ".join(others)
 
 
 def anchor_of(part: str, earlier: Sequence[str], previous: Answer) -> tuple[tuple[Hit, str], ...]:

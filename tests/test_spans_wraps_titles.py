@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.core import build, sibling_context
+from assistant.core import build
 from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary, spanish_subset
 from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, subset_asked, year_span
 from assistant.understand.wanted import DAY, PERSON, answer_kind
@@ -132,41 +132,6 @@ def test_a_topic_then_a_versus_weighs_two_sides() -> None:
     assert profile("homicides: Trinidad and Tobago vs Jamaica?").sides == ("Trinidad and Tobago", "Jamaica")
     assert profile("national strategies of Chile vs Peru?").expects == "thing"  # no year: no figures weighed
     assert profile("regulation on safeguarding aviation vs unlawful acts - what's it called?").sides == ()
-
-
-def test_a_part_naming_its_own_subject_is_not_asked_of_the_others_report(tmp_path: Path) -> None:
-    pages = tmp_path / "pages"
-    pages.mkdir()
-    (pages / "zicte_report_2031.txt").write_text(
-        "ZICTE Work Plan Report 2031\n\n"
-        "ZICTE advised the Government of Chile on drawing up its bill on the trade of dual-use materials.\n\n"
-        "In 2031 the ZICTE resolution 1540 programme held two workshops under resolution 1540 (2004).\n\n"
-        "ZICTE helped Chile, Peru and Bolivia adapt their laws to resolution 1540 (2004) and set up committees.\n",
-        encoding="utf-8",
-    )
-    (pages / "chile_action_plan_2031.txt").write_text(
-        "Chile Action Plan 2031\n\n"
-        "An Inter-Ministerial Committee tasked with the implementation of resolution 1540 was established "
-        "in February 2031.\n",
-        encoding="utf-8",
-    )
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([pages])
-    answer = assistant.ask(
-        "what bill did ZICTE advise Chile on, and when did Chile set up its inter-ministerial 1540 committee?"
-    )
-    assert "dual-use" in answer.answer and "February 2031" in answer.answer, answer.answer
-
-
-def test_a_part_with_a_subject_of_its_own_leaves_the_others_names() -> None:
-    asking = ["what bill did ZICTE advise Chile on", "when did Chile set up its 1540 committee?"]
-    assert sibling_context(asking, 1) == "what bill did advise Chile on"  # ZICTE is the first part's alone
-    assert sibling_context(asking, 0) == asking[1]  # (Chile is the first part's name too)
-    asking = ["How many people were arrested in Chile in 2031", "and how many in Peru?"]
-    assert "arrested" in sibling_context(asking, 1) and "2031" in sibling_context(asking, 1)  # Chile's words stay
-    assert "Chile" not in sibling_context(asking, 1)
-    asking = ["¿Cuántas personas murieron", "cuántas resultaron heridas en la UE en 2031?"]
-    assert sibling_context(asking, 0) == asking[1]  # a part naming nothing is asked of the others' names
 
 
 def test_the_part_asked_of_a_share_or_of_a_spanish_count() -> None:
