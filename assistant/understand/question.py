@@ -788,9 +788,11 @@ def _weighed_after_verb(part: str) -> re.Match | None:
 
 def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
     """The kind asked of a comparison: "which province has worse overcrowding, Eastern Cape or
-    Western Cape?" wants each side's figure, a count, where the wording alone asks for a thing."""
-    if expects == "thing" and sides and (_amount_compared(question) or _things_weighed(question)):
-        return "thing" if _ORDER.search(question) else "count"
+    Western Cape?" wants each side's figure, a count, where the wording alone asks for a thing
+    or a place."""
+    # (the sides are the places asked for: "which province ..., A or B?" is told by their figures)
+    if expects in {"thing", "place"} and sides and (_amount_compared(question) or _things_weighed(question)):
+        return expects if _ORDER.search(question) else "count"
     return expects
 
 
