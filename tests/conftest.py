@@ -121,3 +121,15 @@ def real_assistant(tmp_path_factory, real_embedder):
     results = assistant.ingest([SAMPLES])
     assert [r.status for r in results] == ["ingested", "ingested"], results
     return assistant
+
+
+def ask_one_page(tmp_path, name: str, text: str, question: str):
+    """`question` answered through the real composition (a hash embedder) over one page with `text`."""
+    from assistant.core import build
+
+    page = tmp_path / "pages" / name
+    page.parent.mkdir()
+    page.write_text(text, encoding="utf-8")
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([page])
+    return assistant.ask(question)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.core import build
-from tests.conftest import HashEmbedder
+from tests.conftest import HashEmbedder, ask_one_page
 from assistant.understand.bridge import BUNDLED_GLOSSARY, bridge_query, load_glossary, spanish_counted
 from assistant.understand.lexicon import spanish_nouns
 from assistant.understand.question import counted_noun, profile, subset_asked
@@ -83,7 +83,7 @@ def test_ones_count_nothing() -> None:
 def test_a_report_naming_many_countries_does_not_answer_for_one_it_never_names(tmp_path: Path) -> None:
     """A page naming no country answers for the country asked (it is that country's own page);
     a committee's report whose other passages name member states is not Zembla's."""
-    answer = _ask_one_page(
+    answer = ask_one_page(
         tmp_path,
         "committee_2031.txt",
         "Committee Secretariat: Annual Report 2031\n\n"
@@ -121,7 +121,7 @@ def test_each_side_takes_a_figure_from_a_sentence_naming_it(tmp_path: Path) -> N
     """The sentence naming a side gives its figure under another word ("weapons" for warheads);
     the next sentence's figure, of a third country, is not that side's. (Real country names in
     sentences written for the test: the tagger knows them as places.)"""
-    answer = _ask_one_page(
+    answer = ask_one_page(
         tmp_path,
         "arsenals_2031.txt",
         "Arsenal estimates 2031\n\n"
@@ -141,13 +141,3 @@ def test_a_change_asked_with_did_ends_the_counted_phrase_before_its_verb() -> No
     assert counted_noun("How did the number of change requests grow?") == ("request",)
     # (the question after the change keeps its own counted noun)
     assert counted_noun("How did the share of thefts change, and how many homicides were there?") == ("homicid",)
-
-
-def _ask_one_page(tmp_path: Path, name: str, text: str, question: str):
-    """`question` answered through the real composition over one page with `text`."""
-    page = tmp_path / "pages" / name
-    page.parent.mkdir()
-    page.write_text(text, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
-    return assistant.ask(question)

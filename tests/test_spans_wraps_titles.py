@@ -9,12 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.core import build
 from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary, spanish_subset
 from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, subset_asked, year_span
 from assistant.understand.wanted import DAY, PERSON, answer_kind
 from ingest.normalize import wrap_margin
-from tests.conftest import HashEmbedder
+from tests.conftest import ask_one_page
 
 
 def test_a_span_of_months_across_two_years_holds_both() -> None:
@@ -25,7 +24,7 @@ def test_a_span_of_months_across_two_years_holds_both() -> None:
 
 
 def test_a_span_asked_is_answered_by_a_passage_dated_by_its_other_year(tmp_path: Path) -> None:
-    answer = _ask_one_page(
+    answer = ask_one_page(
         tmp_path,
         "shootings_2031.txt",
         "Fatal shootings review\n\n"
@@ -57,7 +56,7 @@ def test_the_plural_before_cases_says_what_they_are_of() -> None:
 
 
 def test_cases_of_another_offence_do_not_count_the_one_asked(tmp_path: Path) -> None:
-    answer = _ask_one_page(
+    answer = ask_one_page(
         tmp_path,
         "crime_survey_2031.txt",
         "Crime survey 2031\n\n"
@@ -145,7 +144,7 @@ def test_the_part_asked_of_a_share_or_of_a_spanish_count() -> None:
 
 
 def test_a_spanish_count_of_a_part_is_not_answered_by_the_whole(tmp_path: Path) -> None:
-    answer = _ask_one_page(
+    answer = ask_one_page(
         tmp_path,
         "registro_2031.txt",
         "Registro nacional 2031\n\n"
@@ -160,13 +159,3 @@ def test_a_year_of_the_users_own_replaces_the_earlier_turns() -> None:
     assert dates_asked("and how many overall?", "arrests in 2031")["years"] == ("2031",)
     assert dates_asked("compare it with 2030", "arrests in 2031")["years"] == ("2030", "2031")
     assert dates_asked("how many under the 2016 Firearms Act?", "arrests in 2031")["years"] == ("2016", "2031")
-
-
-def _ask_one_page(tmp_path: Path, name: str, text: str, question: str):
-    """`question` answered through the real composition over one page with `text`."""
-    page = tmp_path / "pages" / name
-    page.parent.mkdir()
-    page.write_text(text, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
-    return assistant.ask(question)
