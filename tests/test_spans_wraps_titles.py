@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from assistant.core import build
 from assistant.understand.bridge import BUNDLED_GLOSSARY, load_glossary, spanish_subset
 from assistant.understand.question import counted_modifiers, counts, dates_asked, profile, subset_asked, year_span
 from assistant.understand.wanted import DAY, PERSON, answer_kind
 from ingest.normalize import wrap_margin
-from tests.conftest import ask_one_page
+from tests.conftest import HashEmbedder, ask_one_page
 
 
 def test_a_span_of_months_across_two_years_holds_both() -> None:
@@ -152,6 +153,28 @@ def test_a_spanish_count_of_a_part_is_not_answered_by_the_whole(tmp_path: Path) 
         "¿cuántas de las personas desaparecidas en el registro son mujeres?",
     )
     assert answer.abstained, answer.answer
+
+
+def test_a_part_naming_its_own_body_is_not_about_the_other_parts_country(tmp_path: Path) -> None:
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "bureau_2031.txt").write_text(
+        "Bureau half-year report 2031\n\n"
+        "In the first half of 2031, the bureau of Ukraine served suspicion notices on 137 persons.\n",
+        encoding="utf-8",
+    )
+    (pages / "oversight_2030.txt").write_text(
+        "Oversight authority news\n\n"
+        "date 2030-11-08 Saudi Arabia's oversight authority (Nazaha) arrested 172 people in the past month.\n",
+        encoding="utf-8",
+    )
+    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
+    assistant.ingest([pages])
+    answer = assistant.ask(
+        "how many people did Ukraine's bureau serve suspicion notices on in H1 2031, "
+        "and how many did Nazaha arrest in the month it reported in Nov 2030?"
+    )
+    assert "137" in answer.answer and "172" in answer.answer, answer.answer
 
 
 def test_a_year_of_the_users_own_replaces_the_earlier_turns() -> None:

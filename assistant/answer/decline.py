@@ -337,7 +337,10 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
     """The countries the question names that no unit holding the value says, when each of
     those units names another country instead."""
     asked = [e for e in q.entities if e not in q.qualifiers and is_country(e) and not named_after(e, q.text)]
-    # ("which countries does India patrol with?": the countries the value's sentence names are the answer)
+    # (a question naming something of its own is not about a country only its context says: "...,
+    # and how many did Saudi Nazaha arrest?" asked beside a part on Ukraine)
+    if any(not carried_only(e, q) for e in q.entities):
+        asked = [e for e in asked if not carried_only(e, q)]
     if not asked or not valued or KINDS.get(q.expects, KINDS["thing"]).labels & {"GPE"}:
         return []
 
