@@ -412,7 +412,14 @@ def spanish_measured(
 ) -> tuple[tuple[str, ...], tuple[Paraphrase, ...]]:
     """The stem of what a Spanish "¿cuántos kilos de X?" measures, and its English renderings (or
     the index's stem it shares, "cocain" for "cocaína") as a phrasing of it; ((), ()) if none."""
-    m = _SPANISH_MEASURED.search(text)
+    return _word_and_renderings(_SPANISH_MEASURED.search(text), glossary, vocabulary)
+
+
+def _word_and_renderings(
+    m: re.Match | None, glossary: Glossary, vocabulary: Container[str]
+) -> tuple[tuple[str, ...], tuple[Paraphrase, ...]]:
+    """The stem of the Spanish word a pattern found (its group 1) and its English renderings as a
+    phrasing of it; ((), ()) with no match or a function word."""
     stems = tuple(tokenize(m.group(1)))[-1:] if m else ()
     if not stems or stems[0] in SPANISH_STOPWORDS:
         return (), ()
@@ -437,13 +444,7 @@ def spanish_subset(
     """The stem of the part a Spanish "¿cuántos de los X son Y?" asks for ("mujer") and its
     English renderings as a phrasing of it ("women"): a figure of all X does not answer; ((), ())
     if none."""
-    m = _SPANISH_SUBSET.search(text)
-    stems = tuple(tokenize(m.group(1)))[-1:] if m else ()
-    if not stems or stems[0] in SPANISH_STOPWORDS:
-        return (), ()
-    rendered = _render(m.group(1), glossary, keep_names=False, vocabulary=vocabulary)
-    options = tuple(dict.fromkeys(o for r in rendered if (o := tuple(content_terms(r))) and o != stems))
-    return stems, ((Paraphrase(stems, options),) if options else ())
+    return _word_and_renderings(_SPANISH_SUBSET.search(text), glossary, vocabulary)
 
 
 def spanish_counted(text: str, glossary: Glossary, vocabulary: Container[str] = frozenset()) -> tuple[str, ...]:

@@ -18,11 +18,11 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import demonym_of_one, demonyms_of, is_country
 from assistant.understand.names import initial_runs, truncates
-from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_NUMBERS
+from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_MONTHS, SPANISH_NUMBERS
 from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
-_ES_M = "|".join([*SPANISH_MONTH_LIST, "setiembre"])
+_ES_M = "|".join(sorted(SPANISH_MONTHS))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
 # A fax number is a telephone number on a line that says fax ("Fax Number: (56) 2 2345 6789").
