@@ -397,14 +397,15 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
-def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None) -> list[str]:
-    """ "Who is NACTA's national coordinator?": the role, when the units naming a person (what
-    they say: `said`, None when there are none) never say it ("Prime Minister Imran Khan chaired
-    the meeting" names someone else in another role)."""
+def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None, holders: Sequence[Scored] = ()) -> list[str]:
+    """ "Who is NACTA's national coordinator?": the role, when the units naming a person
+    (`holders`; what they say: `said`, None when there are none) never say it ("Prime Minister
+    Imran Khan chaired the meeting" names someone else in another role). "Who was head of X?" is
+    answered by whoever holds X's top title ("X chief Chartchai Suthiklom")."""
     if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text) or said is None:
         return []
     roles = [t for t in q.terms if t in ROLE_STEMS]
-    unsaid = unsaid_stems(roles, said)
+    unsaid = headed_by_title(unsaid_stems(roles, said), holders)
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 
@@ -1016,7 +1017,7 @@ def evidence_features(
     # the page's title ("Co-Chairs' Statement"): "hosted by the unit of Malta" names no chair.
     role_unsaid = role_only_in_headings(
         q, passage, hits, hits[units[0].unit.hit_index].chunk.doc_id if units else ""
-    ) or role_unsaid_by_holder(q, told if figures else None)
+    ) or role_unsaid_by_holder(q, told if figures else None, figures)
     # "Only two member states (which were not named in the report) met ...": the passage that answers
     # best says the names asked for were never given
     withheld = bool(units) and (q.expects in NAMED_KINDS or q.wants_list) and bool(WITHHELD.search(units[0].unit.text))

@@ -12,6 +12,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from assistant.answer.instructions import addresses_assistant
+from assistant.answer.people import people_spans
 from assistant.text import introduces, split_sentences
 from assistant.types import Chunk, Hit
 from assistant.understand.wanted import SPAN_OF_TIME
@@ -233,10 +234,13 @@ def _taint_lists(units: list[Unit]) -> list[Unit]:
 def split_hits(hits: Sequence[Hit], spans_of: Callable[[Chunk], Sequence[Span]] | None = None) -> list[Unit]:
     """Units of every hit, in retrieval order, with the entity labels inside each; list ids
     unique across hits. Entities come from ingest, or from `spans_of` for older chunks."""
+    spans = [
+        hit.chunk.entities if hit.chunk.entities is not None else (spans_of(hit.chunk) if spans_of else ())
+        for hit in hits
+    ]
     units: list[Unit] = []
-    for i, hit in enumerate(hits):
-        spans = hit.chunk.entities if hit.chunk.entities is not None else (spans_of(hit.chunk) if spans_of else ())
-        units.extend(_rebased(_chunk_units(hit.chunk.text, tuple(spans)), i, i * 10_000))
+    for i, (hit, spans_here) in enumerate(zip(hits, people_spans([h.chunk for h in hits], spans))):
+        units.extend(_rebased(_chunk_units(hit.chunk.text, spans_here), i, i * 10_000))
     return units
 
 

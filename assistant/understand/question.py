@@ -1070,25 +1070,53 @@ def _counted_phrase(q: str) -> tuple[str, re.Match, list] | None:
 
 
 def counted_modifiers(q: str) -> tuple[str, ...]:
-    """The common nouns before the counted noun ("how many ransomware incidents"): which of the
-    things counted are asked about; a figure of all incidents does not answer."""
+    """The common nouns and narrowing adjectives before the counted noun ("how many ransomware
+    incidents", "female inmates"): which of the things counted are asked about; a figure of all
+    incidents does not answer."""
     found = _counted_phrase(q)
     if found is None:
         return ()
     _, _, run = found
     nouns = [t for t in run if t.pos_ in {"NOUN", "PROPN"} or t.tag_ == "VBG"]
-    if len(nouns) < 2:
+    if not nouns:
         return ()
     head = nouns[-1]
-    # (a plural before a noun counting occurrences says what they are of: "drugs cases")
+    # (a plural before a noun counting occurrences says what they are of: "drugs cases"; one
+    # before a plural says which of them: "women inmates")
+    before = run[: run.index(head)]
     plural = head.lower_ in COUNT_UNITS
+
+    def classifies(t) -> bool:
+        # "women inmates", "children victims": a plural not in -s before a noun says which of
+        # them; "arms exports licences" count licences, "countries and organisations" both
+        following = run[run.index(t) + 1]
+        return plural or (not t.lower_.endswith("s") and following.pos_ == "NOUN")
+
+    def qualifies(t) -> bool:  # "female inmates"; "dangerous" of "dangerous drugs cases" is the drugs'
+        return _restricts(t) and all(x.pos_ == "ADJ" for x in run[run.index(t) + 1 : run.index(head)])
+
     return tuple(
         h
-        for t in run[: run.index(head)]
-        if ((t.pos_ == "NOUN" and (t.tag_ != "NNS" or plural)) or t.tag_ == "VBG") and t.text.islower()
+        for t in before
+        if ((t.pos_ == "NOUN" and (t.tag_ != "NNS" or classifies(t))) or t.tag_ == "VBG" or qualifies(t))
+        and t.text.islower()
         for h in content_terms(t.text)
         if not _has_figure(h)
     )
+
+
+# Adjectives before a counted noun that do not narrow what is counted: how many, when, or as
+# whom the figure was given ("how many new cases", "total arrests", "reported incidents").
+_UNRESTRICTIVE = frozenset(
+    "total overall new recent current latest last previous annual yearly monthly daily weekly registered "
+    "reported recorded official estimated approximate various different other such same more further additional "
+    "actual overall combined cumulative average".split()
+)
+
+
+def _restricts(token) -> bool:
+    """An adjective that says which of the counted things are meant ("female", "foreign")."""
+    return token.pos_ == "ADJ" and token.tag_ == "JJ" and token.lower_ not in _UNRESTRICTIVE
 
 
 # Prepositions that name the source asked ("per the CHP update", "according to the bulletin"),
@@ -1350,6 +1378,9 @@ def measures(text: str, stems: set[str]) -> bool:
     return False
 
 
+_JOINED_WORD = re.compile(r"-([^\W\d_]+)")  # "four-year": the word a figure is joined to
+
+
 def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), parts: bool = True) -> bool:
     """Does the text give a number of one of `nouns` ("more than 450 representatives", or
     the noun first and its number after a dash or colon: "arrests – a total of 153", or
@@ -1361,8 +1392,10 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     for m in figures(text):
         if nouns & initials_after(text[m.end() :]):  # "19 Memorandums of Understanding" counts MoUs
             return True
-        # "over a four-year period", "a 10-day course": a figure joined to its noun counts it
-        after = text[m.end() + 1 :] if text[m.end() : m.end() + 1] == "-" else text[m.end() :]
+        # "over a four-year period", "a 10-day course": a figure joined to its noun counts it, and
+        # only it (the years, not the ports assessed over the period)
+        joined = _JOINED_WORD.match(text, m.end())
+        after = joined.group(1) if joined else text[m.end() :]
         if parts:  # "22,619 of those requests", "11 were youths": a part of a figure said before
             after = _OF_THOSE.sub(" ", after, count=1)
         if _counted_here(after, nouns):

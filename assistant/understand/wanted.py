@@ -62,6 +62,10 @@ NUMBER_WORD = re.compile(
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
+# A rate given per so many people or things ("4.2 per 100,000 inhabitants", "1 in every 10").
+PER_HEAD = re.compile(
+    r"\d\s*(?:per|for every|in every|in|out of|por cada)\s+(?:100|1,?000|10,?000|100,?000|capita)\b", re.I
+)
 # Figures of parts, at least three one after another in a sentence: "283 shootings, 70
 # stabbings, 10 rammings and 62 bombings" (two may be a total and its change).
 _FIGURE = rf"(?:{QUANTITY.pattern}|{NUMBER_WORD.pattern})"
@@ -135,14 +139,14 @@ IDENTIFIER = re.compile(
 # Form fields and titles name a person even where the recogniser misses the name.
 # What an office's or a body's name is made of, which a person's name is not ("Chief Election
 # Commissioner", "Director Human Resources", "Director General Federal Investigation Agency").
-_OFFICE_WORDS = (
+OFFICE_WORDS = (
     r"(?:General|Executive|Officer|Justice|Inspector|Minister|Secretary|Director|Commissioner|Office|Council|"
     r"Committee|Commission|Board|Department|Ministry|Division|Unit|Operating|Financial|Technology|Information|"
     r"Election|Human|Resources|Federal|National|Interior|Affairs|Agency|Bureau|Service|Services|Police|Public|"
     r"Foreign|Home|Defence|Defense|State|Legal|Administration|Operations|Investigation|Investigations)"
 )
 # One word of a person's name, capitalised (any script's capitals: "José", "Martínez"), no office word.
-_NAME_PART = rf"(?!{_OFFICE_WORDS}\b)(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_’'-]*(?:[’'-][^\W\d_]+)*"
+NAME_PART = rf"(?!{OFFICE_WORDS}\b)(?-i:[A-ZÀ-ÖØ-Þ])[^\W\d_’'-]*(?:[’'-][^\W\d_]+)*"
 PERSON = re.compile(
     r"\bName:\s*[A-Z]|\b(?:Mr|Ms|Mrs|Dr|Captain|Capt|Ambassador|Minister|Detective|Lt|Lieutenant|Colonel|Brigadier|"
     r"Admiral|Professor|Prof|Prince|Princess|Sheikh|Senator|Judge|Sir|Dame)\.?\s+[A-Z]|\bH\.\s?E\.\s+[A-Z]"
@@ -150,7 +154,7 @@ PERSON = re.compile(
     # ("HRCP Co-chairperson Asad Iqbal Butt"); not "Chief Executive Officer"
     r"|\b(?:Co-|Vice-?|Deputy\s)?(?:(?<=-)chair(?:person|man|woman)?|Chair(?:person|man|woman)?|Director|President|"
     r"Commissioner|Secretary|Spokes(?:person|man|woman)|Coordinator|Governor|Chief)(?:[- ]General)?\s+"
-    rf"{_NAME_PART}\s+(?:[A-Z]\.\s+)?{_NAME_PART}(?!\s+{_OFFICE_WORDS}\b)"
+    rf"{NAME_PART}\s+(?:[A-Z]\.\s+)?{NAME_PART}(?!\s+{OFFICE_WORDS}\b)"
 )
 GOVERNMENT = re.compile(r"\bGovernments? of (?:the )?[A-Z]")
 # "the city of Montego Bay", "the port of Valmora": a town named as one.
@@ -222,7 +226,7 @@ KINDS: dict[str, Kind] = {
     # "which country hosted ...": a country, not a region ("the Balkans") nor a town in it
     "country": Kind("country", frozenset({"GPE"})),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
-    "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
+    "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT, PER_HEAD)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
     # "a breakdown of the calls by type": the figures of its parts, side by side
     "breakdown": Kind("breakdown into figures", patterns=(FIGURES_LISTED,)),
@@ -379,7 +383,10 @@ FORMS: tuple[tuple[str, str], ...] = (
         # "what was Prague's share?", "what is the proportion of ..."
         r"|\bwhat (?:was|is|were|are) (?:the |its |their )?(?:[\w-]+['’]s? )?(?:percentage|share|proportion)\b"
         r"(?!\s+(?:capital|price|holders?|register)\b)"
-        r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
+        r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)"
+        # "clear-up rate for serious crime", "¿cuál fue la tasa de homicidios?": a rate is a share
+        # or a figure per head, not a number of cases ("how many ... at a rate of" counts)
+        r"|^(?!.*\bh\w{0,2} many\b)(?!.*\bnumber of\b).*(?:\b[\w-]+ rates?\b|\btasas?\b)",
         "percent",
     ),
     (
