@@ -129,6 +129,8 @@ def answer_type(q: str) -> str:
 
 def wants_list(q: str) -> bool:
     """Plural 'which/what Xs' questions want every item, not the best one."""
+    if _TOP_N.search(q):  # "top 5 nationalities in the prison": the five of them
+        return True
     m = _LIST_ASK.search(q)
     if not m and is_terse(q):  # "chile further measures planned": its last noun says, plural or not
         nouns = [t for t in _tagged(q) if t.pos_ in {"NOUN", "PROPN"}]
@@ -160,6 +162,9 @@ def wants_list(q: str) -> bool:
     )
 
 
+_TOP_N = re.compile(
+    r"\btop\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w\-]+\s+){0,2}?\w+s\b", re.I
+)
 _RELATIVE = re.compile(r"(?<=\w)\s(?:who|whom|whose|that)\s", re.I)  # after a noun, not opening the question
 _WHO_LEAD = re.compile(r"(?:[\-–—:;,]\s+)?who\b", re.I)
 _WHO_ARE = re.compile(r"\bwho(?:['’]re|['’]s|\s+(?:are|were|is|was))\s+(?!\w+ing\b)", re.I)
@@ -483,7 +488,9 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 # The kinds of answer a question may ask several of ("which countries ...", "who were the chairs").
-SEVERAL_KINDS = frozenset({"thing", "person", "place", "country", "agent", "organisation", "who", "government"})
+SEVERAL_KINDS = frozenset(
+    {"thing", "person", "place", "country", "agent", "organisation", "who", "government", "nationality", "city"}
+)
 
 
 _NAMING_YEAR = re.compile(r"\s+(?-i:[A-Z])")
@@ -1282,7 +1289,7 @@ for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninet
 _NUMBER_WORDS.update(SPANISH_NUMBERS)  # (and Spanish ones, as NUMBER_WORD finds them)
 # (a lookahead, so that "which were the nine facilities" is read at "the nine" too)
 _STATED_COUNT = re.compile(
-    r"\b(?=(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I
+    r"\b(?=(?:which|what|the|list|name|top)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I
 )
 
 
