@@ -10,7 +10,7 @@ from pathlib import Path
 
 from assistant.answer.people import TITLED_NAME, people_spans
 from assistant.types import Chunk
-from assistant.understand.question import answer_type, counted_modifiers, counts
+from assistant.understand.question import answer_type, counted_modifiers, counts, profile, stated_count, wants_list
 from assistant.understand.wanted import KINDS, pattern_values
 from tests.conftest import ask_one_page
 
@@ -111,3 +111,21 @@ def test_a_count_of_offences_does_not_answer_a_clear_up_rate(tmp_path: Path) -> 
         "zembla police clear-up rate for serious crime in 2031?",
     )
     assert answer.abstained, answer.answer
+
+
+def test_the_same_things_weighed_in_two_years_want_their_figures() -> None:
+    assert profile("zembla fatal shootings 2031 vs 2030").expects == "count"
+    assert profile("valmora FIU notifications 2030 vs 2031").expects == "count"
+    # no plural weighed: no figures asked
+    assert profile("zembla national strategy 2030 vs 2031").expects != "count"
+
+
+def test_top_n_asks_for_that_many() -> None:
+    assert wants_list("top 5 nationalities in valmora's prison?")
+    assert stated_count("top 5 nationalities in valmora's prison?") == 5
+    assert not wants_list("what was the top priority?")
+
+
+def test_a_reflexive_pronoun_is_no_part_of_what_is_counted() -> None:
+    asked = profile("and how many of those came from police officers themselves?").subset
+    assert "polic" in asked and not any(t.startswith("themsel") for t in asked)

@@ -800,6 +800,9 @@ def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
     # (the sides are the places asked for: "which province ..., A or B?" is told by their figures)
     if expects in {"thing", "place"} and sides and (_amount_compared(question) or _things_weighed(question)):
         return expects if _ORDER.search(question) else "count"
+    # "sweden fatal shootings 2018 vs 2017": the same things weighed in two years
+    if expects == "thing" and _COMPARE.search(question) and len(set(YEAR.findall(question))) >= 2:
+        return "count" if _things_weighed(question) else expects
     return expects
 
 
@@ -813,8 +816,10 @@ def _things_weighed(question: str) -> bool:
     start = next((i for i, t in enumerate(tagged) if t.pos_ in {"NOUN", "PROPN"}), None)
     if start is None:
         return False
-    run = list(takewhile(lambda t: t.pos_ in {"NOUN", "PROPN"}, tagged[start:]))
-    head = run[-1]  # the head of the first noun phrase ("disappearance cases"), capitalised or not ("Homicides")
+    run = list(takewhile(lambda t: t.pos_ in {"NOUN", "PROPN", "ADJ"}, tagged[start:]))
+    # the head of the first noun phrase ("disappearance cases", "sweden fatal shootings"),
+    # capitalised or not ("Homicides")
+    head = [t for t in run if t.pos_ != "ADJ"][-1]
     word = head.lower_
     return head.tag_ in {"NNS", "NNPS"} or (
         word.endswith("s") and not word.endswith(("ss", "us", "is")) and stem(word) == stem(word[:-1])

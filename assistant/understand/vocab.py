@@ -11,8 +11,9 @@ SPANISH_MONTHS = frozenset([*SPANISH_MONTH_LIST, "setiembre"])
 QUESTION_WORDS = frozenset(
     """which what who whom whose when where why how many much list name names give tell show
     get got did does do was were is are the a an kind type s please mention mentioned listed report
-    reports say said according ok okay thanks breakdown vs versus""".split()
-)
+    reports say said according ok okay thanks breakdown vs versus
+    themselves themselv itself himself herself ourselves ourselv yourself yourselves yourselv myself""".split()
+)  # (reflexive pronouns, as typed and as stemmed: "came from police officers themselves")
 
 # Negations and focus words a user types in capitals for emphasis ("does cicte NOT cooperate
 # with", "ONLY in 2019"): a closed class of the language, never a name the passage must say (unlike
