@@ -129,3 +129,8 @@ def test_top_n_asks_for_that_many() -> None:
 def test_a_reflexive_pronoun_is_no_part_of_what_is_counted() -> None:
     asked = profile("and how many of those came from police officers themselves?").subset
     assert "polic" in asked and not any(t.startswith("themsel") for t in asked)
+
+
+def test_a_terse_total_counts_its_plural_noun() -> None:
+    assert profile("valmora complaints jan-june 2031 total?").counted == ("complaint",)
+    assert profile("how many in total?").counted == ()

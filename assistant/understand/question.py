@@ -855,6 +855,17 @@ def _completed(q: str) -> str:
     return f"{m.group(2)} {m.group(1)}?" if m else q
 
 
+_TOTAL_LAST = re.compile(r"\b(?:in )?total\W*$", re.I)
+
+
+def _totalled(q: str) -> tuple[str, ...]:
+    """ "ipoa complaints jan-june 2022 total?": a terse question totalling its first plural noun."""
+    if not _TOTAL_LAST.search(q):
+        return ()
+    plural = next((t for t in _tagged(q) if t.tag_ == "NNS" and t.pos_ == "NOUN"), None)
+    return tuple(content_terms(plural.text)) if plural is not None else ()
+
+
 def counted_noun(q: str) -> tuple[str, ...]:
     """The head noun of "how many X ..." (the last word of X, at most four words, up to a
     function word or a verb-looking word), as a stem; () when none."""
@@ -867,7 +878,7 @@ def counted_noun(q: str) -> tuple[str, ...]:
     # ("how much more fraud ...?": a change in an amount, a figure or a share, counts no noun)
     m = _COUNTED.search(q) or re.search(r"(?<!\bmuch )\b(?:more|fewer|most|fewest)\s+(?!than\b)(\w+)", q, re.I)
     if not m:
-        return ()
+        return _totalled(q)
     phrase = _head_words(m.group(1))
     start = m.start(1)
     # "the number of locally acquired dengue cases": the phrase after the adverb
