@@ -134,3 +134,12 @@ def test_a_reflexive_pronoun_is_no_part_of_what_is_counted() -> None:
 def test_a_terse_total_counts_its_plural_noun() -> None:
     assert profile("valmora complaints jan-june 2031 total?").counted == ("complaint",)
     assert profile("how many in total?").counted == ()
+
+
+def test_a_rate_per_head_is_not_a_percentage_change() -> None:
+    assert answer_type("valmora homicide rate per 100k population 2031") == "rate"
+    assert list(pattern_values("rate", "a rate of 38.2 por cada cien mil habitantes", frozenset()))
+    assert list(pattern_values("rate", "the number of crimes per 100,000 population was 119.8", frozenset()))
+    assert not list(pattern_values("rate", "crimes increased by 8.4 per cent to 88,083 in 2031", frozenset()))
+    # an abbreviation is no irregular plural: "govt agencies" counts agencies
+    assert counted_modifiers("how many govt agencies signed the agreement in 2031?") == ()

@@ -488,9 +488,7 @@ def content_terms(text: str) -> tuple[str, ...]:
 
 
 # The kinds of answer a question may ask several of ("which countries ...", "who were the chairs").
-SEVERAL_KINDS = frozenset(
-    {"thing", "person", "place", "country", "agent", "organisation", "who", "government", "nationality", "city"}
-)
+SEVERAL_KINDS = frozenset({"thing", "person", "place", "country", "agent", "organisation", "who", "government"})
 
 
 _NAMING_YEAR = re.compile(r"\s+(?-i:[A-Z])")
@@ -1113,7 +1111,8 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
         # "women inmates", "children victims": a plural not in -s before a noun says which of
         # them; "arms exports licences" count licences, "countries and organisations" both
         following = run[run.index(t) + 1]
-        return plural or (not t.lower_.endswith("s") and following.pos_ == "NOUN")
+        irregular = not t.lower_.endswith("s") and t.lemma_.lower() != t.lower_  # women -> woman, not "govt"
+        return plural or (irregular and following.pos_ == "NOUN")
 
     def qualifies(t) -> bool:  # "female inmates"; "dangerous" of "dangerous drugs cases" is the drugs'
         return _restricts(t) and all(x.pos_ == "ADJ" for x in run[run.index(t) + 1 : run.index(head)])

@@ -62,10 +62,13 @@ NUMBER_WORD = re.compile(
     re.I,
 )
 PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
-# A rate given per so many people or things ("4.2 per 100,000 inhabitants", "1 in every 10").
-PER_HEAD = re.compile(
-    r"\d\s*(?:per|for every|in every|in|out of|por cada)\s+(?:100|1,?000|10,?000|100,?000|capita)\b", re.I
+# A rate given per so many people ("4.2 per 100,000 inhabitants", "the number of crimes per
+# 100,000 population was 119.8", "una tasa de 38.2 por cada cien mil habitantes").
+_PER = (
+    r"(?:per|por cada|for every|in every)\s+(?:100[,. ]?000|100\s?k|10[,. ]?000|1[,. ]?000|100|cien mil|mil|"
+    r"capita|head)\b"
 )
+PER_HEAD = re.compile(rf"\d[\d.,]*\s+(?:[^\W\d_]+\s+){{0,4}}?{_PER}|{_PER}\s+(?:[^\W\d_]+\s+){{0,6}}?\d[\d.,]*", re.I)
 # Figures of parts, at least three one after another in a sentence: "283 shootings, 70
 # stabbings, 10 rammings and 62 bombings" (two may be a total and its change).
 _FIGURE = rf"(?:{QUANTITY.pattern}|{NUMBER_WORD.pattern})"
@@ -227,6 +230,8 @@ KINDS: dict[str, Kind] = {
     "country": Kind("country", frozenset({"GPE"})),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
     "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT, PER_HEAD)),
+    # "homicide rate per 100k": a figure per so many people, not a percentage change
+    "rate": Kind("rate per head of population", patterns=(PER_HEAD,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
     # "a breakdown of the calls by type": the figures of its parts, side by side
     "breakdown": Kind("breakdown into figures", patterns=(FIGURES_LISTED,)),
@@ -378,6 +383,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "which BiH minister was at the opening": the person holding the role
     (rf"\b(?:which|what) (?:[\w'’/-]+ ){{0,3}}(?:co-?|vice-?)?(?:{_ROLES})s?\b(?![\w'’-])", "person"),
+    (r"\bper\s+(?:100[,. ]?000|100\s?k|capita)\b|\bpor cada (?:100|cien)\b", "rate"),
     (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
         # "what was Prague's share?", "what is the proportion of ..."
