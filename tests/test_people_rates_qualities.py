@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.answer.people import TITLED_NAME, people_spans
+from assistant.answer.people import NAME_THEN_TITLE, TITLED_NAME, people_spans
 from assistant.types import Chunk
 from assistant.understand.question import answer_type, counted_modifiers, counts, profile, stated_count, wants_list
 from assistant.understand.wanted import KINDS, pattern_values
@@ -143,3 +143,26 @@ def test_a_rate_per_head_is_not_a_percentage_change() -> None:
     assert not list(pattern_values("rate", "crimes increased by 8.4 per cent to 88,083 in 2031", frozenset()))
     # an abbreviation is no irregular plural: "govt agencies" counts agencies
     assert counted_modifiers("how many govt agencies signed the agreement in 2031?") == ()
+
+
+def test_a_name_before_its_title_or_after_an_honorific_names_a_person() -> None:
+    chunk = _chunk("a", "“It rose,” Amara Okonkwo, VFIU director said. Director of NEMO Mr Tevita Lolo said so.")
+    people = [chunk.text[s:e] for s, e, label in people_spans([chunk], [()])[0] if label == "PERSON"]
+    assert "Amara Okonkwo" in people and "Tevita Lolo" in people
+    # a country before a comma is no one, whatever title follows
+    assert not list(NAME_THEN_TITLE.finditer("Costa Rica, Peru, the minister said"))
+
+
+def test_who_is_the_director_is_answered_by_the_person_named_director(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path,
+        "vdmc_report_2031.txt",
+        "Valmora Displacement Monitoring Centre report 2031\n\n"
+        "Conflict pushed the number of displaced people in Valmora to a record 75.9 million, according to a new "
+        "report by the Valmora Displacement Monitoring Centre (VDMC).\n\n"
+        "The 2031 report covers displacement in 66 countries and territories.\n\n"
+        "“We have seen alarming new levels of people having to flee,” Amara Okonkwo, VDMC director said.\n",
+        "Who is the director of the Valmora Displacement Monitoring Centre quoted on the 2031 report?",
+    )
+    assert not answer.abstained, answer.answer
+    assert "Amara Okonkwo" in answer.answer

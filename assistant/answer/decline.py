@@ -248,6 +248,8 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
 # "Who heads X", "who's the customs boss", "who led the op" ask for whoever leads it, under
 # whatever title the passage gives them.
 HEAD_STEMS = frozenset(tokenize("head heading boss chief leader lead"))
+# "which police official commented?": whoever the passage names by any title is an official.
+HOLDER_STEMS = frozenset(tokenize("official"))
 TITLE_STEMS = frozenset(
     tokenize(
         "head chief director chair chairman chairperson president commissioner minister secretary leader governor "
@@ -262,11 +264,19 @@ def titled_person(unit, words: set[str]) -> bool:
     return "PERSON" in unit.labels and bool(words & TITLE_STEMS)
 
 
+def holds_title_asked(q: QuestionProfile, s: Scored, doc: str, hits: Sequence[Hit]) -> bool:
+    """Does the unit, in report `doc`, name a person by the title the question asks about?"""
+    if q.expects not in {"person", "agent", "who"} or hits[s.unit.hit_index].chunk.doc_id != doc:
+        return False
+    words = unit_words(s.unit)
+    return bool(set(q.terms) & TITLE_STEMS & words or set(q.terms) & HOLDER_STEMS) and titled_person(s.unit, words)
+
+
 def headed_by_title(unsaid: list[str], passage: Sequence[Scored]) -> list[str]:
     """`unsaid`, unless all it lacks is "head" and a unit of the passage names a person by a
     title ("FID Principal Director Keith Darien"): whoever holds the top title heads the body."""
     titled = any(titled_person(s.unit, unit_words(s.unit)) for s in passage)
-    return [] if unsaid and set(unsaid) <= HEAD_STEMS and titled else unsaid
+    return [] if unsaid and set(unsaid) <= HEAD_STEMS | HOLDER_STEMS and titled else unsaid
 
 
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
@@ -782,6 +792,10 @@ def evidence_features(
     if top is not None and any(
         s in units and s.unit.start > top.unit.start and same_paragraph(s, top) and refers_back(s) for s in holders
     ):
+        relevance = 1.0
+    # "Who is the director of X?": a person the best passage's report names by the title asked
+    # ("Alexandra Bilak, IDMC director, said") holds the role, however the sentence scores
+    if top is not None and any(holds_title_asked(q, s, hits[top.unit.hit_index].chunk.doc_id, hits) for s in holders):
         relevance = 1.0
     # The answer itself, the units it cites, must hold the kind asked for (for "how many X",
     # a number of X): a person found in another sentence does not make "Introduction. This

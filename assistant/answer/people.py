@@ -31,6 +31,15 @@ TITLED_NAME = re.compile(
     rf"(?<![\w-])(?i:{_TITLES})(?:[- ](?i:general|adjunto|adjunta|adjoint))?,?\s+"
     rf"({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{1,3}})(?!\s+{OFFICE_WORDS}\b)"
 )
+# "Alexandra Bilak, IDMC director, said": a name before a comma and its title.
+NAME_THEN_TITLE = re.compile(
+    rf"(?<![\w-])({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{1,3}}),\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?i:{_TITLES})\b"
+)
+# "Director of NEMO Mr Mafua Maka said", "a souligné M. Ndour": a name after an honorific.
+HONORIFIC_NAME = re.compile(
+    rf"(?<![\w-])(?:Mr|Mrs|Ms|Dr|Mme|Sr|Sra|M\.)\.?\s+({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{0,3}})"
+)
 # A word of a name said alone elsewhere ("Chartchai said") is that person when it is this long,
 # and no dictionary word or country ("Rice", "Chile" are said for other reasons).
 NAME_WORD_MIN = 4
@@ -54,7 +63,11 @@ def people_spans(hits_chunks: Sequence[Chunk], spans: Sequence[Sequence[Span]]) 
 
 @lru_cache(maxsize=4096)
 def _titled(text: str) -> tuple[Span, ...]:
-    return tuple((m.start(1), m.end(1), "PERSON") for m in TITLED_NAME.finditer(text))
+    return tuple(
+        (m.start(1), m.end(1), "PERSON")
+        for p in (TITLED_NAME, NAME_THEN_TITLE, HONORIFIC_NAME)
+        for m in p.finditer(text)
+    )
 
 
 def _mentions(text: str, names: set[str] | tuple, spans: Sequence[Span]) -> tuple[Span, ...]:

@@ -301,7 +301,7 @@ _PLACE_NOUNS = (
 )
 _ROLES = (
     r"head|director|chair|president|minister|coordinator|secretary|chief|commissioner|commander|governor|"
-    r"spokes(?:person|man|woman)|ambassador|ceo|dg"
+    r"spokes(?:person|man|woman)|ambassador|ceo|dg|official|officer"
 )
 _ROLES_ES = r"jef[ea]|director[a]?|president[ea]|ministr[oa]|coordinador[a]?|secretari[oa]"
 # What may follow "phone" when the telephone number is what is asked ("phone no. of", "phone and email").
