@@ -166,3 +166,33 @@ def test_who_is_the_director_is_answered_by_the_person_named_director(tmp_path: 
     )
     assert not answer.abstained, answer.answer
     assert "Amara Okonkwo" in answer.answer
+
+
+def test_what_the_review_found_stays_fixed() -> None:
+    # two common words before a comma and a title are no one's name; nor a heading in capitals
+    assert [m.group(1) for m in NAME_THEN_TITLE.finditer("On Monday, the police chief said")] == ["On Monday"]
+    assert people_spans([_chunk("a", "On Monday, the police chief said so.")], [()])[0] == ()
+    assert people_spans([_chunk("a", "MINISTER OF JUSTICE AND PUBLIC SECURITY")], [()])[0] == ()
+    # a price is no share; a per-head amount of money is a rate
+    assert answer_type("what is the exchange rate of the valmoran dollar?") != "percent"
+    assert list(pattern_values("rate", "GDP per capita was US$ 15,200 in 2031", frozenset()))
+    # "150-odd migrants" counts migrants
+    assert counts("150-odd migrants were rescued", {"migrant"})
+    # a rank is no list; a descriptive adjective narrows nothing
+    assert not wants_list("Was Valmora ranked in the top 5 this year?")
+    assert counted_modifiers("how many fresh dengue cases were reported in 2031?") == ("dengu",)
+    # "what official data" asks for data, not a person
+    assert answer_type("What official data did the ministry publish in 2031?") != "person"
+
+
+def test_a_director_of_another_body_is_not_the_one_asked(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path,
+        "vdmc_2031.txt",
+        "Valmora Displacement Monitoring Centre report 2031\n\n"
+        "Conflict pushed the number of displaced people in Valmora to a record 75.9 million, according to a new "
+        "report by the Valmora Displacement Monitoring Centre.\n\n"
+        "“Aid is not reaching them,” Amara Okonkwo, Zembla Red Cross director said.\n",
+        "Who is the director of the Valmora Displacement Monitoring Centre?",
+    )
+    assert "Okonkwo" not in answer.answer

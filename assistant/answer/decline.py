@@ -232,7 +232,9 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
         return []
     # (the head noun of what is asked: "the holiday town", "training sessions" are said by the town
     # and the sessions; their modifiers may be a passage's other words)
-    unsaid = headed_by_title(unsaid_stems(q.asked_nouns[-1:], _said(q, passage, hits)), passage)
+    unsaid = headed_by_title(
+        unsaid_stems(q.asked_nouns[-1:], _said(q, passage, hits)), passage, bool(_OFFICIAL.search(q.text))
+    )
     # "the three pilot sites" are said by a passage naming places (assistant.understand.classes)
     # the question does not name: "which group hit the Toyota supplier?" is not answered by Toyota
     kinds = dict(q.asked_kinds)
@@ -248,8 +250,10 @@ def unsaid_nouns(q: QuestionProfile, passage: Sequence[Scored], hits: Sequence[H
 # "Who heads X", "who's the customs boss", "who led the op" ask for whoever leads it, under
 # whatever title the passage gives them.
 HEAD_STEMS = frozenset(tokenize("head heading boss chief leader lead"))
-# "which police official commented?": whoever the passage names by any title is an official.
-HOLDER_STEMS = frozenset(tokenize("official"))
+# "which police official commented?": whoever the passage names by any title is an official
+# (the word as typed: its stem is also the stem of "office").
+_OFFICIAL = re.compile(r"\bofficials?\b", re.I)
+OFFICIAL_STEMS = frozenset(tokenize("official"))
 TITLE_STEMS = frozenset(
     tokenize(
         "head chief director chair chairman chairperson president commissioner minister secretary leader governor "
@@ -265,18 +269,27 @@ def titled_person(unit, words: set[str]) -> bool:
 
 
 def holds_title_asked(q: QuestionProfile, s: Scored, doc: str, hits: Sequence[Hit]) -> bool:
-    """Does the unit, in report `doc`, name a person by the title the question asks about?"""
-    if q.expects not in {"person", "agent", "who"} or hits[s.unit.hit_index].chunk.doc_id != doc:
+    """ "Who is the director of the Internal Displacement Monitoring Centre?": does the unit, in
+    report `doc`, name a person by the title asked, beside the body's name or its initials
+    ("Alexandra Bilak, IDMC director")?"""
+    if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text):
+        return False
+    if hits[s.unit.hit_index].chunk.doc_id != doc:
         return False
     words = unit_words(s.unit)
-    return bool(set(q.terms) & TITLE_STEMS & words or set(q.terms) & HOLDER_STEMS) and titled_person(s.unit, words)
+    if not (set(q.terms) & TITLE_STEMS & words and titled_person(s.unit, words)):
+        return False
+    named = [e for e in q.entities if e not in STOPWORDS]
+    initials = {"".join(e[0] for e in named[i:j]) for i in range(len(named)) for j in range(i + 2, len(named) + 1)}
+    return bool((set(tokenize(" ".join(named))) | initials) & words)
 
 
-def headed_by_title(unsaid: list[str], passage: Sequence[Scored]) -> list[str]:
+def headed_by_title(unsaid: list[str], passage: Sequence[Scored], official: bool = False) -> list[str]:
     """`unsaid`, unless all it lacks is "head" and a unit of the passage names a person by a
     title ("FID Principal Director Keith Darien"): whoever holds the top title heads the body."""
     titled = any(titled_person(s.unit, unit_words(s.unit)) for s in passage)
-    return [] if unsaid and set(unsaid) <= HEAD_STEMS | HOLDER_STEMS and titled else unsaid
+    holder = HEAD_STEMS | (OFFICIAL_STEMS if official else frozenset())
+    return [] if unsaid and set(unsaid) <= holder and titled else unsaid
 
 
 def rarest(names: Sequence[str], lexical: LexicalIndex) -> float:
@@ -415,7 +428,7 @@ def role_unsaid_by_holder(q: QuestionProfile, said: set[str] | None, holders: Se
     if q.expects not in {"person", "agent", "who"} or not _WHO_BE.match(q.text) or said is None:
         return []
     roles = [t for t in q.terms if t in ROLE_STEMS]
-    unsaid = headed_by_title(unsaid_stems(roles, said), holders)
+    unsaid = headed_by_title(unsaid_stems(roles, said), holders, bool(_OFFICIAL.search(q.text)))
     return unsaid if roles and len(unsaid) == len(roles) else []
 
 

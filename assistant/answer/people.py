@@ -15,6 +15,7 @@ from functools import lru_cache
 
 from assistant.types import Chunk
 from assistant.understand.wanted import NAME_PART, OFFICE_WORDS
+from vectorstore.lexical import STOPWORDS
 
 Span = tuple[int, int, str]
 
@@ -67,7 +68,24 @@ def _titled(text: str) -> tuple[Span, ...]:
         (m.start(1), m.end(1), "PERSON")
         for p in (TITLED_NAME, NAME_THEN_TITLE, HONORIFIC_NAME)
         for m in p.finditer(text)
+        if _name_like(m.group(1))
     )
+
+
+_OFFICE = re.compile(rf"(?i:{OFFICE_WORDS})")
+
+
+def _name_like(words: str) -> bool:
+    """A person's name, not a heading in capitals ("OF JUSTICE AND PUBLIC"), an office ("Fiscal
+    Year Budget"), a place nor a phrase of common words ("On Monday", "UN Women"): one of its words
+    at least is no English word, and none is a stop word."""
+    from assistant.understand.countries import countries_in
+    from ingest.normalize import is_word
+
+    parts = [w for w in words.split() if not re.fullmatch(r"[A-Z]\.", w)]
+    if any((w.isupper() and len(w) > 1) or _OFFICE.fullmatch(w) or w.lower() in STOPWORDS for w in parts):
+        return False
+    return not countries_in(words) and not all(is_word(w.lower()) for w in parts)
 
 
 def _mentions(text: str, names: set[str] | tuple, spans: Sequence[Span]) -> tuple[Span, ...]:

@@ -162,8 +162,11 @@ def wants_list(q: str) -> bool:
     )
 
 
+# ("in the top 10", "the top 5 this year", "top 1" name a rank, not a list asked for)
 _TOP_N = re.compile(
-    r"\btop\s+(?:\d{1,3}|two|three|four|five|six|seven|eight|nine|ten)\s+(?:[\w\-]+\s+){0,2}?\w+s\b", re.I
+    r"(?<!\bin the )\btop\s+(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:[a-z\-]+\s+){0,2}?(?!this\b|is\b|as\b|was\b|has\b|does\b)[a-z]{3,}s\b",
+    re.I,
 )
 _RELATIVE = re.compile(r"(?<=\w)\s(?:who|whom|whose|that)\s", re.I)  # after a noun, not opening the question
 _WHO_LEAD = re.compile(r"(?:[\-–—:;,]\s+)?who\b", re.I)
@@ -858,7 +861,7 @@ _TOTAL_LAST = re.compile(r"\b(?:in )?total\W*$", re.I)
 
 def _totalled(q: str) -> tuple[str, ...]:
     """ "ipoa complaints jan-june 2022 total?": a terse question totalling its first plural noun."""
-    if not _TOTAL_LAST.search(q):
+    if not _TOTAL_LAST.search(q) or answer_type(q) != "count":
         return ()
     plural = next((t for t in _tagged(q) if t.tag_ == "NNS" and t.pos_ == "NOUN"), None)
     return tuple(content_terms(plural.text)) if plural is not None else ()
@@ -1130,9 +1133,11 @@ def counted_modifiers(q: str) -> tuple[str, ...]:
 # Adjectives before a counted noun that do not narrow what is counted: how many, when, or as
 # whom the figure was given ("how many new cases", "total arrests", "reported incidents").
 _UNRESTRICTIVE = frozenset(
-    "total overall new recent current latest last previous annual yearly monthly daily weekly registered "
+    "total overall new fresh recent current latest last previous annual yearly monthly daily weekly registered "
     "reported recorded official estimated approximate various different other such same more further additional "
-    "actual overall combined cumulative average".split()
+    "actual combined cumulative average separate specific particular individual key main major minor principal "
+    "important significant notable unique distinct several numerous many few certain possible potential whole "
+    "entire full initial final first second third primary large small big high low good bad real".split()
 )
 
 
@@ -1400,7 +1405,9 @@ def measures(text: str, stems: set[str]) -> bool:
     return False
 
 
-_JOINED_WORD = re.compile(r"-([^\W\d_]+)")  # "four-year": the word a figure is joined to
+# "four-year": the word a figure is joined to ("150-odd migrants", "200-plus arrests" are about 150, 200)
+_JOINED_WORD = re.compile(r"-([^\W\d_]+)")
+_ABOUT = frozenset({"odd", "plus", "some"})
 
 
 def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), parts: bool = True) -> bool:
@@ -1417,7 +1424,10 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
         # "over a four-year period", "a 10-day course": a figure joined to its noun counts it, and
         # only it (the years, not the ports assessed over the period)
         joined = _JOINED_WORD.match(text, m.end())
-        after = joined.group(1) if joined else text[m.end() :]
+        if joined and joined.group(1).lower() in _ABOUT:
+            after = text[joined.end() :]
+        else:
+            after = joined.group(1) if joined else text[m.end() :]
         if parts:  # "22,619 of those requests", "11 were youths": a part of a figure said before
             after = _OF_THOSE.sub(" ", after, count=1)
         if _counted_here(after, nouns):

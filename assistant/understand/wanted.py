@@ -68,7 +68,12 @@ _PER = (
     r"(?:per|por cada|for every|in every)\s+(?:100[,. ]?000|100\s?k|10[,. ]?000|1[,. ]?000|100|cien mil|mil|"
     r"capita|head)\b"
 )
-PER_HEAD = re.compile(rf"\d[\d.,]*\s+(?:[^\W\d_]+\s+){{0,4}}?{_PER}|{_PER}\s+(?:[^\W\d_]+\s+){{0,6}}?\d[\d.,]*", re.I)
+PER_HEAD = re.compile(
+    rf"(?<![\d.,])\d[\d.,]*\s+(?:[^\W\d_]+\s+){{0,4}}?{_PER}"
+    # ("GDP per capita was US$ 15,200": a currency before the figure)
+    rf"|{_PER}\s+(?:[^\W\d_]+\s+){{0,6}}?(?:[A-Z]{{0,3}}[$€£]\s?)?\d[\d.,]*",
+    re.I,
+)
 # Figures of parts, at least three one after another in a sentence: "283 shootings, 70
 # stabbings, 10 rammings and 62 bombings" (two may be a total and its change).
 _FIGURE = rf"(?:{QUANTITY.pattern}|{NUMBER_WORD.pattern})"
@@ -301,7 +306,7 @@ _PLACE_NOUNS = (
 )
 _ROLES = (
     r"head|director|chair|president|minister|coordinator|secretary|chief|commissioner|commander|governor|"
-    r"spokes(?:person|man|woman)|ambassador|ceo|dg|official|officer"
+    r"spokes(?:person|man|woman)|ambassador|ceo|dg"
 )
 _ROLES_ES = r"jef[ea]|director[a]?|president[ea]|ministr[oa]|coordinador[a]?|secretari[oa]"
 # What may follow "phone" when the telephone number is what is asked ("phone no. of", "phone and email").
@@ -392,7 +397,9 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)"
         # "clear-up rate for serious crime", "¿cuál fue la tasa de homicidios?": a rate is a share
         # or a figure per head, not a number of cases ("how many ... at a rate of" counts)
-        r"|^(?!.*\bh\w{0,2} many\b)(?!.*\bnumber of\b).*(?:\b[\w-]+ rates?\b|\btasas?\b)",
+        # (a price is no share: "exchange rate", "going rate", "hourly rate")
+        r"|^(?!.*\bh\w{0,2} many\b)(?!.*\bnumber of\b)"
+        r".*(?:\b(?!(?:exchange|going|hourly|daily|flat|postage)\b)[\w-]+ rates?\b|\btasas?\b)",
         "percent",
     ),
     (
