@@ -164,7 +164,8 @@ def wants_list(q: str) -> bool:
 
 # ("in the top 10", "the top 5 this year", "top 1" name a rank, not a list asked for)
 _TOP_N = re.compile(
-    r"(?<!\bin the )\btop\s+(?:[2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?<!\bin the )(?<!\bamong the )(?<!\bwithin the )"
+    r"\btop\s+([2-9]|\d{2,3}|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:[a-z\-]+\s+){0,2}?(?!this\b|is\b|as\b|was\b|has\b|does\b)[a-z]{3,}s\b",
     re.I,
 )
@@ -1309,14 +1310,14 @@ for _n, _tens in enumerate("twenty thirty forty fifty sixty seventy eighty ninet
 _NUMBER_WORDS.update(SPANISH_NUMBERS)  # (and Spanish ones, as NUMBER_WORD finds them)
 # (a lookahead, so that "which were the nine facilities" is read at "the nine" too)
 _STATED_COUNT = re.compile(
-    r"\b(?=(?:which|what|the|list|name|top)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I
+    r"\b(?=(?:which|what|the|list|name)\s+(?:the\s+)?(\d{1,3}|[a-z]+)\s+(?:[\w\-]+\s+){0,3}?[a-z]+s\b)", re.I
 )
 
 
 def stated_count(question: str) -> int:
     """How many members a list question says there are ("which 28 member states", "the four
     jurisdictions"); 0 when it says none."""
-    for m in _STATED_COUNT.finditer(question):
+    for m in [*_TOP_N.finditer(question), *_STATED_COUNT.finditer(question)]:
         word = m.group(1).lower()
         n = int(word) if word.isdigit() else _SMALL_NUMBERS.get(word, 0)
         if 2 <= n <= 200:

@@ -388,7 +388,7 @@ FORMS: tuple[tuple[str, str], ...] = (
     ),
     # "which BiH minister was at the opening": the person holding the role
     (rf"\b(?:which|what) (?:[\w'’/-]+ ){{0,3}}(?:co-?|vice-?)?(?:{_ROLES})s?\b(?![\w'’-])", "person"),
-    (r"\bper\s+(?:100[,. ]?000|100\s?k|capita)\b|\bpor cada (?:100|cien)\b", "rate"),
+    (rf"\b{_PER}", "rate"),
     (
         r"\bwhat (?:percentage|percent|share|proportion)\b|\bque porcentaje\b"
         # "what was Prague's share?", "what is the proportion of ..."
