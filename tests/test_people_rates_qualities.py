@@ -92,13 +92,13 @@ def test_a_figure_joined_to_a_word_counts_that_word_only() -> None:
 
 
 def test_a_rate_asked_is_a_share_or_a_figure_per_head() -> None:
-    assert answer_type("zembla police clear-up rate for serious crime in 2031?") == "percent"
-    assert answer_type("¿cuál fue la tasa de homicidios en 2031?") == "percent"
+    assert answer_type("zembla police clear-up rate for serious crime in 2031?") == "ratio"
+    assert answer_type("¿cuál fue la tasa de homicidios en 2031?") == "ratio"
     assert answer_type("how many arrests were made at that rate?") == "count"
-    assert answer_type("first-rate training?") != "percent"
-    assert list(pattern_values("percent", "a rate of 4.2 per 100,000 inhabitants", frozenset()))
-    assert not list(pattern_values("percent", "5,942 serious offences were reported", frozenset()))
-    assert KINDS["percent"].patterns
+    assert answer_type("first-rate training?") != "ratio"
+    assert list(pattern_values("ratio", "a rate of 4.2 per 100,000 inhabitants", frozenset()))
+    assert not list(pattern_values("ratio", "5,942 serious offences were reported", frozenset()))
+    assert KINDS["ratio"].patterns
 
 
 def test_a_count_of_offences_does_not_answer_a_clear_up_rate(tmp_path: Path) -> None:
@@ -174,7 +174,7 @@ def test_what_the_review_found_stays_fixed() -> None:
     assert people_spans([_chunk("a", "On Monday, the police chief said so.")], [()])[0] == ()
     assert people_spans([_chunk("a", "MINISTER OF JUSTICE AND PUBLIC SECURITY")], [()])[0] == ()
     # a price is no share; a per-head amount of money is a rate
-    assert answer_type("what is the exchange rate of the valmoran dollar?") != "percent"
+    assert answer_type("what is the exchange rate of the valmoran dollar?") not in {"percent", "ratio"}
     assert list(pattern_values("rate", "GDP per capita was US$ 15,200 in 2031", frozenset()))
     # "150-odd migrants" counts migrants
     assert counts("150-odd migrants were rescued", {"migrant"})
@@ -196,3 +196,8 @@ def test_a_director_of_another_body_is_not_the_one_asked(tmp_path: Path) -> None
         "Who is the director of the Valmora Displacement Monitoring Centre?",
     )
     assert "Okonkwo" not in answer.answer
+
+
+def test_a_percentage_asked_is_not_answered_by_a_figure_per_head() -> None:
+    assert answer_type("what percentage of crimes were against property in 2031?") == "percent"
+    assert not list(pattern_values("percent", "from three to five per 100,000 inhabitants", frozenset()))

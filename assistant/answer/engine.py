@@ -164,7 +164,7 @@ SPEAKER_PRONOUN = re.compile(
 )
 SPEAKER_LINES = 2
 # "which region has the most deaths?" asks for a standout; "how many main ports?" for a number
-NUMERIC_KINDS = frozenset({"count", "money", "percent", "rate", "date", "day", "year", "breakdown"})
+NUMERIC_KINDS = frozenset({"count", "money", "percent", "ratio", "rate", "date", "day", "year", "breakdown"})
 PEOPLE_KINDS = frozenset({"person", "who", "agent"})
 
 # A command to the assistant ranked this high would have been answered or offered as related

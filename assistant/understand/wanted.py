@@ -234,7 +234,9 @@ KINDS: dict[str, Kind] = {
     # "which country hosted ...": a country, not a region ("the Balkans") nor a town in it
     "country": Kind("country", frozenset({"GPE"})),
     "money": Kind("amount", frozenset({"MONEY"}), (MONEY,)),
-    "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT, PER_HEAD)),
+    "percent": Kind("percentage", frozenset({"PERCENT"}), (PERCENT,)),
+    # "clear-up rate": a percentage or a figure per head
+    "ratio": Kind("rate", frozenset({"PERCENT"}), (PERCENT, PER_HEAD)),
     # "homicide rate per 100k": a figure per so many people, not a percentage change
     "rate": Kind("rate per head of population", patterns=(PER_HEAD,)),
     "count": Kind("figure", frozenset({"CARDINAL", "QUANTITY", "PERCENT", "MONEY"}), (QUANTITY, NUMBER_WORD)),
@@ -394,13 +396,16 @@ FORMS: tuple[tuple[str, str], ...] = (
         # "what was Prague's share?", "what is the proportion of ..."
         r"|\bwhat (?:was|is|were|are) (?:the |its |their )?(?:[\w-]+['’]s? )?(?:percentage|share|proportion)\b"
         r"(?!\s+(?:capital|price|holders?|register)\b)"
-        r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)"
+        r"|\b(?:what|which)\s+(?:[\w'-]+\s+){0,3}?(?:%|per ?cent(?:age)?\b)",
+        "percent",
+    ),
+    (
         # "clear-up rate for serious crime", "¿cuál fue la tasa de homicidios?": a rate is a share
         # or a figure per head, not a number of cases ("how many ... at a rate of" counts)
         # (a price is no share: "exchange rate", "going rate", "hourly rate")
-        r"|^(?!.*\bh\w{0,2} many\b)(?!.*\bnumber of\b)"
+        r"^(?!.*\bh\w{0,2} many\b)(?!.*\bnumber of\b)"
         r".*(?:\b(?!(?:exchange|going|hourly|daily|flat|postage)\b)[\w-]+ rates?\b|\btasas?\b)",
-        "percent",
+        "ratio",
     ),
     (
         # "by how much did membership grow": a difference, not money
