@@ -28,19 +28,24 @@ _TITLES = (
     r"(?:vice)?ministr[oa]|director[a]?|jef[ea]|comisari[oa]|fiscal|alcalde|alcaldesa|gobernador[a]?|"
     r"secretari[oa]|president[ea]|vocero|vocera|portavoz"
 )
+
+
+def _name_run(fewest: int) -> str:
+    """A first name part and `fewest` to three more, an initial allowed before each ("Stephen F. Logan")."""
+    return rf"{NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{{fewest},3}}"
+
+
 TITLED_NAME = re.compile(
     rf"(?<![\w-])(?i:{_TITLES})(?:[- ](?i:general|adjunto|adjunta|adjoint))?,?\s+"
-    rf"({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{1,3}})(?!\s+{OFFICE_WORDS}\b)"
+    rf"({_name_run(1)})(?!\s+{OFFICE_WORDS}\b)"
 )
 # "Alexandra Bilak, IDMC director, said": a name before a comma and its title.
 NAME_THEN_TITLE = re.compile(
-    rf"(?<![\w-])({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{1,3}}),\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?<![\w-])({_name_run(1)}),\s+(?:the\s+)?(?:[\w’'-]+\s+){{0,3}}?"
     rf"(?i:{_TITLES})\b"
 )
 # "Director of NEMO Mr Mafua Maka said", "a souligné M. Ndour": a name after an honorific.
-HONORIFIC_NAME = re.compile(
-    rf"(?<![\w-])(?:Mr|Mrs|Ms|Dr|Mme|Sr|Sra|M\.)\.?\s+({NAME_PART}(?:\s+(?:[A-Z]\.\s+)?{NAME_PART}){{0,3}})"
-)
+HONORIFIC_NAME = re.compile(rf"(?<![\w-])(?:Mr|Mrs|Ms|Dr|Mme|Sr|Sra|M\.)\.?\s+({_name_run(0)})")
 # A word of a name said alone elsewhere ("Chartchai said") is that person when it is this long,
 # and no dictionary word or country ("Rice", "Chile" are said for other reasons).
 NAME_WORD_MIN = 4
