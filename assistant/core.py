@@ -38,7 +38,7 @@ from assistant.understand.bridge import (
 )
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
-from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases
+from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases, synonym_paraphrases
 from assistant.understand.lexicon import spanish_nouns
 from assistant.understand.initials import spelled_out
 from assistant.understand.filters import UnknownFilterError, resolve_filters
@@ -270,6 +270,10 @@ class Assistant:
                 earlier=earlier(own),
                 after_year=after_year(premise, own),
             )
+            # "how many kids ...": the reports' word for what is counted or asked ("774 minors")
+            nouns_asked = {*q.counted, *q.subset_nouns, *q.measured, *q.asked_nouns}
+            found = synonym_paraphrases(own, nouns_asked, self.index.snapshot.lexical.knows)
+            q = replace(q, paraphrases=q.paraphrases + found)
         # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
         # Conference of States Parties"), not as the initials the user typed
         editions = tuple(

@@ -57,6 +57,7 @@ from assistant.answer.evidence import (
     years_contradicted,
 )
 from assistant.understand.wanted import (
+    RATE_KINDS,
     BESIDE_KINDS,
     YEAR,
     FIGURES_LISTED,
@@ -856,7 +857,9 @@ def evidence_features(
         unsaid = unsaid or next((list(g) for g in q.circumstances if len(unsaid_stems(list(g), setting)) == len(g)), [])
     # "What weight of heroin was seized?": the figure's own sentence weighs heroin; "650 kg of
     # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
-    if q.measured and counting and figures:
+    # ("Luxembourg's clearance rate?": "crime rose by 1.5%" is a share of something else; "the
+    # value of the marijuana seized": "meth ... with a street value of $698,000" is the meth's)
+    if q.measured and (counting or q.expects in RATE_KINDS or q.expects == "money") and figures:
         unsaid = unsaid or unsaid_stems(list(q.measured), told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.

@@ -10,10 +10,13 @@ common. An English thesaurus (data, same format and matcher as the Spanish gloss
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Collection
 from pathlib import Path
 
 from assistant.understand.bridge import Glossary, fold, phrase_matches
+from assistant.understand.lexicon import english_synonyms
 from assistant.understand.question import Paraphrase, content_terms
+from vectorstore.lexical import tokenize
 
 BUNDLED_THESAURUS = Path(__file__).parent.parent / "data" / "thesaurus_en.tsv"
 
@@ -68,3 +71,25 @@ def paraphrases(text: str, thesaurus: Glossary) -> tuple[Paraphrase, ...]:
         if words and options and words not in out:
             out[words] = Paraphrase(words, options)
     return tuple(out.values())
+
+
+def synonym_paraphrases(text: str, stems: Collection[str], knows: Callable[[str], bool]) -> tuple[Paraphrase, ...]:
+    """For the question's nouns among `stems` (what it counts, weighs or asks for), the nouns of
+    their commonest sense in the English wordnet that some indexed report says: "how many kids"
+    is answered by "774 minors", "grown-ups" by "adults". One word each: a sense's phrases
+    ("small_fry") are glosses, not what a report calls the thing."""
+    out: dict[str, Paraphrase] = {}
+    for word in _TYPED.findall(text):
+        own = tokenize(word)
+        if len(own) != 1 or own[0] not in stems or own[0] in out:
+            continue
+        options = tuple(
+            dict.fromkeys((t,) for s in english_synonyms(word) for t in tokenize(s)[:1] if t != own[0] and knows(t))
+        )
+        if options:
+            out[own[0]] = Paraphrase((own[0],), options)
+    return tuple(out.values())
+
+
+# A word as typed, hyphenated ones whole ("grown-ups").
+_TYPED = re.compile(r"[A-Za-z][A-Za-z-]*[A-Za-z]")

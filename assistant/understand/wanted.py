@@ -35,17 +35,21 @@ _DAY_WORD = (
     rf"eighteenth|nineteenth|twentieth|twenty[- ](?:{_UNITS})|thirtieth|thirty[- ]first)"
 )
 _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
-DAY = re.compile(
-    rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
-    rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?|(?:{_M})\s+(?:of\s+)?\d{{4}}"
+# ... with its day ("14 April", "April 14th", "14/04/2021", "el 15 de enero")
+_DAY_OF_MONTH = (
+    rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
+    rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?"
     rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M})"
-    # "06. FEB 2019", "Sept 2020", "Sep. 27"
-    rf"|(?:\d{{1,2}}\.?\s+)?(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
+    # "06. FEB 2019", "Sep. 27"
+    rf"|\d{{1,2}}\.?\s+(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
     rf"|(?<![\w-])(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d)"
-    # a Spanish page's "el pasado 15 de enero", "en marzo de 2019"
-    rf"|\d{{1,2}}\s+de\s+(?:{_ES_M})|(?:{_ES_M})\s+del?\s+\d{{4}})\b",
-    re.IGNORECASE,
+    rf"|\d{{1,2}}\s+de\s+(?:{_ES_M})"
 )
+# ... or only its month ("October 2016", "Sept 2020", "en marzo de 2019")
+_MONTH_OF_YEAR = rf"(?:{_M})\s+(?:of\s+)?\d{{4}}|(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}|(?:{_ES_M})\s+del?\s+\d{{4}}"
+DAY = re.compile(rf"\b(?:{_DAY_OF_MONTH}|{_MONTH_OF_YEAR})\b", re.IGNORECASE)
+# What "on what exact date" asks for: a month alone does not say it.
+DAY_OF_MONTH = re.compile(rf"\b(?:{_DAY_OF_MONTH})\b", re.IGNORECASE)
 YEAR = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 FISCAL_YEAR = re.compile(r"\bFY\s?(?:19|20)?\d\d\b")  # "FY2021-FY2023"
 # A number that is not a year: counts, amounts, percentages.
@@ -221,7 +225,7 @@ KINDS: dict[str, Kind] = {
     "phone": Kind("telephone number", patterns=(PHONE,)),
     "fax": Kind("fax number", patterns=(FAX,)),
     "identifier": Kind("document number", frozenset({"LAW"}), (IDENTIFIER,)),
-    "day": Kind("exact date", patterns=(DAY,)),
+    "day": Kind("exact date", patterns=(DAY_OF_MONTH,)),
     "date": Kind("date", frozenset({"DATE"}), (DAY, YEAR, FISCAL_YEAR)),
     # "how long ...": a span of time ("six months", "a four-year period", "over 80 years") or, of a
     # thing ("how long is the coastline"), a distance
@@ -337,7 +341,7 @@ FORMS: tuple[tuple[str, str], ...] = (
         "government",
     ),
     (
-        r"\b(?:on )?(?:what|which) (?:exact |precise |specific |actual )?(?:dates?|days?)\b|\bexact date\b|"
+        r"\b(?:on )?(?:what|which) (?:exact |precise |specific |actual )?(?:dates?|days?)\b|\b(?:exact|precise) (?:date|day)\b|"
         r"\bque (?:fechas?|dias?)\b|"
         r"^(?:the )?dates? (?:of|for)\b|\b(?:what|which)(?:'s| is| was| are| were)? the (?:\w+ )?(?:dates?|days?)\b|"
         r"\ben que fecha\b",
@@ -373,6 +377,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\bwhere\b|\bdonde\b|"
         r"\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venues?|places?|locations?)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
+        # "¿qué municipio tuvo menos incidentes?", "¿en cuál provincia ...?": a part of a country
+        r"\b(?:en )?(?:que|cual|cuales) (?:municipios?|provincias?|regiones|region|departamentos?|distritos?|estados?)\b|"
         r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b|"
         # "which honduran port", "list the 3 pilot border sites": places named as such ("Puerto Cortés")
         rf"\b(?:which|what|name|list)(?: the)?(?: \d+| \w+)?(?: [\w'’-]+){{0,2}} {_PLACE_NOUNS}\b|"
@@ -749,3 +755,6 @@ def spelled_out(span: str, asked: frozenset[str], longest: int = 6) -> set[str]:
 
 def is_strict(kind: str) -> bool:
     return KINDS.get(kind, KINDS["thing"]).strict
+
+# The kinds that are rates: a share or a figure per head, of the noun the question names.
+RATE_KINDS = frozenset({"ratio", "rate"})

@@ -1,0 +1,105 @@
+"""The reports' word for what a question counts, from the English wordnet ("kids" counted as
+"minors"); a figure on a line under its label; the noun a rate or a value is of; an exact day
+asked is not answered by a month. The pages below were written for these tests.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from assistant.understand.expand import synonym_paraphrases
+from assistant.understand.lexicon import english_synonyms, noun_lemmas
+from assistant.understand.question import answer_type, counts, profile
+from assistant.understand.wanted import DAY, DAY_OF_MONTH
+from tests.conftest import ask_one_page
+
+
+def test_a_noun_has_the_words_of_its_commonest_sense() -> None:
+    assert {"child", "minor", "youngster"} <= set(english_synonyms("kids"))
+    assert "adult" in english_synonyms("grown-ups")
+    assert "laboratory" in english_synonyms("labs")
+    # (an irregular plural is read as its singular, which a report may say instead)
+    assert english_synonyms("people")[0] == "person"
+    assert english_synonyms("qwertyuiop") == ()
+
+
+def test_a_plural_is_read_as_its_singular() -> None:
+    assert noun_lemmas("agencies")[:2] == ["agencies", "agency"]
+    assert "woman" in noun_lemmas("women")
+    assert "grownup" in noun_lemmas("grown-ups")
+
+
+def test_only_the_nouns_asked_and_only_words_the_reports_say_become_paraphrases() -> None:
+    known = {"minor", "child", "adult"}
+    found = synonym_paraphrases("how many kids were arrested?", {"kid"}, known.__contains__)
+    assert [(p.words, p.options) for p in found] == [(("kid",), (("child",), ("minor",)))]
+    # ("arrested" is no noun asked: it gets none)
+    assert synonym_paraphrases("how many kids were arrested?", {"arrest"}, known.__contains__) == ()
+
+
+def test_a_count_of_children_answers_how_many_kids(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path,
+        "zembla_youth_crime_2031.txt",
+        "Youth crime in Zembla, 2031\n\n"
+        "The statistics office said 412 serious offences were reported in Zembla in 2031. "
+        "It also reported that 96 minors were involved in the commission of offences last year.\n",
+        "how many kids got mixed up in crime in zembla in 2031?",
+    )
+    assert not answer.abstained, answer.answer
+    assert "96" in answer.answer
+
+
+def test_a_figure_under_its_label_on_a_line_of_its_own_counts_the_label() -> None:
+    assert counts("Persons expelled (2016): 4,245", {"person"})
+    assert counts("Persons expelled: 4,245", {"person"})
+    assert not counts("Persons expelled (2016): 4,245", {"vessel"})
+
+
+def test_a_rate_is_of_the_noun_before_it() -> None:
+    assert profile("zembla police clearance rate 2031?").measured == ("clearanc",)
+    assert profile("what was the rate of conviction in 2031?").measured == ("conviction",)
+    # (a count's noun stays the counted one)
+    assert profile("how many murders in 2031?").measured == ()
+
+
+def test_a_share_of_something_else_does_not_answer_a_rate(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path,
+        "zembla_police_2031.txt",
+        "Zembla police figures for 2031\n\n"
+        "Crime rose slightly in Zembla during 2031 (+1.5%), a figure to be read against the growth "
+        "of the daytime population. Burglaries fell for the third year running.\n",
+        "zembla police clearance rate 2031?",
+    )
+    assert answer.abstained, answer.answer
+
+
+def test_the_value_of_one_thing_seized_is_not_that_of_another(tmp_path: Path) -> None:
+    page = (
+        "Zembla narcotics agency 2031\n\n"
+        "The agency seized 700 grams of methamphetamine with a street value of $700,000. "
+        "It also seized 250 grams of marijuana, two firearms and one vessel.\n"
+    )
+    answer = ask_one_page(tmp_path, "zembla_nea_2031.txt", page, "street value of the marijuana seized in 2031?")
+    assert answer.abstained, answer.answer
+    assert profile("street value of the marijuana seized?").measured == ("marijuana",)
+
+
+def test_an_exact_day_asked_is_not_answered_by_a_month(tmp_path: Path) -> None:
+    assert answer_type("exact day the network was inaugurated?") == "day"
+    assert DAY.search("inaugurated in October 2031") and not DAY_OF_MONTH.search("inaugurated in October 2031")
+    assert DAY_OF_MONTH.search("from 16 to 23 October 2031") and DAY_OF_MONTH.search("el pasado 15 de enero")
+    page = (
+        "Zembla CSIRT network report\n\n"
+        "The national network of incident response teams (ZemNet) was inaugurated in October 2031. "
+        "More than 300 officers took part in its training courses.\n"
+    )
+    answer = ask_one_page(tmp_path, "zemnet_2031.txt", page, "exact day ZemNet was inaugurated?")
+    assert answer.abstained, answer.answer
+
+
+def test_a_spanish_question_for_a_part_of_a_country_wants_a_place() -> None:
+    assert answer_type("¿qué municipio de Zembla tuvo menos incidentes en 2031?") == "place"
+    assert answer_type("¿en qué provincia hubo más homicidios?") == "place"
+    assert answer_type("¿qué estados miembros participaron?") == "government"
