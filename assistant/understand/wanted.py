@@ -341,7 +341,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         "government",
     ),
     (
-        r"\b(?:on )?(?:what|which) (?:exact |precise |specific |actual )?(?:dates?|days?)\b|\b(?:exact|precise) (?:date|day)\b|"
+        r"\b(?:on )?(?:what|which) (?:exact |precise |specific |actual )?(?:dates?|days?)\b|"
+        r"\b(?:exact|precise) (?:date|day)\b|"
         r"\bque (?:fechas?|dias?)\b|"
         r"^(?:the )?dates? (?:of|for)\b|\b(?:what|which)(?:'s| is| was| are| were)? the (?:\w+ )?(?:dates?|days?)\b|"
         r"\ben que fecha\b",
@@ -378,7 +379,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\b(?:in )?(?:which|what) (?:[\w'’-]+ )?(?:city|town|country|venues?|places?|locations?)\b|"
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
         # "¿qué municipio tuvo menos incidentes?", "¿en cuál provincia ...?": a part of a country
-        r"\b(?:en )?(?:que|cual|cuales) (?:municipios?|provincias?|regiones|region|departamentos?|distritos?|estados?)\b|"
+        r"\b(?:en )?(?:que|cual|cuales) "
+        r"(?:municipios?|provincias?|regiones|region|departamentos?|distritos?|estados?)\b|"
         r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b|"
         # "which honduran port", "list the 3 pilot border sites": places named as such ("Puerto Cortés")
         rf"\b(?:which|what|name|list)(?: the)?(?: \d+| \w+)?(?: [\w'’-]+){{0,2}} {_PLACE_NOUNS}\b|"
@@ -755,6 +757,7 @@ def spelled_out(span: str, asked: frozenset[str], longest: int = 6) -> set[str]:
 
 def is_strict(kind: str) -> bool:
     return KINDS.get(kind, KINDS["thing"]).strict
+
 
 # The kinds that are rates: a share or a figure per head, of the noun the question names.
 RATE_KINDS = frozenset({"ratio", "rate"})
