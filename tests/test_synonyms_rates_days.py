@@ -103,3 +103,10 @@ def test_a_spanish_question_for_a_part_of_a_country_wants_a_place() -> None:
     assert answer_type("¿qué municipio de Zembla tuvo menos incidentes en 2031?") == "place"
     assert answer_type("¿en qué provincia hubo más homicidios?") == "place"
     assert answer_type("¿qué estados miembros participaron?") == "government"
+
+
+def test_thousands_grouped_by_an_apostrophe_are_one_figure() -> None:
+    from assistant.understand.question import figures
+
+    assert [m.group(0) for m in figures("au nombre de 50'886 (54’548 en 2016)")] == ["50'886", "54’548"]
+    assert [m.group(0) for m in figures("in the 1990's")] == []

@@ -56,8 +56,9 @@ FISCAL_YEAR = re.compile(r"\bFY\s?(?:19|20)?\d\d\b")  # "FY2021-FY2023"
 # A figure; not a year, nor the number of a name ("K-9", "COVID-19", "G-7").
 QUANTITY = re.compile(
     r"(?<![\w./])(?<![^\W\d_]-)(?!(?:19|20)\d\d\b)"
-    # thousands grouped by a space, as many style guides write them ("36 103 fire calls")
-    r"(?:\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,.]?\d)|\d[\d,.]*)(?:\s*(?:%|percent|million|billion|thousand))?\b"
+    # thousands grouped by a space, as many style guides write them ("36 103 fire calls"), or by an
+    # apostrophe, as Swiss ones do ("50'886 infractions")
+    r"(?:\d{1,3}(?:[ \u00a0\u202f'’]\d{3})+(?![\d,.]?\d)|\d[\d,.]*)(?:\s*(?:%|percent|million|billion|thousand))?\b"
 )
 NUMBER_WORD = re.compile(
     r"\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|(?:thir|four|fif|six|seven|eigh|nine)teen|"
