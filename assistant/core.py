@@ -270,10 +270,9 @@ class Assistant:
                 earlier=earlier(own),
                 after_year=after_year(premise, own),
             )
-            # "how many kids ...": the reports' word for what is counted or asked ("774 minors")
-            nouns_asked = {*q.counted, *q.subset_nouns, *q.measured, *q.asked_nouns}
-            found = synonym_paraphrases(own, nouns_asked, self.index.snapshot.lexical.knows)
-            q = replace(q, paraphrases=q.paraphrases + found)
+            # "how many kids ...": the reports' word for what is counted or weighed ("774 minors")
+            weighed = {*q.counted, *q.subset_nouns, *q.measured}
+            q = replace(q, synonyms=synonym_paraphrases(own, weighed, self.index.snapshot.lexical.knows))
         # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
         # Conference of States Parties"), not as the initials the user typed
         editions = tuple(

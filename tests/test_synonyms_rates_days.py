@@ -110,3 +110,14 @@ def test_thousands_grouped_by_an_apostrophe_are_one_figure() -> None:
 
     assert [m.group(0) for m in figures("au nombre de 50'886 (54’548 en 2016)")] == ["50'886", "54’548"]
     assert [m.group(0) for m in figures("in the 1990's")] == []
+
+
+def test_the_dictionary_words_count_only_where_the_question_word_is_never_counted() -> None:
+    from dataclasses import replace
+
+    from assistant.answer.scoring import counted_in
+
+    q = profile("how many of the 129 fatal shootings happened during planned operations?")
+    q = replace(q, synonyms=synonym_paraphrases(q.text, set(q.counted), {"shot"}.__contains__))
+    assert "shot" in counted_in(q, ["19 of the 129 men shot and killed had no gun."])
+    assert "shot" not in counted_in(q, ["There were 129 fatal shootings.", "19 of the 129 men shot"])

@@ -32,6 +32,7 @@ from assistant.understand.question import (
     asks_result,
     count_given,
     counts,
+    labelled_figure,
     stated_count,
     time_asked,
 )
@@ -74,6 +75,9 @@ from assistant.answer.rows import HIGH_WORDS, LOW_WORDS
 from assistant.types import Chunk, Hit
 from ingest.tables import row_keys
 from vectorstore.lexical import STOPWORDS, LexicalIndex, fold, tokenize
+
+# "The value of the marijuana seized": an amount asked as the worth of a thing named.
+VALUE_STEMS = frozenset(tokenize("value worth"))
 
 # How far down the ranked units a unit holding the wanted kind of value is looked for.
 KIND_SEARCH_DEPTH = 8
@@ -184,7 +188,8 @@ def with_paraphrases(q: QuestionProfile, said: set[str], texts: Sequence[str] = 
         n = len(option) + PHRASE_SLACK
         return any(set(option) <= set(run[i : i + n]) for run in runs for i in range(max(1, len(run) - n + 1)))
 
-    for p in q.paraphrases:
+    # (and the wordnet's words for a noun counted or weighed: "methamphetamine" says "meth")
+    for p in (*q.paraphrases, *q.synonyms):
         if any(phrased(o) for o in p.options):
             said = said | set(p.words)
     return said
@@ -852,14 +857,19 @@ def evidence_features(
     # passed on to law enforcement" not by the STRs received. What the counted event was in is
     # said somewhere in the figure's passage or its heading.
     if q.circumstances and counting and figures:
-        setting = _said(q, passage, hits) | headed
+        # (a line of its own giving another label's figure is another datum, not the figure's
+        # setting: "Immigration detention capacity: 583" beside "Persons expelled: 4,245")
+        counting_figures = [s for s in figures if counts(reading(s.unit), counted, q.given)] if counted else figures
+        setting = _said(q, [s for s in passage if s in counting_figures or not labelled_figure(s.unit.text)], hits)
+        setting |= headed
         # (a phrase is said when one of its nouns is: "cybersecurity topics" by "cybersecurity")
         unsaid = unsaid or next((list(g) for g in q.circumstances if len(unsaid_stems(list(g), setting)) == len(g)), [])
     # "What weight of heroin was seized?": the figure's own sentence weighs heroin; "650 kg of
     # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
     # ("Luxembourg's clearance rate?": "crime rose by 1.5%" is a share of something else; "the
     # value of the marijuana seized": "meth ... with a street value of $698,000" is the meth's)
-    if q.measured and (counting or q.expects in RATE_KINDS or q.expects == "money") and figures:
+    valued_asked = q.expects == "money" and bool(set(q.terms) & VALUE_STEMS)
+    if q.measured and (counting or q.expects in RATE_KINDS or valued_asked) and figures:
         unsaid = unsaid or unsaid_stems(list(q.measured), told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.

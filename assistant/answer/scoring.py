@@ -219,13 +219,31 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     return nouns
 
 
+def measured_forms(q: QuestionProfile) -> set[str]:
+    """The noun a "how much X" question weighs, and the wordnet's words for it ("meth":
+    methamphetamine): a weight is said of the substance by any of its names."""
+    own = set(q.measured)
+    return own | {o[0] for p in q.synonyms if set(p.words) & own for o in p.options if len(o) == 1}
+
+
+def counted_in(q: QuestionProfile, texts: Sequence[str]) -> set[str]:
+    """The counted nouns, and, where none of `texts` counts them as the question words them, the
+    wordnet's words for them too ("how many kids" by "774 minors"). The question's own word
+    comes first: "129 fatal shootings" said, "19 of the 129 men shot" does not count shootings."""
+    own = counted_nouns(q)
+    # (with any figure, the question's own among them: the reports word the thing its way)
+    if not q.synonyms or not own or any(counts(x, own) for x in texts):
+        return own
+    return own | {o[0] for p in q.synonyms if set(p.words) & own for o in p.options if len(o) == 1}
+
+
 def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str] = ()) -> set[str]:
     """For "how many X", the counted nouns some indexed report says, or that one of `texts`
     counts under another form ("MoUs" as "19 Memorandums of Understanding"); empty for other
     questions."""
     if q.expects != "count":
         return set()
-    return {t for t in counted_nouns(q) if lexical.knows(t) or any(counts(x, {t}) for x in texts)}
+    return {t for t in counted_in(q, texts) if lexical.knows(t) or any(counts(x, {t}) for x in texts)}
 
 
 def table_captions(units: Sequence[Unit], hits: Sequence[Hit]) -> dict[int, set[str]]:
@@ -299,7 +317,7 @@ def type_bonus(q: QuestionProfile, unit: Unit, counted: set[str], holds: bool) -
         # ("Nine of those calls ...": a part of a total said before, the answer only when a part is asked)
         return (0.25 if q.subset else PART_COUNT_BONUS) if counts(text, counted, q.given) else 0.05
     if q.measured:  # "how much heroin": a figure of heroin, not of the other drugs listed before it
-        return 0.25 if measures(text, set(q.measured)) else 0.05
+        return 0.25 if measures(text, measured_forms(q)) else 0.05
     return 0.15
 
 
@@ -519,7 +537,7 @@ class UnitScorer:
             unit_words(u) | (relative_years(u.text, hits[u.hit_index].chunk.year) & weights.keys()) for u in units
         ]
         folded_units = [" ".join(words(u.text)) for u in units]
-        counted = counted_nouns(q)
+        counted = counted_in(q, [reading(u) for u in units])
         # A kind most candidate units hold (an organisation, in reports full of them) tells little;
         # one few hold tells much: the bonus scales with how rare the kind is among the candidates.
         holds = [holds_wanted(q, u) for u in units]

@@ -91,6 +91,9 @@ class QuestionProfile:
     alt_terms: tuple[str, ...] = ()  # thesaurus alternatives: may match, never required
     cross_doc: bool = False  # the question names two or more indexed reports
     paraphrases: tuple[Paraphrase, ...] = ()  # thesaurus phrasings that stand in for question words
+    # the wordnet's words for the nouns counted or weighed ("kids": minors), where the reports never
+    # count the question's own word
+    synonyms: tuple[Paraphrase, ...] = ()
     counted: tuple[str, ...] = ()  # "how many delegates": the counted noun (stem)
     qualifiers: tuple[str, ...] = ()  # entities describing the answer ("which Andean state"), not required
     focus_docs: tuple[str, ...] = ()  # doc ids the asking sentence names when a premise names others
@@ -1625,6 +1628,13 @@ _SECOND_ITEM = re.compile(r"\(?(?:2|ii|b)\)\s")
 # A field of a row line ("Year: 2023 · Hectares Burned: 2,840,545", ingest.tables): its header, then a
 # bare figure that ends the field (not "12%", "$4,000", "3 km"); a header of time ("Year", "FY") dates its row.
 _FIELD_FIGURE = re.compile(r"(?:^|·)\s*([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )\s*(?=·|$)")
+
+
+def labelled_figure(text: str) -> bool:
+    """Is the text one label and its figure, nothing else ("Persons expelled (2016): 4,245")?"""
+    return _LABEL_FIGURE.match(text.strip()) is not None
+
+
 # A unit that is one label and its figure, nothing else.
 _LABEL_FIGURE = re.compile(r"^([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )$")
 _YEAR_BRACKET = re.compile(r"\((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\)")
