@@ -58,6 +58,7 @@ from assistant.answer.evidence import (
     years_contradicted,
 )
 from assistant.understand.wanted import (
+    PER_HEAD,
     RATE_KINDS,
     BESIDE_KINDS,
     YEAR,
@@ -869,7 +870,10 @@ def evidence_features(
     # ("Luxembourg's clearance rate?": "crime rose by 1.5%" is a share of something else; "the
     # value of the marijuana seized": "meth ... with a street value of $698,000" is the meth's)
     valued_asked = q.expects == "money" and bool(set(q.terms) & VALUE_STEMS)
-    if q.measured and (counting or q.expects in RATE_KINDS or valued_asked) and figures:
+    # (a figure per head is a rate of what it counts: "45 offences per 1,000 inhabitants" is the
+    # crime rate; a share must say what it is a share of)
+    shared = q.expects in RATE_KINDS and not any(PER_HEAD.search(reading(s.unit)) for s in figures)
+    if q.measured and (counting or shared or valued_asked) and figures:
         unsaid = unsaid or unsaid_stems(list(q.measured), told)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.

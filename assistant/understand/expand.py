@@ -74,20 +74,21 @@ def paraphrases(text: str, thesaurus: Glossary) -> tuple[Paraphrase, ...]:
 
 
 def synonym_paraphrases(text: str, stems: Collection[str], knows: Callable[[str], bool]) -> tuple[Paraphrase, ...]:
-    """For the question's nouns among `stems` (what it counts, weighs or asks for), the nouns of
-    their commonest sense in the English wordnet that some indexed report says: "how many kids"
-    is answered by "774 minors", "grown-ups" by "adults". One word each: a sense's phrases
-    ("small_fry") are glosses, not what a report calls the thing."""
-    out: dict[str, Paraphrase] = {}
+    """For the question's nouns among `stems` (what it counts or weighs) that no indexed report
+    says, the wordnet's words for them that some report does: "how many kids" is answered by "774
+    minors", "meth" by "methamphetamine". A word the reports use is their word already: a question
+    counting "shootings" where no passage counts any is not answered by "12 shots". One word each:
+    a sense's phrases ("small_fry") are glosses, not what a report calls the thing."""
+    out: dict[tuple[str, ...], Paraphrase] = {}
     for word in _TYPED.findall(text):
-        own = tokenize(word)
-        if len(own) != 1 or own[0] not in stems or own[0] in out:
+        own = tuple(tokenize(word))  # ("grown-ups": two tokens, one noun)
+        if not own or not set(own) & set(stems) or own in out or all(knows(t) for t in own):
             continue
         options = tuple(
-            dict.fromkeys((t,) for s in english_synonyms(word) for t in tokenize(s)[:1] if t != own[0] and knows(t))
+            dict.fromkeys((t,) for s in english_synonyms(word) for t in tokenize(s)[:1] if t not in own and knows(t))
         )
         if options:
-            out[own[0]] = Paraphrase((own[0],), options)
+            out[own] = Paraphrase(own, options)
     return tuple(out.values())
 
 

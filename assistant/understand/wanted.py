@@ -381,7 +381,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         r"\ben que (?:ciudad|pais|lugar)\b|\bque (?:ciudad|pais)\b|"
         # "¿qué municipio tuvo menos incidentes?", "¿en cuál provincia ...?": a part of a country
         r"\b(?:en )?(?:que|cual|cuales) "
-        r"(?:municipios?|provincias?|regiones|region|departamentos?|distritos?|estados?)\b|"
+        # (not "estado", which is also a state of things, nor "departamento", also a body's department)
+        r"(?:municipios?|provincias?|regiones|region|distritos?)\b|"
         r"^(?:the )?(?:venue|location|place|host city) (?:of|for)\b|"
         # "which honduran port", "list the 3 pilot border sites": places named as such ("Puerto Cortés")
         rf"\b(?:which|what|name|list)(?: the)?(?: \d+| \w+)?(?: [\w'’-]+){{0,2}} {_PLACE_NOUNS}\b|"
