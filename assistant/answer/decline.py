@@ -848,7 +848,8 @@ def evidence_features(
     )
     # what the figures' reports and sections are headed (read by the count checks below)
     counting = q.expects == "count"
-    headed = {t for f in figures if counting for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
+    titled = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
+    headed = titled if counting else set()
     # ("What proportion of the people arrested were women?": a share of the part, the same way)
     if (q.subset or q.counted_modifiers) and (counting or q.expects == "percent"):
         # (what a page's heading says its figures are about they count: "Drug-related arrests
@@ -874,7 +875,9 @@ def evidence_features(
     # crime rate; a share must say what it is a share of)
     shared = q.expects in RATE_KINDS and not any(PER_HEAD.search(reading(s.unit)) for s in figures)
     if q.measured and (counting or shared or valued_asked) and figures:
-        unsaid = unsaid or unsaid_stems(list(q.measured), told)
+        # (a value or share is of what the page's title says it is of: "Police seized controlled drugs
+        # worth Dh1.02b" over "seized more than two billion controlled pills worth Dh1.02 billion")
+        unsaid = unsaid or unsaid_stems(list(q.measured), told if counting else told | titled)
     # "How much did the drone programme cost?", "AUSTRAC's budget / expenditure?": an amount said
     # of neither ("$126 million in undeclared currency seized") is another amount.
     measures = list(dict.fromkeys(t for m in MONEY_MEASURES.findall(q.text) for t in tokenize(m)))
