@@ -146,3 +146,11 @@ def test_a_crime_rate_is_answered_by_a_figure_per_head(tmp_path: Path) -> None:
     answer = ask_one_page(tmp_path, "zembla_crime_2031.txt", page, "What was Zembla's crime rate in 2031?")
     assert not answer.abstained, answer.answer
     assert "45 offences per 1,000" in answer.answer
+
+
+def test_last_year_on_a_french_or_portuguese_page_is_the_year_before() -> None:
+    from assistant.answer.relative import relative_years
+
+    assert relative_years("une baisse par rapport à l'année dernière", 2017) == {"2016"}
+    assert relative_years("610 mortes nos dez meses de 2024. Em relação ao ano anterior, -21%", 2025) == {"2023"}
+    assert relative_years("o número subiu no ano passado", 2020) == {"2019"}

@@ -13,10 +13,24 @@ from assistant.understand.wanted import YEAR
 # "last year" on a page dated 2010 is 2009 and "this year's Day" on a page of 2022 is 2022: counted
 # from the page's date; "in 2014 ... compared to the year before" is 2013: counted from the sentence's
 # own year when it says one.
-# (Spanish pages too: "el pasado año", "este año")
+# (Spanish, French and Portuguese pages too: "el pasado año", "l'année dernière", "no ano passado")
 _FROM_PAGE = (
-    (re.compile(r"\blast year\b|\ba year ago\b|\b(?:el|del) (?:pasado año|año pasado)\b|\bhace un año\b", re.I), -1),
-    (re.compile(r"\bthis year\b|\bthe current year\b|\b(?:este|el presente) año\b", re.I), 0),
+    (
+        re.compile(
+            r"\blast year\b|\ba year ago\b|\b(?:el|del) (?:pasado año|año pasado)\b|\bhace un año\b"
+            r"|\bl['’](?:année|an) (?:dernière|dernier|passée?)\b|\b(?:o|no|do) ano passado\b",
+            re.I,
+        ),
+        -1,
+    ),
+    (
+        re.compile(
+            r"\bthis year\b|\bthe current year\b|\b(?:este|el presente) año\b|\bcette (?:année|an)\b"
+            r"|\b(?:este|neste|deste) ano\b",
+            re.I,
+        ),
+        0,
+    ),
 )
 # A year the sentence weighs its figure against: the figure is of another year, said beside it.
 # "compared to 2023", "than in 2023", "vs 2023", "up from 2021", "3.8 per cent over 2022",
@@ -28,7 +42,9 @@ COMPARED_YEAR = re.compile(
     re.I,
 )
 _FROM_SENTENCE = re.compile(
-    r"\b(?:the )?(?:previous|preceding) year\b|\bthe year (?:before|earlier)\b|\ba year (?:earlier|before)\b", re.I
+    r"\b(?:the )?(?:previous|preceding) year\b|\bthe year (?:before|earlier)\b|\ba year (?:earlier|before)\b"
+    r"|\bel año anterior\b|\bl['’]année (?:précédente|d['’]avant)\b|\b(?:o|ao|do|no) ano anterior\b",
+    re.I,
 )
 
 
