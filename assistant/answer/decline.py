@@ -848,7 +848,10 @@ def evidence_features(
     )
     # what the figures' reports and sections are headed (read by the count checks below)
     counting = q.expects == "count"
-    titled = {t for f in figures for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
+    # (a value or a share asked is of the thing named: its figure's title may say it, read below)
+    valued_asked = q.expects == "money" and bool(set(q.terms) & VALUE_STEMS)
+    titles_read = counting or (bool(q.measured) and (q.expects in RATE_KINDS or valued_asked))
+    titled = {t for f in figures if titles_read for t in tokenize(heading_of(hits[f.unit.hit_index].chunk))}
     headed = titled if counting else set()
     # ("What proportion of the people arrested were women?": a share of the part, the same way)
     if (q.subset or q.counted_modifiers) and (counting or q.expects == "percent"):
@@ -870,7 +873,6 @@ def evidence_features(
     # cocaine" beside a sentence listing heroin among the drugs is another drug's weight.
     # ("Luxembourg's clearance rate?": "crime rose by 1.5%" is a share of something else; "the
     # value of the marijuana seized": "meth ... with a street value of $698,000" is the meth's)
-    valued_asked = q.expects == "money" and bool(set(q.terms) & VALUE_STEMS)
     # (a figure per head is a rate of what it counts: "45 offences per 1,000 inhabitants" is the
     # crime rate; a share must say what it is a share of)
     shared = q.expects in RATE_KINDS and not any(PER_HEAD.search(reading(s.unit)) for s in figures)

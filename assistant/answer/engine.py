@@ -52,7 +52,7 @@ from assistant.understand.question import (
     counts,
     numbered_count,
 )
-from assistant.understand.wanted import BESIDE_KINDS, KINDS, QUANTITY, UNTYPED, holds_apart, new_spans
+from assistant.understand.wanted import BESIDE_KINDS, KINDS, QUANTITY, RATE_KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
 from assistant.text import starts_quote
 from assistant.answer.scoring import (
@@ -164,7 +164,7 @@ SPEAKER_PRONOUN = re.compile(
 )
 SPEAKER_LINES = 2
 # "which region has the most deaths?" asks for a standout; "how many main ports?" for a number
-NUMERIC_KINDS = frozenset({"count", "money", "percent", "ratio", "rate", "date", "day", "year", "breakdown"})
+NUMERIC_KINDS = frozenset({"count", "money", "percent", "date", "day", "year", "breakdown"}) | RATE_KINDS
 PEOPLE_KINDS = frozenset({"person", "who", "agent"})
 
 # A command to the assistant ranked this high would have been answered or offered as related

@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from assistant.understand.bridge import looks_spanish
-from assistant.understand.question import YEAR, QuestionProfile, counts, measures
+from assistant.understand.question import YEAR, Paraphrase, QuestionProfile, counts, measures
 from assistant.understand.serials import ordinal_words, spelled_serials
 from assistant.understand.wanted import KINDS, PERSON as PERSON_TITLE, UNTYPED, holds_new, new_labels
 from assistant.types import Hit
@@ -205,11 +205,7 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     phrase ("private sector" for "companies") is no head noun a number counts. People counted
     by their taking part ("how many youth leaders took part") are counted as participants."""
     # ("how many of the casualties were children": a figure of children counts them)
-    nouns = (
-        set(q.counted)
-        | set(q.subset_nouns)
-        | {o[0] for p in q.paraphrases if set(p.words) & set(q.counted) for o in p.options if len(o) == 1}
-    )
+    nouns = set(q.counted) | set(q.subset_nouns) | one_word_options(q.paraphrases, set(q.counted))
     terms = set(q.terms)
     attending = bool(terms & ATTENDING) or {"took", "part"} <= terms or {"tak", "part"} <= terms
     if attending and q.counted and not set(q.counted) & (PARTY_STEMS | BODY_STEMS):
@@ -219,11 +215,17 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     return nouns
 
 
+def one_word_options(paraphrases: Sequence[Paraphrase], words: set[str]) -> set[str]:
+    """The one-word phrasings (stems) that stand in for any of `words`: a phrase ("private
+    sector" for "companies") is no head noun a figure counts or weighs."""
+    return {o[0] for p in paraphrases if set(p.words) & words for o in p.options if len(o) == 1}
+
+
 def measured_forms(q: QuestionProfile) -> set[str]:
     """The noun a "how much X" question weighs, and the wordnet's words for it ("meth":
     methamphetamine): a weight is said of the substance by any of its names."""
     own = set(q.measured)
-    return own | {o[0] for p in q.synonyms if set(p.words) & own for o in p.options if len(o) == 1}
+    return own | one_word_options(q.synonyms, own)
 
 
 def counted_in(q: QuestionProfile, texts: Sequence[str]) -> set[str]:
@@ -234,7 +236,7 @@ def counted_in(q: QuestionProfile, texts: Sequence[str]) -> set[str]:
     # (with any figure, the question's own among them: the reports word the thing its way)
     if not q.synonyms or not own or any(counts(x, own) for x in texts):
         return own
-    return own | {o[0] for p in q.synonyms if set(p.words) & own for o in p.options if len(o) == 1}
+    return own | one_word_options(q.synonyms, own)
 
 
 def known_counted(q: QuestionProfile, lexical: LexicalIndex, texts: Sequence[str] = ()) -> set[str]:
