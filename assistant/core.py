@@ -38,7 +38,13 @@ from assistant.understand.bridge import (
 )
 from assistant.answer.compose import compose, join_answers
 from assistant.config import Settings, load_settings
-from assistant.understand.expand import BUNDLED_THESAURUS, expand_query, paraphrases, synonym_paraphrases
+from assistant.understand.expand import (
+    BUNDLED_THESAURUS,
+    expand_query,
+    foreign_paraphrases,
+    paraphrases,
+    synonym_paraphrases,
+)
 from assistant.understand.lexicon import spanish_nouns
 from assistant.understand.initials import spelled_out
 from assistant.understand.filters import UnknownFilterError, resolve_filters
@@ -273,6 +279,10 @@ class Assistant:
             # "how many kids ...": the reports' word for what is counted or weighed ("774 minors")
             weighed = {*q.counted, *q.subset_nouns, *q.measured}
             q = replace(q, synonyms=synonym_paraphrases(own, weighed, self.index.snapshot.lexical.knows))
+            # "how many rifles ...": a Portuguese page's word for them ("642 fuzis")
+            foreign, written = foreign_paraphrases(own, named, self.index.snapshot.lexical.knows)
+            q = replace(q, paraphrases=q.paraphrases + foreign)
+            synonyms = f"{synonyms} {' '.join(written)}".strip()
         # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
         # Conference of States Parties"), not as the initials the user typed
         editions = tuple(

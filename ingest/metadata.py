@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
-from assistant.understand.vocab import MONTH_WORDS, SPANISH_MONTHS
+from assistant.understand.vocab import MONTH_WORDS, PAGE_MONTHS
 from ingest.organisations import detect_organisation
 from ingest.titles import first_heading, front_paragraphs, is_marker, kind_of, lead_line, stated_title, title_case
 
@@ -84,10 +84,10 @@ _SELF_REFERENCE = re.compile(r"\bour (?:economy|country|government|nation)\b", r
 _FUTURE = re.compile(r"\b(?:will|shall|planned|plans? to|expected|intends? to|to be held)\b", re.I)
 _YEAR = re.compile(r"\b(19[5-9]\d|20\d\d)\b")
 _RANGE = re.compile(r"\b((?:19|20)\d\d)\s*[-–]\s*(?:19|20)\d\d\b")
-# A day of a month of a year, in English or Spanish: "18 May 2015", "May 19,2015", "March 19-20,
+# A day of a month of a year, in English, Spanish, French or Portuguese: "18 May 2015", "May 19,2015", "March 19-20,
 # 2015", "15 al 19 octubre de 2012". A report's days are when things happened; a bare year may
 # bound a term ("till 2018") or name a meeting still to come ("scheduled for 2020").
-_MONTH = "|".join(sorted(MONTH_WORDS | SPANISH_MONTHS, key=len, reverse=True))
+_MONTH = "|".join(sorted(MONTH_WORDS | PAGE_MONTHS.keys(), key=len, reverse=True))
 _DAYS = r"\d{1,2}(?:st|nd|rd|th)?(?:\s*(?:-|–|to|and|al|y)\s*\d{1,2}(?:st|nd|rd|th)?)?"
 _FULL_DATE = re.compile(
     rf"\b(?:{_DAYS}\s+(?:de\s+)?(?:{_MONTH})\.?,?\s+(?:del?\s+)?((?:19|20)\d\d)"

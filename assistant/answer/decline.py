@@ -33,6 +33,7 @@ from assistant.understand.question import (
     count_given,
     counts,
     labelled_figure,
+    said_of_another,
     stated_count,
     time_asked,
 )
@@ -413,6 +414,8 @@ def role_only_in_headings(q: QuestionProfile, passage: Sequence[Scored], hits: S
     roles = [p for p in q.predicates if p in ROLE_STEMS]
     if q.expects in {"government", "organisation"}:  # "which two countries co-chair X?" (read as a noun)
         roles = list(dict.fromkeys(roles + [t for t in q.terms if t in ROLE_STEMS]))
+    # ("which company partnered on the project that led to X?": the project led, no one asked)
+    roles = [r for r in roles if r not in said_of_another(q.text, q.asked_nouns)]
     # (in the answer's first report: another report's "chaired by Admiral Lund" is its own meeting's)
     passage = [s for s in passage if hits[s.unit.hit_index].chunk.doc_id == doc]
     chunks = [hits[s.unit.hit_index].chunk for s in passage]

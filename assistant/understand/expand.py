@@ -14,7 +14,7 @@ from collections.abc import Callable, Collection
 from pathlib import Path
 
 from assistant.understand.bridge import Glossary, fold, phrase_matches
-from assistant.understand.lexicon import english_synonyms
+from assistant.understand.lexicon import english_synonyms, foreign_forms, foreign_words
 from assistant.understand.question import Paraphrase, content_terms
 from vectorstore.lexical import tokenize
 
@@ -90,6 +90,35 @@ def synonym_paraphrases(text: str, stems: Collection[str], knows: Callable[[str]
         if options:
             out[own] = Paraphrase(own, options)
     return tuple(out.values())
+
+
+# A foreign word this short after stemming ("décès": "dec") is read as some English word's.
+MIN_FOREIGN_STEM = 4
+
+
+def foreign_paraphrases(
+    text: str, names: Collection[str], knows: Callable[[str], bool]
+) -> tuple[tuple[Paraphrase, ...], tuple[str, ...]]:
+    """For an English question's nouns, the French, Portuguese and Spanish words for them that
+    some indexed page says, as phrasings of them ("rifles": fuzis): the embedding model reads
+    English only, and a Brazilian page counts "642 fuzis". Also those words as the pages write
+    them, for the lexical search. `names` (stems) are the question's names: never translated."""
+    out: dict[tuple[str, ...], Paraphrase] = {}
+    written: list[str] = []
+    for word in _TYPED.findall(text):
+        own = tuple(tokenize(word))
+        if len(own) != 1 or own[0] in names or own in out:
+            continue
+        options: list[tuple[str, ...]] = []
+        for foreign in foreign_words(word):
+            for form in foreign_forms(foreign):
+                stems = tokenize(form)
+                if len(stems) == 1 and len(stems[0]) >= MIN_FOREIGN_STEM and stems[0] != own[0] and knows(stems[0]):
+                    options.append((stems[0],))
+                    written.append(form)
+        if options:
+            out[own] = Paraphrase(own, tuple(dict.fromkeys(options)))
+    return tuple(out.values()), tuple(dict.fromkeys(written))
 
 
 # A word as typed, hyphenated ones whole ("grown-ups").

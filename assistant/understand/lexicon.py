@@ -8,15 +8,19 @@ Read once per process from the package's SQL dumps (about 0.5 s), never download
 
 The same package's English wordnet gives an English noun the words of its first sense
 (`english_synonyms`): a question asking "how many kids" in words no report uses is counted by
-"774 minors".
+"774 minors". Its French, Portuguese and Spanish wordnets, aligned the same way, give the words
+a page in those languages may use for it (`foreign_words`): "rifles" are "fuzis" on a Brazilian
+police page, "membres" on a French one.
 """
 
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 from functools import cache
 from importlib import resources
 
+from assistant.understand.bridge import fold
 from vectorstore.lexical import STOPWORDS
 
 # English words taken per shared synset (the English wordnet lists a synset's commonest word
@@ -112,3 +116,68 @@ _IRREGULAR = {"people": "person", "children": "child", "feet": "foot", "teeth": 
 
 # Regular plural endings and their singulars, longest first within each family.
 _PLURALS = (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("xes", "x"), ("men", "man"), ("s", ""))
+
+
+# The languages whose wordnets the package aligns with the English one and whose pages we read.
+FOREIGN_LANGUAGES = ("french", "portuguese", "spanish")
+# Two words spelt this much alike (difflib's ratio, accents folded) are one word in two languages.
+COGNATE_RATIO = 0.7
+# Foreign words kept per English noun, in the wordnets' order.
+FOREIGN_WORDS_PER_NOUN = 6
+
+
+@cache
+def _foreign_synsets() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Synset -> its (language, one-word noun lower case) pairs in the foreign wordnets."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for language in FOREIGN_LANGUAGES:
+        for synset, _, lemma in _rows(language):
+            if "_" not in lemma and lemma.replace("-", "").isalpha():
+                out.setdefault(synset, []).append((language, lemma.lower()))
+    return {synset: tuple(dict.fromkeys(pairs)) for synset, pairs in out.items()}
+
+
+def foreign_words(noun: str) -> tuple[str, ...]:
+    """The French, Portuguese and Spanish nouns of an English noun's first sense that another of
+    those languages, or English, spells alike: "weapons" -> arme, arma; "murders" -> assassinat,
+    assassinato, asesinato, homicidio. A word only one language gives is often another sense
+    the wordnets align loosely ("police" -> French "droit", "grenade" -> Portuguese "romã"), so it
+    is left out; so is a word English has too ("base", "costa"): it would find English pages."""
+    import simplemma  # (its English dictionary: offline, read once)
+
+    senses = _english_senses()
+    lemma = next((form for form in noun_lemmas(noun.lower()) if form in senses), "")
+    if not lemma:
+        return ()
+    pairs = _foreign_synsets().get(senses[lemma], ())
+    out = []
+    for language, word in pairs:
+        folded = fold(word)
+        others = [fold(w) for lang, w in pairs if lang != language] + [lemma]
+        if any(SequenceMatcher(None, folded, o).ratio() >= COGNATE_RATIO for o in others) and not (
+            word in STOPWORDS or simplemma.is_known(word, lang="en")
+        ):
+            out.append(word)
+    return tuple(dict.fromkeys(out))[:FOREIGN_WORDS_PER_NOUN]
+
+
+def foreign_forms(word: str) -> tuple[str, ...]:
+    """A French, Portuguese or Spanish noun and its plurals by those languages' regular endings:
+    "fuzil" -> fuzis, "detenção" -> detenções, "journal" -> journaux."""
+    forms = [word, word + "s", word + "es"]
+    for ending, plurals in _FOREIGN_PLURALS:
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            forms += [word[: len(word) - len(ending)] + plural for plural in plurals]
+    return tuple(dict.fromkeys(forms))
+
+
+# Singular endings and their plurals in the three languages, beside the "-s"/"-es" of all three.
+_FOREIGN_PLURALS = (
+    ("il", ("is",)),  # fuzil -> fuzis
+    ("ão", ("ões", "ães", "ãos")),  # detenção -> detenções
+    ("al", ("ais", "aux")),  # policial -> policiais, journal -> journaux
+    ("eau", ("eaux",)),
+    ("m", ("ns",)),  # homem -> homens
+    ("z", ("ces",)),  # luz -> luces
+)
+

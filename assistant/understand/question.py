@@ -7,6 +7,7 @@ whether the evidence really answers the question (entity, year, number type pres
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import takewhile
 from dataclasses import dataclass
 
@@ -18,9 +19,8 @@ from assistant.understand.vocab import (
     MEASURE_UNITS,
     MONTH_WORDS,
     MONTHS,
+    PAGE_MONTHS,
     QUESTION_WORDS,
-    SPANISH_MONTH_LIST,
-    SPANISH_MONTHS,
     SPANISH_NUMBERS,
 )
 from assistant.understand.wanted import (
@@ -240,6 +240,20 @@ def predicates(question: str) -> tuple[str, ...]:
     return tuple(t for t in dict.fromkeys(tokenize(" ".join(verbs))) if t not in QUESTION_WORDS)
 
 
+def said_of_another(question: str, asked: Sequence[str]) -> set[str]:
+    """Stems (as typed and as lemmas) of the verbs of a relative clause said of something other
+    than the `asked` nouns: in "which company worked on the project that led to X" the project
+    led; the company leads nothing."""
+    tokens = list(_tagged(question))
+    out: set[str] = set()
+    for i in range(2, len(tokens)):
+        antecedent, relative, verb = tokens[i - 2], tokens[i - 1], tokens[i]
+        if verb.pos_ == "VERB" and relative.lower_ in {"that", "which"} and antecedent.pos_ in {"NOUN", "PROPN"}:
+            if not set(tokenize(antecedent.text)) & set(asked):
+                out |= set(tokenize(f"{verb.text} {verb.lemma_}"))
+    return out
+
+
 # "will", "shall", "going to", "gonna", "scheduled / planned to" before a verb
 _PLANNED_AUX = re.compile(r"\b(?:will|shall|gonna|going\s+to|(?:scheduled|planned)\s+(?:to|for))\b|'ll\b", re.I)
 # "supposed to" is a plan only of the next event ("what is Algeria supposed to fix" is a duty)
@@ -303,11 +317,11 @@ def planned(question: str) -> bool:
 
 
 def month_number(word: str) -> int:
-    """1-12 for an English month name or its abbreviation ("Oct", "sept"), or a Spanish month
-    name ("octubre"), else 0."""
+    """1-12 for an English month name or its abbreviation ("Oct", "sept"), or a Spanish, French
+    or Portuguese month name ("octubre", "décembre"), else 0."""
     word = word.lower().rstrip(".")
-    if word in SPANISH_MONTHS:
-        return 9 if word == "setiembre" else SPANISH_MONTH_LIST.index(word) + 1
+    if word in PAGE_MONTHS:
+        return PAGE_MONTHS[word]
     return next((i + 1 for i, m in enumerate(MONTHS) if word == m or (len(word) >= 3 and m.startswith(word))), 0)
 
 

@@ -3,7 +3,27 @@
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 SPANISH_MONTH_LIST = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
-SPANISH_MONTHS = frozenset([*SPANISH_MONTH_LIST, "setiembre"])
+FRENCH_MONTH_LIST = "janvier février mars avril mai juin juillet août septembre octobre novembre décembre".split()
+PORTUGUESE_MONTH_LIST = (
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro".split()
+)
+
+
+def _numbered(*lists: list[str]) -> dict[str, int]:
+    """Month name -> 1-12, as written and without its accents ("février", "fevrier")."""
+    import unicodedata
+
+    out = {}
+    for names in lists:
+        for number, name in enumerate(names, start=1):
+            bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+            out[name] = out[bare] = number
+    return out
+
+
+# The month names of the languages a page may be written in besides English: a French page dates
+# a raid "le 3 mai", a Portuguese one "16 de fevereiro".
+PAGE_MONTHS = {**_numbered(SPANISH_MONTH_LIST, FRENCH_MONTH_LIST, PORTUGUESE_MONTH_LIST), "setiembre": 9}
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for ("a
 # breakdown of the calls" asks for the calls' parts, which a passage gives without the word; "vs"

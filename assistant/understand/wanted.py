@@ -18,11 +18,12 @@ from collections.abc import Sequence
 
 from assistant.understand.countries import demonym_of_one, demonyms_of, is_country
 from assistant.understand.names import initial_runs, truncates
-from assistant.understand.vocab import MONTH_WORDS, MONTHS, SPANISH_MONTH_LIST, SPANISH_MONTHS, SPANISH_NUMBERS
+from assistant.understand.vocab import MONTH_WORDS, MONTHS, PAGE_MONTHS, SPANISH_NUMBERS
 from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
-_ES_M = "|".join(sorted(SPANISH_MONTHS))
+# (Spanish, French and Portuguese, longest first: "mars" before "mar")
+_PAGE_M = "|".join(sorted(PAGE_MONTHS, key=len, reverse=True))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
 # A fax number is a telephone number on a line that says fax ("Fax Number: (56) 2 2345 6789").
@@ -43,10 +44,13 @@ _DAY_OF_MONTH = (
     # "06. FEB 2019", "Sep. 27"
     rf"|\d{{1,2}}\.?\s+(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
     rf"|(?<![\w-])(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?![\d,.]\d)"
-    rf"|\d{{1,2}}\s+de\s+(?:{_ES_M})"
+    # "el 15 de enero", "16 de fevereiro", "le 3 mai", "1er juillet"
+    rf"|\d{{1,2}}(?:er)?\s+(?:de\s+)?(?:{_PAGE_M})"
 )
 # ... or only its month ("October 2016", "Sept 2020", "en marzo de 2019")
-_MONTH_OF_YEAR = rf"(?:{_M})\s+(?:of\s+)?\d{{4}}|(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}|(?:{_ES_M})\s+del?\s+\d{{4}}"
+_MONTH_OF_YEAR = (
+    rf"(?:{_M})\s+(?:of\s+)?\d{{4}}|(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}|(?:{_PAGE_M})\s+(?:del?\s+)?\d{{4}}"
+)
 DAY = re.compile(rf"\b(?:{_DAY_OF_MONTH}|{_MONTH_OF_YEAR})\b", re.IGNORECASE)
 # What "on what exact date" asks for: a month alone does not say it.
 DAY_OF_MONTH = re.compile(rf"\b(?:{_DAY_OF_MONTH})\b", re.IGNORECASE)
@@ -424,6 +428,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         rf"|(?<!\bby )\bhow much did\b(?!{_CHANGED})"
         # "the total value in euros of the transactions": an amount of money, not a number of them
         r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
+        # "total fines imposed", "how much in fines": the sum of what was paid or owed
+        r"|\b(?:total|how much in) (?:[\w-]+ )?(?:fines|fees|expenditures?|spending|costs?|salaries|ransoms?)\b"
         r"|\bcuanto dinero\b|\bcuanto (?:\w+ ){0,2}(?:costo|costara|cuesta|costaria|costar)\b"
         r"|\b(?:coste|costo|presupuesto)\b",
         "money",
@@ -645,7 +651,7 @@ def pattern_values(kind: str, text: str, asked: frozenset[str], named: Sequence[
 
 # The kinds a bare number answers: their patterns take no number a date is made of.
 FIGURE_KINDS = frozenset({"count"})
-_CALENDAR_WORDS = MONTH_WORDS | frozenset(SPANISH_MONTH_LIST)
+_CALENDAR_WORDS = MONTH_WORDS | frozenset(PAGE_MONTHS)
 
 
 def _date_ranges(text: str, named: Sequence[tuple[str, str]]) -> list[tuple[int, int]]:
