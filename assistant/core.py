@@ -110,6 +110,10 @@ class StreamEvent:
     answer: Answer | None = None
 
 
+# The word a "which year" question names its kind by.
+YEAR_WORD = frozenset(tokenize("year"))
+
+
 class Assistant:
     """Ingest reports and answer questions about them, with citations."""
 
@@ -246,6 +250,8 @@ class Assistant:
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len(mentioned) >= 2,
         )
+        if answer_type(own) == "year" and q.expects != "year":  # "2021 vs 2022 - which year higher?"
+            q = replace(q, terms=tuple(t for t in q.terms if t not in YEAR_WORD))  # (a kind, not a word said)
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.
         # ("drug cases in cambodia in 2022": a year after "in" is the time asked, not a report's name)

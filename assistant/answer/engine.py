@@ -51,6 +51,7 @@ from assistant.understand.question import (
     count_given,
     counts,
     numbered_count,
+    side_years,
 )
 from assistant.understand.wanted import BESIDE_KINDS, KINDS, QUANTITY, RATE_KINDS, UNTYPED, holds_apart, new_spans
 from assistant.answer.units import is_bare, reading
@@ -416,14 +417,16 @@ class AnswerEngine:
         out: list[Scored] = []
         terms = [content_terms(side) for side in q.sides]
         frame = tuple(t for t in q.terms if not any(t in own for own in terms))
+        # ("Guatemala's 2023 rate vs Jamaica's 2020 rate": each side in its own year)
+        years = side_years(q.text, q.sides) if len(q.sides) == 2 else [set(), set()]
         for i, own in enumerate(terms):
             # What sets the other side apart counts against this one: "checked baggage" is
             # no answer for "air cargo".
-            other = set(terms[1 - i]) - set(own)
+            other = (set(terms[1 - i]) - set(own)) | (years[1 - i] - years[i])
             side_q = replace(
                 q,
                 terms=own,
-                context_terms=frame,
+                context_terms=tuple(t for t in frame if t not in years[1 - i] - years[i]),
                 sides=(),
                 wants_list=False,
                 expects="count" if q.counted else "date" if asks_order(q) else q.expects,

@@ -205,7 +205,8 @@ def counted_nouns(q: QuestionProfile) -> set[str]:
     phrase ("private sector" for "companies") is no head noun a number counts. People counted
     by their taking part ("how many youth leaders took part") are counted as participants."""
     # ("how many of the casualties were children": a figure of children counts them)
-    nouns = set(q.counted) | set(q.subset_nouns) | one_word_options(q.paraphrases, set(q.counted))
+    # ("how many of them were women": "35 females" counts them)
+    nouns = set(q.counted) | set(q.subset_nouns) | one_word_options(q.paraphrases, {*q.counted, *q.subset_nouns})
     terms = set(q.terms)
     attending = bool(terms & ATTENDING) or {"took", "part"} <= terms or {"tak", "part"} <= terms
     if attending and q.counted and not set(q.counted) & (PARTY_STEMS | BODY_STEMS):

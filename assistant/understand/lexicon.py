@@ -180,4 +180,3 @@ _FOREIGN_PLURALS = (
     ("m", ("ns",)),  # homem -> homens
     ("z", ("ces",)),  # luz -> luces
 )
-

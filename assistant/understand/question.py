@@ -824,7 +824,40 @@ def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
     # "sweden fatal shootings 2018 vs 2017": the same things weighed in two years
     if expects == "thing" and _COMPARE.search(question) and len(set(YEAR.findall(question))) >= 2:
         return "count" if _things_weighed(question) else expects
+    # "smuggling attempts foiled 2021 vs 2022 - which year higher?": the year is one of those named,
+    # told by each year's figure
+    weighed = _COMPARE.search(question) or _amount_compared(question)
+    if expects == "year" and weighed and len(set(YEAR.findall(question))) >= 2:
+        return "count" if _things_weighed(_ASKING_CLAUSE.split(question)[0]) else "thing"
     return expects
+
+
+# A year this close after a side's name, with no other side between, is that side's ("Guatemala's
+# 2023 homicide rate ... Jamaica's 2020 rate").
+SIDE_YEAR_CHARS = 30
+
+
+def side_years(question: str, sides: Sequence[str]) -> list[set[str]]:
+    """For each side of a comparison, the years the question says of it alone: "Guatemala's 2023
+    rate vs Jamaica's 2020 rate" weighs Guatemala in 2023 and Jamaica in 2020; a year said of both
+    ("murders 2024: delhi vs berlin") belongs to neither."""
+    lowered = question.lower()
+    spots = [
+        (m.start(), m.end(), i) for i, side in enumerate(sides) for m in re.finditer(re.escape(side.lower()), lowered)
+    ]
+    out: list[set[str]] = [set() for _ in sides]
+    for year in YEAR.finditer(question):
+        before = [(end, i) for start, end, i in spots if end <= year.start()]
+        if not before:
+            continue
+        end, i = max(before)
+        if year.start() - end <= SIDE_YEAR_CHARS:
+            out[i].add(year.group(0))
+    # (a year said of every side tells none apart; one side without a year of its own leaves the
+    # years to all: "delhi vs berlin murders 2024")
+    shared = set.intersection(*out) if out else set()
+    out = [years - shared for years in out]
+    return out if all(out) else [set() for _ in sides]
 
 
 def _things_weighed(question: str) -> bool:
@@ -1617,8 +1650,11 @@ COUNT_UNITS = frozenset("cases instances incidents counts episodes pieces units 
 _CASES_OF = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(COUNT_UNITS))})\s+of\s+", re.I)
 
 # "22,619 of those requests", "11 were youths", "112 are identified as Rohingyas"
+# ("of which 15 related to fatalities", "67 were from police officers": the part told by what it
+# concerns or where it came from, as a question asks "how many of those involved fatalities?")
 _OF_THOSE = re.compile(
-    r"^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+",
+    r"^\s+(?:(?:were|are)\s+)?(?:from|related\s+to|relating\s+to|linked\s+to|involv(?:ed|ing)|concern(?:ed|ing))\s+"
+    r"|^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+",
     re.I,
 )
 

@@ -4,7 +4,8 @@
 A typo costs twice: the word matches nothing, and when it is the word that says what kind of
 answer is wanted ("number", "countries"), the engine no longer knows what to look for. A word
 is mended only when neither the English dictionary (simplemma) nor the indexed reports know it,
-and then only to a word one edit away that both know; the most frequent in the reports wins.
+and then only to a word one edit away that both know, or, in a long word, two letters doubled or
+undoubled ("reccomended"); the most frequent in the reports wins.
 Names are left alone: a capitalised word, or one the reports use as typed.
 """
 
@@ -29,6 +30,17 @@ def _one_edit_words(word: str) -> set[str]:
         | {a + c + b[1:] for a, b in splits if b for c in _LETTERS}
         | {a + c + b for a, b in splits for c in _LETTERS}
     ) - {word}
+
+
+# A word this long may have two of its letters doubled or undoubled by mistake.
+DOUBLING_MIN_LETTERS = 8
+
+
+def _doubling(word: str) -> set[str]:
+    """Every string with one letter of `word` doubled, or one doubled letter made single."""
+    doubled = {word[: i + 1] + word[i] + word[i + 1 :] for i in range(len(word)) if word[i].isalpha()}
+    single = {word[:i] + word[i + 1 :] for i in range(1, len(word)) if word[i] == word[i - 1]}
+    return (doubled | single) - {word}
 
 
 def mend_words(question: str, frequency: Callable[[str], int]) -> str:
@@ -60,7 +72,12 @@ def mend_words(question: str, frequency: Callable[[str], int]) -> str:
             )
             return same[0] if len(same) == 1 else word
         scored = []
-        for candidate in _one_edit_words(word):
+        # (a double letter typed single and a single typed double is the commonest two-letter slip:
+        # "reccomended", "comittee", "accomodation")
+        candidates = _one_edit_words(word)
+        if len(word) >= DOUBLING_MIN_LETTERS:
+            candidates |= {c for once in _doubling(word) for c in _doubling(once)}
+        for candidate in candidates:
             stems = tokenize(candidate)
             if len(stems) == 1 and frequency(stems[0]) and is_word(candidate):
                 scored.append((frequency(stems[0]), candidate))
