@@ -37,6 +37,9 @@ def test_only_words_some_page_says_stand_in_and_names_are_never_translated() -> 
     found, written = foreign_paraphrases("how many rifles did the Police seize?", {"polic"}, known.__contains__)
     assert [(p.words, p.options) for p in found] == [(("rifl",), (("fuzis",),))]
     assert written == ("fuzis",)
+    # ("director-general": each part a noun of its own, as "diretor-geral" is)
+    found, _ = foreign_paraphrases("who is the director-general?", set(), {"diretor"}.__contains__)
+    assert [(p.words, p.options) for p in found] == [(("director",), (("diretor",),))]
 
 
 def test_a_count_on_a_portuguese_page_answers_an_english_question(tmp_path: Path) -> None:

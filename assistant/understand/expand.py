@@ -105,7 +105,9 @@ def foreign_paraphrases(
     them, for the lexical search. `names` (stems) are the question's names: never translated."""
     out: dict[tuple[str, ...], Paraphrase] = {}
     written: list[str] = []
-    for word in _TYPED.findall(text):
+    # ("director-general": each part is a noun of its own, "diretor-geral" on a Brazilian page)
+    typed = [part for word in _TYPED.findall(text) for part in dict.fromkeys([word, *word.split("-")])]
+    for word in typed:
         own = tuple(tokenize(word))
         if len(own) != 1 or own[0] in names or own in out:
             continue
