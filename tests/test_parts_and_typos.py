@@ -18,8 +18,9 @@ def test_a_part_is_told_by_what_it_concerns_or_where_it_came_from() -> None:
     assert counts("52 referrals were received in 2031, of which 15 related to fatalities.", {"fatality"})
     assert counts("1,599 were from the public while 67 were from police officers.", {"polic", "officer"})
     assert counts("Of 90 cases, 12 were youths.", {"youth"})
-    # (the whole's figure is no count of the part)
+    # (the whole's figure is no count of the part; nor is an amount's source a part counted)
     assert not counts("52 referrals were received in 2031.", {"fatality"})
+    assert not counts("seized 120 kilograms of cocaine, 45 from vessels", {"vessel"})
 
 
 def test_two_letters_doubled_or_undoubled_in_a_long_word_are_mended() -> None:
@@ -83,6 +84,8 @@ def test_which_year_of_two_named_is_told_by_each_years_figure(tmp_path: Path) ->
 
     q = "zembla foiled smuggling attempts 2030 vs 2031 - which year higher?"
     assert answer_type(q) == "year" and weighed_kind(q, "year", ()) in {"thing", "count"}
+    # (a range's ends are no alternatives: the year asked may lie between them)
+    assert weighed_kind("In which year between 2028 and 2031 did arrests peak?", "year", ()) == "year"
     answer = _ask(
         tmp_path,
         "Zembla border army annual review\n\n"

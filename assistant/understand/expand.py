@@ -10,11 +10,12 @@ common. An English thesaurus (data, same format and matcher as the Spanish gloss
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Collection
 from pathlib import Path
 
 from assistant.understand.bridge import Glossary, fold, phrase_matches
-from assistant.understand.lexicon import english_synonyms, foreign_forms, foreign_words
+from assistant.understand.lexicon import english_stems, english_synonyms, foreign_forms, foreign_words
 from assistant.understand.question import Paraphrase, content_terms
 from vectorstore.lexical import tokenize
 
@@ -99,14 +100,20 @@ MIN_FOREIGN_STEM = 4
 def foreign_paraphrases(
     text: str, names: Collection[str], knows: Callable[[str], bool]
 ) -> tuple[tuple[Paraphrase, ...], tuple[str, ...]]:
-    """For an English question's nouns, the French, Portuguese and Spanish words for them that
-    some indexed page says, as phrasings of them ("rifles": fuzis): the embedding model reads
-    English only, and a Brazilian page counts "642 fuzis". Also those words as the pages write
-    them, for the lexical search. `names` (stems) are the question's names: never translated."""
+    """For the nouns of an English question, the French, Portuguese and Spanish words for them that
+    some indexed page says, as phrasings of them ("rifles": fuzis):
+    the embedding model reads English only, and a Brazilian page counts "642 fuzis". Also those
+    words as the pages write them, one spelling per stem, for the lexical search. `names` (stems)
+    are the question's names: never translated."""
     out: dict[tuple[str, ...], Paraphrase] = {}
-    written: list[str] = []
+    written: dict[str, str] = {}
+    english = english_stems()
     # ("director-general": each part is a noun of its own, "diretor-geral" on a Brazilian page)
-    typed = [part for word in _TYPED.findall(text) for part in dict.fromkeys([word, *word.split("-")])]
+    typed = [
+        part
+        for word in _UNICODE_TYPED.findall(unicodedata.normalize("NFKC", text))
+        for part in dict.fromkeys([word, *word.split("-")])
+    ]
     for word in typed:
         own = tuple(tokenize(word))
         if len(own) != 1 or own[0] in names or own in out:
@@ -115,12 +122,18 @@ def foreign_paraphrases(
         for foreign in foreign_words(word):
             for form in foreign_forms(foreign):
                 stems = tokenize(form)
-                if len(stems) == 1 and len(stems[0]) >= MIN_FOREIGN_STEM and stems[0] != own[0] and knows(stems[0]):
-                    options.append((stems[0],))
-                    written.append(form)
+                # (a stem English has too is read as English: "polícia" is "polic", as "police" is)
+                if len(stems) != 1 or len(stems[0]) < MIN_FOREIGN_STEM or stems[0] in english or not knows(stems[0]):
+                    continue
+                options.append((stems[0],))
+                written.setdefault(stems[0], form)
         if options:
             out[own] = Paraphrase(own, tuple(dict.fromkeys(options)))
-    return tuple(out.values()), tuple(dict.fromkeys(written))
+    return tuple(out.values()), tuple(written.values())
+
+
+# A word as typed in any alphabet, hyphenated ones whole ("Réunion" is one word, not "union").
+_UNICODE_TYPED = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 # A word as typed, hyphenated ones whole ("grown-ups").

@@ -138,27 +138,46 @@ def _foreign_synsets() -> dict[str, tuple[tuple[str, str], ...]]:
 
 
 def foreign_words(noun: str) -> tuple[str, ...]:
-    """The French, Portuguese and Spanish nouns of an English noun's first sense that another of
-    those languages, or English, spells alike: "weapons" -> arme, arma; "murders" -> assassinat,
-    assassinato, asesinato, homicidio. A word only one language gives is often another sense
-    the wordnets align loosely ("police" -> French "droit", "grenade" -> Portuguese "romã"), so it
-    is left out; so is a word English has too ("base", "costa"): it would find English pages."""
+    """The French, Portuguese and Spanish nouns of an English noun's first sense, where that sense
+    is what the noun first names: "weapons" -> arme, arma; "rifles" -> fusil, fuzil. The wordnets
+    list senses in no reliable order ("attempt" first means an attack, "rate" a pace), so a sense
+    whose commonest English word is another gives only the words spelt like the noun itself
+    ("participant" -> participante, not jugador). A word one language alone gives is often a sense
+    the wordnets align loosely ("police" -> French "droit"), and is kept only when it is spelt like
+    the noun; a word English has too ("base", "costa") never is: it would find English pages."""
     import simplemma  # (its English dictionary: offline, read once)
 
     senses = _english_senses()
     lemma = next((form for form in noun_lemmas(noun.lower()) if form in senses), "")
-    if not lemma:
+    if not lemma or lemma in _NUMBER_NOUNS:  # ("billion" is the Spanish "mil millones", not "billón")
         return ()
-    pairs = _foreign_synsets().get(senses[lemma], ())
+    sense = senses[lemma]
+    named_first = _english_synsets().get(sense, ("",))[0] == lemma
+    pairs = _foreign_synsets().get(sense, ())
     out = []
     for language, word in pairs:
         folded = fold(word)
-        others = [fold(w) for lang, w in pairs if lang != language] + [lemma]
-        if any(SequenceMatcher(None, folded, o).ratio() >= COGNATE_RATIO for o in others) and not (
-            word in STOPWORDS or simplemma.is_known(word, lang="en")
-        ):
+        if word in STOPWORDS or simplemma.is_known(word, lang="en"):
+            continue
+        like_noun = SequenceMatcher(None, folded, lemma).ratio() >= COGNATE_RATIO
+        others = [fold(w) for lang, w in pairs if lang != language]
+        agreed = any(SequenceMatcher(None, folded, o).ratio() >= COGNATE_RATIO for o in others)
+        if like_noun or (named_first and agreed):
             out.append(word)
     return tuple(dict.fromkeys(out))[:FOREIGN_WORDS_PER_NOUN]
+
+
+# Nouns that name a number: a figure's word, never what a figure counts.
+_NUMBER_NOUNS = frozenset("hundred thousand million billion trillion dozen".split())
+
+
+@cache
+def english_stems() -> frozenset[str]:
+    """The stems of the English wordnet's words: a foreign word stemmed to one of them ("polícia":
+    polic) would be read in English text as that word (about 0.6 s, once)."""
+    from vectorstore.lexical import tokenize
+
+    return frozenset(t for word in _english_senses() if word.isalpha() for t in tokenize(word)[:1])
 
 
 def foreign_forms(word: str) -> tuple[str, ...]:

@@ -19,8 +19,8 @@ from assistant.understand.vocab import (
     MEASURE_UNITS,
     MONTH_WORDS,
     MONTHS,
-    PAGE_MONTHS,
     QUESTION_WORDS,
+    SPANISH_MONTH_NUMBERS,
     SPANISH_NUMBERS,
 )
 from assistant.understand.wanted import (
@@ -249,6 +249,10 @@ def said_of_another(question: str, asked: Sequence[str]) -> set[str]:
     for i in range(2, len(tokens)):
         antecedent, relative, verb = tokens[i - 2], tokens[i - 1], tokens[i]
         if verb.pos_ == "VERB" and relative.lower_ in {"that", "which"} and antecedent.pos_ in {"NOUN", "PROPN"}:
+            # ("which body was the agency that led it?": the noun said to be the one asked for)
+            head = next((t for t in reversed(tokens[: i - 2]) if t.pos_ not in {"DET", "ADJ"}), None)
+            if head is not None and head.lemma_ == "be":
+                continue
             if not set(tokenize(antecedent.text)) & set(asked):
                 out |= set(tokenize(f"{verb.text} {verb.lemma_}"))
     return out
@@ -317,11 +321,11 @@ def planned(question: str) -> bool:
 
 
 def month_number(word: str) -> int:
-    """1-12 for an English month name or its abbreviation ("Oct", "sept"), or a Spanish, French
-    or Portuguese month name ("octubre", "décembre"), else 0."""
+    """1-12 for an English month name or its abbreviation ("Oct", "sept"), or a Spanish month
+    name ("octubre"), else 0."""
     word = word.lower().rstrip(".")
-    if word in PAGE_MONTHS:
-        return PAGE_MONTHS[word]
+    if word in SPANISH_MONTH_NUMBERS:  # (a question's: "Chiang Mai 2019" names no May)
+        return SPANISH_MONTH_NUMBERS[word]
     return next((i + 1 for i, m in enumerate(MONTHS) if word == m or (len(word) >= 3 and m.startswith(word))), 0)
 
 
@@ -814,6 +818,9 @@ def _weighed_after_verb(part: str) -> re.Match | None:
     return re.match(rf"(?s).{{{start}}}\s*(.+?)\s+or\s+(.+?)\s*(?:,\s*and\b[^?]*)?\??\s*$", part)
 
 
+_YEARS_WEIGHED = re.compile(r"\b(?:19|20)\d\d\s*(?:vs\.?|versus|or|against)\s*(?:19|20)\d\d\b", re.I)
+
+
 def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
     """The kind asked of a comparison: "which province has worse overcrowding, Eastern Cape or
     Western Cape?" wants each side's figure, a count, where the wording alone asks for a thing
@@ -826,8 +833,9 @@ def weighed_kind(question: str, expects: str, sides: tuple[str, ...]) -> str:
         return "count" if _things_weighed(question) else expects
     # "smuggling attempts foiled 2021 vs 2022 - which year higher?": the year is one of those named,
     # told by each year's figure
-    weighed = _COMPARE.search(question) or _amount_compared(question)
-    if expects == "year" and weighed and len(set(YEAR.findall(question))) >= 2:
+    # (the years as alternatives, "2021 vs 2022", "2019 or 2020"; not a range's ends: "which year
+    # between 2015 and 2020 ...")
+    if expects == "year" and _YEARS_WEIGHED.search(question):
         return "count" if _things_weighed(_ASKING_CLAUSE.split(question)[0]) else "thing"
     return expects
 
@@ -1653,7 +1661,7 @@ _CASES_OF = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(COUNT_UNITS))})\
 # ("of which 15 related to fatalities", "67 were from police officers": the part told by what it
 # concerns or where it came from, as a question asks "how many of those involved fatalities?")
 _OF_THOSE = re.compile(
-    r"^\s+(?:(?:were|are)\s+)?(?:from|related\s+to|relating\s+to|linked\s+to|involv(?:ed|ing)|concern(?:ed|ing))\s+"
+    r"^\s+(?:(?:were|are)\s+from|related\s+to|relating\s+to|linked\s+to|involv(?:ed|ing)|concern(?:ed|ing))\s+"
     r"|^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+",
     re.I,
 )

@@ -23,7 +23,16 @@ def _numbered(*lists: list[str]) -> dict[str, int]:
 
 # The month names of the languages a page may be written in besides English: a French page dates
 # a raid "le 3 mai", a Portuguese one "16 de fevereiro".
-PAGE_MONTHS = {**_numbered(SPANISH_MONTH_LIST, FRENCH_MONTH_LIST, PORTUGUESE_MONTH_LIST), "setiembre": 9}
+# (not "marco", "março" without its accent: Spanish for a framework)
+PAGE_MONTHS = {
+    name: number
+    for name, number in {
+        **_numbered(SPANISH_MONTH_LIST, FRENCH_MONTH_LIST, PORTUGUESE_MONTH_LIST),
+        "setiembre": 9,
+    }.items()
+    if name != "marco"
+}
+SPANISH_MONTH_NUMBERS = {**_numbered(SPANISH_MONTH_LIST), "setiembre": 9}
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for ("a
 # breakdown of the calls" asks for the calls' parts, which a passage gives without the word; "vs"

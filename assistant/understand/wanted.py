@@ -22,7 +22,8 @@ from assistant.understand.vocab import MONTH_WORDS, MONTHS, PAGE_MONTHS, SPANISH
 from vectorstore.lexical import fold, tokenize, words
 
 _M = "|".join(MONTHS)
-# (Spanish, French and Portuguese, longest first: "mars" before "mar")
+# (Spanish, French and Portuguese, longest first: "mars" before "mar"; written in lower case, as
+# those languages write them: "Mars 2020" and "Chiang Mai 2019" name no month)
 _PAGE_M = "|".join(sorted(PAGE_MONTHS, key=len, reverse=True))
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 PHONE = re.compile(r"\(\d{1,3}\)\s*[\d\s\-–]{6,}")
@@ -49,7 +50,7 @@ _DAY_OF_MONTH = (
 )
 # ... or only its month ("October 2016", "Sept 2020", "en marzo de 2019")
 _MONTH_OF_YEAR = (
-    rf"(?:{_M})\s+(?:of\s+)?\d{{4}}|(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}|(?:{_PAGE_M})\s+(?:del?\s+)?\d{{4}}"
+    rf"(?:{_M})\s+(?:of\s+)?\d{{4}}|(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}|(?-i:{_PAGE_M})\s+(?:del?\s+)?\d{{4}}"
 )
 DAY = re.compile(rf"\b(?:{_DAY_OF_MONTH}|{_MONTH_OF_YEAR})\b", re.IGNORECASE)
 # What "on what exact date" asks for: a month alone does not say it.
@@ -429,7 +430,8 @@ FORMS: tuple[tuple[str, str], ...] = (
         # "the total value in euros of the transactions": an amount of money, not a number of them
         r"|\b(?:total|monetary|estimated) value\b|\bvalue (?:in [\w$€£]+ )?of\b"
         # "total fines imposed", "how much in fines": the sum of what was paid or owed
-        r"|\b(?:total|how much in) (?:[\w-]+ )?(?:fines|fees|expenditures?|spending|costs?|salaries|ransoms?)\b"
+        r"|^(?!.*\bh\w{0,2} many\b).*\b(?:total|how much in) (?:[\w-]+ )?"
+        r"(?:fines|fees|expenditures?|spending|costs?|salaries|ransoms?)\b"
         r"|\bcuanto dinero\b|\bcuanto (?:\w+ ){0,2}(?:costo|costara|cuesta|costaria|costar)\b"
         r"|\b(?:coste|costo|presupuesto)\b",
         "money",
