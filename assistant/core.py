@@ -241,16 +241,17 @@ class Assistant:
             # (and a Spanish report's passage, found by its own words)
             synonyms = f"{synonyms} {spanish_forms(f'{own} {synonyms}', self.glossary, lexical)}".strip()
         mentioned = {doc for doc, n in self._document_mentions(q.entities, question).items() if n}
+        worded = answer_type(own)  # (the kind the wording asks for, before a comparison weighs it)
         q = replace(
             q,
-            expects=weighed_kind(own, answer_type(own), q.sides),
+            expects=weighed_kind(own, worded, q.sides),
             also_expects=other_kinds(own),
             wants_list=q.wants_list or (spanish and (spanish_wants_list(own) or wants_parties(own))),
             alt_terms=content_terms(synonyms),
             paraphrases=paraphrases(f"{extra or own} {carried}", self.thesaurus),
             cross_doc=len(mentioned) >= 2,
         )
-        if answer_type(own) == "year" and q.expects != "year":  # "2021 vs 2022 - which year higher?"
+        if worded == "year" and q.expects != "year":  # "2021 vs 2022 - which year higher?"
             q = replace(q, terms=tuple(t for t in q.terms if t not in YEAR_WORD))  # (a kind, not a word said)
         # "Chile's 2020 APEC plan", "the CICTE 2016 report": a year the question names a report by
         # is that report's, not one the answer must speak of.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import os
 import socket
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -123,8 +124,9 @@ def real_assistant(tmp_path_factory, real_embedder):
     return assistant
 
 
-def ask_one_page(tmp_path, name: str, text: str, question: str):
-    """`question` answered through the real composition (a hash embedder) over one page with `text`."""
+def ask_one_page(tmp_path, name: str, text: str, question: str, history: Sequence[str] = ()):
+    """`question` (after the earlier turns `history`) answered through the real composition (a hash
+    embedder) over one page with `text`."""
     from assistant.core import build
 
     page = tmp_path / "pages" / name
@@ -132,4 +134,4 @@ def ask_one_page(tmp_path, name: str, text: str, question: str):
     page.write_text(text, encoding="utf-8")
     assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
     assistant.ingest([page])
-    return assistant.ask(question)
+    return assistant.ask(question, history=history)

@@ -7,10 +7,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from assistant.core import build
 from assistant.understand.question import counts
 from assistant.understand.spelling import mend_words
-from tests.conftest import HashEmbedder
+from tests.conftest import ask_one_page
 from vectorstore.lexical import tokenize
 
 
@@ -35,18 +34,10 @@ def test_two_letters_doubled_or_undoubled_in_a_long_word_are_mended() -> None:
     assert mend_words("the sesion", freq) == "the sesion"
 
 
-def _ask(tmp_path: Path, text: str, question: str, history: list[str]):
-    page = tmp_path / "pages" / "zembla_report_2031.txt"
-    page.parent.mkdir()
-    page.write_text(text, encoding="utf-8")
-    assistant = build(data_dir=tmp_path / "idx", embedder=HashEmbedder())
-    assistant.ingest([page])
-    return assistant.ask(question, history=history)
-
-
 def test_how_many_of_those_involved_x_is_answered_by_the_part(tmp_path: Path) -> None:
-    answer = _ask(
+    answer = ask_one_page(
         tmp_path,
+        "zembla_report_2031.txt",
         "Zembla Police Ombudsman annual report 2031\n\n"
         "The Ombudsman received 2,140 complaints in 2031, of which 1,190 were admissible.\n"
         "52 referrals were received from the police in 2031, of which 15 related to fatalities.\n",
@@ -58,8 +49,9 @@ def test_how_many_of_those_involved_x_is_answered_by_the_part(tmp_path: Path) ->
 
 
 def test_how_many_of_them_were_women_is_answered_by_females(tmp_path: Path) -> None:
-    answer = _ask(
+    answer = ask_one_page(
         tmp_path,
+        "zembla_report_2031.txt",
         "Zembla anti-trafficking agency, 2031\n\n"
         "The agency rescued 310 victims in 2031. It also secured 80 convictions in 2031; 45 males and 35 females.\n",
         "how many of them were women?",
@@ -86,13 +78,13 @@ def test_which_year_of_two_named_is_told_by_each_years_figure(tmp_path: Path) ->
     assert answer_type(q) == "year" and weighed_kind(q, "year", ()) in {"thing", "count"}
     # (a range's ends are no alternatives: the year asked may lie between them)
     assert weighed_kind("In which year between 2028 and 2031 did arrests peak?", "year", ()) == "year"
-    answer = _ask(
+    answer = ask_one_page(
         tmp_path,
+        "zembla_report_2031.txt",
         "Zembla border army annual review\n\n"
         "The army said that 361 smuggling attempts were foiled at the border in 2030.\n"
         "In 2031, the army said that it foiled 383 smuggling attempts and seized large quantities of narcotics.\n",
         q,
-        [],
     )
     assert not answer.abstained, answer.answer
     assert "361" in answer.answer and "383" in answer.answer

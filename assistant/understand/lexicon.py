@@ -21,7 +21,7 @@ from functools import cache
 from importlib import resources
 
 from assistant.understand.bridge import fold
-from vectorstore.lexical import STOPWORDS
+from vectorstore.lexical import STOPWORDS, tokenize
 
 # English words taken per shared synset (the English wordnet lists a synset's commonest word
 # first) and per Spanish noun in all: its senses come in no order of frequency.
@@ -145,7 +145,7 @@ def foreign_words(noun: str) -> tuple[str, ...]:
     ("participant" -> participante, not jugador). A word one language alone gives is often a sense
     the wordnets align loosely ("police" -> French "droit"), and is kept only when it is spelt like
     the noun; a word English has too ("base", "costa") never is: it would find English pages."""
-    import simplemma  # (its English dictionary: offline, read once)
+    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
 
     senses = _english_senses()
     lemma = next((form for form in noun_lemmas(noun.lower()) if form in senses), "")
@@ -157,7 +157,7 @@ def foreign_words(noun: str) -> tuple[str, ...]:
     out = []
     for language, word in pairs:
         folded = fold(word)
-        if word in STOPWORDS or simplemma.is_known(word, lang="en"):
+        if word in STOPWORDS or is_word(word):
             continue
         like_noun = SequenceMatcher(None, folded, lemma).ratio() >= COGNATE_RATIO
         others = [fold(w) for lang, w in pairs if lang != language]
@@ -175,8 +175,6 @@ _NUMBER_NOUNS = frozenset("hundred thousand million billion trillion dozen".spli
 def english_stems() -> frozenset[str]:
     """The stems of the English wordnet's words: a foreign word stemmed to one of them ("polícia":
     polic) would be read in English text as that word (about 0.6 s, once)."""
-    from vectorstore.lexical import tokenize
-
     return frozenset(t for word in _english_senses() if word.isalpha() for t in tokenize(word)[:1])
 
 

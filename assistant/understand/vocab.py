@@ -1,5 +1,7 @@
 """Word lists the question analysis shares: months and words that only say what is asked."""
 
+from vectorstore.lexical import fold
+
 MONTHS = "january february march april may june july august september october november december".split()
 MONTH_WORDS = frozenset(MONTHS + "jan feb mar apr jun jul aug sep sept oct nov dec".split())
 SPANISH_MONTH_LIST = "enero febrero marzo abril mayo junio julio agosto septiembre octubre noviembre diciembre".split()
@@ -11,28 +13,14 @@ PORTUGUESE_MONTH_LIST = (
 
 def _numbered(*lists: list[str]) -> dict[str, int]:
     """Month name -> 1-12, as written and without its accents ("février", "fevrier")."""
-    import unicodedata
-
-    out = {}
-    for names in lists:
-        for number, name in enumerate(names, start=1):
-            bare = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
-            out[name] = out[bare] = number
-    return out
+    return {form: number for names in lists for number, name in enumerate(names, 1) for form in (name, fold(name))}
 
 
+SPANISH_MONTH_NUMBERS = {**_numbered(SPANISH_MONTH_LIST), "setiembre": 9}
 # The month names of the languages a page may be written in besides English: a French page dates
 # a raid "le 3 mai", a Portuguese one "16 de fevereiro".
-# (not "marco", "março" without its accent: Spanish for a framework)
-PAGE_MONTHS = {
-    name: number
-    for name, number in {
-        **_numbered(SPANISH_MONTH_LIST, FRENCH_MONTH_LIST, PORTUGUESE_MONTH_LIST),
-        "setiembre": 9,
-    }.items()
-    if name != "marco"
-}
-SPANISH_MONTH_NUMBERS = {**_numbered(SPANISH_MONTH_LIST), "setiembre": 9}
+PAGE_MONTHS = {**SPANISH_MONTH_NUMBERS, **_numbered(FRENCH_MONTH_LIST, PORTUGUESE_MONTH_LIST)}
+del PAGE_MONTHS["marco"]  # ("março" without its accent: Spanish for a framework)
 
 # Words that only say what kind of answer is wanted; they are not evidence to look for ("a
 # breakdown of the calls" asks for the calls' parts, which a passage gives without the word; "vs"
