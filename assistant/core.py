@@ -46,6 +46,7 @@ from assistant.understand.expand import (
     synonym_paraphrases,
 )
 from assistant.understand.lexicon import spanish_nouns
+from assistant.understand.countries import foreign_names_of, is_country
 from assistant.understand.initials import spelled_out
 from assistant.understand.filters import UnknownFilterError, resolve_filters
 from assistant.understand.followup import asks_alongside, context_of, dated_relative, relative_year, standalone
@@ -98,6 +99,8 @@ __all__ = ["Assistant", "StreamEvent", "build", "DocumentNotFound", "UnknownFilt
 # Of an even share of the answer's length, what each later part of a message is kept sure of
 # while an earlier part may use the rest.
 PART_SHARE_KEPT = 0.5
+# A country's names in other languages tried per question name (short name, official names).
+FOREIGN_COUNTRY_FORMS = 4
 WARM_UP_QUESTIONS = ("When was the national cybersecurity strategy adopted?", "¿Qué países recibieron asistencia?")
 
 
@@ -287,7 +290,8 @@ class Assistant:
             weighed = {*q.counted, *q.subset_nouns, *q.measured}
             q = replace(q, synonyms=synonym_paraphrases(own, weighed, self.index.snapshot.lexical.knows))
             # "how many rifles ...": a Portuguese page's word for them ("642 fuzis")
-            foreign, written = foreign_paraphrases(own, named, self.index.snapshot.lexical.knows)
+            lexical = self.index.snapshot.lexical
+            foreign, written = foreign_paraphrases(own, named, lexical.knows, lexical.stems_starting)
             q = replace(q, paraphrases=q.paraphrases + foreign)
             synonyms = f"{synonyms} {' '.join(written)}".strip()
         # "CSP4": the passage on the fourth conference says its number as an ordinal ("Fourth
@@ -297,8 +301,8 @@ class Assistant:
         )
         if editions:
             q = replace(q, paraphrases=q.paraphrases + editions)
-        demonyms = self._name_forms(q.entities)
-        if demonyms:  # "Honduran" asked, "Honduras" written
+        demonyms = self._name_forms(q.entities) + self._foreign_country_forms(q.entities)
+        if demonyms:  # "Honduran" asked, "Honduras" written; "Brazil" asked, "Brasil" written
             q = replace(q, paraphrases=q.paraphrases + demonyms)
             synonyms = f"{synonyms} {' '.join(o[0] for p in demonyms for o in p.options)}".strip()
         if spanish and q.expects == "count" and not q.counted:  # "¿cuántas mujeres ...?" counts women
@@ -345,6 +349,21 @@ class Assistant:
             forms = sorted(v for v in lexical.stems_opening_as(stems[0]) if same_name(stems[0], v))
             if forms:
                 out.append(Paraphrase(tuple(stems), tuple((v,) for v in forms[:3])))
+        return tuple(out)
+
+    def _foreign_country_forms(self, names: Sequence[str]) -> tuple[Paraphrase, ...]:
+        """The Spanish, French and Portuguese names of the countries a question names, where an
+        indexed page writes them ("Brasil", "Suisse")."""
+        lexical = self.index.snapshot.lexical
+        out = []
+        for name in names:
+            stems = tuple(tokenize(name))
+            if not stems or not is_country(name):
+                continue
+            forms = (tuple(tokenize(foreign)) for foreign in foreign_names_of(name))
+            options = tuple(dict.fromkeys(f for f in forms if f and f != stems and all(lexical.knows(t) for t in f)))
+            if options:
+                out.append(Paraphrase(stems, options[:FOREIGN_COUNTRY_FORMS]))
         return tuple(out)
 
     def named_documents(self, entities: Sequence[str], text: str = "") -> Filters | None:

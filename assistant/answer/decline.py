@@ -52,6 +52,7 @@ from assistant.answer.evidence import (
     looks_ahead,
     looks_back,
     phrased_in_reports,
+    goes_on,
     refers_back,
     same_paragraph,
     unsaid_names,
@@ -285,7 +286,10 @@ def holds_title_asked(q: QuestionProfile, s: Scored, doc: str, hits: Sequence[Hi
     if hits[s.unit.hit_index].chunk.doc_id != doc:
         return False
     words = unit_words(s.unit)
-    if not (set(q.terms) & TITLE_STEMS & words and titled_person(s.unit, words)):
+    asked = set(q.terms) & TITLE_STEMS
+    # ("who was head of Montenegro customs?": whoever holds its top title, "Vladan Jokovic, director
+    # of Montenegro's Custom Administration", heads it)
+    if not ((asked & words or (asked & HEAD_STEMS and words & TITLE_STEMS)) and titled_person(s.unit, words)):
         return False
     named = [e for e in q.entities if e not in STOPWORDS]
     initials = {"".join(e[0] for e in named[i:j]) for i in range(len(named)) for j in range(i + 2, len(named) + 1)}
@@ -810,6 +814,20 @@ def evidence_features(
         relevance = 1.0
     # (a count of the very thing asked, beside the best sentence and going on about it, too)
     if (q.expects in BESIDE_KINDS or counted) and top is not None and any(continues(s, top, q) for s in holders):
+        relevance = 1.0
+    # (or, of a kind beside it, the chosen opening of the next paragraph, pointing back at it: a
+    # news page's "During the meeting, General Vilay ... stated" after "... revealed in a meeting")
+    if (
+        q.expects in BESIDE_KINDS
+        and top is not None
+        and any(
+            s in units
+            and s.unit.hit_index == top.unit.hit_index
+            and s.unit.line == top.unit.line + 1
+            and goes_on(s, top)
+            for s in holders
+        )
+    ):
         relevance = 1.0
     # (or a chosen sentence after it, going on about what it says: "Most of these, or 76%, ...")
     if top is not None and any(

@@ -39,6 +39,7 @@ from assistant.answer.evidence import (
     looks_back,
     missing_evidence,
     page_date,
+    goes_on,
     refers_back,
     same_paragraph,
 )
@@ -725,7 +726,26 @@ class AnswerEngine:
             labels = KINDS.get(q.expects, KINDS["thing"]).labels
             named = [s for s in holders + top if not s.unit.instruction]
             return max(named, key=lambda s: sum(label in labels for label, _ in s.unit.named), default=None)
+        if not holders and len(same) == 1:  # a news page's paragraph of one sentence
+            after = AnswerEngine._next_paragraph_opening(best, ranked)
+            if after is not None and holds_wanted(q, after.unit) and not after.unit.instruction:
+                holders = [after]
         return holders[0] if holders else None
+
+    @staticmethod
+    def _next_paragraph_opening(best: Scored, ranked: list[Scored]) -> Scored | None:
+        """The first sentence of the paragraph after `best`'s, where it goes on about what `best`
+        tells: a news page gives each sentence a paragraph of its own ("Lao authorities revealed in
+        a meeting ..." / "During the meeting, General Vilay ... stated that ..."), so the one
+        who spoke is a paragraph on, set in the occasion `best` told of (`goes_on`)."""
+        later = [s for s in ranked if s.unit.hit_index == best.unit.hit_index and s.unit.line > best.unit.line]
+        if not later:
+            return None
+        first = min(later, key=lambda s: s.unit.start)
+        # (nothing between: the next paragraph of the chunk, opened by this sentence)
+        if any(s.unit.line == first.unit.line and s.unit.start < first.unit.start for s in ranked):
+            return None
+        return first if goes_on(first, best) else None
 
     @staticmethod
     def _resuming(q: QuestionProfile, best: Scored, ranked: list[Scored]) -> Scored | None:

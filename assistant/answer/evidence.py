@@ -15,7 +15,7 @@ from assistant.understand.countries import (
     countries_in,
     country_names,
     demonyms,
-    english_of_spanish,
+    english_of_foreign,
     is_country,
     names_for_code,
     same_country,
@@ -119,8 +119,8 @@ def unsaid_names(
     checked = [e for e in (q.entities if names is None else names) if e not in q.qualifiers]
     if not checked:
         return []
-    # (and the English names of the countries a Spanish page names: "España" says Spain)
-    spanish = english_of_spanish(context)
+    # (and the English names of the countries a foreign page names: "España" says Spain)
+    spanish = english_of_foreign(context)
     named_countries = countries_in(context)  # (read once: each name's check looks them up)
     known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish)) | dotted(context)
     said = set(tokenize(context)) if names is not None else set()
@@ -478,6 +478,32 @@ def opening_spans(hits: Sequence[Hit]) -> dict[str, set[str]]:
     return out
 
 
+def opening_years(hits: Sequence[Hit]) -> dict[str, str]:
+    """The year each retrieved report's opening speaks of, where it names one alone ("Le nombre
+    d'infractions ... a baissé en Suisse en 2017."): a page about that year, whose later sentences
+    ("the number of minors accused rose 8%") do not say it again. An opening naming several
+    years compares them, and dates nothing."""
+    out: dict[str, str] = {}
+    for doc, o in report_openings(hits).items():
+        # (its first line of prose: a dateline or a headline above it dates the page, not what it
+        # tells; and a year it says as the time of what it tells, "in 2017", not "founded in 1998")
+        lines = [x for x in (o.text.split("\n") if o else []) if len(x.split()) > DATELINE_WORDS and _PROSE.search(x)]
+        years = set(_TIME_YEAR.findall(lines[0][:OPENING_SPAN_CHARS])) if lines else set()
+        if len(years) == 1:
+            out[doc] = years.pop()
+    return out
+
+
+# A line of prose has a sentence's end; a year as the time of what a sentence tells ("in 2017",
+# "en 2017", "durante 2021"), not after a verb of founding ("established in 1998").
+_PROSE = re.compile(r"[.!?](?:\s|$)")
+_TIME_YEAR = re.compile(
+    r"(?<!founded )(?<!established )(?<!created )(?<!adopted )(?<!since )"
+    r"\b(?:in|en|em|durante|during)\s+((?:19|20)\d\d)\b",
+    re.I,
+)
+
+
 def datelines(hits: Sequence[Hit]) -> dict[str, str]:
     """Each retrieved report's dateline: a short line among its first ones giving a date with
     its month and year ("31 May 2022", "Nov 25, 2019"), not a headline's "Report 2021"."""
@@ -699,6 +725,18 @@ def refers_back(s: Scored) -> bool:
     return bool(ANAPHOR.match(s.unit.text)) or s.unit.resumes
 
 
+def goes_on(after: Scored, before: Scored) -> bool:
+    """Does `after` open by setting itself in the occasion `before` told of ("... revealed in a
+    meeting on Thursday" / "During the meeting, General Vilay ... stated")? A pronoun alone ("He
+    also said") may point at anyone `before` named, and a noun said anywhere may be another topic."""
+    m = _IN_THE_OCCASION.match(after.unit.text)
+    return bool(m) and bool(set(tokenize(m.group(1))) & set(tokenize(before.unit.text)))
+
+
+# A sentence set in an occasion named before: "During the meeting, ...", "At the conference, ...".
+_IN_THE_OCCASION = re.compile(r"(?:During|At|In|After|Following|Throughout|Before)\s+the\s+([^\W\d_]+)\b")
+
+
 # A dateline on a line of its own ("Chios island, 13th September 2013."): a date and at most this
 # many words in all.
 DATELINE_WORDS = 8
@@ -861,10 +899,12 @@ def year_evidence(
     title; a sentence's "2016/17" is another span. A report whose opening says the short span
     "2015/16" is of 2016 too."""
     spans = opening_spans(hits)
+    leads = opening_years(hits)
     return any(
         year in s.unit.text
         or year in paragraph
         or year in spans.get(chunk.doc_id, ())
+        or year == leads.get(chunk.doc_id)
         or year in chunk.section
         or year in chunk.title
         or str(chunk.year) == year

@@ -34,6 +34,54 @@ def spanish_names() -> dict[str, tuple[str, ...]]:
     return out
 
 
+# The locales whose country names a page may use: Spanish, French and Portuguese ("Brasil",
+# "Brésil", "Suisse", "Camarões").
+PAGE_LOCALES = ("es", "fr", "pt", "pt_BR")
+
+
+@lru_cache(maxsize=1)
+def foreign_names() -> dict[str, tuple[str, ...]]:
+    """Country name as a Spanish, French or Portuguese page writes it -> its English names."""
+    import gettext
+
+    import pycountry
+
+    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
+
+    out: dict[str, tuple[str, ...]] = {}
+    for locale in PAGE_LOCALES:
+        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
+        for country in pycountry.countries:
+            english = _english_names(country)
+            for name in english:
+                translated = translation.gettext(name)
+                # (a French or Portuguese name English has as a word is none in an English text:
+                # "Chili", "Grenade"; the Spanish ones are read as `spanish_names` reads them)
+                if translated != name and (locale == "es" or not is_word(translated.lower())):
+                    out.setdefault(translated, english)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _foreign_of_english() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for foreign, english in foreign_names().items():
+        for name in english:
+            out.setdefault(name.lower(), []).append(foreign)
+    return {name: tuple(dict.fromkeys(found)) for name, found in out.items()}
+
+
+def foreign_names_of(name: str) -> tuple[str, ...]:
+    """The Spanish, French and Portuguese names of the country an English name names ("brazil"
+    -> Brasil, Brésil): an English question about Brazil is answered by a page that never writes
+    "Brazil"."""
+    return tuple(
+        dict.fromkeys(
+            f for english in country_names(name) or {name.lower()} for f in _foreign_of_english().get(english, ())
+        )
+    )
+
+
 @lru_cache(maxsize=1)
 def _by_code() -> dict[str, tuple[str, ...]]:
     import pycountry
@@ -124,11 +172,19 @@ def in_english(text: str) -> str:
     return _spanish_pattern().sub(lambda m: spanish_names()[m.group(0)][0], text)
 
 
+@lru_cache(maxsize=1)
+def _foreign_pattern() -> re.Pattern[str]:
+    names = sorted(foreign_names(), key=len, reverse=True)
+    # (not a first name before a surname: "Dominique Martin", "Maurício Souza")
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ])")
+
+
 @lru_cache(maxsize=256)
-def english_of_spanish(text: str) -> frozenset[str]:
-    """The English names of the countries a Spanish text names ("España" -> "Spain"): an English
-    question about Spain is answered by a Spanish page that never writes "Spain"."""
-    return frozenset(e for m in _spanish_pattern().finditer(text) for e in spanish_names()[m.group(0)])
+def english_of_foreign(text: str) -> frozenset[str]:
+    """The English names of the countries a Spanish, French or Portuguese text names ("España",
+    "Brésil"): an English question about Spain is answered by a Spanish page that never writes
+    "Spain"."""
+    return frozenset(e for m in _foreign_pattern().finditer(text) for e in foreign_names()[m.group(0)])
 
 
 @lru_cache(maxsize=1)
@@ -186,5 +242,5 @@ def names_country(name: str) -> bool:
 
 
 def names_a_country(text: str) -> bool:
-    """Does a text name any country, in English or Spanish?"""
-    return bool(countries_in(text) or english_of_spanish(text))
+    """Does a text name any country, in English, Spanish, French or Portuguese?"""
+    return bool(countries_in(text) or english_of_foreign(text))

@@ -11,11 +11,20 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Callable, Collection
+from collections.abc import Callable, Collection, Iterable
 from pathlib import Path
 
 from assistant.understand.bridge import Glossary, fold, phrase_matches
-from assistant.understand.lexicon import english_stems, english_synonyms, foreign_forms, foreign_words
+from assistant.understand.lexicon import (
+    english_stems,
+    english_synonyms,
+    foreign_forms,
+    foreign_words,
+    SPELT_ALIKE_PREFIX,
+    foreign_word,
+    is_noun,
+    spelt_alike,
+)
 from assistant.understand.question import Paraphrase, content_terms
 from vectorstore.lexical import tokenize
 
@@ -95,16 +104,26 @@ def synonym_paraphrases(text: str, stems: Collection[str], knows: Callable[[str]
 
 # A foreign word this short after stemming ("décès": "dec") is read as some English word's.
 MIN_FOREIGN_STEM = 4
+# Foreign words spelt like a noun kept per noun, the likest first.
+SPELT_ALIKE_PER_NOUN = 2
 
 
 def foreign_paraphrases(
-    text: str, names: Collection[str], knows: Callable[[str], bool]
+    text: str,
+    names: Collection[str],
+    knows: Callable[[str], bool],
+    opening_as: Callable[[str], Iterable[str]] | None = None,
 ) -> tuple[tuple[Paraphrase, ...], tuple[str, ...]]:
     """For the nouns of an English question, the French, Portuguese and Spanish words for them that
     some indexed page says, as phrasings of them ("rifles": fuzis):
     the embedding model reads English only, and a Brazilian page counts "642 fuzis". Also those
     words as the pages write them, one spelling per stem, for the lexical search. `names` (stems)
-    are the question's names: never translated."""
+    are the question's names: never translated.
+
+    The wordnets lack many a report's noun ("coordinator", "cocaine" in its drug sense), so
+    `opening_as` (the index's stems that open with given letters) also offers the indexed words
+    spelt like the noun that are French, Portuguese or Spanish words and no English word's
+    ("coordinadora", "cocaína"; not "direct" for "director", nor "policía" for "policy")."""
     out: dict[tuple[str, ...], Paraphrase] = {}
     written: dict[str, str] = {}
     english = english_stems()
@@ -127,6 +146,15 @@ def foreign_paraphrases(
                     continue
                 options.append((stems[0],))
                 written.setdefault(stems[0], form)
+        if opening_as is not None and len(own[0]) >= SPELT_ALIKE_PREFIX and is_noun(word):
+            alike = [
+                stem
+                for stem in opening_as(own[0][:SPELT_ALIKE_PREFIX])
+                if stem != own[0] and stem not in english and spelt_alike(own[0], stem) and tokenize(stem) == [stem]
+            ]
+            for stem in [s for s in alike if foreign_word(s, word)][:SPELT_ALIKE_PER_NOUN]:
+                options.append((stem,))
+                written.setdefault(stem, stem)
         if options:
             out[own] = Paraphrase(own, tuple(dict.fromkeys(options)))
     return tuple(out.values()), tuple(written.values())

@@ -167,6 +167,57 @@ def foreign_words(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:FOREIGN_WORDS_PER_NOUN]
 
 
+def is_noun(word: str) -> bool:
+    """Is a word (any case, singular or plural) a noun of the English wordnet?"""
+    senses = _english_senses()
+    return any(form in senses for form in noun_lemmas(word.lower()))
+
+
+def foreign_word(stem: str, noun: str) -> bool:
+    """May an index stem spelt like an English noun be that noun in French, Portuguese or Spanish
+    ("cocaina" for cocaine, "coordinadora" for coordinator)? Not if it is an English word or a
+    form of one ("continu", "comply", "direct"), nor if the wordnets give it as the word for other
+    nouns only ("policia" is police, not policy)."""
+    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
+
+    if any(is_word(stem + end) for end in ("", "e", "s", "ed", "y", "ing")):
+        return False
+    meanings = {english for form in (stem, stem + "e", stem + "s") for english in _foreign_meanings().get(form, ())}
+    return not meanings or any(form in meanings for form in noun_lemmas(noun.lower()))
+
+
+@cache
+def _foreign_meanings() -> dict[str, frozenset[str]]:
+    """Foreign noun (folded) -> the English nouns of its senses, from the wordnets' pairs."""
+    english = _english_synsets()
+    out: dict[str, set[str]] = {}
+    for synset, pairs in _foreign_synsets().items():
+        for _, word in pairs:
+            out.setdefault(fold(word), set()).update(english.get(synset, ()))
+    return {form: frozenset(words) for form, words in out.items()}
+
+
+def spelt_alike(stem: str, other: str) -> bool:
+    """Are two stems one word spelt by two languages ("cocain" and "cocaina", "homicid" and
+    "homicidio", "coordinator" and "coordinadora")? They share their opening letters and most of
+    the rest ("custom" is no "custodia", "country" no "contra"), by a stricter measure than the
+    wordnets' pairs get: nothing but spelling vouches for these."""
+    shared = next((i for i, (a, b) in enumerate(zip(stem, other)) if a != b), min(len(stem), len(other)))
+    return (
+        shared >= SPELT_ALIKE_PREFIX
+        and abs(len(stem) - len(other)) <= SPELT_ALIKE_LENGTH
+        and SequenceMatcher(None, stem, other).ratio() >= SPELT_ALIKE_RATIO
+    )
+
+
+# Two stems are one word in two languages by spelling alone when they share this many first
+# letters and difflib's ratio says this much alike.
+SPELT_ALIKE_PREFIX = 6
+SPELT_ALIKE_RATIO = 0.8
+# ... and differ in length by this many letters at most ("container" is no "contraviniereiz").
+SPELT_ALIKE_LENGTH = 3
+
+
 # Nouns that name a number: a figure's word, never what a figure counts.
 _NUMBER_NOUNS = frozenset("hundred thousand million billion trillion dozen".split())
 

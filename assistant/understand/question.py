@@ -316,7 +316,12 @@ def planned(question: str) -> bool:
     if _PLANNED_AUX.search(question):
         return True
     tokens = _tagged(question)
-    following = any(t.lower_ in _NEXT for t in tokens)
+    # ("contraband coming into Ethiopia": a verb's "coming" is no "the coming session"; the
+    # tagger has no parser, so a determiner before it says it qualifies a noun)
+    following = any(
+        t.lower_ in _NEXT and (t.tag_ != "VBG" or (t.i > 0 and tokens[t.i - 1].tag_ in {"DT", "PRP$", "POS"}))
+        for t in tokens
+    )
     return following and (bool(_SUPPOSED.search(question)) or not any(t.tag_ in {"VBD", "VBN"} for t in tokens))
 
 
@@ -1662,7 +1667,9 @@ _CASES_OF = re.compile(rf"^\s+(?:[a-z]+\s+)?(?:{'|'.join(sorted(COUNT_UNITS))})\
 # concerns or where it came from, as a question asks "how many of those involved fatalities?")
 _OF_THOSE = re.compile(
     r"^\s+(?:(?:were|are)\s+from|related\s+to|relating\s+to|linked\s+to|involv(?:ed|ing)|concern(?:ed|ing))\s+"
-    r"|^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+",
+    r"|^\s+(?:of\s+(?:those|these|the|them|which)|(?:were|are)(?:\s+(?:identified|classified|listed|recorded)\s+as)?)\s+"
+    # ("More than half of overall inmates, or 133,550, are drug offense convicts": a comma before the copula)
+    r"|^,\s+(?:were|are)\s+",
     re.I,
 )
 

@@ -71,12 +71,16 @@ NUMBER_WORD = re.compile(
     rf"{'|'.join(SPANISH_NUMBERS)}|cien|mil)\b",  # (Spanish pages count in words too)
     re.I,
 )
-PERCENT = re.compile(r"\d\s*(?:%|percent|per cent)", re.I)
+PERCENT = re.compile(r"\d\s*(?:%|percent|per cent|por ciento|por cento|pour cent)", re.I)
 # A rate given per so many people ("4.2 per 100,000 inhabitants", "the number of crimes per
 # 100,000 population was 119.8", "una tasa de 38.2 por cada cien mil habitantes").
 _PER = (
-    r"(?:per|por cada|for every|in every)\s+(?:100[,. ]?000|100\s?k|10[,. ]?000|1[,. ]?000|100|cien mil|mil|"
-    r"capita|head)\b"
+    r"(?:(?:per|por cada|for every|in every)\s+(?:100[,. ]?000|100\s?k|10[,. ]?000|1[,. ]?000|100|cien mil|mil|"
+    r"capita|head)"
+    # (in French, Portuguese and Spanish "por"/"pour"/"par" is also "by": only before a population word,
+    # "8,73 por 100 mil habitantes", "pour 100 000 habitants", "par habitant")
+    r"|(?:por|pour|par)\s+(?:cada\s+|chaque\s+)?(?:(?:100[,. ]?000|100\s?mil|10[,. ]?000|1[,. ]?000|100|cien mil|"
+    r"cem mil|cent mille|mil)\s+)?(?:habitant(?:es|e|s)?|personas|pessoas|personnes))\b"
 )
 PER_HEAD = re.compile(
     rf"(?<![\d.,])\d[\d.,]*\s+(?:[^\W\d_]+\s+){{0,4}}?{_PER}"
@@ -139,6 +143,9 @@ class _Money:
             # "3.8 million" above ("2 millones de personas" is none)
             r"|\b\d[\d,.]*\s*(?:(?:mil\s+)?(?:millones|mill[oó]n)\s+de\s+|mil\s+)?"
             r"(?:euros|d[oó]lares|pesos|soles|quetzales|lempiras|colones|c[oó]rdobas|bol[ií]vares|guaran[ií]es)\b"
+            # in French and Portuguese: "12,5 millions de dinars", "3 milliards de FCFA", "1,2 milhões de reais"
+            r"|\b\d[\d,.]*\s*(?:millions?|milliards?|milh(?:ão|ões)|bilh(?:ão|ões))\s+(?:de\s+|d['’])"
+            rf"(?:{units}|euros?|francs?|f?cfa|reais|dollars?)\b"
             r"|\b\d[\d,.]*\s*(?:mil\s+)?(?:millones|mill[oó]n)"
             r"(?!\s*(?!(?:en|y|a|al|por|para|con|frente|respecto|m[aá]s|menos)\b)[a-záéíóúñ])",
             re.I,
