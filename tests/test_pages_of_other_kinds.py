@@ -142,3 +142,10 @@ def test_amounts_in_french_and_portuguese() -> None:
     assert MONEY.search("un total de 45 millions d'euros")
     assert MONEY.search("1,2 milhões de reais")
     assert not MONEY.search("12 millions de personnes")
+
+
+def test_a_total_said_first_in_portuguese_and_spanish_counts() -> None:
+    assert counts("Assim, o total de crimes registados desceu de 17.993 para 16.624", {"crim"})
+    assert counts("el número de homicidios fue de 312 en todo el país", {"homicidio"})
+    # (a year after it is no figure of it)
+    assert not counts("el número de casos en 2020", {"caso"})

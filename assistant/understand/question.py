@@ -1536,7 +1536,8 @@ def counts(text: str, nouns: set[str], given: frozenset[str] = frozenset(), part
             return True
     if any(
         _lower_initials(m.group(1)) & nouns or _counted_here(f" {m.group(1)}", nouns)
-        for m in _NUMBER_OF_THEN.finditer(text)
+        for pattern in (_NUMBER_OF_THEN, _NUMBER_OF_THEN_ROMANCE)
+        for m in pattern.finditer(text)
     ):
         return True
     # "cyberattacks targeting strategic sectors have surpassed 200,000 daily": the counted noun as
@@ -1707,6 +1708,13 @@ _NUMBER_OF_THEN = re.compile(
     r"(?:rose|fell|increased|decreased|grew|went|climbed|dropped|jumped)\s+(?:" + BY_SHARE + r")?(?:from|to)|"
     # "... has been expanded to 3,664 from 611"
     r"(?:(?:has|have|had)\s+been\s+)?(?:expanded|raised|reduced|brought|cut|lowered)\s+to)\s+(?:[a-z]+\s+)?(?=\d)",
+    re.I,
+)
+# ... and in French, Portuguese and Spanish: "o total de crimes registados desceu de 17.993 para 16.624",
+# "el número de homicidios fue de 312" (a figure within a few words, not a year)
+_NUMBER_OF_THEN_ROMANCE = re.compile(
+    r"\b(?:n[uú]mero|total|nombre|quantidade|cantidad)\s+(?:total\s+)?(?:de|d['’]|des)\s*([^\d.;:]{1,80}?)\s+"
+    r"(?:[^\d\s.;:]+\s+){0,4}?(?!(?:19|20)\d\d\b)(?=\d)",
     re.I,
 )
 # A list's introduction and its first numbered item ("the following legal texts have been written: (1)"),
