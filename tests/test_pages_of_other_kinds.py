@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from assistant.answer.evidence import opening_years
 from assistant.types import Chunk, Hit
 from assistant.understand.countries import english_of_foreign, foreign_names_of
@@ -92,33 +94,35 @@ def test_a_rate_per_head_on_a_portuguese_page(tmp_path: Path) -> None:
     assert "6,42" in answer.answer
 
 
-def test_the_speaker_a_paragraph_after_the_event(tmp_path: Path) -> None:
-    answer = ask_one_page(
-        tmp_path,
-        "zembla_fraud_news.txt",
-        "Police solve fraud cases\n\n"
-        "Zembla authorities revealed in a meeting on Monday at the Zembla Parliament that police had solved "
-        "1,234 fraud cases this year.\n\n"
-        "During the meeting, Colonel Arvid Tammsaare, Deputy Minister of the Interior, stated that the police "
-        "had arrested 2,345 suspects.\n\n"
-        "Other fraud was reported as well.\n",
-        "Who gave the Zembla Parliament the fraud figures?",
-    )
-    assert not answer.abstained, answer.answer
-    assert "Tammsaare" in answer.answer
+_MEETING = (
+    "Police solve fraud cases\n\n"
+    "Zembla authorities revealed in a meeting on Monday at the Zembla Parliament that police had solved "
+    "1,234 fraud cases this year.\n\n"
+)
 
 
-def test_a_speaker_not_set_in_the_occasion_does_not_join(tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("after", "named", "joins"),
+    [
+        (
+            "During the meeting, Colonel Arvid Tammsaare, Deputy Minister of the Interior, stated that the police "
+            "had arrested 2,345 suspects.\n\nOther fraud was reported as well.\n",
+            "Tammsaare",
+            True,
+        ),
+        # (a pronoun alone may point at anyone: "He also said" sets nothing in the meeting)
+        (
+            "He also said that Colonel Jan Berg, who retired in May, was unhappy with the pension rules.\n",
+            "Berg",
+            False,
+        ),
+    ],
+)
+def test_the_speaker_a_paragraph_after_the_event(tmp_path: Path, after: str, named: str, joins: bool) -> None:
     answer = ask_one_page(
-        tmp_path,
-        "zembla_fraud_news.txt",
-        "Police solve fraud cases\n\n"
-        "Zembla authorities revealed in a meeting on Monday at the Zembla Parliament that police had solved "
-        "1,234 fraud cases this year.\n\n"
-        "He also said that Colonel Jan Berg, who retired in May, was unhappy with the pension rules.\n",
-        "Who gave the Zembla Parliament the fraud figures?",
+        tmp_path, "zembla_fraud_news.txt", _MEETING + after, "Who gave the Zembla Parliament the fraud figures?"
     )
-    assert "Berg" not in answer.answer
+    assert (named in answer.answer) == joins, answer.answer
 
 
 def _opening(text: str) -> list[Hit]:
