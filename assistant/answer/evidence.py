@@ -120,9 +120,9 @@ def unsaid_names(
     if not checked:
         return []
     # (and the English names of the countries a foreign page names: "España" says Spain)
-    spanish = english_of_foreign(context)
+    foreign = english_of_foreign(context)
     named_countries = countries_in(context)  # (read once: each name's check looks them up)
-    known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(spanish)) | dotted(context)
+    known = acronyms(context) | word_set(context) | initialisms(context) | word_set(" ".join(foreign)) | dotted(context)
     said = set(tokenize(context)) if names is not None else set()
 
     def unsaid(e: str) -> bool:

@@ -7,6 +7,7 @@ staff type "MX, GT and Belize" where the reports spell the countries out.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 
@@ -16,49 +17,45 @@ def _english_names(country) -> tuple[str, ...]:
     return tuple(dict.fromkeys(n for n in names if n))
 
 
-@lru_cache(maxsize=1)
-def spanish_names() -> dict[str, tuple[str, ...]]:
-    """Spanish country name (as pycountry's Spanish locale writes it) -> English names."""
+@lru_cache(maxsize=None)
+def _names_in(locale: str) -> dict[str, tuple[str, ...]]:
+    """Country name as pycountry's `locale` file writes it -> English names."""
     import gettext
 
     import pycountry
 
-    spanish = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["es"])
+    translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
     out: dict[str, tuple[str, ...]] = {}
     for country in pycountry.countries:
         english = _english_names(country)
         for name in english:
-            translated = spanish.gettext(name)
+            translated = translation.gettext(name)
             if translated != name:  # "Chile" is Chile in both: nothing to bridge
                 out.setdefault(translated, english)
     return out
 
 
-# The locales whose country names a page may use: Spanish, French and Portuguese ("Brasil",
-# "Brésil", "Suisse", "Camarões").
-PAGE_LOCALES = ("es", "fr", "pt", "pt_BR")
+def spanish_names() -> dict[str, tuple[str, ...]]:
+    """Spanish country name (as pycountry's Spanish locale writes it) -> English names."""
+    return _names_in("es")
+
+
+# The locales besides Spanish whose country names a page may use ("Brésil", "Suisse", "Camarões").
+OTHER_PAGE_LOCALES = ("fr", "pt", "pt_BR")
 
 
 @lru_cache(maxsize=1)
 def foreign_names() -> dict[str, tuple[str, ...]]:
     """Country name as a Spanish, French or Portuguese page writes it -> its English names."""
-    import gettext
-
-    import pycountry
-
     from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
 
-    out: dict[str, tuple[str, ...]] = {}
-    for locale in PAGE_LOCALES:
-        translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[locale])
-        for country in pycountry.countries:
-            english = _english_names(country)
-            for name in english:
-                translated = translation.gettext(name)
-                # (a French or Portuguese name English has as a word is none in an English text:
-                # "Chili", "Grenade"; the Spanish ones are read as `spanish_names` reads them)
-                if translated != name and (locale == "es" or not is_word(translated.lower())):
-                    out.setdefault(translated, english)
+    out = dict(spanish_names())
+    for locale in OTHER_PAGE_LOCALES:
+        for translated, english in _names_in(locale).items():
+            # (a French or Portuguese name English has as a word is none in an English text:
+            # "Chili", "Grenade"; the Spanish ones are read as `spanish_names` reads them)
+            if not is_word(translated.lower()):
+                out.setdefault(translated, english)
     return out
 
 
@@ -160,10 +157,14 @@ def countries_in(text: str) -> set[str]:
     return found
 
 
+def _names_pattern(names: Iterable[str], after: str = "") -> re.Pattern[str]:
+    """One alternation of whole names, the longest first ("Guinea-Bissau" before "Guinea")."""
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")\b" + after)
+
+
 @lru_cache(maxsize=1)
 def _spanish_pattern() -> re.Pattern[str]:
-    names = sorted(spanish_names(), key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+    return _names_pattern(spanish_names())
 
 
 def in_english(text: str) -> str:
@@ -174,9 +175,8 @@ def in_english(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _foreign_pattern() -> re.Pattern[str]:
-    names = sorted(foreign_names(), key=len, reverse=True)
     # (not a first name before a surname: "Dominique Martin", "Maurício Souza")
-    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b(?!\s+[A-ZÀ-Þ][a-zà-ÿ])")
+    return _names_pattern(foreign_names(), r"(?!\s+[A-ZÀ-Þ][a-zà-ÿ])")
 
 
 @lru_cache(maxsize=256)

@@ -16,12 +16,12 @@ from pathlib import Path
 
 from assistant.understand.bridge import Glossary, fold, phrase_matches
 from assistant.understand.lexicon import (
+    SPELT_ALIKE_PREFIX,
     english_stems,
     english_synonyms,
     foreign_forms,
-    foreign_words,
-    SPELT_ALIKE_PREFIX,
     foreign_word,
+    foreign_words,
     is_noun,
     spelt_alike,
 )

@@ -148,7 +148,7 @@ def foreign_words(noun: str) -> tuple[str, ...]:
     from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
 
     senses = _english_senses()
-    lemma = next((form for form in noun_lemmas(noun.lower()) if form in senses), "")
+    lemma = noun_lemma(noun)
     if not lemma or lemma in _NUMBER_NOUNS:  # ("billion" is the Spanish "mil millones", not "billón")
         return ()
     sense = senses[lemma]
@@ -167,10 +167,15 @@ def foreign_words(noun: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(out))[:FOREIGN_WORDS_PER_NOUN]
 
 
+def noun_lemma(word: str) -> str:
+    """The English wordnet's entry for a noun as typed (any case, singular or plural), or ''."""
+    senses = _english_senses()
+    return next((form for form in noun_lemmas(word.lower()) if form in senses), "")
+
+
 def is_noun(word: str) -> bool:
     """Is a word (any case, singular or plural) a noun of the English wordnet?"""
-    senses = _english_senses()
-    return any(form in senses for form in noun_lemmas(word.lower()))
+    return bool(noun_lemma(word))
 
 
 def foreign_word(stem: str, noun: str) -> bool:
