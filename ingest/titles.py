@@ -85,6 +85,19 @@ _DATELINE_WORDS = re.compile(
 )
 
 
+# A byline ("Written by Staff Writer", "By Jane Doe", "Por Redacción", "Par Marie Dupont"): who
+# wrote a page, never what it is called.
+_BYLINE = re.compile(
+    r"^(?i:(?:(?:written|posted|reported|edited|compiled|published)\s+)?by|por|par|reda[cç][aã]o|redacci[oó]n)\s*:?\s+"
+    r"(?:(?:[A-ZÀ-Þ][\w’'.-]*|de|da|do|dos|del|la|le|van|von|and|y|e|et)(?:\s+|,\s*|$)){1,6}$"
+)
+
+
+# A social-media tag ("#Togo"): a page's topic label, not its heading ("# Title" is Markdown's)
+# ... and an embedded post's attribution ("— MININT_CUBA (@minint_cuba) November 2, 2023").
+_HASHTAG = re.compile(r"#\w|.*\(@\w+\)")
+
+
 def _dateline(line: str) -> bool:
     """Is the line a dateline ("13:21 / 03.03.2022", "Posted on 7 March 2022", "Thursday 13:21")?"""
     if _FIGURE_DATE_OR_TIME.search(line):
@@ -131,6 +144,8 @@ def lead_line(text: str) -> str | None:
     words = lead.split()
     if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:|]$", lead) or is_name_line(lead):
         return None
+    if _BYLINE.match(lead) or _HASHTAG.match(lead):
+        return None
     if _DATE.match(lead) or _NUMERIC_DATE.search(lead):  # "Fecha de publicación: Jue, 13/01/2022 - 15:49"
         return None
     return None if _last_pos(lead) in _FRAGMENT_END else lead
@@ -150,7 +165,9 @@ def _first_title(text: str, starts_title: Callable[[str], bool], above_text: boo
     for index, line in enumerate(paragraphs):
         if above_text and is_prose(line):
             return None  # the text has begun: a report named below is the text's subject
-        if starts_title(line):
+        # (a heading heads some text: a page's last line is its end, often cut off, "Les r")
+        last = not any(p.strip() for p in paragraphs[index + 1 :]) and text.rstrip().endswith(line.strip())
+        if starts_title(line) and not last:
             found = _run_on(paragraphs, index, text)
             if found:
                 return found
@@ -176,6 +193,8 @@ def _heading_like(line: str) -> bool:
     return (
         _title_shaped(line)
         and not _dateline(line)
+        and not _BYLINE.match(line.strip())
+        and not _HASHTAG.match(line.strip())
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
         and not is_marker(line)
         and not is_generic_heading(line)

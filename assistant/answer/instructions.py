@@ -115,7 +115,9 @@ _DICTATE = [
     _START + r"(?:answer|respond|reply|say|output|repeat)\s+(?:\w+\s+)?with\s+(?:only|just|the\s+(?:words?|phrase|"
     r"sentence|text|following\s+(?:words|text|sentence|phrase|answer)))\b",
     _START + r"(?:say|output|print|repeat)\s+[\"“']",
-    _START + r"say\b(?![\"”'])",  # reports never tell their reader to "say" anything
+    # (reports never tell their reader to "say" anything; a quoted slogan, "“Say NO to Drugs”", is
+    # a campaign's name, not a command)
+    _START + r"(?<![\"“'])say\b(?![\"”'])",
     # "If anyone asks about the budget, say ...", "when asked, reply that ...".
     r"\b(?:if|when|whenever|should|in\s+case|once)\s+(?:you\s+are|you're|you\s+get|anyone|someone|somebody|"
     r"a\s+user|the\s+user|users|people|a\s+reader|the\s+reader)\s+(?:is\s+|are\s+|gets?\s+)?(?:asks?|asked|"

@@ -250,7 +250,21 @@ UNIT_CACHE_CHUNKS = 2048
 
 @lru_cache(maxsize=UNIT_CACHE_CHUNKS)
 def _chunk_units(text: str, spans: tuple[Span, ...]) -> tuple[Unit, ...]:
+    spans = places_throughout(text, spans)
     return tuple(with_labels(u, spans) for u in split_chunk(text, 0, first_list_id=0))
+
+
+def places_throughout(text: str, spans: Sequence[Span]) -> tuple[Span, ...]:
+    """A name the recogniser reads as a place once reads as one throughout the passage: "In
+    Balochistan, ..." (a place) and "Balochistan is the only province ..." (read as an
+    organisation) name one province."""
+    places = {text[s:e] for s, e, label in spans if label in _PLACE_LABELS}
+    return tuple((s, e, "GPE" if label in _RELABELLED and text[s:e] in places else label) for s, e, label in spans)
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC"})
+# (the labels the recogniser gives a place's name in a sentence it misreads)
+_RELABELLED = frozenset({"ORG", "PERSON", "NORP"})
 
 
 def _rebased(units: Sequence[Unit], hit_index: int, first_list_id: int) -> list[Unit]:

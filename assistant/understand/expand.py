@@ -142,10 +142,16 @@ def foreign_paraphrases(
             for form in foreign_forms(foreign):
                 stems = tokenize(form)
                 # (a stem English has too is read as English: "polícia" is "polic", as "police" is)
-                if len(stems) != 1 or len(stems[0]) < MIN_FOREIGN_STEM or stems[0] in english or not knows(stems[0]):
+                if len(stems) != 1 or len(stems[0]) < MIN_FOREIGN_STEM or stems[0] in english:
                     continue
-                options.append((stems[0],))
-                written.setdefault(stems[0], form)
+                if knows(stems[0]):
+                    options.append((stems[0],))
+                    written.setdefault(stems[0], form)
+                # (the wordnets give a masculine singular; a page may say the feminine or plural that
+                # the English stemmer keeps whole: "diretor" is "diretora" on a Guinean page)
+                for inflected in _inflected(stems[0], opening_as, english):
+                    options.append((inflected,))
+                    written.setdefault(inflected, inflected)
         if opening_as is not None and len(own[0]) >= SPELT_ALIKE_PREFIX and is_noun(word):
             alike = [
                 stem
@@ -158,6 +164,17 @@ def foreign_paraphrases(
         if options:
             out[own] = Paraphrase(own, tuple(dict.fromkeys(options)))
     return tuple(out.values()), tuple(written.values())
+
+
+# The gender and number endings French, Portuguese and Spanish add to a noun the wordnets give.
+FOREIGN_INFLECTIONS = frozenset({"a", "as", "e", "es", "o", "os", "s", "x"})
+
+
+def _inflected(stem: str, opening_as: Callable[[str], Iterable[str]] | None, english: Collection[str]) -> list[str]:
+    """Indexed stems that are `stem` with a gender or number ending, English words excepted."""
+    if opening_as is None or len(stem) < SPELT_ALIKE_PREFIX:
+        return []
+    return [t for t in opening_as(stem) if t[len(stem) :] in FOREIGN_INFLECTIONS and t not in english]
 
 
 # A word as typed in any alphabet, hyphenated ones whole ("Réunion" is one word, not "union").
