@@ -10,6 +10,7 @@ import pytest
 
 from assistant.answer.instructions import addresses_assistant
 from assistant.answer.units import places_throughout
+from assistant.understand.countries import sovereigns_of
 from assistant.understand.expand import foreign_paraphrases
 from assistant.understand.lexicon import spanish_nouns
 from assistant.understand.wanted import DAY_OF_MONTH
@@ -102,3 +103,24 @@ def test_the_director_of_a_portuguese_page(tmp_path: Path) -> None:
     )
     assert not answer.abstained, answer.answer
     assert "Sarmento" in answer.answer
+
+
+def test_a_territory_is_part_of_its_country() -> None:
+    assert sovereigns_of("Martinique") == {"france", "french republic"}
+    assert "united states" in sovereigns_of("puerto rico")
+    assert "france" in sovereigns_of("réunion")
+    # (a province or state named like a country is no part of another)
+    assert not sovereigns_of("Georgia") and not sovereigns_of("Luxembourg") and not sovereigns_of("France")
+
+
+def test_a_territory_compared_with_its_country_is_still_asked_about(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path,
+        "martinique_prefet_2031.txt",
+        "Face à la violence en Martinique, le préfet fait le bilan de 2031\n\n"
+        "En 2031, le territoire est le 2ème département le plus criminogène de France, avec un ratio "
+        "d’homicide de 5,96 pour 100 000 habitants.\n",
+        "martinique homicide rate per 100k in 2031?",
+    )
+    assert not answer.abstained, answer.answer
+    assert "5,96" in answer.answer

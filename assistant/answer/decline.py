@@ -23,7 +23,14 @@ from assistant.answer.scoring import (
     said_tokens,
     unit_words,
 )
-from assistant.understand.countries import countries_in, demonyms, is_country, names_a_country, names_country
+from assistant.understand.countries import (
+    countries_in,
+    demonyms,
+    is_country,
+    names_a_country,
+    names_country,
+    sovereigns_of,
+)
 from assistant.understand.names import derived, shortened
 from assistant.understand.question import (
     RESULT_STEMS,
@@ -380,7 +387,9 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
         return []
 
     named = [countries_in(v.unit.text) for v in valued]
-    if not all(found - set(asked) for found in named):
+    # (a page on Martinique compares it with France, the country it is part of: no other country)
+    part_of = {s for a in asked for s in sovereigns_of(a)}
+    if not all(found - set(asked) - part_of for found in named):
         return []
     return [c for c in asked if not any(c in fold(v.unit.text) for v in valued)]
 

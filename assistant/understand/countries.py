@@ -125,6 +125,45 @@ def _names_of_country() -> dict[str, frozenset[str]]:
     return out
 
 
+# The kinds of subdivision that are a country of their own in the ISO list too: a territory of
+# another ("Martinique", France's; "Puerto Rico", the United States'; "Aruba", the Netherlands').
+# (a province, state or city merely named like a country is no part of it: Georgia, Luxembourg)
+_TERRITORY_KINDS = re.compile(r"overseas|outlying|special administrative|^country$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _sovereigns() -> dict[str, frozenset[str]]:
+    """A territory's English names (lower case) -> the English names of the country it is part of."""
+    import pycountry
+
+    by_alpha2 = {c.alpha_2: c for c in pycountry.countries}
+    by_name = {name.lower(): c for c in pycountry.countries for name in _english_names(c)}
+    out: dict[str, frozenset[str]] = {}
+    for sub in pycountry.subdivisions:
+        if not _TERRITORY_KINDS.search(sub.type) or sub.country_code not in by_alpha2:
+            continue
+        # (by its code, its English name, or its French one: "Guyane (française)", "La Réunion")
+        plain = re.sub(r"^(?:la|le|les)\s+|[()]", "", sub.name, flags=re.I)
+        english = foreign_names().get(plain, ())
+        territory = (
+            by_alpha2.get(sub.code.split("-")[1])
+            or by_name.get(plain.lower())
+            or next((by_name[e.lower()] for e in english if e.lower() in by_name), None)
+        )
+        if territory is None or territory.alpha_2 == sub.country_code:
+            continue
+        sovereign = frozenset(n.lower() for n in _english_names(by_alpha2[sub.country_code]))
+        for name in _english_names(territory):
+            out[name.lower()] = sovereign
+    return out
+
+
+def sovereigns_of(name: str) -> frozenset[str]:
+    """The English names (lower case) of the country a territory is part of ("martinique" ->
+    france): a page on the territory names that country as its own. Empty for any other name."""
+    return _sovereigns().get(name.strip().lower().removeprefix("the "), frozenset())
+
+
 def country_names(name: str) -> frozenset[str]:
     """Every English name (lower case) of the country one of them names: "kyrgyzstan" -> also
     "kyrgyz republic", the official name a page may use instead; empty for no country."""
