@@ -195,6 +195,11 @@ _THIS_YEAR_AGAINST = re.compile(
 )
 
 
+# A year a title cites or recalls rather than covers: "resolution 1373 (2001)", "the lowest murder
+# rate since 1951", "a 41% drop from 2023" (not a span's start: "from 2019 to 2021").
+_RECALLED_YEAR = re.compile(r"\([^)]*\)|\b(?:since|desde|depuis|from)\s+(?:19|20)\d\d(?!\s*(?:to|-|–|and)\b)", re.I)
+
+
 def detect_year(text: str, title: str = "", now: int | None = None, file_name: str = "") -> int | None:
     """The year a report covers.
 
@@ -208,7 +213,8 @@ def detect_year(text: str, title: str = "", now: int | None = None, file_name: s
     is named with ("iraq-narcotics-2022.txt") is the one the person who filed it gave it, before
     the years its sentences recall ("since the civil war in 2011").
     """
-    in_title = _YEAR.findall(re.sub(r"\([^)]*\)", "", title))  # "resolution 1373 (2001)" cites a year
+    # ("resolution 1373 (2001)" cites a year; "the lowest murder rate since 1951" recalls one)
+    in_title = _YEAR.findall(_RECALLED_YEAR.sub("", title))
     if in_title:
         return int(in_title[0])
     latest = now or date.today().year

@@ -81,7 +81,11 @@ _WORD = re.compile(r"[^\W\d_]{3}")
 # A date in figures or a time of day ("03.03.2022", "13:21"), and the words a dateline adds to a date.
 _FIGURE_DATE_OR_TIME = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{1,2}:\d\d\b")
 _DATELINE_WORDS = re.compile(
-    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|on|hrs|am|pm)\b", re.I
+    r"\b(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|posted|updated|published|on|hrs|am|pm|"
+    # (the days of the week in Spanish, French and Portuguese: "Domingo 10 de Diciembre de 2023")
+    r"lunes|martes|mi[eé]rcoles|jueves|viernes|s[aá]bado|domingo|lundi|mardi|mercredi|jeudi|vendredi|samedi|"
+    r"dimanche|(?:segunda|ter[cç]a|quarta|quinta|sexta)(?:-feira)?)\b",
+    re.I,
 )
 
 
@@ -96,6 +100,11 @@ _BYLINE = re.compile(
 # A social-media tag ("#Togo"): a page's topic label, not its heading ("# Title" is Markdown's)
 # ... and an embedded post's attribution ("— MININT_CUBA (@minint_cuba) November 2, 2023").
 _HASHTAG = re.compile(r"#\w|.*\(@\w+\)")
+
+
+# A bullet, a footnote ("*includes ..."), or a site's breadcrumb trail ("Home > Statistics > ..."):
+# no line a page is called by.
+_NOT_A_HEADLINE = re.compile(r"[•*]|.*\s>\s")
 
 
 def _dateline(line: str) -> bool:
@@ -133,8 +142,16 @@ def stated_title(text: str) -> tuple[str, int] | None:
 def first_heading(text: str, above_text: bool = False) -> tuple[str, int] | None:
     """The first line set like a heading (not a letterhead name, a date or a generic
     heading such as "Introduction"), with the lines it runs on into, and where it starts;
-    with `above_text`, only above the body text (further down a heading names a section)."""
-    return _first_title(text, _heading_like, above_text=above_text)
+    with `above_text`, the last such line above the body text (further down a heading names a
+    section; further up a web page's menus and banners come before its headline)."""
+    if not above_text:
+        return _first_title(text, _heading_like)
+    runs, start = [], 0
+    while (run := _first_title(text, _heading_like, above_text=True, start=start)) is not None:
+        runs.append(run)
+        start = max(run[1], start) + 1
+    # (a headline says more than a menu, a banner or a credit: the wordiest run, the nearer on ties)
+    return max(reversed(runs), key=lambda r: len(_WORD.findall(r[0])), default=None)
 
 
 def lead_line(text: str) -> str | None:
@@ -159,12 +176,17 @@ def is_prose(line: str) -> bool:
     )
 
 
-def _first_title(text: str, starts_title: Callable[[str], bool], above_text: bool = False) -> tuple[str, int] | None:
-    """The first title-like run of lines; with `above_text`, only above the first prose line."""
+def _first_title(
+    text: str, starts_title: Callable[[str], bool], above_text: bool = False, start: int = 0
+) -> tuple[str, int] | None:
+    """The first title-like run of lines (from paragraph `start` on); with `above_text`, only
+    above the first prose line."""
     paragraphs = front_paragraphs(text)
     for index, line in enumerate(paragraphs):
         if above_text and is_prose(line):
             return None  # the text has begun: a report named below is the text's subject
+        if index < start:
+            continue
         # (a heading heads some text: a page's last line is its end, often cut off, "Les r")
         last = not any(p.strip() for p in paragraphs[index + 1 :]) and text.rstrip().endswith(line.strip())
         if starts_title(line) and not last:
@@ -195,6 +217,7 @@ def _heading_like(line: str) -> bool:
         and not _dateline(line)
         and not _BYLINE.match(line.strip())
         and not _HASHTAG.match(line.strip())
+        and not _NOT_A_HEADLINE.match(line.strip())
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
         and not is_marker(line)
         and not is_generic_heading(line)

@@ -124,3 +124,17 @@ def test_a_territory_compared_with_its_country_is_still_asked_about(tmp_path: Pa
     )
     assert not answer.abstained, answer.answer
     assert "5,96" in answer.answer
+
+
+def test_a_web_page_is_called_by_its_headline_not_its_menus() -> None:
+    page = (
+        "Skip to content\n\nHome > News > Crime\n\nWhat's new?\n\n"
+        "Public trust in the Zembla police remains high\n\nDomingo 10 de Diciembre de 2031\n\n"
+        "The barometer found that 91 percent of Zemblans trust the police, as in the previous survey.\n"
+    )
+    assert detect_metadata(page, "x").title == "Public trust in the Zembla police remains high"
+
+
+def test_a_year_a_title_recalls_is_not_the_page_s_year() -> None:
+    page = "Lowest murder rate since 1951\n\nThe city recorded 290 murders in 2025, police said on Monday.\n"
+    assert detect_metadata(page, "x").year == 2025
