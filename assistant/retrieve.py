@@ -74,6 +74,7 @@ class Retriever:
                 dense_rank=ids[0].index(cid) + 1 if cid in ids[0] else None,
                 lexical_rank=ids[1].index(cid) + 1 if cid in ids[1] else None,
                 opening=snap.opening(chunks[cid].doc_id),
+                kin=snap.section_kin(chunks[cid]),
             )
             for cid in best
         ]

@@ -138,3 +138,34 @@ def test_a_web_page_is_called_by_its_headline_not_its_menus() -> None:
 def test_a_year_a_title_recalls_is_not_the_page_s_year() -> None:
     page = "Lowest murder rate since 1951\n\nThe city recorded 290 murders in 2025, police said on Monday.\n"
     assert detect_metadata(page, "x").year == 2025
+
+
+_SECTIONS = (
+    "ZEMBLA COUNTER-TERRORISM ACTION PLAN 2031\n\n"
+    "A. ENHANCING THE SECURE FLOW OF PEOPLE\n\n"
+    "A.1 Protect People in Transit\n\n"
+    "MEASURES UNDERTAKEN SINCE LAST UPDATE\n\n"
+    + "".join(
+        f"• As the border control authority, the Zembla Migration Police (ZMP) {task}, in line with the "
+        "standards adopted by the relevant international organizations and the commitments of the plan.\n\n"
+        for task in (
+            "updates the lost and stolen travel document database every day",
+            "trains its staff in document examination at every international airport",
+            "runs the advance passenger information system at the capital's airport",
+            "monitors the integrity of the border control officers through monthly audits",
+            "keeps a permanent connection with the regional police databases",
+            "checks every passenger against the lists of wanted persons in real time",
+        )
+    )
+    + "CAPACITY BUILDING ACTIVITIES IN WHICH YOUR ECONOMY PARTICIPATED\n\n"
+    "Since 2029, we have taken part in the working group's meetings. In 2031 we were part of the plenary "
+    "in Borduria City.\n"
+)
+
+
+def test_a_sentence_in_the_first_person_speaks_for_the_body_its_section_names(tmp_path: Path) -> None:
+    answer = ask_one_page(
+        tmp_path, "zembla_ctap_2031.txt", _SECTIONS, "Where was the plenary that Zembla's ZMP attended in 2031?"
+    )
+    assert not answer.abstained, answer.answer
+    assert "Borduria City" in answer.answer

@@ -60,6 +60,11 @@ def exact_is_cheaper(accepted: int, depth: int) -> bool:
     return accepted * VECTOR_READ_COST <= depth
 
 
+def parent_section(section: str) -> str:
+    """The heading path above a section's own heading ("A > A.4 > Measures" -> "A > A.4")."""
+    return section.rsplit(" > ", 1)[0]
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """Everything derived from one state of the index."""
@@ -71,6 +76,7 @@ class Snapshot:
     _by_id: dict = field(default_factory=dict, compare=False, repr=False)  # id -> position, filled on first search
     _openings: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
     _masks: dict = field(default_factory=dict, compare=False, repr=False)  # recent filters' masks
+    _sections: dict = field(default_factory=dict, compare=False, repr=False)  # filled on first use
 
     def chunk(self, chunk_id: str) -> Chunk | None:
         """The chunk with this id, if this state of the index holds it."""
@@ -91,6 +97,18 @@ class Snapshot:
                 if first is None or c.char_start < first.char_start:
                     self._openings[c.doc_id] = c
         return self._openings.get(doc_id)
+
+    def section_kin(self, chunk: Chunk) -> tuple[Chunk, ...]:
+        """The other chunks of the chunk's document under the same parent heading (the whole page
+        on a page without headings), in reading order: in a report answered section by section,
+        they name the body whose "we" a sentence of the chunk is."""
+        if not self._sections and self.chunks:
+            grouped: dict[tuple[str, str], list[Chunk]] = {}
+            for c in self.chunks:
+                grouped.setdefault((c.doc_id, parent_section(c.section)), []).append(c)
+            self._sections.update((key, tuple(sorted(cs, key=lambda c: c.char_start))) for key, cs in grouped.items())
+        kin = self._sections.get((chunk.doc_id, parent_section(chunk.section)), ())
+        return tuple(c for c in kin if c.chunk_id != chunk.chunk_id)
 
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for each chunk the filters accept. Filters read document metadata, so they are

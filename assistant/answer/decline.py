@@ -398,6 +398,18 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
 DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:,\s*[^–—:;.]{1,30}|\s\([^)]{1,30}\))\s*[–—:-]\s")
 
 
+# A report's own voice: "we", "our", "us" (not "US", the country).
+FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
+# How many passages before a first-person sentence's own, under its heading, may name its speaker.
+SPEAKER_CHUNKS = 6
+
+
+def speakers(hit: Hit) -> list[Chunk]:
+    """The passages before the hit's under the same parent heading, nearest last: where a report
+    answered section by section names who "we" are."""
+    return [c for c in hit.kin if c.char_start < hit.chunk.char_start][-SPEAKER_CHUNKS:]
+
+
 def earlier(s: Scored, c: Scored, hits: Sequence[Hit]) -> bool:
     """Does `s` come before `c` in its chunk, or is it the dateline opening the same report
     ("SANTIAGO, Chile –" says where all the page's later figures were given)?"""
@@ -964,6 +976,14 @@ def evidence_features(
             for s in [*passage, *before]
             if (s in valued or not sibling(s)) and ours(hits[s.unit.hit_index].chunk.doc_id)
         ]
+    )
+    # "With over 80 years of experience in charge of border control, we have ...": a sentence in the
+    # first person speaks for the body the passages before it under the same heading name
+    near += " " + " ".join(
+        c.text
+        for s in valued
+        if FIRST_PERSON.search(s.unit.text) and ours(hits[s.unit.hit_index].chunk.doc_id)
+        for c in speakers(hits[s.unit.hit_index])
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)
