@@ -196,8 +196,12 @@ _THIS_YEAR_AGAINST = re.compile(
 
 
 # A year a title cites or recalls rather than covers: "resolution 1373 (2001)", "the lowest murder
-# rate since 1951", "a 41% drop from 2023" (not a span's start: "from 2019 to 2021").
-_RECALLED_YEAR = re.compile(r"\([^)]*\)|\b(?:since|desde|depuis|from)\s+(?:19|20)\d\d(?!\s*(?:to|-|–|and)\b)", re.I)
+# rate since 1951", "a 41% drop from 2023" (not "Findings from 2022", "Data from 2019 to 2021").
+_RECALLED_YEAR = re.compile(
+    r"\([^)]*\)|\b(?:since|desde|depuis)\s+(?:19|20)\d\d"
+    r"|\b(?:drop|fall|rise|increase|decrease|decline|down|up|change)\w*\b[^.;]{0,20}?\bfrom\s+(?:19|20)\d\d",
+    re.I,
+)
 
 
 def detect_year(text: str, title: str = "", now: int | None = None, file_name: str = "") -> int | None:

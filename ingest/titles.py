@@ -99,12 +99,36 @@ _BYLINE = re.compile(
 
 # A social-media tag ("#Togo"): a page's topic label, not its heading ("# Title" is Markdown's)
 # ... and an embedded post's attribution ("— MININT_CUBA (@minint_cuba) November 2, 2023").
-_HASHTAG = re.compile(r"#\w|.*\(@\w+\)")
+_HASHTAG = re.compile(r"(?:#\w+\s*)+\W*$|.*\(@\w+\)")
 
 
 # A bullet, a footnote ("*includes ..."), or a site's breadcrumb trail ("Home > Statistics > ..."):
 # no line a page is called by.
-_NOT_A_HEADLINE = re.compile(r"[•*]|.*\s>\s")
+_NOT_A_HEADLINE = re.compile(r"•|\*(?!\*)|.*\s>\s")
+
+
+# A list of contents' heading: what follows it are sections' names, not the page's.
+_CONTENTS = re.compile(
+    r"(?:(?:table\s+of\s+)?contents?|[íi]ndice|sumario|sum[áa]rio|sommaire|table\s+des\s+mati[èe]res)\s*:?$", re.I
+)
+
+
+def is_byline(line: str) -> bool:
+    """Does the line say who wrote the page ("By Jane Doe"), not what it is ("By The Numbers",
+    "Por Qué Aumenta La Violencia", "POR UNA ZEMBLA SIN DROGAS": a headline's capitalised
+    function words)?"""
+    match = _BYLINE.match(line)
+    if not match:
+        return False
+    return not any(w[:1].isupper() and w.lower().strip(",") in _FUNCTION_WORDS for w in line.split()[1:])
+
+
+# Words a headline capitalises and a name does not hold (English, Spanish, French, Portuguese).
+_FUNCTION_WORDS = frozenset(
+    "the a an of in on at for to from with and or but not no is are was why how what who when where "
+    "que qué una un uno el la los las le les ici sin con para por del des du au aux en sur dans pour "
+    "o os as um uma não no na nos nas".split()
+)
 
 
 def _dateline(line: str) -> bool:
@@ -147,9 +171,14 @@ def first_heading(text: str, above_text: bool = False) -> tuple[str, int] | None
     if not above_text:
         return _first_title(text, _heading_like)
     runs, start = [], 0
+    paragraphs = front_paragraphs(text)
     while (run := _first_title(text, _heading_like, above_text=True, start=start)) is not None:
         runs.append(run)
         start = max(run[1], start) + 1
+        # (a report's contents begin below its title: "Contents", then the sections' headings)
+        following = next((p.strip() for p in paragraphs[start:] if p.strip()), "")
+        if _CONTENTS.match(following) or is_generic_heading(following):
+            break
     # (a headline says more than a menu, a banner or a credit: the wordiest run, the nearer on ties)
     return max(reversed(runs), key=lambda r: len(_WORD.findall(r[0])), default=None)
 
@@ -161,7 +190,7 @@ def lead_line(text: str) -> str | None:
     words = lead.split()
     if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:|]$", lead) or is_name_line(lead):
         return None
-    if _BYLINE.match(lead) or _HASHTAG.match(lead):
+    if is_byline(lead) or _HASHTAG.match(lead) or _NOT_A_HEADLINE.match(lead) or _dateline(lead):
         return None
     if _DATE.match(lead) or _NUMERIC_DATE.search(lead):  # "Fecha de publicación: Jue, 13/01/2022 - 15:49"
         return None
@@ -215,7 +244,7 @@ def _heading_like(line: str) -> bool:
     return (
         _title_shaped(line)
         and not _dateline(line)
-        and not _BYLINE.match(line.strip())
+        and not is_byline(line.strip())
         and not _HASHTAG.match(line.strip())
         and not _NOT_A_HEADLINE.match(line.strip())
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS

@@ -375,7 +375,7 @@ def other_namesakes(q: QuestionProfile, valued: Sequence[Scored], lexical: Lexic
     return out
 
 
-def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
+def other_countries(q: QuestionProfile, valued: Sequence[Scored], hits: Sequence[Hit]) -> list[str]:
     """The countries the question names that no unit holding the value says, when each of
     those units names another country instead."""
     asked = [e for e in q.entities if e not in q.qualifiers and is_country(e) and not named_after(e, q.text)]
@@ -387,8 +387,13 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored]) -> list[str]:
         return []
 
     named = [countries_in(v.unit.text) for v in valued]
-    # (a page on Martinique compares it with France, the country it is part of: no other country)
-    part_of = {s for a in asked for s in sovereigns_of(a)}
+    # (a page on Martinique, by its title or lead, compares it with France, the country it is part
+    # of: no other country; a page on France's own figures is no answer for Martinique)
+    own = {hits[v.unit.hit_index].chunk.chunk_id: hits[v.unit.hit_index] for v in valued}.values()
+    pages = fold(
+        " ".join(f"{heading_of(h.chunk)} {(h.opening or h.chunk).text[:OPENING_CHARS]} {h.chunk.text}" for h in own)
+    )
+    part_of = {s for a in asked if fold(a) in pages for s in sovereigns_of(a)}
     if not all(found - set(asked) - part_of for found in named):
         return []
     return [c for c in asked if not any(c in fold(v.unit.text) for v in valued)]
@@ -1048,7 +1053,7 @@ def evidence_features(
     # "When did Guatemala adopt its strategy?": a value whose own sentence is another country's
     # ("Colombia's policy was adopted in April 2016") is not Guatemala's, though the next sentence
     # of the paragraph names Guatemala.
-    unsaid_here += [c for c in other_countries(q, valued) if c not in unsaid_here]
+    unsaid_here += [c for c in other_countries(q, valued, hits) if c not in unsaid_here]
     # ("the Manila City Jail": a rate of "the Dasmarinas City Jail" is another jail's)
     unsaid_here += [n for n in other_namesakes(q, valued or units, lexical) if n not in unsaid_here]
     # An answer taking its value from one report and the question's names from another: "Some

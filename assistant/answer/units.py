@@ -264,7 +264,8 @@ def places_throughout(text: str, spans: Sequence[Span]) -> tuple[Span, ...]:
 
 _PLACE_LABELS = frozenset({"GPE", "LOC"})
 # (the labels the recogniser gives a place's name in a sentence it misreads)
-_RELABELLED = frozenset({"ORG", "PERSON", "NORP"})
+# (not a person: "In Victoria, ..." and "Victoria told reporters" may be a place and a woman)
+_RELABELLED = frozenset({"ORG", "NORP"})
 
 
 def _rebased(units: Sequence[Unit], hit_index: int, first_list_id: int) -> list[Unit]:

