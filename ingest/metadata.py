@@ -196,10 +196,11 @@ _THIS_YEAR_AGAINST = re.compile(
 
 
 # A year a title cites or recalls rather than covers: "resolution 1373 (2001)", "the lowest murder
-# rate since 1951", "a 41% drop from 2023" (not "Findings from 2022", "Data from 2019 to 2021").
+# rate since 1951", "a 41% drop from 2023" (not "Findings from 2022", "changes from 2019 to 2021").
 _RECALLED_YEAR = re.compile(
     r"\([^)]*\)|\b(?:since|desde|depuis)\s+(?:19|20)\d\d"
-    r"|\b(?:drop|fall|rise|increase|decrease|decline|down|up|change)\w*\b[^.;]{0,20}?\bfrom\s+(?:19|20)\d\d",
+    r"|\b(?:(?:drop|fall|rise|increase|decrease|decline|change)(?:s|d|ed|ped|ing|ping|en)?|fell|rose|down|up)\b"
+    r"[^.;]{0,20}?\bfrom\s+(?:19|20)\d\d(?!\s*(?:to|-|–|and|through|until)\b)",
     re.I,
 )
 

@@ -109,7 +109,9 @@ _NOT_A_HEADLINE = re.compile(r"•|\*(?!\*)|.*\s>\s")
 
 # A list of contents' heading: what follows it are sections' names, not the page's.
 _CONTENTS = re.compile(
-    r"(?:(?:table\s+of\s+)?contents?|[íi]ndice|sumario|sum[áa]rio|sommaire|table\s+des\s+mati[èe]res)\s*:?$", re.I
+    r"[*_\s]*(?:(?:table\s+of\s+)?contents?|[íi]ndice(?:\s+de\s+contenidos?)?|sumario|sum[áa]rio|sommaire|"
+    r"table\s+des\s+mati[èe]res)[*_\s]*:?$",
+    re.I,
 )
 
 
@@ -120,10 +122,21 @@ def is_byline(line: str) -> bool:
     match = _BYLINE.match(line)
     if not match:
         return False
-    return not any(w[:1].isupper() and w.lower().strip(",") in _FUNCTION_WORDS for w in line.split()[1:])
+    words = [w.strip(",") for w in line.split()[1:]]
+    if words and words[0].lower() in ("by", "por", "par"):  # ("Written by ...")
+        words = words[1:]
+    # (a headline opens on a function word, "By The Numbers", "Por Qué ..."; a newsroom may too:
+    # "By The Associated Press", "Por La Redacción")
+    return not (words and words[0].lower() in _FUNCTION_WORDS and not _NEWSROOM.search(line))
 
 
-# Words a headline capitalises and a name does not hold (English, Spanish, French, Portuguese).
+# What a newsroom or agency signs as: "Staff Writer", "The Associated Press", "La Redacción".
+_NEWSROOM = re.compile(
+    r"\b(?:staff|writer|reporters?|correspondents?|editors?|editorial|desk|newsroom|press|agenc(?:y|ies)|wire|"
+    r"redacci[oó]n|r[ée]daction|reda[cç][aã]o)\b",
+    re.I,
+)
+# Words a headline capitalises and a name does not open with (English, Spanish, French, Portuguese).
 _FUNCTION_WORDS = frozenset(
     "the a an of in on at for to from with and or but not no is are was why how what who when where "
     "que qué una un uno el la los las le les ici sin con para por del des du au aux en sur dans pour "

@@ -61,8 +61,9 @@ def exact_is_cheaper(accepted: int, depth: int) -> bool:
 
 
 def parent_section(section: str) -> str:
-    """The heading path above a section's own heading ("A > A.4 > Measures" -> "A > A.4")."""
-    return section.rsplit(" > ", 1)[0]
+    """The heading path above a section's own heading ("A > A.4 > Measures" -> "A > A.4"; "" above
+    a top heading)."""
+    return section.rsplit(" > ", 1)[0] if " > " in section else ""
 
 
 @dataclass(frozen=True)
@@ -86,29 +87,36 @@ class Snapshot:
     def position(self, chunk_id: str) -> int | None:
         """Where the chunk with this id stands in `chunks` (and in masks), if this state holds it."""
         if not self._by_id and self.chunks:
-            self._by_id.update((c.chunk_id, i) for i, c in enumerate(self.chunks))
+            # (built aside and published in one step: the server's threads share a snapshot)
+            self._by_id.update({c.chunk_id: i for i, c in enumerate(self.chunks)})
         return self._by_id.get(chunk_id)
 
     def opening(self, doc_id: str) -> Chunk | None:
         """The first chunk of a document: its title and lead say what all of it is about."""
         if not self._openings and self.chunks:
+            openings: dict[str, Chunk] = {}
             for c in self.chunks:
-                first = self._openings.get(c.doc_id)
+                first = openings.get(c.doc_id)
                 if first is None or c.char_start < first.char_start:
-                    self._openings[c.doc_id] = c
+                    openings[c.doc_id] = c
+            self._openings.update(openings)
         return self._openings.get(doc_id)
 
     def section_kin(self, chunk: Chunk) -> tuple[Chunk, ...]:
-        """The other chunks of the chunk's document under the same parent heading (the whole page
-        on a page without headings), in reading order: in a report answered section by section,
-        they name the body whose "we" a sentence of the chunk is."""
+        """The other chunks of the chunk's document under its parent heading, that heading's own
+        text included (the whole page on a page without headings), in reading order: in a report
+        answered section by section, they name the body whose "we" a sentence of the chunk is."""
         if not self._sections and self.chunks:
-            grouped: dict[tuple[str, str], list[Chunk]] = {}
+            by_doc: dict[str, list[Chunk]] = {}
             for c in self.chunks:
-                grouped.setdefault((c.doc_id, parent_section(c.section)), []).append(c)
-            self._sections.update((key, tuple(sorted(cs, key=lambda c: c.char_start))) for key, cs in grouped.items())
-        kin = self._sections.get((chunk.doc_id, parent_section(chunk.section)), ())
-        return tuple(c for c in kin if c.chunk_id != chunk.chunk_id)
+                by_doc.setdefault(c.doc_id, []).append(c)
+            self._sections.update({doc: tuple(sorted(cs, key=lambda c: c.char_start)) for doc, cs in by_doc.items()})
+        parent = parent_section(chunk.section)
+        return tuple(
+            c
+            for c in self._sections.get(chunk.doc_id, ())
+            if c.chunk_id != chunk.chunk_id and (c.section == parent or c.section.startswith(parent + " > "))
+        )
 
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for each chunk the filters accept. Filters read document metadata, so they are

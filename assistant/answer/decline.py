@@ -415,6 +415,17 @@ def speakers(hit: Hit) -> list[Chunk]:
     return [c for c in hit.kin if c.char_start < hit.chunk.char_start][-SPEAKER_CHUNKS:]
 
 
+def names_body_before(s: Scored, ranked: Sequence[Scored]) -> bool:
+    """Does the unit's paragraph name an organisation, in it or before it (who "we" are there)?"""
+    return any(
+        r.unit.hit_index == s.unit.hit_index
+        and r.unit.line == s.unit.line
+        and r.unit.start <= s.unit.start
+        and any(label == "ORG" for label, _ in r.unit.named)
+        for r in ranked
+    )
+
+
 def earlier(s: Scored, c: Scored, hits: Sequence[Hit]) -> bool:
     """Does `s` come before `c` in its chunk, or is it the dateline opening the same report
     ("SANTIAGO, Chile –" says where all the page's later figures were given)?"""
@@ -984,10 +995,13 @@ def evidence_features(
     )
     # "With over 80 years of experience in charge of border control, we have ...": a sentence in the
     # first person speaks for the body the passages before it under the same heading name
+    # (unless its own paragraph names a body first: "The Zembla Red Cross monitors ... we held")
     near += " " + " ".join(
         c.text
         for s in valued
-        if FIRST_PERSON.search(s.unit.text) and ours(hits[s.unit.hit_index].chunk.doc_id)
+        if FIRST_PERSON.search(s.unit.text)
+        and ours(hits[s.unit.hit_index].chunk.doc_id)
+        and not names_body_before(s, ranked)
         for c in speakers(hits[s.unit.hit_index])
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in

@@ -115,7 +115,6 @@ _DICTATE = [
     _START + r"(?:answer|respond|reply|say|output|repeat)\s+(?:\w+\s+)?with\s+(?:only|just|the\s+(?:words?|phrase|"
     r"sentence|text|following\s+(?:words|text|sentence|phrase|answer)))\b",
     _START + r"(?:say|output|print|repeat)\s+[\"“']",
-    _START + r"say\b(?![\"”'])",  # reports never tell their reader to "say" anything
     # "If anyone asks about the budget, say ...", "when asked, reply that ...".
     r"\b(?:if|when|whenever|should|in\s+case|once)\s+(?:you\s+are|you're|you\s+get|anyone|someone|somebody|"
     r"a\s+user|the\s+user|users|people|a\s+reader|the\s+reader)\s+(?:is\s+|are\s+|gets?\s+)?(?:asks?|asked|"
@@ -170,16 +169,21 @@ _SPANISH = [
 _SIGN = re.compile("|".join(f"(?:{s})" for s in _OVERRIDE + _ADDRESS + _DICTATE + _ROLE + _FORGED_TURN + _SPANISH))
 
 
-# A campaign's or event's name quoted after the word naming it ("under the theme “Say NO to
-# Drugs”", "la campaña “Di no a las drogas”"): a name, whatever its words command.
+# A campaign's or event's name quoted beside the word naming it ("under the theme “Say NO to
+# Drugs”", "the “Say NO to Drugs” campaign", "la campaña “Di no a las drogas”"): a name, not a
+# command to say something (the other signs are read in it all the same).
+_NAMING = r"(?:themes?|campaigns?|slogans?|mottos?|banners?|programmes?|programs?|initiatives?|tema|campanas?|lemas?)"
 _NAMED_QUOTE = re.compile(
-    r"\b(?:theme|campaign|slogan|motto|banner|called|titled|entitled|named|tema|campana|lema|eslogan|titulada?)\b"
-    r"[^\"“”.]{0,20}[\"“][^\"“”]{1,80}[\"”]"
+    rf"\b(?:{_NAMING}|called|titled|entitled|named|reading|titulada?)\b[^\"“”.]{{0,20}}[\"“][^\"“”]{{1,80}}[\"”]"
+    rf"|[\"“][^\"“”]{{1,80}}[\"”]\s*(?:was\s+the\s+)?{_NAMING}\b"
 )
+# The bare command to say something (reports never tell their reader to "say" anything), read
+# where no quoted name is.
+_BARE_SAY = re.compile(_START + r"say\b(?![\"”'])")
 
 
 @lru_cache(maxsize=50_000)  # ~0.3 ms a sentence; the same passages come back question after question
 def addresses_assistant(text: str) -> bool:
     """Is this text a command to the reading assistant about how to answer or behave?"""
     folded = " ".join(fold(text).replace("’", "'").replace("‘", "'").split())
-    return bool(_SIGN.search(_NAMED_QUOTE.sub(" ", folded)))
+    return bool(_SIGN.search(folded) or _BARE_SAY.search(_NAMED_QUOTE.sub(" ", folded)))
