@@ -88,16 +88,31 @@ def test_a_foreign_noun_in_the_feminine_a_page_uses() -> None:
     assert ("diretoria",) not in options  # (a directorate, not its director)
 
 
-def test_the_director_of_a_portuguese_page(tmp_path: Path) -> None:
-    answer = ask_one_page(
-        tmp_path,
-        "zembla_pj_balanco_2031.txt",
-        "Os casos de burla aumentaram na Zembla, disse hoje a diretora da Polícia Judiciária, Maria Ilda Sarmento, "
-        "na apresentação do balanço anual.\n\nForam abertos 101 inquéritos por tráfico de droga em 2031.\n",
-        "who is director of zembla's policia judiciaria?",
-    )
+@pytest.mark.parametrize(
+    ("name", "text", "question", "expected"),
+    [
+        (  # the feminine of the wordnets' "diretor"
+            "zembla_pj_balanco_2031.txt",
+            "Os casos de burla aumentaram na Zembla, disse hoje a diretora da Polícia Judiciária, Maria Ilda "
+            "Sarmento, na apresentação do balanço anual.\n\n"
+            "Foram abertos 101 inquéritos por tráfico de droga em 2031.\n",
+            "who is director of zembla's policia judiciaria?",
+            "Sarmento",
+        ),
+        (  # a territory compared with the country it is part of
+            "martinique_prefet_2031.txt",
+            "Face à la violence en Martinique, le préfet fait le bilan de 2031\n\n"
+            "En 2031, le territoire est le 2ème département le plus criminogène de France, avec un ratio "
+            "d’homicide de 5,96 pour 100 000 habitants.\n",
+            "martinique homicide rate per 100k in 2031?",
+            "5,96",
+        ),
+    ],
+)
+def test_answered_on_a_foreign_page(tmp_path: Path, name: str, text: str, question: str, expected: str) -> None:
+    answer = ask_one_page(tmp_path, name, text, question)
     assert not answer.abstained, answer.answer
-    assert "Sarmento" in answer.answer
+    assert expected in answer.answer
 
 
 def test_a_territory_is_part_of_its_country() -> None:
@@ -106,19 +121,6 @@ def test_a_territory_is_part_of_its_country() -> None:
     assert "france" in sovereigns_of("réunion")
     # (a province or state named like a country is no part of another)
     assert not sovereigns_of("Georgia") and not sovereigns_of("Luxembourg") and not sovereigns_of("France")
-
-
-def test_a_territory_compared_with_its_country_is_still_asked_about(tmp_path: Path) -> None:
-    answer = ask_one_page(
-        tmp_path,
-        "martinique_prefet_2031.txt",
-        "Face à la violence en Martinique, le préfet fait le bilan de 2031\n\n"
-        "En 2031, le territoire est le 2ème département le plus criminogène de France, avec un ratio "
-        "d’homicide de 5,96 pour 100 000 habitants.\n",
-        "martinique homicide rate per 100k in 2031?",
-    )
-    assert not answer.abstained, answer.answer
-    assert "5,96" in answer.answer
 
 
 def test_a_web_page_is_called_by_its_headline_not_its_menus() -> None:
