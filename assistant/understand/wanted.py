@@ -41,9 +41,9 @@ _MONTH_ABBREVIATIONS = "jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec"
 _DAY_OF_MONTH = (
     rf"\d{{1,2}}(?:st|nd|rd|th)?(?:\s*(?:-|–|to)\s*\d{{1,2}}(?:st|nd|rd|th)?)?\s+(?:of\s+)?(?:{_M})"
     rf"|(?:{_M})\s+\d{{1,2}}(?:st|nd|rd|th)?"
-    # ("14/04/2021", "09.12.2016", "2016-12-09": one separator throughout, a year's four figures)
+    # ("14/04/2021", "09.12.2016", "9-12-2016": one separator throughout, a year's four figures; an ISO
+    # "2023-03-29" is a page's own stamp, no date of what it reports)
     rf"|(?<![\d.])(?:\d{{1,2}}/\d{{1,2}}/|\d{{1,2}}\.\d{{1,2}}\.|\d{{1,2}}-\d{{1,2}}-)(?:19|20)\d\d(?![\d.]\d)"
-    rf"|(?<![\d-])(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d-])"
     rf"|{_DAY_WORD}\s+(?:day\s+)?of\s+(?:{_M})"
     # "06. FEB 2019", "Sep. 27"
     rf"|\d{{1,2}}\.?\s+(?:{_MONTH_ABBREVIATIONS})\.?\s+\d{{4}}"
