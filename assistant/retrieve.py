@@ -8,6 +8,10 @@ from assistant.types import Chunk, Filters, Hit
 from vectorstore.embeddings import Embedder
 from vectorstore.index import Index
 
+# How many passages before a hit's own, under its parent heading, each hit carries: where a report
+# answered section by section names who a first-person sentence's "we" are.
+SPEAKER_CHUNKS = 6
+
 
 def fuse_rankings(rankings: Sequence[Sequence[str]], k: int = 60) -> dict[str, float]:
     """Reciprocal rank fusion: sum of 1/(k + rank) over the rankings an id appears in.
@@ -74,7 +78,7 @@ class Retriever:
                 dense_rank=ids[0].index(cid) + 1 if cid in ids[0] else None,
                 lexical_rank=ids[1].index(cid) + 1 if cid in ids[1] else None,
                 opening=snap.opening(chunks[cid].doc_id),
-                kin=snap.section_kin(chunks[cid]),
+                kin=snap.before_under_heading(chunks[cid], SPEAKER_CHUNKS),
             )
             for cid in best
         ]

@@ -143,7 +143,8 @@ class Hit:
     lexical_rank: int | None = None
     # its document's first chunk (retrieved or not): a page's lead names what the page is about
     opening: Chunk | None = None
-    # the other chunks under its parent heading: who "we" are in a report answered by sections
+    # the chunks just before it under its parent heading, nearest last: who "we" are in a report
+    # answered section by section
     kin: tuple[Chunk, ...] = ()
 
 

@@ -13,7 +13,7 @@ break stand together elsewhere in the document. A title never ends in a function
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from functools import lru_cache
 
 from ingest.headings import is_generic_heading
@@ -144,6 +144,13 @@ _FUNCTION_WORDS = frozenset(
 )
 
 
+def _never_a_title(line: str) -> bool:
+    """A dateline, byline, tag line, embedded post's attribution, bullet, footnote or breadcrumb
+    trail: what a page's top says beside its title."""
+    stripped = line.strip()
+    return _dateline(line) or is_byline(stripped) or bool(_HASHTAG.match(stripped) or _NOT_A_HEADLINE.match(stripped))
+
+
 def _dateline(line: str) -> bool:
     """Is the line a dateline ("13:21 / 03.03.2022", "Posted on 7 March 2022", "Thursday 13:21")?"""
     if _FIGURE_DATE_OR_TIME.search(line):
@@ -183,13 +190,12 @@ def first_heading(text: str, above_text: bool = False) -> tuple[str, int] | None
     section; further up a web page's menus and banners come before its headline)."""
     if not above_text:
         return _first_title(text, _heading_like)
-    runs, start = [], 0
+    runs = []
     paragraphs = front_paragraphs(text)
-    while (run := _first_title(text, _heading_like, above_text=True, start=start)) is not None:
+    for index, run in _title_runs(text, _heading_like, above_text=True):
         runs.append(run)
-        start = max(run[1], start) + 1
         # (a report's contents begin below its title: "Contents", then the sections' headings)
-        following = next((p.strip() for p in paragraphs[start:] if p.strip()), "")
+        following = next((p.strip() for p in paragraphs[index + 1 :] if p.strip()), "")
         if _CONTENTS.match(following) or is_generic_heading(following):
             break
     # (a headline says more than a menu, a banner or a credit: the wordiest run, the nearer on ties)
@@ -203,7 +209,7 @@ def lead_line(text: str) -> str | None:
     words = lead.split()
     if len(words) < 3 or len(lead) > _MAX_TITLE_CHARS or re.search(r"[.;,:|]$", lead) or is_name_line(lead):
         return None
-    if is_byline(lead) or _HASHTAG.match(lead) or _NOT_A_HEADLINE.match(lead) or _dateline(lead):
+    if _never_a_title(lead):
         return None
     if _DATE.match(lead) or _NUMERIC_DATE.search(lead):  # "Fecha de publicación: Jue, 13/01/2022 - 15:49"
         return None
@@ -218,24 +224,26 @@ def is_prose(line: str) -> bool:
     )
 
 
-def _first_title(
-    text: str, starts_title: Callable[[str], bool], above_text: bool = False, start: int = 0
-) -> tuple[str, int] | None:
-    """The first title-like run of lines (from paragraph `start` on); with `above_text`, only
-    above the first prose line."""
+def _first_title(text: str, starts_title: Callable[[str], bool], above_text: bool = False) -> tuple[str, int] | None:
+    """The first title-like run of lines; with `above_text`, only above the first prose line."""
+    return next((run for _, run in _title_runs(text, starts_title, above_text)), None)
+
+
+def _title_runs(
+    text: str, starts_title: Callable[[str], bool], above_text: bool
+) -> Iterator[tuple[int, tuple[str, int]]]:
+    """Each title-like run of lines in reading order, after the line that starts it; with
+    `above_text`, only above the first prose line."""
     paragraphs = front_paragraphs(text)
     for index, line in enumerate(paragraphs):
         if above_text and is_prose(line):
-            return None  # the text has begun: a report named below is the text's subject
-        if index < start:
-            continue
+            return  # the text has begun: a report named below is the text's subject
         # (a heading heads some text: a page's last line is its end, often cut off, "Les r")
         last = not any(p.strip() for p in paragraphs[index + 1 :]) and text.rstrip().endswith(line.strip())
         if starts_title(line) and not last:
             found = _run_on(paragraphs, index, text)
             if found:
-                return found
-    return None
+                yield index, found
 
 
 def _title_shaped(line: str) -> bool:
@@ -256,10 +264,7 @@ def _title_shaped(line: str) -> bool:
 def _heading_like(line: str) -> bool:
     return (
         _title_shaped(line)
-        and not _dateline(line)
-        and not is_byline(line.strip())
-        and not _HASHTAG.match(line.strip())
-        and not _NOT_A_HEADLINE.match(line.strip())
+        and not _never_a_title(line)
         and 2 <= len(line.split()) <= _MAX_HEADING_WORDS
         and not is_marker(line)
         and not is_generic_heading(line)

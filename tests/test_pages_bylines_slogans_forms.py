@@ -75,15 +75,22 @@ def test_a_name_read_as_a_place_once_is_a_place_throughout() -> None:
     assert places_throughout(text, spans) == ((3, 11, "GPE"), (second, second + 8, "GPE"), (0, 2, "ORG"))
 
 
-def test_a_foreign_noun_in_the_feminine_a_page_uses() -> None:
-    indexed = {"diretora", "diretoria", "policia", "judiciaria"}
-    paraphrases, written = foreign_paraphrases(
-        "who is director of the judicial police?",
+def _options(question: str, indexed: set[str], noun: tuple[str, ...] | None = None) -> set[tuple[str, ...]]:
+    """The phrasings `foreign_paraphrases` offers for the question's nouns (or `noun`) over an
+    index of the given stems."""
+    paraphrases, _ = foreign_paraphrases(
+        question,
         (),
         indexed.__contains__,
         lambda prefix: tuple(sorted(s for s in indexed if s.startswith(prefix))),
     )
-    options = {o for p in paraphrases if p.words == ("director",) for o in p.options}
+    return {o for p in paraphrases if noun is None or p.words == noun for o in p.options}
+
+
+def test_a_foreign_noun_in_the_feminine_a_page_uses() -> None:
+    options = _options(
+        "who is director of the judicial police?", {"diretora", "diretoria", "policia", "judiciaria"}, ("director",)
+    )
     assert ("diretora",) in options
     assert ("diretoria",) not in options  # (a directorate, not its director)
 
@@ -206,14 +213,7 @@ def test_dates_need_their_own_figures() -> None:
 
 
 def test_a_feminine_that_is_another_noun_is_not_the_noun() -> None:
-    indexed = {"medica", "medicao", "refugiado", "refugio"}
-    paraphrases, _ = foreign_paraphrases(
-        "how many doctors and refugees?",
-        (),
-        indexed.__contains__,
-        lambda prefix: tuple(sorted(s for s in indexed if s.startswith(prefix))),
-    )
-    options = {o for p in paraphrases for o in p.options}
+    options = _options("how many doctors and refugees?", {"medica", "medicao", "refugiado", "refugio"})
     assert ("medicao",) not in options and ("refugio",) not in options
 
 

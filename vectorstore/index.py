@@ -102,21 +102,27 @@ class Snapshot:
             self._openings.update(openings)
         return self._openings.get(doc_id)
 
-    def section_kin(self, chunk: Chunk) -> tuple[Chunk, ...]:
-        """The other chunks of the chunk's document under its parent heading, that heading's own
-        text included (the whole page on a page without headings), in reading order: in a report
-        answered section by section, they name the body whose "we" a sentence of the chunk is."""
+    def before_under_heading(self, chunk: Chunk, limit: int) -> tuple[Chunk, ...]:
+        """Up to `limit` chunks before this one in its document under its parent heading (that
+        heading's own text included; the whole page on a page without headings), nearest last:
+        in a report answered section by section, they name the body whose "we" the chunk says."""
         if not self._sections and self.chunks:
             by_doc: dict[str, list[Chunk]] = {}
             for c in self.chunks:
                 by_doc.setdefault(c.doc_id, []).append(c)
-            self._sections.update({doc: tuple(sorted(cs, key=lambda c: c.char_start)) for doc, cs in by_doc.items()})
+            ordered = {doc: tuple(sorted(cs, key=lambda c: c.char_start)) for doc, cs in by_doc.items()}
+            places = {c.chunk_id: i for cs in ordered.values() for i, c in enumerate(cs)}
+            # (built aside and published in one step: the server's threads share a snapshot)
+            self._sections.update({"ordered": ordered, "places": places})
+        ordered, at = self._sections["ordered"].get(chunk.doc_id, ()), self._sections["places"].get(chunk.chunk_id)
         parent = parent_section(chunk.section)
-        return tuple(
-            c
-            for c in self._sections.get(chunk.doc_id, ())
-            if c.chunk_id != chunk.chunk_id and (c.section == parent or c.section.startswith(parent + " > "))
-        )
+        found: list[Chunk] = []
+        for c in reversed(ordered[:at] if at is not None else ()):
+            if len(found) == limit:
+                break
+            if c.section == parent or c.section.startswith(parent + " > "):
+                found.append(c)
+        return tuple(reversed(found))
 
     def mask(self, filters: Filters) -> np.ndarray:
         """1.0 for each chunk the filters accept. Filters read document metadata, so they are

@@ -389,11 +389,13 @@ def other_countries(q: QuestionProfile, valued: Sequence[Scored], hits: Sequence
     named = [countries_in(v.unit.text) for v in valued]
     # (a page on Martinique, by its title or lead, compares it with France, the country it is part
     # of: no other country; a page on France's own figures is no answer for Martinique)
-    own = {hits[v.unit.hit_index].chunk.chunk_id: hits[v.unit.hit_index] for v in valued}.values()
-    pages = fold(
-        " ".join(f"{heading_of(h.chunk)} {(h.opening or h.chunk).text[:OPENING_CHARS]} {h.chunk.text}" for h in own)
-    )
-    part_of = {s for a in asked if fold(a) in pages for s in sovereigns_of(a)}
+    part_of: set[str] = set()
+    if territories := [a for a in asked if sovereigns_of(a)]:
+        own = {hits[v.unit.hit_index].chunk.chunk_id: hits[v.unit.hit_index] for v in valued}.values()
+        pages = fold(
+            " ".join(f"{heading_of(h.chunk)} {(h.opening or h.chunk).text[:OPENING_CHARS]} {h.chunk.text}" for h in own)
+        )
+        part_of = {s for a in territories if fold(a) in pages for s in sovereigns_of(a)}
     if not all(found - set(asked) - part_of for found in named):
         return []
     return [c for c in asked if not any(c in fold(v.unit.text) for v in valued)]
@@ -405,14 +407,6 @@ DATELINE = re.compile(r"\s*[A-Z][\w.'’ -]{1,30}(?:,\s*[^–—:;.]{1,30}|\s\([
 
 # A report's own voice: "we", "our", "us" (not "US", the country).
 FIRST_PERSON = re.compile(r"\b(?:[Ww]e|[Oo]ur|us)\b")
-# How many passages before a first-person sentence's own, under its heading, may name its speaker.
-SPEAKER_CHUNKS = 6
-
-
-def speakers(hit: Hit) -> list[Chunk]:
-    """The passages before the hit's under the same parent heading, nearest last: where a report
-    answered section by section names who "we" are."""
-    return [c for c in hit.kin if c.char_start < hit.chunk.char_start][-SPEAKER_CHUNKS:]
 
 
 def names_body_before(s: Scored, ranked: Sequence[Scored]) -> bool:
@@ -1002,7 +996,7 @@ def evidence_features(
         if FIRST_PERSON.search(s.unit.text)
         and ours(hits[s.unit.hit_index].chunk.doc_id)
         and not names_body_before(s, ranked)
-        for c in speakers(hits[s.unit.hit_index])
+        for c in hits[s.unit.hit_index].kin
     )
     # the year asked about: the value's own paragraph must belong to it ("held in Ostrava in
     # January 2031" does not answer for 2030 because a sentence added beside it names 2030)

@@ -183,21 +183,24 @@ def foreign_word(stem: str, noun: str) -> bool:
     ("cocaina" for cocaine, "coordinadora" for coordinator)? Not if it is an English word or a
     form of one ("continu", "comply", "direct"), nor if the wordnets give it as the word for other
     nouns only ("policia" is police, not policy)."""
-    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
-
-    if any(is_word(stem + end) for end in ("", "e", "s", "ed", "y", "ing")):
+    if english_form(stem):
         return False
     meanings = {english for form in (stem, stem + "e", stem + "s") for english in _foreign_meanings().get(form, ())}
     return not meanings or any(form in meanings for form in noun_lemmas(noun.lower()))
+
+
+def english_form(stem: str) -> bool:
+    """Is an index stem an English word or a form of one ("comply", "continu", "direct")?"""
+    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
+
+    return any(is_word(stem + end) for end in ("", "e", "s", "ed", "y", "ing"))
 
 
 def inflection_of(form: str, word: str, noun: str) -> bool:
     """May an index stem be a foreign noun the wordnets give for an English noun, in another gender
     or number ("diretora" of "diretor")? Not if English has it, nor if the wordnets give it only
     for nouns neither the word nor the noun means ("refugio", a shelter, of "refugiado")."""
-    from ingest.normalize import is_word  # (simplemma's English dictionary: offline, read once)
-
-    if any(is_word(form + end) for end in ("", "e", "s", "ed", "y", "ing")):
+    if english_form(form):
         return False
     meanings = _foreign_meanings()
     own = meanings.get(form, frozenset())
